@@ -1,0 +1,134 @@
+/**
+ * One Node process serves the Next.js pages, the tRPC API (/api/trpc) and Socket.IO (/socket.io)
+ * on one port.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { Server as SocketServer } from "socket.io";
+import type { Database } from "./db";
+import { consoleLogger } from "./http/console-logger";
+import { lanAddress } from "./http/lan-address";
+import { databasePersistence } from "./rooms/db-persistence";
+import { InMemoryGameStore } from "./rooms/memory-store";
+import type { LiveGameStore, Logger } from "./rooms/ports";
+import { RoomRegistry } from "./rooms/registry";
+import { SocketBroadcaster } from "./socket/broadcaster";
+import { registerSocketHandlers } from "./socket/handlers";
+import type { ContentProblem } from "./trpc/init";
+import { appRouter } from "./trpc/router";
+
+export interface QuizServerOptions {
+  db: Database;
+  port: number;
+  host?: string;
+  /** Serve the Next.js pages from this project directory (omit for an API-and-sockets-only server in tests). */
+  web?: { dir: string; dev: boolean };
+  publicUrl?: string;
+  contentProblems?: ContentProblem[];
+  finishedGameTtlMs?: number;
+  store?: LiveGameStore;
+  log?: Logger;
+}
+
+export interface RunningQuizServer {
+  port: number;
+  /** http://localhost:PORT */
+  localUrl: string;
+  /** What phones use: PUBLIC_URL, else http://LAN-IP:PORT, else the local URL. */
+  publicUrl: string;
+  registry: RoomRegistry;
+  io: SocketServer;
+  close(): Promise<void>;
+}
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export async function startQuizServer(options: QuizServerOptions): Promise<RunningQuizServer> {
+  const log = options.log ?? consoleLogger;
+  const httpServer = createServer();
+  const io = new SocketServer(httpServer, {
+    // A quiz message is tiny; refuse anything large outright.
+    maxHttpBufferSize: 16 * 1024,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+  const registry = new RoomRegistry(
+    { persistence: databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store: options.store ?? new InMemoryGameStore(), log },
+    options.finishedGameTtlMs ?? 10 * 60_000,
+  );
+  registerSocketHandlers(io, registry, log);
+
+  let publicUrl = options.publicUrl ?? "";
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/api/trpc/",
+    createContext: () => ({
+      db: options.db,
+      registry,
+      contentProblems: () => options.contentProblems ?? [],
+      publicUrl,
+    }),
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed`, error);
+    },
+  });
+
+  let web: RequestHandler = (_req, res) => {
+    res.statusCode = 404;
+    res.end("Not found");
+  };
+  if (options.web) {
+    const { default: next } = await import("next");
+    const app = next({ dev: options.web.dev, dir: options.web.dir });
+    await app.prepare();
+    web = app.getRequestHandler();
+    if (options.web.dev) {
+      const upgrade = app.getUpgradeHandler();
+      httpServer.on("upgrade", (req, socket, head) => {
+        if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
+      });
+    }
+  }
+
+  httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? "/";
+    if (url.startsWith("/socket.io/")) return; // handled by Socket.IO's own listener
+    if (url.startsWith("/api/trpc/")) return void trpc(req, res);
+    if (url === "/healthz") {
+      res.setHeader("content-type", "application/json");
+      return void res.end(JSON.stringify({ ok: true, games: registry.rooms().length }));
+    }
+    void Promise.resolve(web(req, res)).catch((error: unknown) => {
+      log.error(`page ${url} failed`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end("Internal error");
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const localUrl = `http://localhost:${port}`;
+  const lan = lanAddress();
+  publicUrl = (options.publicUrl ?? (lan ? `http://${lan}:${port}` : localUrl)).replace(/\/$/, "");
+
+  return {
+    port,
+    localUrl,
+    publicUrl,
+    registry,
+    io,
+    async close() {
+      await registry.shutdown();
+      io.close();
+      await new Promise<void>((resolve) => {
+        httpServer.closeAllConnections?.();
+        httpServer.close(() => resolve());
+      });
+    },
+  };
+}

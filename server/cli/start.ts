@@ -1,0 +1,65 @@
+/** `npm start`: build when needed, migrate, load content/, serve, print the addresses. */
+import path from "node:path";
+import { readConfig } from "../config";
+import { startQuizServer } from "../app";
+import { openDatabase } from "../db";
+import { formatProblem, loadContentDirectory } from "../content/load";
+import { buildIfNeeded } from "./build-if-needed";
+
+const projectDir = path.resolve(import.meta.dirname, "../..");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function main() {
+  const started = Date.now();
+  const dev = process.argv.includes("--dev");
+  // --api-only: sockets and tRPC without the pages (no build); used by process-level tests.
+  const apiOnly = process.argv.includes("--api-only");
+  const config = readConfig();
+  if (!dev && !apiOnly) {
+    buildIfNeeded(projectDir);
+    (process.env as Record<string, string>).NODE_ENV = "production";
+  }
+
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: path.resolve(projectDir, config.DATA_DIR, "pglite"),
+  });
+  const content = await loadContentDirectory(database.db, path.resolve(projectDir, config.CONTENT_DIR));
+  const changed = content.quizzes.filter((quiz) => quiz.changed).length;
+  console.log(`Quizzes: ${content.quizzes.length} loaded from ${config.CONTENT_DIR} (${changed} new or changed).`);
+  for (const problem of content.problems) console.warn(`  problem: ${formatProblem(problem)}`);
+
+  const server = await startQuizServer({
+    db: database.db,
+    port: config.PORT,
+    host: config.HOST,
+    web: apiOnly ? undefined : { dir: projectDir, dev },
+    publicUrl: config.PUBLIC_URL,
+    contentProblems: content.problems,
+    finishedGameTtlMs: config.FINISHED_GAME_TTL_MINUTES * 60_000,
+  });
+
+  console.log("");
+  console.log(`  Host (this laptop):     ${server.localUrl}`);
+  console.log(`  Phones (same network):  ${server.publicUrl}/join`);
+  console.log(`  Database:               ${database.driver === "pglite" ? `embedded PGlite in ${config.DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`);
+  console.log(`  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl+C to stop.`);
+  console.log("");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: saving games and stopping…`);
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Could not start: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** PostgreSQL connection string; unset = embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default("./data"),
+  CONTENT_DIR: z.string().default("./content"),
+  /** Address phones use to reach this server, when the detected LAN address is wrong (e.g. behind a proxy). */
+  PUBLIC_URL: z.url().optional(),
+  /** Minutes a finished game stays open so phones can still see their final rank. */
+  FINISHED_GAME_TTL_MINUTES: z.coerce.number().min(0).default(10),
+});
+
+export type ServerConfig = z.infer<typeof envSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration in environment variables:\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,113 @@
+/**
+ * Opening the database: embedded PGlite when no URL is given, PostgreSQL (postgres.js) otherwise.
+ * Both run the same drizzle-kit migrations from `drizzle/` on open.
+ */
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/** The one database type every repository takes; both drivers' databases (and their transactions) fit it. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseDriver = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseDriver;
+  /** Closes the connection(s). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL. Defaults to `process.env.DATABASE_URL`; empty/unset means embedded PGlite. */
+  url?: string;
+  /** PGlite data directory (default `./data/pglite`); `"memory://"` for an in-memory database. */
+  dataDir?: string;
+  /** Override the migrations folder (default: `drizzle/` at the project root). */
+  migrationsFolder?: string;
+  /** postgres.js pool size (default 10). */
+  maxConnections?: number;
+}
+
+export const DEFAULT_PGLITE_DIR = "./data/pglite";
+
+/** `drizzle/` next to `server/`, independent of the process's working directory. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/** Arbitrary constant for pg_advisory_lock so concurrent processes don't migrate at the same time. */
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_FOLDER;
+  if (url && url.trim() !== "") {
+    return openPostgres(url, migrationsFolder, opts.maxConnections ?? 10);
+  }
+  return openPglite(opts.dataDir ?? DEFAULT_PGLITE_DIR, migrationsFolder);
+}
+
+async function openPglite(dataDir: string, migrationsFolder: string): Promise<DatabaseHandle> {
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  // One PGlite instance = one connection. PGlite serialises queries and holds a mutex for the
+  // whole of `transaction()`, so plain queries issued while a transaction runs simply wait.
+  // (Corollary: never use the outer `db` inside a `db.transaction()` callback — use `tx` — or it deadlocks.)
+  const client = inMemory ? new PGlite() : new PGlite(dataDir);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await client.close();
+  };
+  try {
+    await client.waitReady;
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder });
+    return { db, driver: "pglite", close };
+  } catch (err) {
+    await close().catch(() => {});
+    throw err;
+  }
+}
+
+async function openPostgres(url: string, migrationsFolder: string, max: number): Promise<DatabaseHandle> {
+  const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
+  const quiet = { onnotice: () => {} };
+
+  // Migrate on a dedicated single connection holding a session advisory lock, so two server
+  // processes starting against the same empty database don't both apply the migrations.
+  const migrator = postgres(url, { ...quiet, max: 1 });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await migrate(drizzle({ client: migrator, schema }), { migrationsFolder });
+    } finally {
+      await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+    }
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+
+  const client = postgres(url, { ...quiet, max });
+  const db = drizzle({ client, schema });
+  let closed = false;
+  return {
+    db,
+    driver: "postgres",
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await client.end({ timeout: 5 });
+    },
+  };
+}

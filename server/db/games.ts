@@ -1,0 +1,87 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "./client";
+import { isUuid } from "./quizzes";
+import { games, type GameStatus } from "./schema";
+
+export interface CreateGameInput {
+  id: string;
+  quizVersionId: string;
+  /** 6-digit join code. */
+  code: string;
+  hostSecretHash: string;
+  createdAt: Date;
+}
+
+/** Inserts a game in the `lobby` status. */
+export async function createGame(db: Database, input: CreateGameInput): Promise<void> {
+  await db.insert(games).values({
+    id: input.id,
+    quizVersionId: input.quizVersionId,
+    code: input.code,
+    hostSecretHash: input.hostSecretHash,
+    status: "lobby",
+    createdAt: input.createdAt,
+  });
+}
+
+/** Sets status `running` and `started_at`. */
+export async function markGameStarted(db: Database, id: string, at: Date): Promise<void> {
+  await db.update(games).set({ status: "running", startedAt: at }).where(eq(games.id, id));
+}
+
+export interface FinishGameInput {
+  at: Date;
+  status: "finished" | "ended_early";
+  /** Final score and rank per player; any number of rows (written in one statement). */
+  standings: Array<{ playerId: string; score: number; rank: number }>;
+}
+
+/**
+ * Sets the final status and `finished_at`, and every listed player's final score/rank, in one
+ * transaction. The standings go to the database as ONE jsonb parameter (no per-row round trip).
+ */
+export async function finishGame(db: Database, id: string, input: FinishGameInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(games).set({ status: input.status, finishedAt: input.at }).where(eq(games.id, id));
+    if (input.standings.length === 0) return;
+    const json = JSON.stringify(
+      input.standings.map((s) => ({ player_id: s.playerId, score: s.score, rank: s.rank })),
+    );
+    // `::text::jsonb`: the parameter is sent as text on both drivers (no driver-side json encoding).
+    await tx.execute(sql`
+      update players as p
+         set final_score = s.score, final_rank = s.rank
+        from jsonb_to_recordset(${json}::text::jsonb) as s(player_id uuid, score int, rank int)
+       where p.id = s.player_id and p.game_id = ${id}`);
+  });
+}
+
+export interface GameAuth {
+  id: string;
+  code: string;
+  status: GameStatus;
+  hostSecretHash: string;
+  quizVersionId: string;
+}
+
+export async function getGameAuth(db: Database, id: string): Promise<GameAuth | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({
+      id: games.id,
+      code: games.code,
+      status: games.status,
+      hostSecretHash: games.hostSecretHash,
+      quizVersionId: games.quizVersionId,
+    })
+    .from(games)
+    .where(eq(games.id, id));
+  return row ?? null;
+}
+
+/** Deletes a game; its players, rounds and answers go with it (ON DELETE CASCADE). */
+export async function deleteGame(db: Database, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const deleted = await db.delete(games).where(eq(games.id, id)).returning({ id: games.id });
+  return deleted.length > 0;
+}

@@ -1,0 +1,20 @@
+export { openDatabase, DEFAULT_PGLITE_DIR, MIGRATIONS_FOLDER } from "./client";
+export type { Database, DatabaseDriver, DatabaseHandle, OpenDatabaseOptions } from "./client";
+export * as schema from "./schema";
+export type { GameStatus, QuizSource } from "./schema";
+export { saveQuizVersion, listQuizzes, loadQuizVersion, isUuid } from "./quizzes";
+export type {
+  SaveQuizVersionInput,
+  SaveQuizVersionResult,
+  QuizListItem,
+  LoadedQuizVersion,
+  StoredQuestion,
+} from "./quizzes";
+export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame } from "./games";
+export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
+export { addPlayer, removePlayer } from "./players";
+export type { AddPlayerInput } from "./players";
+export { saveRound, ANSWER_CHUNK } from "./rounds";
+export type { AnswerRow, RoundRow } from "./rounds";
+export { getGameResults } from "./results";
+export type { GameResults, GameResultsPlayer, GameResultsRound, GameResultsOption } from "./results";

@@ -1,0 +1,71 @@
+import type { Database } from "./client";
+import { answers, gameRounds } from "./schema";
+
+/** Rows per multi-row INSERT (11 params each → 5,500 parameters per statement). */
+export const ANSWER_CHUNK = 500;
+
+export interface RoundRow {
+  gameId: string;
+  roundIndex: number;
+  questionId: string;
+  /** displayed index -> original option index. */
+  optionOrder: number[];
+  openedAt: Date;
+  closedAt: Date;
+  /** Players in the game (not removed) when the round closed. */
+  eligiblePlayers: number;
+}
+
+export interface AnswerRow {
+  id: string;
+  gameId: string;
+  questionId: string;
+  playerId: string;
+  roundIndex: number;
+  /** ORIGINAL option indexes (sorted here before storing). */
+  choices: number[];
+  correct: boolean;
+  points: number;
+  /** Streak after this answer. */
+  streak: number;
+  responseMs: number;
+  answeredAt: Date;
+}
+
+/**
+ * Stores a closed round and its answers in one transaction. Idempotent: rows that already exist
+ * (same round, same answer id or same game/question/player) are left as they are.
+ */
+export async function saveRound(db: Database, input: { round: RoundRow; answers: AnswerRow[] }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const r = input.round;
+    await tx
+      .insert(gameRounds)
+      .values({
+        gameId: r.gameId,
+        roundIndex: r.roundIndex,
+        questionId: r.questionId,
+        optionOrder: r.optionOrder,
+        openedAt: r.openedAt,
+        closedAt: r.closedAt,
+        eligiblePlayers: r.eligiblePlayers,
+      })
+      .onConflictDoNothing();
+    for (let i = 0; i < input.answers.length; i += ANSWER_CHUNK) {
+      const chunk = input.answers.slice(i, i + ANSWER_CHUNK).map((a) => ({
+        id: a.id,
+        gameId: a.gameId,
+        questionId: a.questionId,
+        playerId: a.playerId,
+        roundIndex: a.roundIndex,
+        choices: [...a.choices].sort((x, y) => x - y),
+        correct: a.correct,
+        points: a.points,
+        streak: a.streak,
+        responseMs: a.responseMs,
+        answeredAt: a.answeredAt,
+      }));
+      await tx.insert(answers).values(chunk).onConflictDoNothing();
+    }
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * The live state of one game: plain data only (no Maps, no class instances, no timers), so a
+ * store can keep it in memory or serialise it as JSON. Engine functions read and update it in
+ * place and return what happened; they never do IO and take the time as an argument.
+ */
+import type { ChoiceKind, Phase, RoundOutcome } from "../../src/protocol";
+
+export interface GameQuestion {
+  /** Database id of the question. */
+  id: string;
+  kind: ChoiceKind;
+  promptHtml: string;
+  bodyHtml: string;
+  hintHtml?: string;
+  /** Options in display order. */
+  options: Array<{ html: string; commentHtml?: string }>;
+  /** optionOrder[displayIndex] = index of that option in the quiz file. */
+  optionOrder: number[];
+  /** Display indexes of the correct options, ascending. */
+  correct: number[];
+  timeLimitMs: number;
+  readTimeMs: number;
+}
+
+export interface GamePlayer {
+  id: string;
+  nickname: string;
+  /** Lower-cased nickname, for case-insensitive uniqueness. */
+  nicknameKey: string;
+  joinSeq: number;
+  joinedAt: number;
+  connected: boolean;
+  removed: boolean;
+  score: number;
+  streak: number;
+  correctCount: number;
+  /** Sum of response times of correct answers: the first tie-breaker. */
+  correctResponseMs: number;
+  rank: number | null;
+  previousRank: number | null;
+  lastRound: RoundOutcome | null;
+}
+
+export interface SubmittedAnswer {
+  /** Display indexes, ascending and distinct. */
+  choice: number[];
+  receivedAt: number;
+  responseMs: number;
+}
+
+export interface CurrentRound {
+  questionIndex: number;
+  readStartedAt: number;
+  /** When answers opened (null while the question is being read). */
+  openedAt: number | null;
+  /** When answers close (null while the question is being read). */
+  deadline: number | null;
+  closedAt: number | null;
+  answers: Record<string, SubmittedAnswer>;
+  answerCount: number;
+  /** Answers from players who are connected right now: the round closes early when this reaches connectedPlayerCount. */
+  connectedAnswerCount: number;
+  /** Filled when the round closes. */
+  counts: number[] | null;
+  eligible: number;
+}
+
+export interface GameState {
+  gameId: string;
+  code: string;
+  quizTitle: string;
+  phase: Phase;
+  questions: GameQuestion[];
+  /** Players by id; iteration order is join order. */
+  players: Record<string, GamePlayer>;
+  nextJoinSeq: number;
+  /** Players not removed; kept as a counter so per-player views stay O(1). */
+  activePlayerCount: number;
+  /** Players not removed and currently connected. */
+  connectedPlayerCount: number;
+  round: CurrentRound | null;
+  /** Player ids, best first, as of the last closed round. */
+  ranking: string[];
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  endedEarly: boolean;
+}
+
+/** One answer as it is saved: choices are ORIGINAL option indexes (quiz-file order). */
+export interface SavedAnswer {
+  playerId: string;
+  choices: number[];
+  correct: boolean;
+  points: number;
+  streak: number;
+  responseMs: number;
+  answeredAt: number;
+}
+
+export interface ClosedRound {
+  roundIndex: number;
+  questionId: string;
+  optionOrder: number[];
+  openedAt: number;
+  closedAt: number;
+  eligiblePlayers: number;
+  answers: SavedAnswer[];
+}
+
+export interface Standing {
+  playerId: string;
+  score: number;
+  rank: number;
+}
+
+/** What a successful engine call changed, for the adapter to persist and broadcast. */
+export type GameEvent =
+  | { type: "player-joined"; playerId: string }
+  | { type: "player-removed"; playerId: string }
+  | { type: "player-connection"; playerId: string; connected: boolean }
+  | { type: "game-started"; at: number }
+  | { type: "phase-changed"; phase: Phase }
+  | { type: "answer-accepted"; playerId: string }
+  | { type: "round-closed"; round: ClosedRound }
+  | { type: "game-finished"; at: number; endedEarly: boolean; standings: Standing[] };

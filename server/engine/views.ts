@@ -1,0 +1,129 @@
+/**
+ * Projections of the full game state into what one audience may see (boardgame.io's player-view).
+ * Only these projections go on the wire. The correct options and explanations appear only in the
+ * reveal view, which exists only once a round has closed.
+ */
+import type {
+  Countdown,
+  HostView,
+  LeaderboardEntry,
+  PersonalView,
+  PlayerRoomView,
+  QuestionView,
+  RevealView,
+} from "../../src/protocol";
+import { nextDeadline } from "./rounds";
+import { activePlayers, topPlayers } from "./ranking";
+import type { GamePlayer, GameState } from "./types";
+
+const LEADERBOARD_SIZE = 5;
+const PODIUM_SIZE = 3;
+
+function questionView(state: GameState): QuestionView | null {
+  const round = state.round;
+  if (!round || state.phase === "lobby" || state.phase === "podium" || state.phase === "finished") return null;
+  const question = state.questions[round.questionIndex]!;
+  const optionsVisible = state.phase !== "question-read";
+  return {
+    index: round.questionIndex,
+    total: state.questions.length,
+    kind: question.kind,
+    promptHtml: question.promptHtml,
+    bodyHtml: question.bodyHtml,
+    ...(question.hintHtml ? { hintHtml: question.hintHtml } : {}),
+    // Option text only: never `correct`, never the explanations.
+    options: optionsVisible ? question.options.map((option) => ({ html: option.html })) : null,
+    timeLimitMs: question.timeLimitMs,
+  };
+}
+
+function countdown(state: GameState, now: number): Countdown | null {
+  const endsAt = nextDeadline(state);
+  if (endsAt === null) return null;
+  const round = state.round!;
+  const question = state.questions[round.questionIndex]!;
+  const totalMs = state.phase === "question-read" ? question.readTimeMs : question.timeLimitMs;
+  return { endsAt, remainingMs: Math.max(0, endsAt - now), totalMs };
+}
+
+function revealView(state: GameState): RevealView | null {
+  const round = state.round;
+  if (state.phase !== "reveal" || !round || !round.counts) return null;
+  const question = state.questions[round.questionIndex]!;
+  return {
+    questionIndex: round.questionIndex,
+    correct: question.correct,
+    counts: round.counts,
+    answered: round.answerCount,
+    eligible: round.eligible,
+    explanations: question.options.flatMap((option, index) => (option.commentHtml ? [{ option: index, html: option.commentHtml }] : [])),
+  };
+}
+
+function leaderboardEntry(player: GamePlayer): LeaderboardEntry {
+  return {
+    playerId: player.id,
+    nickname: player.nickname,
+    score: player.score,
+    rank: player.rank ?? 0,
+    movement: player.previousRank === null || player.rank === null ? null : player.previousRank - player.rank,
+  };
+}
+
+function leaderboard(state: GameState): LeaderboardEntry[] {
+  if (state.phase === "leaderboard") return topPlayers(state, LEADERBOARD_SIZE).map(leaderboardEntry);
+  if (state.phase === "podium" || state.phase === "finished") return topPlayers(state, PODIUM_SIZE).map(leaderboardEntry);
+  return [];
+}
+
+export function playerRoomView(state: GameState, now: number): PlayerRoomView {
+  return {
+    gameId: state.gameId,
+    phase: state.phase,
+    quizTitle: state.quizTitle,
+    questionCount: state.questions.length,
+    question: questionView(state),
+    countdown: countdown(state, now),
+    reveal: revealView(state),
+    top: leaderboard(state),
+    playerCount: state.activePlayerCount,
+    endedEarly: state.endedEarly,
+  };
+}
+
+export function personalView(state: GameState, playerId: string): PersonalView | null {
+  const player = state.players[playerId];
+  if (!player) return null;
+  const round = state.round;
+  const locked = round && round.closedAt === null && round.answers[playerId] ? round.questionIndex : null;
+  return {
+    playerId: player.id,
+    nickname: player.nickname,
+    score: player.score,
+    streak: player.streak,
+    rank: player.rank,
+    playerCount: state.activePlayerCount,
+    lockedQuestionIndex: locked,
+    lastRound: player.lastRound,
+  };
+}
+
+export function hostView(state: GameState, now: number): HostView {
+  const players = activePlayers(state);
+  return {
+    gameId: state.gameId,
+    code: state.code,
+    phase: state.phase,
+    quizTitle: state.quizTitle,
+    questionCount: state.questions.length,
+    question: questionView(state),
+    countdown: countdown(state, now),
+    reveal: revealView(state),
+    leaderboard: leaderboard(state),
+    players: players.map((player) => ({ id: player.id, nickname: player.nickname, connected: player.connected })),
+    playerCount: players.length,
+    connectedCount: players.filter((player) => player.connected).length,
+    answerCount: state.round?.answerCount ?? 0,
+    endedEarly: state.endedEarly,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Server } from "socket.io";
+import { ServerEvent, type AnswerCountUpdate, type HostView, type PersonalView, type PlayerRoomView } from "../../src/protocol";
+import type { RoomBroadcaster } from "../rooms/ports";
+
+export const playersChannel = (gameId: string) => `players:${gameId}`;
+export const hostChannel = (gameId: string) => `host:${gameId}`;
+export const playerChannel = (playerId: string) => `player:${playerId}`;
+
+/** Sends room projections through Socket.IO rooms (so an adapter can fan them out across nodes). */
+export class SocketBroadcaster implements RoomBroadcaster {
+  constructor(private readonly io: Server) {}
+
+  toPlayers(gameId: string, view: PlayerRoomView): void {
+    this.io.to(playersChannel(gameId)).emit(ServerEvent.room, view);
+  }
+
+  toPlayer(playerId: string, view: PersonalView): void {
+    this.io.to(playerChannel(playerId)).emit(ServerEvent.personal, view);
+  }
+
+  playerRemoved(gameId: string, playerId: string, message: string): void {
+    this.io.to(playerChannel(playerId)).emit(ServerEvent.removed, { message });
+    this.io.in(playerChannel(playerId)).socketsLeave(playersChannel(gameId));
+  }
+
+  toHost(gameId: string, view: HostView): void {
+    this.io.to(hostChannel(gameId)).emit(ServerEvent.hostState, view);
+  }
+
+  hostAnswers(gameId: string, update: AnswerCountUpdate): void {
+    this.io.to(hostChannel(gameId)).emit(ServerEvent.hostAnswers, update);
+  }
+}

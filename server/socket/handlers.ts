@@ -1,0 +1,120 @@
+/**
+ * Socket.IO adapter: validate every inbound event against the shared protocol, find the room,
+ * call it, and answer through the acknowledgement. Nothing a client sends is trusted.
+ */
+import type { Server, Socket } from "socket.io";
+import type { z } from "zod";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import {
+  ClientEvent,
+  answerRequestSchema,
+  hostActionSchema,
+  hostAttachSchema,
+  hostRemovePlayerSchema,
+  joinRequestSchema,
+  refusal,
+  type Ack,
+  type Refusal,
+} from "../../src/protocol";
+import { verifyHostSecret } from "../games/host-secret";
+import type { GameRoom } from "../rooms/game-room";
+import type { Logger } from "../rooms/ports";
+import type { RoomRegistry } from "../rooms/registry";
+import { hostChannel, playerChannel, playersChannel } from "./broadcaster";
+
+interface SocketIdentity {
+  player?: { gameId: string; playerId: string };
+  hostOf?: string;
+}
+
+type Handler<T> = (input: T, socket: Socket, identity: SocketIdentity) => Promise<Ack> | Ack;
+
+/** Each socket may send this many events per second; a tapping student never needs more. */
+const EVENTS_PER_SECOND = 20;
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "That request isn't valid.";
+}
+
+export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger): void {
+  const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+
+  io.on("connection", (socket) => {
+    const identity: SocketIdentity = {};
+
+    function on<S extends z.ZodType>(event: string, schema: S, handler: Handler<z.output<S>>) {
+      socket.on(event, async (...args: unknown[]) => {
+        const last = args[args.length - 1];
+        const ack = typeof last === "function" ? (last as (response: Ack) => void) : () => {};
+        const payload = typeof last === "function" ? (args.length > 1 ? args[0] : undefined) : args[0];
+        try {
+          await limiter.consume(socket.id);
+        } catch {
+          return ack(refusal("rate-limited", "Too many requests at once. Wait a moment and try again."));
+        }
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) return ack(refusal("invalid-request", firstIssue(parsed.error)));
+        try {
+          ack(await handler(parsed.data, socket, identity));
+        } catch (error) {
+          log.error(`socket ${event} failed`, error);
+          ack(refusal("server-error", "Something went wrong on the server. Please try again."));
+        }
+      });
+    }
+
+    function hostRoom(): GameRoom | Refusal {
+      const room = identity.hostOf ? registry.findById(identity.hostOf) : undefined;
+      if (!identity.hostOf) return refusal("not-allowed", "Only the host can do that.");
+      return room ?? refusal("game-not-found", "This game is no longer running.");
+    }
+
+    function asHost(action: (room: GameRoom) => Promise<Ack>): () => Promise<Ack> {
+      return async () => {
+        const room = hostRoom();
+        return "ok" in room ? room : action(room);
+      };
+    }
+
+    on(ClientEvent.join, joinRequestSchema, async ({ code, nickname }) => {
+      if (identity.player) return refusal("invalid-request", "This device has already joined a game.");
+      const room = registry.findByCode(code);
+      if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
+      const ack = await room.join(nickname);
+      if (!ack.ok) return ack;
+      identity.player = { gameId: room.gameId, playerId: ack.you.playerId };
+      await socket.join([playersChannel(room.gameId), playerChannel(ack.you.playerId)]);
+      return ack;
+    });
+
+    on(ClientEvent.answer, answerRequestSchema, ({ questionIndex, choice }) => {
+      if (!identity.player) return refusal("not-joined", "Join a game before answering.");
+      const room = registry.findById(identity.player.gameId);
+      if (!room) return refusal("game-not-found", "This game is no longer running.");
+      return room.answer(identity.player.playerId, questionIndex, choice);
+    });
+
+    on(ClientEvent.hostAttach, hostAttachSchema, async ({ gameId, hostSecret }) => {
+      const room = registry.findById(gameId);
+      if (!room) return refusal("game-not-found", "This game is no longer running.");
+      if (!verifyHostSecret(hostSecret, room.hostSecretHash)) return refusal("not-allowed", "This screen isn't the host of that game.");
+      identity.hostOf = gameId;
+      await socket.join(hostChannel(gameId));
+      return { ok: true, state: room.hostSnapshot() };
+    });
+
+    on(ClientEvent.hostStart, hostActionSchema, asHost((room) => room.start()));
+    on(ClientEvent.hostNext, hostActionSchema, asHost((room) => room.next()));
+    on(ClientEvent.hostSkip, hostActionSchema, asHost((room) => room.skip()));
+    on(ClientEvent.hostEnd, hostActionSchema, asHost((room) => room.end()));
+    on(ClientEvent.hostRemovePlayer, hostRemovePlayerSchema, async ({ playerId }) => {
+      const room = hostRoom();
+      return "ok" in room ? room : room.removePlayer(playerId);
+    });
+
+    socket.on("disconnect", () => {
+      if (!identity.player) return;
+      registry.findById(identity.player.gameId)?.playerConnection(identity.player.playerId, false);
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import type { HostView, PersonalView, PlayerRoomView } from "./views";
+
+/** Why a request was refused. Every refusal also carries a plain-words message for the screen. */
+export type RefusalCode =
+  | "invalid-request"
+  | "game-not-found"
+  | "game-started"
+  | "game-over"
+  | "nickname-taken"
+  | "not-allowed"
+  | "not-joined"
+  | "removed"
+  | "not-accepting"
+  | "wrong-question"
+  | "already-answered"
+  | "too-late"
+  | "invalid-choice"
+  | "no-players"
+  | "rate-limited"
+  | "server-error";
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  message: string;
+}
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+export type JoinAck = Ack<{ room: PlayerRoomView; you: PersonalView }>;
+export type AnswerAck = Ack<{ questionIndex: number }>;
+export type HostAttachAck = Ack<{ state: HostView }>;
+export type HostActionAck = Ack;
+
+export function refusal(code: RefusalCode, message: string): Refusal {
+  return { ok: false, code, message };
+}

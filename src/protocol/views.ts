@@ -1,0 +1,124 @@
+/**
+ * What goes on the wire: projections of the server's game state.
+ * Players only ever receive `PlayerRoomView` (shared by everyone in the room) and their own
+ * `PersonalView`; the correct options appear in a view only once the phase is "reveal" or later.
+ */
+
+export type Phase = "lobby" | "question-read" | "answering" | "reveal" | "leaderboard" | "podium" | "finished";
+
+export type ChoiceKind = "single" | "multiple";
+
+export interface OptionView {
+  html: string;
+}
+
+/** A question as players and the host see it. `options` is null while the question is being read. */
+export interface QuestionView {
+  index: number;
+  total: number;
+  kind: ChoiceKind;
+  promptHtml: string;
+  bodyHtml: string;
+  hintHtml?: string;
+  options: OptionView[] | null;
+  timeLimitMs: number;
+}
+
+/** Timing of the current phase, as remaining milliseconds when the message was sent (clock-skew free). */
+export interface Countdown {
+  /** Server epoch ms when the phase ends. */
+  endsAt: number;
+  /** Milliseconds left when the server sent this message. */
+  remainingMs: number;
+  totalMs: number;
+}
+
+export interface RevealView {
+  questionIndex: number;
+  /** Display indexes of the correct option(s). */
+  correct: number[];
+  /** How many players picked each option (display order). */
+  counts: number[];
+  answered: number;
+  eligible: number;
+  /** Explanations nested under options, by display index (only those that have one). */
+  explanations: Array<{ option: number; html: string }>;
+}
+
+export interface LeaderboardEntry {
+  playerId: string;
+  nickname: string;
+  score: number;
+  rank: number;
+  /** Positions gained (positive) or lost (negative) since the previous round; null when new. */
+  movement: number | null;
+}
+
+export interface PlayerRoomView {
+  gameId: string;
+  phase: Phase;
+  quizTitle: string;
+  questionCount: number;
+  question: QuestionView | null;
+  countdown: Countdown | null;
+  reveal: RevealView | null;
+  /** Top of the leaderboard (leaderboard: top 5, podium/finished: top 3). */
+  top: LeaderboardEntry[];
+  playerCount: number;
+  endedEarly: boolean;
+}
+
+export interface RoundOutcome {
+  questionIndex: number;
+  answered: boolean;
+  /** Display indexes the player chose (empty when they did not answer). */
+  choice: number[];
+  correct: boolean;
+  points: number;
+  streak: number;
+  responseMs: number | null;
+}
+
+export interface PersonalView {
+  playerId: string;
+  nickname: string;
+  score: number;
+  streak: number;
+  /** Rank after the last closed round; null before the first. */
+  rank: number | null;
+  playerCount: number;
+  /** Index of the question this player has locked an answer for in the current round, if any. */
+  lockedQuestionIndex: number | null;
+  /** Result of the most recently closed round (shown on the reveal screen). */
+  lastRound: RoundOutcome | null;
+}
+
+export interface HostPlayerView {
+  id: string;
+  nickname: string;
+  connected: boolean;
+}
+
+export interface HostView {
+  gameId: string;
+  code: string;
+  phase: Phase;
+  quizTitle: string;
+  questionCount: number;
+  question: QuestionView | null;
+  countdown: Countdown | null;
+  reveal: RevealView | null;
+  leaderboard: LeaderboardEntry[];
+  /** Players in the game (not removed), in join order. */
+  players: HostPlayerView[];
+  playerCount: number;
+  connectedCount: number;
+  answerCount: number;
+  endedEarly: boolean;
+}
+
+export interface AnswerCountUpdate {
+  questionIndex: number;
+  answered: number;
+  eligible: number;
+}

@@ -1,0 +1,77 @@
+/**
+ * Markdown → sanitised HTML for quiz text. Pure: runs in Node and in the browser.
+ *
+ * Allowed: basic formatting, headings, lists, block quotes, code, tables, links
+ * (http, https, mailto or relative) and images (http/https only, no data: URIs).
+ * Removed: scripts, iframes, forms, event handlers, style attributes and anything else.
+ */
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+// A private instance so other code calling `marked.use()` cannot change quiz rendering.
+const md = new Marked({ gfm: true, breaks: false, silent: false });
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p", "br", "hr", "strong", "b", "em", "i", "del", "s", "sub", "sup", "mark",
+    "code", "pre", "kbd", "blockquote", "ul", "ol", "li",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+    "a", "img",
+    "table", "thead", "tbody", "tr", "th", "td",
+  ],
+  allowedAttributes: {
+    a: ["href", "title", "rel", "target"],
+    img: ["src", "alt", "title", "width", "height"],
+    ol: ["start"],
+    th: ["align"],
+    td: ["align"],
+    code: ["class"],
+  },
+  allowedClasses: { code: ["language-*"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { img: ["http", "https"] },
+  allowedSchemesAppliedToAttributes: ["href", "src"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  // Images only from absolute http(s) addresses: no data: URIs, no requests to our own server.
+  exclusiveFilter: (frame) => frame.tag === "img" && !/^https?:\/\//i.test(frame.attribs.src ?? ""),
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" },
+    }),
+  },
+};
+
+/** Sanitises an HTML string with the quiz allow-list. */
+export function sanitize(html: string): string {
+  try {
+    return sanitizeHtml(html, SANITIZE);
+  } catch {
+    return "";
+  }
+}
+
+/** Renders block markdown (paragraphs, lists, code blocks…) to sanitised HTML. */
+export function renderMarkdown(source: string): string {
+  if (source.trim() === "") return "";
+  try {
+    return sanitize(md.parse(source, { async: false })).trim();
+  } catch {
+    return sanitize(escapeText(source));
+  }
+}
+
+/** Renders one line of inline markdown (bold, code, links…) to sanitised HTML, no `<p>` wrapper. */
+export function renderInlineMarkdown(source: string): string {
+  if (source.trim() === "") return "";
+  try {
+    return sanitize(md.parseInline(source.trim(), { async: false })).trim();
+  } catch {
+    return sanitize(escapeText(source));
+  }
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,487 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  addPlayer,
+  createGame,
+  deleteGame,
+  finishGame,
+  getGameAuth,
+  getGameResults,
+  listQuizzes,
+  loadQuizVersion,
+  markGameStarted,
+  MIGRATIONS_FOLDER,
+  openDatabase,
+  removePlayer,
+  saveQuizVersion,
+  saveRound,
+  schema,
+  type AnswerRow,
+  type Database,
+} from "../../server/db/index";
+import { makeQuiz, option, question, quizInput } from "../support/quiz-fixtures";
+import { openTestDatabase, resultRows, testDatabaseTargets, useTestDatabase } from "../support/test-database";
+
+const { answers, gameRounds, games, players, questions, quizVersions } = schema;
+
+const t0 = new Date("2025-03-01T09:00:00.000Z");
+const at = (sec: number) => new Date(t0.getTime() + sec * 1000);
+
+async function rowCount(db: Database, table: typeof games | typeof players | typeof gameRounds | typeof answers, gameId: string) {
+  const col = "gameId" in table ? table.gameId : table.id;
+  const [r] = await db.select({ n: count() }).from(table).where(eq(col, gameId));
+  return r?.n ?? 0;
+}
+
+async function versionCount(db: Database, quizId: string) {
+  const [r] = await db.select({ n: count() }).from(quizVersions).where(eq(quizVersions.quizId, quizId));
+  return r?.n ?? 0;
+}
+
+/** A three-question quiz used by the game tests. */
+const gameQuiz = makeQuiz([
+  question(0, "single", "Capital of France?", [option("Paris", true), option("Lyon"), option("Nice")]),
+  question(1, "multiple", "Prime numbers?", [option("2", true), option("3", true), option("4")]),
+  question(2, "single", "2 + 2?", [option("3"), option("4", true)]),
+]);
+
+async function savedGameQuiz(db: Database, slug: string) {
+  const saved = await saveQuizVersion(db, quizInput(slug, `# ${slug}`, gameQuiz, "Game Quiz"));
+  const loaded = await loadQuizVersion(db, saved.versionId);
+  if (!loaded) throw new Error("quiz not loaded");
+  return { saved, questionIds: loaded.questions.map((q) => q.id) };
+}
+
+async function newGame(db: Database, quizVersionId: string, code = "123456") {
+  const id = randomUUID();
+  await createGame(db, { id, quizVersionId, code, hostSecretHash: "hash:" + id, createdAt: t0 });
+  return id;
+}
+
+describe.each(testDatabaseTargets())("database on %s", (target) => {
+  const database = useTestDatabase(target);
+
+  describe("migrations", () => {
+    it("apply on a fresh database and record every journal entry", async () => {
+      const { db } = database();
+      const tables = resultRows<{ table_name: string }>(
+        await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`),
+      ).map((r) => r.table_name);
+      expect(tables).toEqual(["answers", "game_rounds", "games", "players", "questions", "quiz_versions", "quizzes"]);
+
+      const journal = JSON.parse(await readFile(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+        entries: unknown[];
+      };
+      const applied = resultRows<{ n: string | number }>(
+        await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
+      );
+      expect(Number(applied[0]?.n)).toBe(journal.entries.length);
+    });
+
+    it("re-opening an existing database keeps data and applies nothing twice", async () => {
+      const countApplied = async (db: Database) =>
+        Number(resultRows<{ n: string | number }>(await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`))[0]?.n);
+      if (target === "pglite") {
+        const dataDir = await mkdtemp(path.join(tmpdir(), "quiz-pglite-reopen-"));
+        try {
+          const first = await openDatabase({ url: "", dataDir: path.join(dataDir, "nested", "pglite") });
+          await saveQuizVersion(first.db, quizInput("persisted", "# persisted", gameQuiz));
+          await first.close();
+          const second = await openDatabase({ url: "", dataDir: path.join(dataDir, "nested", "pglite") });
+          try {
+            expect((await listQuizzes(second.db)).map((q) => q.slug)).toEqual(["persisted"]);
+            expect(await countApplied(second.db)).toBe(1);
+          } finally {
+            await second.close();
+          }
+        } finally {
+          await rm(dataDir, { recursive: true, force: true });
+        }
+      } else {
+        const first = await openTestDatabase("postgres");
+        try {
+          await saveQuizVersion(first.db, quizInput("persisted", "# persisted", gameQuiz));
+          // Two processes opening the same database at once: the advisory lock serialises the migrators.
+          const [second, third] = await Promise.all([openDatabase({ url: first.url }), openDatabase({ url: first.url })]);
+          try {
+            expect((await listQuizzes(second.db)).map((q) => q.slug)).toEqual(["persisted"]);
+            expect(await countApplied(third.db)).toBe(1);
+          } finally {
+            await Promise.all([second.close(), third.close()]);
+          }
+        } finally {
+          await first.close();
+        }
+      }
+    });
+  });
+
+  describe("quizzes", () => {
+    const v1 = makeQuiz([
+      question(0, "single", "What is **2+2**?", [option("3"), option("**4**", true, "<p>Basic maths.</p>")], {
+        bodyHtml: "<p>Think.</p>",
+        hintHtml: "<p>Count on fingers.</p>",
+        timeLimitSec: 30,
+        readTimeSec: 2,
+      }),
+      question(1, "multiple", "Colours of the French flag?", [option("Blue", true), option("Green"), option("Red", true)]),
+    ], {
+      title: "Maths",
+      settings: { shuffleQuestions: true, shuffleAnswers: false, nQuestions: 1, primaryColor: "#123456", locale: "fr", timeLimitSec: 15, readTimeSec: 3 },
+    });
+    const v2 = makeQuiz([question(0, "single", "Changed?", [option("Yes", true), option("No")])], { title: "Maths 2" });
+
+    it("saving the same quiz twice creates one version", async () => {
+      const { db } = database();
+      const a = await saveQuizVersion(db, quizInput("same", "source one", v1, "Same"));
+      const b = await saveQuizVersion(db, quizInput("same", "source one", v1, "Same"));
+      expect(a).toMatchObject({ version: 1, changed: true });
+      expect(b).toEqual({ ...a, changed: false });
+      expect(await versionCount(db, a.quizId)).toBe(1);
+    });
+
+    it("changed content creates version 2 and version 1 still loads", async () => {
+      const { db } = database();
+      const a = await saveQuizVersion(db, quizInput("evolving", "first text", v1, "Evolving"));
+      const b = await saveQuizVersion(db, quizInput("evolving", "second text", v2, "Evolving Two"));
+      expect(b).toMatchObject({ quizId: a.quizId, version: 2, changed: true });
+      expect(b.versionId).not.toBe(a.versionId);
+      expect(await versionCount(db, a.quizId)).toBe(2);
+
+      const old = await loadQuizVersion(db, a.versionId);
+      expect(old?.questions.map((q) => q.promptMarkdown)).toEqual(["What is **2+2**?", "Colours of the French flag?"]);
+      const cur = await loadQuizVersion(db, b.versionId);
+      expect(cur?.questions.map((q) => q.promptMarkdown)).toEqual(["Changed?"]);
+      expect(cur?.title).toBe("Evolving Two");
+
+      const listed = (await listQuizzes(db)).find((q) => q.slug === "evolving");
+      expect(listed).toEqual({
+        quizId: a.quizId,
+        slug: "evolving",
+        title: "Evolving Two",
+        versionId: b.versionId,
+        version: 2,
+        questionCount: 1,
+        playable: true,
+        unplayableReason: null,
+      });
+
+      // Reverting the file to the first content makes version 1 current again (no duplicate version).
+      const c = await saveQuizVersion(db, quizInput("evolving", "first text", v1, "Evolving"));
+      expect(c).toEqual({ quizId: a.quizId, versionId: a.versionId, version: 1, changed: true });
+      expect(await versionCount(db, a.quizId)).toBe(2);
+      expect((await listQuizzes(db)).find((q) => q.slug === "evolving")).toMatchObject({ versionId: a.versionId, version: 1, questionCount: 2 });
+      expect(await saveQuizVersion(db, quizInput("evolving", "first text", v1, "Evolving"))).toMatchObject({ changed: false });
+    });
+
+    it("loadQuizVersion round-trips questions, options and settings", async () => {
+      const { db } = database();
+      const saved = await saveQuizVersion(db, quizInput("roundtrip", "roundtrip text", v1, "Round Trip"));
+      const loaded = await loadQuizVersion(db, saved.versionId);
+      expect(loaded).not.toBeNull();
+      expect(loaded!.settings).toEqual(v1.settings);
+      expect(loaded).toMatchObject({ versionId: saved.versionId, quizId: saved.quizId, title: "Round Trip", slug: "roundtrip", version: 1, playable: true });
+      expect(loaded!.questions.map(({ id, ...q }) => q)).toEqual(v1.questions);
+      for (const q of loaded!.questions) expect(q.id).toMatch(/^[0-9a-f-]{36}$/);
+      // Optional fields absent in the input stay absent (not null).
+      expect("hintHtml" in loaded!.questions[1]!).toBe(false);
+      expect("commentHtml" in loaded!.questions[1]!.options[0]!).toBe(false);
+    });
+
+    it("loadQuizVersion returns null for unknown or malformed ids", async () => {
+      const { db } = database();
+      expect(await loadQuizVersion(db, randomUUID())).toBeNull();
+      expect(await loadQuizVersion(db, "not-a-uuid")).toBeNull();
+    });
+
+    it("stores unplayable quizzes and lists quizzes by title", async () => {
+      const { db } = database();
+      const ordering = makeQuiz([question(0, "order", "Sort these", [option("a"), option("b"), option("c")])], {
+        playable: false,
+        unplayableReason: "Question 1 (line 3) is an ordering question; ordering questions can't be played yet.",
+      });
+      await saveQuizVersion(db, quizInput("zz-ordering", "ordering text", ordering, "AAA Ordering"));
+      const list = await listQuizzes(db);
+      expect(list[0]).toMatchObject({ slug: "zz-ordering", playable: false, questionCount: 1, unplayableReason: ordering.unplayableReason });
+      const titles = list.map((q) => q.title);
+      expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    });
+
+    it("saves a quiz with many questions (chunked inserts) in one version", async () => {
+      const { db } = database();
+      const many = makeQuiz(Array.from({ length: 620 }, (_, i) => question(i, "single", `Q${i}`, [option("a", true), option("b")])));
+      const saved = await saveQuizVersion(db, quizInput("many", "many text", many));
+      const loaded = await loadQuizVersion(db, saved.versionId);
+      expect(loaded?.questions).toHaveLength(620);
+      expect(loaded?.questions[619]?.promptMarkdown).toBe("Q619");
+    });
+  });
+
+  describe("games", () => {
+    it("create, start, auth and finish with standings", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "games-basic");
+      const id = await newGame(db, saved.versionId, "654321");
+      expect(await getGameAuth(db, id)).toEqual({ id, code: "654321", status: "lobby", hostSecretHash: "hash:" + id, quizVersionId: saved.versionId });
+      expect(await getGameAuth(db, randomUUID())).toBeNull();
+      expect(await getGameAuth(db, "123456")).toBeNull();
+
+      await markGameStarted(db, id, at(10));
+      expect((await getGameAuth(db, id))?.status).toBe("running");
+
+      const n = 1200;
+      const playerRows = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), gameId: id, nickname: `p${i}`, joinedAt: at(i), joinSeq: i + 1 }));
+      await db.insert(players).values(playerRows.slice(0, 600));
+      await db.insert(players).values(playerRows.slice(600));
+      await finishGame(db, id, {
+        at: at(500),
+        status: "ended_early",
+        standings: playerRows.map((p, i) => ({ playerId: p.id, score: (n - i) * 10, rank: i + 1 })),
+      });
+      const [g] = await db.select().from(games).where(eq(games.id, id));
+      expect(g).toMatchObject({ status: "ended_early", startedAt: at(10), finishedAt: at(500), createdAt: t0 });
+      const stored = await db
+        .select({ id: players.id, s: players.finalScore, r: players.finalRank })
+        .from(players)
+        .where(eq(players.gameId, id))
+        .orderBy(asc(players.joinSeq));
+      expect(stored).toHaveLength(n);
+      expect(stored[0]).toEqual({ id: playerRows[0]!.id, s: n * 10, r: 1 });
+      expect(stored[n - 1]).toEqual({ id: playerRows[n - 1]!.id, s: 10, r: n });
+    });
+
+    it("codes may repeat across games; the status check rejects unknown statuses", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "games-codes");
+      await newGame(db, saved.versionId, "111111");
+      await newGame(db, saved.versionId, "111111");
+      const [r] = await db.select({ n: count() }).from(games).where(eq(games.code, "111111"));
+      expect(r?.n).toBe(2);
+      await expect(
+        db.insert(games).values({ id: randomUUID(), quizVersionId: saved.versionId, code: "1", hostSecretHash: "x", status: "paused" as never }),
+      ).rejects.toThrow();
+    });
+  });
+
+  describe("rounds", () => {
+    it("saveRound is idempotent, chunks big batches and keeps the first answer", async () => {
+      const { db } = database();
+      const { saved, questionIds } = await savedGameQuiz(db, "rounds-idem");
+      const gameId = await newGame(db, saved.versionId);
+      const ids = Array.from({ length: 1100 }, () => randomUUID());
+      await db.insert(players).values(ids.map((id, i) => ({ id, gameId, nickname: `n${i}`, joinedAt: t0, joinSeq: i + 1 })));
+      const round = { gameId, roundIndex: 0, questionId: questionIds[0]!, optionOrder: [2, 0, 1], openedAt: at(0), closedAt: at(20), eligiblePlayers: 1100 };
+      const rows: AnswerRow[] = ids.map((playerId, i) => ({
+        id: randomUUID(),
+        gameId,
+        questionId: questionIds[0]!,
+        playerId,
+        roundIndex: 0,
+        choices: i % 2 ? [2, 0] : [0],
+        correct: i % 2 === 0,
+        points: i % 2 === 0 ? 500 : 0,
+        streak: i % 2 === 0 ? 1 : 0,
+        responseMs: 1000 + i,
+        answeredAt: at(1),
+      }));
+      await saveRound(db, { round, answers: rows });
+      await saveRound(db, { round, answers: rows });
+      // Same (game, question, player) with a new answer id and other values: ignored, not an error.
+      await saveRound(db, {
+        round: { ...round, eligiblePlayers: 1, optionOrder: [0, 1, 2] },
+        answers: rows.slice(0, 3).map((a) => ({ ...a, id: randomUUID(), points: 9999, correct: false })),
+      });
+
+      expect(await rowCount(db, gameRounds, gameId)).toBe(1);
+      expect(await rowCount(db, answers, gameId)).toBe(1100);
+      const [r] = await db.select().from(gameRounds).where(eq(gameRounds.gameId, gameId));
+      expect(r).toMatchObject({ optionOrder: [2, 0, 1], eligiblePlayers: 1100, openedAt: at(0), closedAt: at(20) });
+      const [first] = await db.select().from(answers).where(and(eq(answers.gameId, gameId), eq(answers.playerId, ids[0]!)));
+      expect(first).toMatchObject({ id: rows[0]!.id, points: 500, correct: true, choices: [0], answeredAt: at(1) });
+      const [second] = await db.select().from(answers).where(and(eq(answers.gameId, gameId), eq(answers.playerId, ids[1]!)));
+      expect(second?.choices).toEqual([0, 2]); // stored sorted
+    });
+  });
+
+  describe("results", () => {
+    it("ranks a scripted game from its answers, with round statistics", async () => {
+      const { db } = database();
+      const { saved, questionIds } = await savedGameQuiz(db, "results-scripted");
+      const [q0, q1, q2] = questionIds as [string, string, string];
+      const gameId = await newGame(db, saved.versionId, "424242");
+      await markGameStarted(db, gameId, at(5));
+
+      const names = ["Ann", "Bob", "Cid", "Dee", "Eve", "Fay"] as const;
+      const pid = Object.fromEntries(names.map((n) => [n, randomUUID()])) as Record<(typeof names)[number], string>;
+      for (const [i, n] of names.entries()) {
+        await addPlayer(db, { id: pid[n], gameId, nickname: n, joinedAt: at(i), joinSeq: i + 1 });
+      }
+      const ans = (player: (typeof names)[number], questionId: string, roundIndex: number, choices: number[], correct: boolean, points: number, responseMs: number, streak = 0): AnswerRow => ({
+        id: randomUUID(), gameId, questionId, playerId: pid[player], roundIndex, choices, correct, points, streak, responseMs, answeredAt: at(100 * roundIndex + responseMs / 1000),
+      });
+
+      // Round 0 (Q0 single, Paris correct): 6 eligible. Dee answers, and is removed only after the round closed.
+      await saveRound(db, {
+        round: { gameId, roundIndex: 0, questionId: q0, optionOrder: [1, 2, 0], openedAt: at(10), closedAt: at(30), eligiblePlayers: 6 },
+        answers: [
+          ans("Ann", q0, 0, [0], true, 900, 1000, 1),
+          ans("Bob", q0, 0, [0], true, 800, 2000, 1),
+          ans("Cid", q0, 0, [1], false, 0, 1500),
+          ans("Dee", q0, 0, [0], true, 950, 500, 1),
+        ],
+      });
+      // Round 1 (Q1 multiple, 2 and 3 correct): Dee answers, then is removed BEFORE the round closes → 5 eligible,
+      // and Dee's answer doesn't count in the round statistics.
+      await removePlayer(db, pid.Dee, at(115));
+      await saveRound(db, {
+        round: { gameId, roundIndex: 1, questionId: q1, optionOrder: [0, 1, 2], openedAt: at(110), closedAt: at(130), eligiblePlayers: 5 },
+        answers: [
+          ans("Ann", q1, 1, [1, 0], true, 700, 3000, 2),
+          ans("Bob", q1, 1, [0], false, 0, 9000),
+          ans("Cid", q1, 1, [0, 1], true, 800, 2500, 1),
+          ans("Dee", q1, 1, [2], false, 0, 4000),
+        ],
+      });
+      // Round 2 (Q2 single, "4" correct).
+      await saveRound(db, {
+        round: { gameId, roundIndex: 2, questionId: q2, optionOrder: [1, 0], openedAt: at(210), closedAt: at(230), eligiblePlayers: 5 },
+        answers: [
+          ans("Ann", q2, 2, [0], false, 0, 4000),
+          ans("Bob", q2, 2, [1], true, 800, 1000, 1),
+          ans("Cid", q2, 2, [1], true, 900, 2000, 2),
+        ],
+      });
+      await finishGame(db, gameId, { at: at(300), status: "finished", standings: [] });
+
+      // Another game on the same quiz must not leak into these results.
+      const other = await newGame(db, saved.versionId, "424242");
+      const stranger = randomUUID();
+      await addPlayer(db, { id: stranger, gameId: other, nickname: "Ann", joinedAt: t0, joinSeq: 1 });
+      await saveRound(db, {
+        round: { gameId: other, roundIndex: 0, questionId: q0, optionOrder: [0, 1, 2], openedAt: at(0), closedAt: at(20), eligiblePlayers: 1 },
+        answers: [{ id: randomUUID(), gameId: other, questionId: q0, playerId: stranger, roundIndex: 0, choices: [2], correct: false, points: 0, streak: 0, responseMs: 1, answeredAt: at(1) }],
+      });
+
+      const results = await getGameResults(db, gameId);
+      expect(results).not.toBeNull();
+      expect(results!.game).toEqual({
+        id: gameId, code: "424242", status: "finished", quizVersionId: saved.versionId, quizTitle: "Game Quiz",
+        createdAt: t0, startedAt: at(5), finishedAt: at(300),
+      });
+      // Scores: Ann 900+700+0 = 1600 (correct ms 1000+3000 = 4000); Bob 800+0+800 = 1600 (correct ms 2000+1000 = 3000,
+      // though 12000 counting his slow wrong answer); Cid 0+800+900 = 1700; Eve and Fay 0 (join order); Dee removed.
+      expect(results!.ranking).toEqual([
+        { playerId: pid.Cid, nickname: "Cid", rank: 1, score: 1700, correctCount: 2, answeredCount: 3, correctResponseMs: 4500, joinSeq: 3 },
+        { playerId: pid.Bob, nickname: "Bob", rank: 2, score: 1600, correctCount: 2, answeredCount: 3, correctResponseMs: 3000, joinSeq: 2 },
+        { playerId: pid.Ann, nickname: "Ann", rank: 3, score: 1600, correctCount: 2, answeredCount: 3, correctResponseMs: 4000, joinSeq: 1 },
+        { playerId: pid.Eve, nickname: "Eve", rank: 4, score: 0, correctCount: 0, answeredCount: 0, correctResponseMs: 0, joinSeq: 5 },
+        { playerId: pid.Fay, nickname: "Fay", rank: 5, score: 0, correctCount: 0, answeredCount: 0, correctResponseMs: 0, joinSeq: 6 },
+      ]);
+      expect(results!.rounds).toEqual([
+        {
+          roundIndex: 0, questionId: q0, promptHtml: "Capital of France?", kind: "single", optionOrder: [1, 2, 0],
+          options: [
+            { index: 0, html: "Paris", correct: true, picked: 3 },
+            { index: 1, html: "Lyon", correct: false, picked: 1 },
+            { index: 2, html: "Nice", correct: false, picked: 0 },
+          ],
+          answered: 4, correctCount: 3, eligible: 6, percentCorrect: 50,
+        },
+        {
+          roundIndex: 1, questionId: q1, promptHtml: "Prime numbers?", kind: "multiple", optionOrder: [0, 1, 2],
+          options: [
+            { index: 0, html: "2", correct: true, picked: 3 },
+            { index: 1, html: "3", correct: true, picked: 2 },
+            { index: 2, html: "4", correct: false, picked: 0 },
+          ],
+          answered: 3, correctCount: 2, eligible: 5, percentCorrect: 40,
+        },
+        {
+          roundIndex: 2, questionId: q2, promptHtml: "2 + 2?", kind: "single", optionOrder: [1, 0],
+          options: [
+            { index: 0, html: "3", correct: false, picked: 1 },
+            { index: 1, html: "4", correct: true, picked: 2 },
+          ],
+          answered: 3, correctCount: 2, eligible: 5, percentCorrect: 40,
+        },
+      ]);
+    });
+
+    it("handles a round nobody could answer, and unknown games", async () => {
+      const { db } = database();
+      const { saved, questionIds } = await savedGameQuiz(db, "results-empty");
+      const gameId = await newGame(db, saved.versionId);
+      await saveRound(db, {
+        round: { gameId, roundIndex: 0, questionId: questionIds[0]!, optionOrder: [0, 1, 2], openedAt: at(0), closedAt: at(20), eligiblePlayers: 0 },
+        answers: [],
+      });
+      const results = await getGameResults(db, gameId);
+      expect(results?.ranking).toEqual([]);
+      expect(results?.rounds).toHaveLength(1);
+      expect(results?.rounds[0]).toMatchObject({ answered: 0, correctCount: 0, eligible: 0, percentCorrect: 0 });
+      expect(results?.rounds[0]?.options.map((o) => o.picked)).toEqual([0, 0, 0]);
+      expect(results?.game).toMatchObject({ status: "lobby", startedAt: null, finishedAt: null });
+      expect(await getGameResults(db, randomUUID())).toBeNull();
+      expect(await getGameResults(db, "nope")).toBeNull();
+    });
+  });
+
+  describe("cascade", () => {
+    it("deleting a game deletes its players, rounds and answers, not the quiz", async () => {
+      const { db } = database();
+      const { saved, questionIds } = await savedGameQuiz(db, "cascade");
+      const gameId = await newGame(db, saved.versionId);
+      const keep = await newGame(db, saved.versionId);
+      for (const g of [gameId, keep]) {
+        const p = randomUUID();
+        await addPlayer(db, { id: p, gameId: g, nickname: "Zed", joinedAt: t0, joinSeq: 1 });
+        await saveRound(db, {
+          round: { gameId: g, roundIndex: 0, questionId: questionIds[0]!, optionOrder: [0, 1, 2], openedAt: at(0), closedAt: at(20), eligiblePlayers: 1 },
+          answers: [{ id: randomUUID(), gameId: g, questionId: questionIds[0]!, playerId: p, roundIndex: 0, choices: [0], correct: true, points: 1000, streak: 1, responseMs: 10, answeredAt: at(1) }],
+        });
+      }
+      expect(await deleteGame(db, gameId)).toBe(true);
+      expect(await deleteGame(db, gameId)).toBe(false);
+      expect(await rowCount(db, games, gameId)).toBe(0);
+      expect(await rowCount(db, players, gameId)).toBe(0);
+      expect(await rowCount(db, gameRounds, gameId)).toBe(0);
+      expect(await rowCount(db, answers, gameId)).toBe(0);
+      for (const table of [players, gameRounds, answers]) expect(await rowCount(db, table, keep)).toBe(1);
+      const [qs] = await db.select({ n: count() }).from(questions).where(eq(questions.quizVersionId, saved.versionId));
+      expect(qs?.n).toBe(3);
+    });
+  });
+
+  describe("concurrency", () => {
+    it("plain queries issued during a transaction wait for it (and see its result)", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "concurrency");
+      const gameIds = Array.from({ length: 20 }, () => randomUUID());
+      // Many transactions and plain queries in flight at once: must neither deadlock nor interleave badly.
+      await Promise.all([
+        ...gameIds.map((id, i) =>
+          db.transaction(async (tx) => {
+            await tx.insert(games).values({ id, quizVersionId: saved.versionId, code: String(100000 + i), hostSecretHash: "x", createdAt: t0 });
+            await tx.insert(players).values({ id: randomUUID(), gameId: id, nickname: "a", joinedAt: t0, joinSeq: 1 });
+          }),
+        ),
+        ...gameIds.map((id) => getGameAuth(db, id)),
+      ]);
+      for (const id of gameIds) expect(await rowCount(db, players, id)).toBe(1);
+
+      // A failing transaction rolls back entirely.
+      const failing = randomUUID();
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.insert(games).values({ id: failing, quizVersionId: saved.versionId, code: "999999", hostSecretHash: "x" });
+          await tx.insert(players).values({ id: randomUUID(), gameId: randomUUID(), nickname: "orphan", joinedAt: t0, joinSeq: 1 });
+        }),
+      ).rejects.toThrow();
+      expect(await getGameAuth(db, failing)).toBeNull();
+    });
+  });
+});

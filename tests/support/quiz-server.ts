@@ -1,0 +1,55 @@
+/** A real quiz server (sockets + tRPC, no pages) on a random port, backed by a test database. */
+import path from "node:path";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { startQuizServer, type RunningQuizServer } from "../../server/app";
+import { loadContentDirectory } from "../../server/content";
+import { silentLogger } from "../../server/http/console-logger";
+import type { AppRouter } from "../../server/trpc/router";
+import { openTestDatabase, type TestDatabase, type TestDatabaseTarget } from "./test-database";
+
+export const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
+export const CONTENT_DIR = path.join(PROJECT_DIR, "content");
+
+export interface TestQuizServer {
+  database: TestDatabase;
+  server: RunningQuizServer;
+  url: string;
+  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** Version id of a quiz loaded from content/, by slug. */
+  quizVersionId(slug: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function apiClient(url: string) {
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/api/trpc` })] });
+}
+
+export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR): Promise<TestQuizServer> {
+  const database = await openTestDatabase(target);
+  const content = await loadContentDirectory(database.db, contentDir);
+  const server = await startQuizServer({
+    db: database.db,
+    port: 0,
+    host: "127.0.0.1",
+    contentProblems: content.problems,
+    log: silentLogger,
+  });
+  const url = `http://127.0.0.1:${server.port}`;
+  const api = apiClient(url);
+  return {
+    database,
+    server,
+    url,
+    api,
+    async quizVersionId(slug) {
+      const { quizzes } = await api.quizzes.list.query();
+      const quiz = quizzes.find((entry) => entry.slug === slug);
+      if (!quiz) throw new Error(`quiz ${slug} was not loaded`);
+      return quiz.versionId;
+    },
+    async close() {
+      await server.close();
+      await database.close();
+    },
+  };
+}
