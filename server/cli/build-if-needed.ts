@@ -45,6 +45,7 @@ export function buildIfNeeded(projectDir: string): { built: boolean; ms: number 
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error(`The web app build failed (exit code ${result.status ?? result.signal}).`);
-  writeFileSync(fingerprintPath, fingerprint);
+  // Next may rewrite tsconfig.json during the build, so fingerprint what the build left behind.
+  writeFileSync(fingerprintPath, sourceFingerprint(projectDir));
   return { built: true, ms: Date.now() - started };
 }

@@ -1,6 +1,6 @@
 /** Public API of the quizdown parser (pure; safe to import in the browser). */
 export { parseQuizdown } from "./parse";
 export { renderMarkdown, renderInlineMarkdown, sanitize } from "./markdown";
-export { MAX_OPTIONS, MIN_OPTIONS } from "./question";
+export { MAX_OPTIONS, MIN_OPTIONS } from "./optionChecks";
 export { READ_TIME_RANGE, TIME_LIMIT_RANGE } from "./settings";
 export * from "./types";

@@ -57,6 +57,8 @@ export function isYamlFence(line: string): boolean {
 export interface Fence {
   char: "`" | "~";
   length: number;
+  /** Indentation of the opening line; a fence inside an option is indented. */
+  indent: number;
 }
 
 /** Opening line of a fenced code block (``` or ~~~), which can hide headings and list items. */
@@ -66,12 +68,23 @@ export function matchFenceOpen(line: string): Fence | null {
   const marker = m[1]!;
   const char = marker[0] as "`" | "~";
   if (char === "`" && m[2]!.includes("`")) return null;
-  return { char, length: marker.length };
+  return { char, length: marker.length, indent: indentWidth(line) };
 }
 
-export function closesFence(line: string, fence: Fence): boolean {
+function closesFence(line: string, fence: Fence): boolean {
   const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
   return !!m && m[1]![0] === fence.char && m[1]!.length >= fence.length;
+}
+
+/**
+ * Where a line stands while a code block is open: "inside" it, its "closing" line, or
+ * "outside" — a non-blank line indented less than the opening line ends the option that
+ * held the block, and the block with it.
+ */
+export function fencePosition(line: string, fence: Fence): "inside" | "closing" | "outside" {
+  if (closesFence(line, fence)) return "closing";
+  if (!isBlank(line) && indentWidth(line) < fence.indent) return "outside";
+  return "inside";
 }
 
 export interface ListItem {

@@ -3,7 +3,7 @@
  * Pure (no IO), runs in Node and in the browser, and never throws.
  */
 import { readFrontMatter } from "./frontMatter";
-import { closesFence, isBlank, matchFenceOpen, matchHeading, splitLines, type Fence } from "./lines";
+import { fencePosition, isBlank, matchFenceOpen, matchHeading, matchListItem, splitLines, type Fence } from "./lines";
 import { parseQuestion } from "./question";
 import type { ParseResult, ParsedQuiz, QuizQuestion, QuizdownProblem } from "./types";
 
@@ -34,7 +34,7 @@ function parse(source: string): ParseResult {
   const errors: QuizdownProblem[] = [...front.errors];
   const warnings: QuizdownProblem[] = [...front.warnings];
 
-  const sections = splitSections(lines, front.bodyStart);
+  const sections = splitSections(lines, front.bodyStart, errors);
   const firstHeading = sections[0]?.heading ?? lines.length;
   const preamble = firstContentLine(lines, front.bodyStart, firstHeading);
 
@@ -81,23 +81,44 @@ function parse(source: string): ParseResult {
   return { ok: true, quiz, warnings: sortByLine(warnings) };
 }
 
-/** Splits at headings outside fenced code blocks: each heading starts a question. */
-function splitSections(lines: string[], from: number): Section[] {
+/**
+ * Splits at headings outside fenced code blocks: each heading starts a question.
+ * Also reports a code block left open when it hides headings or options.
+ */
+function splitSections(lines: string[], from: number, errors: QuizdownProblem[]): Section[] {
   const sections: Section[] = [];
   let fence: Fence | null = null;
+  let fenceLine = 0;
+  let hidden = false;
   for (let i = from; i < lines.length; i++) {
     const text = lines[i]!;
     if (fence) {
-      if (closesFence(text, fence)) fence = null;
-      continue;
+      const where = fencePosition(text, fence);
+      if (where === "inside" && (matchHeading(text) || matchListItem(text)?.checked != null)) hidden = true;
+      if (where !== "outside") {
+        if (where === "closing") fence = null;
+        continue;
+      }
+      fence = null;
     }
     fence = matchFenceOpen(text);
-    if (fence) continue;
+    if (fence) {
+      fenceLine = i + 1;
+      hidden = false;
+      continue;
+    }
     const heading = matchHeading(text);
     if (!heading) continue;
     const previous = sections[sections.length - 1];
     if (previous) previous.end = i;
     sections.push({ heading: i, end: lines.length, text: heading.text });
+  }
+  if (fence && hidden) {
+    const marker = fence.char.repeat(fence.length);
+    errors.push({
+      line: fenceLine,
+      message: `The code block starting on line ${fenceLine} is never closed, so everything after it is shown as code. Add a line with just ${marker} where the code ends.`,
+    });
   }
   return sections;
 }

@@ -1,0 +1,78 @@
+/** Checks on a question's options (counts, right answers, duplicates) and the final option model. */
+import { renderInlineMarkdown, renderMarkdown } from "./markdown";
+import { shorten } from "./messages";
+import type { OptionDraft, OptionList, ListStyle } from "./optionList";
+import type { QuestionKind, QuizOption, QuizdownProblem } from "./types";
+
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 8;
+
+export function decideKind(style: ListStyle | null, drafts: OptionDraft[]): QuestionKind {
+  if (style && !style.boxed) return "order";
+  if (style && !style.ordered && drafts.filter((d) => d.checked).length > 1) return "multiple";
+  return "single";
+}
+
+export function checkOptions(
+  kind: QuestionKind,
+  { style, options: drafts, rejected }: OptionList,
+  label: string,
+  line: number,
+  errors: QuizdownProblem[],
+  warnings: QuizdownProblem[],
+): void {
+  if (style === null) return; // "no options" already reported
+  for (const d of drafts) {
+    if (d.text.join("").trim() === "") {
+      errors.push({ line: d.line, message: `The option on line ${d.line} of ${label} has no text.` });
+    }
+  }
+  // Lines already reported as malformed options would make these counts misleading.
+  if (rejected === 0 && drafts.length > 0 && drafts.length < MIN_OPTIONS) {
+    errors.push({
+      line,
+      message: `${label} has only ${drafts.length} option; a question needs at least ${MIN_OPTIONS}.`,
+    });
+  }
+  if (drafts.length > MAX_OPTIONS) {
+    errors.push({
+      line,
+      message: `${label} has ${drafts.length} options; the most a question can have is ${MAX_OPTIONS}.`,
+    });
+  }
+  const correct = drafts.filter((d) => d.checked);
+  if (rejected === 0 && kind !== "order" && drafts.length > 0 && correct.length === 0) {
+    errors.push({ line, message: `${label} has no correct option: mark one with [x].` });
+  }
+  if (style.ordered && style.boxed && correct.length > 1) {
+    errors.push({
+      line,
+      message: `${label} is a numbered single-answer question but has ${correct.length} options marked [x] (lines ${correct.map((d) => d.line).join(", ")}). Mark exactly one, or use "- [ ]" bullets for a question with several right answers.`,
+    });
+  }
+  const seen = new Map<string, number>();
+  for (const d of drafts) {
+    const key = d.text.join(" ").replace(/\s+/g, " ").trim().toLowerCase();
+    if (key === "") continue;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, d.line);
+    else {
+      warnings.push({
+        line: d.line,
+        message: `${label} has the option "${shorten(d.text.join(" ").trim())}" twice (lines ${first} and ${d.line}).`,
+      });
+    }
+  }
+}
+
+export function toOption(d: OptionDraft, kind: QuestionKind): QuizOption {
+  const markdown = d.text.join("\n").trim();
+  const option: QuizOption = {
+    markdown,
+    html: renderInlineMarkdown(markdown),
+    correct: kind === "order" ? false : d.checked,
+  };
+  const comment = d.comment.join("\n").trim();
+  if (comment !== "") option.commentHtml = renderMarkdown(comment);
+  return option;
+}
