@@ -1,5 +1,5 @@
 import { closeRoundIfEveryoneAnswered } from "./rounds";
-import { hasOpenAnswer } from "./ranking";
+import { hasOpenAnswer, rankPlayers } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
 import type { GameState } from "./types";
 
@@ -51,9 +51,15 @@ export function removePlayer(state: GameState, input: { playerId: string; now: n
   if (!player || player.removed) return refusal("not-joined", "That player is not in this game.");
   if (state.phase === "podium" || state.phase === "finished") return refusal("game-over", "This game has finished.");
   if (player.connected) markDisconnected(state, player.id);
+  if (hasOpenAnswer(state, player.id)) {
+    // A removed player's answer no longer counts, not even in the totals.
+    delete state.round!.answers[player.id];
+    state.round!.answerCount -= 1;
+  }
   player.removed = true;
   player.connected = false;
   state.activePlayerCount -= 1;
+  if (state.ranking.length > 0) rankPlayers(state, false);
   return accepted([{ type: "player-removed", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
 }
 
@@ -67,7 +73,7 @@ export function setPlayerConnected(state: GameState, input: { playerId: string; 
   player.connected = input.connected;
   return accepted([
     { type: "player-connection", playerId: player.id, connected: input.connected },
-    ...(input.connected ? [] : closeRoundIfEveryoneAnswered(state, input.now)),
+    ...closeRoundIfEveryoneAnswered(state, input.now),
   ]);
 }
 

@@ -9,11 +9,14 @@ export function activePlayers(state: GameState): GamePlayer[] {
   return Object.values(state.players).filter((player) => !player.removed);
 }
 
-/** Recomputes every active player's rank, once per round. */
-export function rankPlayers(state: GameState): void {
+/**
+ * Recomputes every active player's rank: once per round (`newRound`, which also remembers the
+ * previous rank for the movement arrows), and after a removal so ranks have no gaps.
+ */
+export function rankPlayers(state: GameState, newRound = true): void {
   const ordered = activePlayers(state).sort(compareStanding);
   ordered.forEach((player, index) => {
-    player.previousRank = player.rank;
+    if (newRound) player.previousRank = player.rank;
     player.rank = index + 1;
   });
   state.ranking = ordered.map((player) => player.id);

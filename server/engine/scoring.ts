@@ -9,8 +9,8 @@ export const STREAK_BONUS_CAP = 500;
 /** Points for a correct answer received `responseMs` after answers opened, with `timeLimitMs` to answer. */
 export function pointsForCorrectAnswer(responseMs: number, timeLimitMs: number): number {
   if (responseMs <= FULL_POINTS_WINDOW_MS) return MAX_POINTS;
-  const fraction = Math.min(responseMs, timeLimitMs) / timeLimitMs;
-  return Math.round(MAX_POINTS * (1 - fraction / 2));
+  // Same value as round(1000 × (1 − (t ÷ T) ÷ 2)), arranged so exact halves don't suffer float error.
+  return Math.round(MAX_POINTS - (MAX_POINTS * Math.min(responseMs, timeLimitMs)) / (2 * timeLimitMs));
 }
 
 /** Bonus for a correct answer that makes the streak `streak` long (streak counts this answer). */

@@ -1,0 +1,271 @@
+import { describe, expect, it } from "vitest";
+import {
+  advanceClock,
+  endGame,
+  hostView,
+  nextStep,
+  personalView,
+  playerRoomView,
+  removePlayer,
+  setPlayerConnected,
+  skipQuestion,
+  startGame,
+  submitAnswer,
+  type GameState,
+} from "../../../server/engine";
+import { DEFAULT_READ, DEFAULT_T, T0, explanationText, join, newGame, ok, seededRandom, startAndOpen } from "../../support/engine-fixtures";
+
+const SECRET = "EXPLANATION-SECRET";
+
+function allViews(state: GameState, now: number) {
+  return {
+    room: playerRoomView(state, now),
+    host: hostView(state, now),
+    personal: Object.keys(state.players).map((id) => personalView(state, id)),
+  };
+}
+
+/** Checks what the views may show in the current phase; returns how many phases were checked. */
+function checkNoLeak(state: GameState, now: number, seen: string[]) {
+  seen.push(state.phase);
+  const views = allViews(state, now);
+  const current = state.round?.questionIndex ?? -1;
+  for (const [name, view] of Object.entries(views)) {
+    const json = JSON.stringify(view);
+    // Explanations of questions other than the one just revealed never appear.
+    for (let q = 0; q < state.questions.length; q++) {
+      if (q === current && state.phase === "reveal") continue;
+      expect(json, `${name} in ${state.phase} leaks explanations of question ${q}`).not.toContain(`SECRET-q${q}-`);
+    }
+    expect(json).not.toContain("commentHtml");
+    expect(json).not.toContain("optionOrder");
+    if (state.phase !== "reveal") {
+      expect(json, `${name} in ${state.phase}`).not.toContain(SECRET);
+      expect(json, `${name} in ${state.phase} has a correct-options array`).not.toMatch(/"correct":\[/);
+      expect(json).not.toContain('"explanations"');
+    }
+  }
+  // Options carry only their text.
+  const options = views.room.question?.options ?? [];
+  for (const option of options) expect(Object.keys(option)).toEqual(["html"]);
+  if (state.phase !== "reveal") {
+    expect(views.room.reveal).toBeNull();
+    expect(views.host.reveal).toBeNull();
+  } else {
+    const question = state.questions[current]!;
+    expect(views.room.reveal!.correct).toEqual(question.correct);
+    expect(views.host.reveal!.correct).toEqual(question.correct);
+    expect(JSON.stringify(views.room)).toContain(explanationText(current, 0));
+  }
+}
+
+describe("no correct options or explanations before the reveal", () => {
+  it("at every phase of a full game, with shuffled questions and answers", () => {
+    const state = newGame({
+      questions: [{ correct: [2] }, { kind: "multiple", correct: [0, 3] }, { correct: [1], readTimeSec: 0 }, { correct: [3] }],
+      settings: { shuffleAnswers: true, shuffleQuestions: true },
+      random: seededRandom(2024),
+    });
+    const seen: string[] = [];
+    let now = T0;
+    checkNoLeak(state, now, seen); // empty lobby
+    const ids = join(state, 4);
+    checkNoLeak(state, now, seen); // lobby with players
+    ok(startGame(state, (now += 10)));
+    for (let q = 0; q < state.questions.length; q++) {
+      if (state.phase === "question-read") {
+        checkNoLeak(state, now, seen);
+        now = state.round!.readStartedAt + state.questions[q]!.readTimeMs;
+        ok(advanceClock(state, now));
+      }
+      expect(state.phase).toBe("answering");
+      checkNoLeak(state, now, seen);
+      // Some answer (right and wrong), the checks run after each answer while the round is open.
+      const question = state.questions[q]!;
+      const wrong = [0, 1, 2, 3].find((i) => !question.correct.includes(i))!;
+      ok(submitAnswer(state, { playerId: ids[0]!, questionIndex: q, choice: question.correct, now: (now += 100) }));
+      checkNoLeak(state, now, seen);
+      ok(submitAnswer(state, { playerId: ids[1]!, questionIndex: q, choice: [wrong], now: (now += 100) }));
+      checkNoLeak(state, now, seen);
+      ok(advanceClock(state, (now = state.round!.deadline!)));
+      expect(state.phase).toBe("reveal");
+      checkNoLeak(state, now, seen);
+      ok(nextStep(state, (now += 1)));
+      checkNoLeak(state, now, seen); // leaderboard
+      ok(nextStep(state, (now += 1)));
+    }
+    expect(state.phase).toBe("podium");
+    checkNoLeak(state, now, seen);
+    ok(nextStep(state, (now += 1)));
+    checkNoLeak(state, now, seen);
+    expect(new Set(seen)).toEqual(new Set(["lobby", "question-read", "answering", "reveal", "leaderboard", "podium", "finished"]));
+  });
+
+  it("after a skip during the read time and after end game", () => {
+    const state = newGame({ questions: [{}, {}] });
+    join(state, 2);
+    const seen: string[] = [];
+    ok(startGame(state, T0));
+    checkNoLeak(state, T0, seen);
+    ok(skipQuestion(state, T0 + 1));
+    checkNoLeak(state, T0 + 1, seen);
+    ok(nextStep(state, T0 + 2));
+    ok(nextStep(state, T0 + 3));
+    checkNoLeak(state, T0 + 3, seen);
+    ok(endGame(state, T0 + 4));
+    expect(state.phase).toBe("podium");
+    checkNoLeak(state, T0 + 4, seen);
+  });
+});
+
+describe("view contents", () => {
+  it("question-read shows the question alone with the read countdown", () => {
+    const state = newGame({ questions: [{ hintHtml: "<p>hint</p>" }, {}] });
+    join(state, 2);
+    ok(startGame(state, T0));
+    const room = playerRoomView(state, T0 + 1_000);
+    expect(room.phase).toBe("question-read");
+    expect(room.question).toEqual({
+      index: 0,
+      total: 2,
+      kind: "single",
+      promptHtml: "Question 0?",
+      bodyHtml: "<p>Body of question 0</p>",
+      hintHtml: "<p>hint</p>",
+      options: null,
+      timeLimitMs: DEFAULT_T,
+    });
+    expect(room.countdown).toEqual({ endsAt: T0 + DEFAULT_READ, remainingMs: DEFAULT_READ - 1_000, totalMs: DEFAULT_READ });
+    expect(hostView(state, T0 + 1_000).question!.options).toBeNull();
+  });
+
+  it("answering shows options and the answer countdown; remainingMs never negative", () => {
+    const state = newGame();
+    join(state, 2);
+    const opened = startAndOpen(state, T0);
+    const room = playerRoomView(state, opened + 5_000);
+    expect(room.question!.options).toEqual([0, 1, 2, 3].map((o) => ({ html: `<p>Option 0.${o}</p>` })));
+    expect(room.countdown).toEqual({ endsAt: opened + DEFAULT_T, remainingMs: DEFAULT_T - 5_000, totalMs: DEFAULT_T });
+    expect(playerRoomView(state, opened + DEFAULT_T + 50).countdown!.remainingMs).toBe(0);
+  });
+
+  it("no countdown or question outside a round", () => {
+    const state = newGame({ questions: [{}] });
+    join(state, 1);
+    expect(playerRoomView(state, T0).countdown).toBeNull();
+    expect(playerRoomView(state, T0).question).toBeNull();
+    const opened = startAndOpen(state);
+    ok(skipQuestion(state, opened));
+    expect(playerRoomView(state, opened).countdown).toBeNull();
+    expect(playerRoomView(state, opened).question!.index).toBe(0); // the revealed question is still shown
+    ok(nextStep(state, opened));
+    ok(nextStep(state, opened));
+    expect(playerRoomView(state, opened).question).toBeNull(); // podium
+  });
+
+  it("reveal shows correct options, per-option counts, answered/eligible and explanations by display index", () => {
+    const state = newGame({ questions: [{ correct: [2] }] });
+    const [a, b, c] = join(state, 4);
+    const opened = startAndOpen(state);
+    ok(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [2], now: opened + 100 }));
+    ok(submitAnswer(state, { playerId: b!, questionIndex: 0, choice: [2], now: opened + 200 }));
+    ok(submitAnswer(state, { playerId: c!, questionIndex: 0, choice: [0], now: opened + 300 }));
+    ok(advanceClock(state, opened + DEFAULT_T));
+    expect(playerRoomView(state, opened + DEFAULT_T).reveal).toEqual({
+      questionIndex: 0,
+      correct: [2],
+      counts: [1, 0, 2, 0],
+      answered: 3,
+      eligible: 4,
+      explanations: [0, 1, 2, 3].map((o) => ({ option: o, html: `<p>${explanationText(0, o)}</p>` })),
+    });
+    expect(personalView(state, a!)!.lastRound).toEqual({ questionIndex: 0, answered: true, choice: [2], correct: true, points: 1000, streak: 1, responseMs: 100 });
+  });
+
+  it("explanations list only options that have one", () => {
+    const state = newGame({ questions: [{ explanations: false }] });
+    join(state, 1);
+    const opened = startAndOpen(state);
+    ok(skipQuestion(state, opened));
+    expect(playerRoomView(state, opened).reveal!.explanations).toEqual([]);
+  });
+
+  it("personal view: score, streak, rank, and the locked question only while the round is open", () => {
+    const state = newGame({ questions: [{}, {}] });
+    const [a, b] = join(state, 2);
+    expect(personalView(state, a!)).toEqual({
+      playerId: a,
+      nickname: "Player1",
+      score: 0,
+      streak: 0,
+      rank: null,
+      playerCount: 2,
+      lockedQuestionIndex: null,
+      lastRound: null,
+    });
+    expect(personalView(state, "nobody")).toBeNull();
+    const opened = startAndOpen(state);
+    ok(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [0], now: opened }));
+    expect(personalView(state, a!)!.lockedQuestionIndex).toBe(0);
+    expect(personalView(state, b!)!.lockedQuestionIndex).toBeNull();
+    ok(submitAnswer(state, { playerId: b!, questionIndex: 0, choice: [1], now: opened + 1 }));
+    expect(state.phase).toBe("reveal");
+    expect(personalView(state, a!)).toMatchObject({ score: 1000, streak: 1, rank: 1, lockedQuestionIndex: null });
+    expect(personalView(state, b!)).toMatchObject({ score: 0, streak: 0, rank: 2 });
+  });
+
+  it("host view: players in join order with connection, counts and answers", () => {
+    const state = newGame();
+    const [a, b, c] = join(state, 3);
+    ok(setPlayerConnected(state, { playerId: b!, connected: false, now: T0 }));
+    ok(removePlayer(state, { playerId: c!, now: T0 }));
+    const lobby = hostView(state, T0);
+    expect(lobby).toMatchObject({ gameId: "game-1", code: "123456", phase: "lobby", quizTitle: "Capitals", questionCount: 3, playerCount: 2, connectedCount: 1, answerCount: 0, endedEarly: false });
+    expect(lobby.players).toEqual([
+      { id: a, nickname: "Player1", connected: true },
+      { id: b, nickname: "Player2", connected: false },
+    ]);
+    expect(playerRoomView(state, T0).playerCount).toBe(2);
+    const opened = startAndOpen(state);
+    ok(submitAnswer(state, { playerId: b!, questionIndex: 0, choice: [0], now: opened }));
+    expect(hostView(state, opened).answerCount).toBe(1);
+  });
+
+  it("ended early shows in the room and host views", () => {
+    const state = newGame();
+    join(state, 1);
+    startAndOpen(state);
+    ok(endGame(state, T0 + 30_000));
+    expect(playerRoomView(state, T0 + 30_000).endedEarly).toBe(true);
+    expect(hostView(state, T0 + 30_000).endedEarly).toBe(true);
+  });
+});
+
+// Rule: a removed player's answers stop counting. The reveal's `answered` should agree with the
+// per-option counts and with `eligible` (it can't be more than the players still in the game).
+describe("a removed player's answer no longer counts in answer totals", () => {
+  function setup() {
+    const state = newGame({ questions: [{ correct: [0] }] });
+    const [a, b, c] = join(state, 3);
+    const opened = startAndOpen(state);
+    ok(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [1], now: opened + 100 }));
+    ok(removePlayer(state, { playerId: a!, now: opened + 200 }));
+    return { state, a: a!, b: b!, c: c!, opened };
+  }
+
+  it("host view answerCount drops when an answerer is removed", () => {
+    const { state, opened } = setup();
+    expect(hostView(state, opened + 200).answerCount).toBe(0);
+  });
+
+  it("reveal.answered counts only players still in the game", () => {
+    const { state, b, c, opened } = setup();
+    ok(submitAnswer(state, { playerId: b, questionIndex: 0, choice: [0], now: opened + 300 }));
+    ok(submitAnswer(state, { playerId: c, questionIndex: 0, choice: [0], now: opened + 400 }));
+    expect(state.phase).toBe("reveal");
+    const reveal = playerRoomView(state, opened + 400).reveal!;
+    expect(reveal.counts).toEqual([2, 0, 0, 0]);
+    expect(reveal.eligible).toBe(2);
+    expect(reveal.answered).toBe(2);
+  });
+});
