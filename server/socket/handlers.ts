@@ -10,6 +10,7 @@ import {
   answerRequestSchema,
   hostActionSchema,
   hostAttachSchema,
+  fallbackRefusalMessages,
   hostRemovePlayerSchema,
   joinRequestSchema,
   refusal,
@@ -24,6 +25,8 @@ import { hostChannel, playerChannel, playersChannel } from "./broadcaster";
 
 interface SocketIdentity {
   player?: { gameId: string; playerId: string };
+  /** Set while a join is in flight, so a second join sent at once is refused. */
+  joining?: boolean;
   hostOf?: string;
 }
 
@@ -32,9 +35,6 @@ type Handler<T> = (input: T, socket: Socket, identity: SocketIdentity) => Promis
 /** Each socket may send this many events per second; a tapping student never needs more. */
 const EVENTS_PER_SECOND = 20;
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "That request isn't valid.";
-}
 
 export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger): void {
   const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
@@ -42,7 +42,7 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
   io.on("connection", (socket) => {
     const identity: SocketIdentity = {};
 
-    function on<S extends z.ZodType>(event: string, schema: S, handler: Handler<z.output<S>>) {
+    function on<S extends z.ZodType>(event: string, schema: S, fallbackMessage: string, handler: Handler<z.output<S>>) {
       socket.on(event, async (...args: unknown[]) => {
         const last = args[args.length - 1];
         const ack = typeof last === "function" ? (last as (response: Ack) => void) : () => {};
@@ -52,8 +52,9 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
         } catch {
           return ack(refusal("rate-limited", "Too many requests at once. Wait a moment and try again."));
         }
-        const parsed = schema.safeParse(payload);
-        if (!parsed.success) return ack(refusal("invalid-request", firstIssue(parsed.error)));
+        // Field messages in the protocol win; anything else gets this event's plain-words fallback.
+        const parsed = schema.safeParse(payload, { error: () => fallbackMessage });
+        if (!parsed.success) return ack(refusal("invalid-request", parsed.error.issues[0]?.message ?? fallbackMessage));
         try {
           ack(await handler(parsed.data, socket, identity));
         } catch (error) {
@@ -76,25 +77,31 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       };
     }
 
-    on(ClientEvent.join, joinRequestSchema, async ({ code, nickname }) => {
-      if (identity.player) return refusal("invalid-request", "This device has already joined a game.");
+    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname }) => {
+      if (identity.player || identity.joining) return refusal("invalid-request", "This device has already joined a game.");
       const room = registry.findByCode(code);
       if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
-      const ack = await room.join(nickname);
-      if (!ack.ok) return ack;
-      identity.player = { gameId: room.gameId, playerId: ack.you.playerId };
-      await socket.join([playersChannel(room.gameId), playerChannel(ack.you.playerId)]);
-      return ack;
+      identity.joining = true;
+      try {
+        const ack = await room.join(nickname);
+        if (!ack.ok) return ack;
+        identity.player = { gameId: room.gameId, playerId: ack.you.playerId };
+        await socket.join([playersChannel(room.gameId), playerChannel(ack.you.playerId)]);
+        if (socket.disconnected) room.playerConnection(ack.you.playerId, false);
+        return ack;
+      } finally {
+        identity.joining = false;
+      }
     });
 
-    on(ClientEvent.answer, answerRequestSchema, ({ questionIndex, choice }) => {
+    on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, ({ questionIndex, choice }) => {
       if (!identity.player) return refusal("not-joined", "Join a game before answering.");
       const room = registry.findById(identity.player.gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       return room.answer(identity.player.playerId, questionIndex, choice);
     });
 
-    on(ClientEvent.hostAttach, hostAttachSchema, async ({ gameId, hostSecret }) => {
+    on(ClientEvent.hostAttach, hostAttachSchema, fallbackRefusalMessages.hostAttach, async ({ gameId, hostSecret }) => {
       const room = registry.findById(gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       if (!verifyHostSecret(hostSecret, room.hostSecretHash)) return refusal("not-allowed", "This screen isn't the host of that game.");
@@ -103,11 +110,11 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       return { ok: true, state: room.hostSnapshot() };
     });
 
-    on(ClientEvent.hostStart, hostActionSchema, asHost((room) => room.start()));
-    on(ClientEvent.hostNext, hostActionSchema, asHost((room) => room.next()));
-    on(ClientEvent.hostSkip, hostActionSchema, asHost((room) => room.skip()));
-    on(ClientEvent.hostEnd, hostActionSchema, asHost((room) => room.end()));
-    on(ClientEvent.hostRemovePlayer, hostRemovePlayerSchema, async ({ playerId }) => {
+    on(ClientEvent.hostStart, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.start()));
+    on(ClientEvent.hostNext, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.next()));
+    on(ClientEvent.hostSkip, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.skip()));
+    on(ClientEvent.hostEnd, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.end()));
+    on(ClientEvent.hostRemovePlayer, hostRemovePlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
       const room = hostRoom();
       return "ok" in room ? room : room.removePlayer(playerId);
     });

@@ -1,4 +1,5 @@
 import { initTRPC } from "@trpc/server";
+import { ZodError } from "zod";
 import type { Database } from "../db";
 import type { RoomRegistry } from "../rooms/registry";
 
@@ -15,7 +16,15 @@ export interface TrpcContext {
   publicUrl: string;
 }
 
-const t = initTRPC.context<TrpcContext>().create();
+const t = initTRPC.context<TrpcContext>().create({
+  // Input errors reach the page as one plain sentence, not a list of validator issues.
+  errorFormatter({ shape, error }) {
+    if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
+      return { ...shape, message: error.cause.issues[0]?.message ?? "That request isn't valid." };
+    }
+    return shape;
+  },
+});
 
 export const router = t.router;
 export const publicProcedure = t.procedure;

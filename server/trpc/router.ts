@@ -4,12 +4,15 @@ import { getGameResults, listQuizzes } from "../db";
 import { createLiveGame, GameSetupError } from "../games/create-live-game";
 import { publicProcedure, router } from "./init";
 
+const readTime = { error: "The read time is a whole number of seconds from 0 to 30." };
+const timeLimit = { error: "The time per question is a whole number of seconds from 5 to 240." };
+
 const createGameInput = z.object({
-  quizVersionId: z.uuid(),
+  quizVersionId: z.uuid({ error: "That quiz doesn't exist (any more). Reload the list and pick again." }),
   options: z
     .object({
-      readTimeSec: z.number().int().min(0).max(30).optional(),
-      timeLimitSec: z.number().int().min(5).max(240).optional(),
+      readTimeSec: z.number().int(readTime).min(0, readTime).max(30, readTime).optional(),
+      timeLimitSec: z.number().int(timeLimit).min(5, timeLimit).max(240, timeLimit).optional(),
     })
     .optional(),
 });
@@ -30,7 +33,7 @@ export const appRouter = router({
         throw error;
       }
     }),
-    results: publicProcedure.input(z.object({ gameId: z.uuid() })).query(async ({ ctx, input }) => {
+    results: publicProcedure.input(z.object({ gameId: z.uuid({ error: "There is no saved game with that id." }) })).query(async ({ ctx, input }) => {
       const results = await getGameResults(ctx.db, input.gameId);
       if (!results) throw new TRPCError({ code: "NOT_FOUND", message: "There is no saved game with that id." });
       return results;

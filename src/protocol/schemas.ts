@@ -26,25 +26,38 @@ export const joinRequestSchema = z.object({
   nickname: nicknameSchema,
 });
 
+const notAnOption = { error: "That isn't one of the options." };
+
 export const answerRequestSchema = z.object({
-  questionIndex: z.number().int().min(0),
+  questionIndex: z.number({ error: "That answer is for a question that doesn't exist." }).int().min(0),
   choice: z
-    .array(z.number().int().min(0).max(MAX_OPTIONS - 1))
+    .array(z.number(notAnOption).int(notAnOption).min(0, notAnOption).max(MAX_OPTIONS - 1, notAnOption), notAnOption)
     .min(1, { error: "Pick at least one option." })
-    .max(MAX_OPTIONS),
+    .max(MAX_OPTIONS, notAnOption),
 });
 
 export const hostAttachSchema = z.object({
-  gameId: z.uuid(),
+  gameId: z.uuid({ error: "That game doesn't exist." }),
   hostSecret: z.string().min(16).max(200),
 });
 
 export const hostRemovePlayerSchema = z.object({
-  playerId: z.uuid(),
+  playerId: z.uuid({ error: "That player is not in this game." }),
 });
 
-/** Host actions without arguments accept an empty object (or nothing). */
-export const hostActionSchema = z.object({}).strict().optional();
+/** Host actions without arguments take nothing (or an object, whose fields are ignored). */
+export const hostActionSchema = z.object({}).optional();
+
+/**
+ * What a client is told when a request fails validation in a way no field above words itself
+ * (a payload that isn't an object at all, say). Field messages above take precedence.
+ */
+export const fallbackRefusalMessages = {
+  join: "Enter the 6-digit room code and a nickname.",
+  answer: "That answer couldn't be read. Please tap your option again.",
+  hostAttach: "This screen isn't the host of that game.",
+  hostAction: "That request isn't valid.",
+} as const;
 
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
