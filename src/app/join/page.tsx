@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { PlayerApp } from "@/components/player/PlayerApp";
+
+export const metadata: Metadata = { title: "Join · Classroom Quiz" };
+
+export default async function JoinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { code } = await searchParams;
+  const initialCode = typeof code === "string" ? code.replace(/\D/g, "").slice(0, 6) : "";
+  return <PlayerApp initialCode={initialCode} />;
+}

@@ -1,0 +1,5 @@
+import { HostDashboard } from "@/components/dashboard/HostDashboard";
+
+export default function HomePage() {
+  return <HostDashboard />;
+}

@@ -1,0 +1,59 @@
+import type { LocalDeadline } from "@/client/countdown";
+import type { HostView } from "@/protocol";
+import { CountdownBar } from "@/components/shared/CountdownBar";
+import { CountdownNumber } from "@/components/shared/CountdownNumber";
+import { OptionShape } from "@/components/shared/OptionShape";
+import { optionStyle } from "@/components/shared/option-styles";
+import { RichText } from "@/components/shared/RichText";
+import { QuestionExtras } from "./QuestionExtras";
+
+export function HostAnswering({ view, deadline, answered, eligible }: { view: HostView; deadline: LocalDeadline | null; answered: number; eligible: number }) {
+  const question = view.question;
+  if (!question) return null;
+  const options = question.options ?? [];
+  // Up to 4 options get big tiles; 5–8 share the same space in smaller type.
+  const many = options.length > 4;
+  return (
+    <section data-testid="phase-answering" className="flex h-full min-h-0 flex-col gap-[2vh]">
+      <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-3 text-center text-[4.8vh] leading-tight font-black" />
+      <QuestionExtras question={question} className="max-h-[22vh] overflow-y-auto text-[2.6vh]" />
+      {question.kind === "multiple" && (
+        <p className="self-center rounded-full bg-amber-300 px-[2.5vh] py-[0.4vh] text-[2.6vh] font-bold text-amber-950">Pick all that apply</p>
+      )}
+
+      <div className="flex items-center justify-between gap-[3vh]">
+        <CountdownNumber deadline={deadline} testId="host-countdown" className="size-[12vh] bg-indigo-600 text-[6.5vh] text-white" />
+        <div className="flex-1">
+          <CountdownBar deadline={deadline} className="h-[1.5vh]" />
+        </div>
+        <div className="text-right" data-testid="host-answer-count" aria-live="polite">
+          <p className="text-[6.5vh] leading-none font-black tabular-nums">
+            {answered}
+            <span className="text-[4vh] text-indigo-200"> / {eligible}</span>
+          </p>
+          <p className="text-[2.6vh] font-semibold text-indigo-200">answers</p>
+        </div>
+      </div>
+
+      <ul className={`grid min-h-0 flex-1 auto-rows-fr grid-cols-2 ${many ? "gap-[1.2vh]" : "gap-[1.8vh]"}`}>
+        {options.map((option, index) => {
+          const style = optionStyle(index);
+          return (
+            <li
+              key={index}
+              data-testid={`host-option-${index}`}
+              className="flex min-h-0 items-center gap-[2vh] overflow-hidden rounded-[1.5vh] px-[2.5vh] py-[0.8vh]"
+              style={{ background: style.background, color: style.text }}
+            >
+              <OptionShape index={index} className={many ? "size-[4.5vh]" : "size-[7vh]"} />
+              <RichText
+                html={option.html}
+                className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-2 text-[2.8vh]" : "line-clamp-3 text-[4vh]"}`}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { HostView } from "@/protocol";
+import { JoinQrCode } from "./JoinQrCode";
+
+/** Names shrink as the class fills up, so thirty of them still fit beside the join details. */
+function chipSize(playerCount: number): string {
+  if (playerCount <= 12) return "text-[3vh]";
+  if (playerCount <= 30) return "text-[2.2vh]";
+  return "text-[1.9vh]";
+}
+
+export function HostLobby({ view, joinUrl, onRemovePlayer }: { view: HostView; joinUrl: string | null; onRemovePlayer: (playerId: string) => void }) {
+  const qrUrl = joinUrl ? `${joinUrl}?code=${view.code}` : null;
+  // Once the class is filling up, the join details shrink to give the names room.
+  const compact = view.playerCount > 12;
+  return (
+    <section data-testid="phase-lobby" className="flex h-full min-h-0 flex-col gap-[3vh]">
+      <div className="flex shrink-0 items-center justify-center gap-[6vh]">
+        <div className="flex min-w-0 flex-col gap-[1.5vh]">
+          <p className="text-[3.2vh] font-semibold text-indigo-200">Join on your phone at</p>
+          <p data-testid="host-join-url" className={`leading-tight font-bold break-all text-white ${compact ? "text-[4vh]" : "text-[5vh]"}`}>
+            {joinUrl ?? "…"}
+          </p>
+          <p className="mt-[1vh] text-[3.2vh] font-semibold text-indigo-200">with the game code</p>
+          <p
+            data-testid="host-code"
+            aria-label={`Game code ${view.code.split("").join(" ")}`}
+            className={`rounded-[2vh] bg-white px-[3vh] text-center font-mono leading-none font-black tracking-[0.12em] text-indigo-950 tabular-nums ${
+              compact ? "text-[11vh]" : "text-[16vh]"
+            }`}
+          >
+            {view.code}
+          </p>
+        </div>
+        {qrUrl && <JoinQrCode url={qrUrl} className={`shrink-0 p-[1vh] ${compact ? "size-[30vh]" : "size-[40vh]"}`} />}
+      </div>
+
+      <div className="flex min-h-0 flex-1 flex-col gap-[1.5vh] rounded-[2vh] bg-white/5 p-[2.5vh]">
+        <h2 className="text-[3.5vh] font-bold">
+          Players: <span data-testid="host-player-count">{view.playerCount}</span>
+        </h2>
+        {view.players.length === 0 ? (
+          <p className="text-[3vh] text-indigo-200">Waiting for players to join…</p>
+        ) : (
+          <ul data-testid="host-player-list" className="flex min-h-0 flex-wrap content-start gap-[1vh] overflow-y-auto">
+            {view.players.map((player) => (
+              <li
+                key={player.id}
+                data-testid="host-player"
+                data-player-id={player.id}
+                className={`animate-pop-in flex items-center gap-[1vh] rounded-full bg-white py-[0.4vh] pr-[0.6vh] pl-[1.8vh] font-bold text-indigo-950 ${chipSize(view.playerCount)} ${
+                  player.connected ? "" : "opacity-60"
+                }`}
+              >
+                <span className="max-w-[40vw] truncate">{player.nickname}</span>
+                {!player.connected && <span className="text-[0.75em] font-medium">(offline)</span>}
+                <button
+                  type="button"
+                  data-testid="host-remove-player"
+                  onClick={() => onRemovePlayer(player.id)}
+                  aria-label={`Remove ${player.nickname}`}
+                  title={`Remove ${player.nickname}`}
+                  className="flex size-[1.4em] items-center justify-center rounded-full leading-none text-slate-600 hover:bg-red-100 hover:text-red-700"
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

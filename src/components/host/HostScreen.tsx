@@ -1,0 +1,142 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, type ReactNode } from "react";
+import { useTRPC } from "@/client/trpc";
+import { useHostGame, type HostGame } from "@/client/use-host-game";
+import type { HostView } from "@/protocol";
+import { HostAnswering } from "./HostAnswering";
+import { HostControls, nextActionFor } from "./HostControls";
+import { HostFinished } from "./HostFinished";
+import { HostLeaderboard } from "./HostLeaderboard";
+import { HostLobby } from "./HostLobby";
+import { HostPodium } from "./HostPodium";
+import { HostQuestionRead } from "./HostQuestionRead";
+import { HostReveal } from "./HostReveal";
+
+export function HostScreen({ gameId }: { gameId: string }) {
+  const game = useHostGame(gameId);
+  const trpc = useTRPC();
+  const joinInfo = useQuery({ ...trpc.server.joinInfo.queryOptions(), staleTime: Infinity });
+  useNextKey(game);
+
+  if (game.attach.kind === "no-secret") {
+    return (
+      <HostMessage testId="host-no-secret" title="This browser can't host that game">
+        Only the browser that created a game can run its host screen. Go back to the quizzes and press Host to start a new game.
+      </HostMessage>
+    );
+  }
+  if (game.attach.kind === "refused") {
+    return (
+      <HostMessage testId="host-refused" title="Can't open this game">
+        {game.attach.message}
+      </HostMessage>
+    );
+  }
+  if (!game.view) {
+    return (
+      <div data-testid="host-connecting" className="flex h-dvh items-center justify-center bg-stage text-[4vh] font-semibold text-white">
+        Connecting to the game…
+      </div>
+    );
+  }
+
+  const view = game.view;
+  const question = view.question;
+  // The server knows the LAN address phones need; if it can't say, this page's own address is the best guess.
+  const joinUrl = joinInfo.data?.joinUrl ?? (joinInfo.isError ? `${window.location.origin}/join` : null);
+  return (
+    <div data-testid="host-screen" data-phase={view.phase} className="flex h-dvh flex-col overflow-hidden bg-stage text-white">
+      <header className="flex items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]">
+        <h1 className="min-w-0 truncate text-[3vh] font-bold">{view.quizTitle}</h1>
+        <div className="flex shrink-0 items-center gap-[3vh]">
+          {question && view.phase !== "leaderboard" && (
+            <span data-testid="host-progress" className="text-[3vh] font-semibold text-indigo-200">
+              Question {question.index + 1} of {question.total}
+            </span>
+          )}
+          {view.phase !== "lobby" && view.phase !== "finished" && (
+            <span className="text-[2.6vh] text-indigo-200">
+              {view.connectedCount} of {view.playerCount} players online
+            </span>
+          )}
+          {view.phase !== "finished" && (
+            <button
+              type="button"
+              data-testid="host-end"
+              disabled={game.pending !== null}
+              onClick={() => {
+                if (window.confirm("End the game now? The results so far are saved.")) game.end();
+              }}
+              className="rounded-[1vh] border-[0.3vh] border-red-300 px-[2vh] py-[0.8vh] text-[2.4vh] font-bold text-red-100 hover:bg-red-900/50 disabled:opacity-50"
+            >
+              End game
+            </button>
+          )}
+        </div>
+      </header>
+
+      {!game.connected && (
+        <p role="status" data-testid="connection-banner" className="bg-amber-400 py-[0.8vh] text-center text-[2.6vh] font-bold text-amber-950">
+          Reconnecting…
+        </p>
+      )}
+
+      <main className="min-h-0 flex-1 px-[5vh] py-[3vh]">
+        <PhaseScreen game={game} view={view} joinUrl={joinUrl} />
+      </main>
+
+      <HostControls game={game} view={view} />
+    </div>
+  );
+}
+
+function PhaseScreen({ game, view, joinUrl }: { game: HostGame; view: HostView; joinUrl: string | null }) {
+  switch (view.phase) {
+    case "lobby":
+      return <HostLobby view={view} joinUrl={joinUrl} onRemovePlayer={game.removePlayer} />;
+    case "question-read":
+      return <HostQuestionRead view={view} deadline={game.deadline} />;
+    case "answering":
+      return <HostAnswering view={view} deadline={game.deadline} answered={game.answered} eligible={game.eligible} />;
+    case "reveal":
+      return <HostReveal view={view} />;
+    case "leaderboard":
+      return <HostLeaderboard view={view} />;
+    case "podium":
+      return <HostPodium view={view} />;
+    case "finished":
+      return <HostFinished view={view} />;
+  }
+}
+
+/** Space or Enter moves on whenever Next is available, wherever the focus is (except in a text field). */
+function useNextKey(game: HostGame) {
+  const canGoNext = game.view !== null && nextActionFor(game.view.phase) !== null && game.pending === null;
+  const { next } = game;
+  useEffect(() => {
+    if (!canGoNext) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== " " && event.key !== "Enter") return;
+      if (event.target instanceof HTMLElement && event.target.closest("input, textarea, select, [contenteditable]")) return;
+      event.preventDefault();
+      if (!event.repeat) next();
+    };
+    window.addEventListener("keydown", onKeyDown, { capture: true });
+    return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
+  }, [canGoNext, next]);
+}
+
+function HostMessage({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
+  return (
+    <main data-testid={testId} className="flex h-dvh flex-col items-center justify-center gap-6 bg-stage px-8 text-center text-white">
+      <h1 className="text-4xl font-black">{title}</h1>
+      <p className="max-w-2xl text-2xl text-indigo-100">{children}</p>
+      <Link href="/" className="rounded-xl bg-white px-6 py-3 text-xl font-bold text-indigo-950">
+        Back to the quizzes
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { usePlayerGame } from "@/client/player-game";
+import { joinRequestSchema, NICKNAME_MAX_LENGTH, ROOM_CODE_LENGTH } from "@/protocol";
+
+const inputClass =
+  "w-full rounded-xl border-2 border-white/30 bg-white px-4 py-3 text-xl font-bold text-indigo-950 placeholder:font-medium placeholder:text-slate-500 focus:border-amber-300 focus:outline-none focus:ring-4 focus:ring-amber-300/50";
+
+export function JoinForm({ initialCode }: { initialCode: string }) {
+  const { join } = usePlayerGame();
+  const [code, setCode] = useState(initialCode);
+  const [nickname, setNickname] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [joining, setJoining] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = joinRequestSchema.safeParse({ code, nickname });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Check the code and nickname.");
+      return;
+    }
+    setError(null);
+    setJoining(true);
+    const refusal = await join(parsed.data.code, parsed.data.nickname);
+    setJoining(false);
+    setError(refusal);
+  }
+
+  return (
+    <main className="flex flex-1 flex-col items-center justify-center-safe overflow-y-auto px-5 py-8">
+      <form data-testid="join-form" onSubmit={onSubmit} noValidate className="flex w-full max-w-sm flex-col gap-5">
+        <h1 className="text-center text-3xl font-black">Join a game</h1>
+        <label className="flex flex-col gap-1.5">
+          <span className="font-semibold text-indigo-100">Game code</span>
+          <input
+            data-testid="join-code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="off"
+            pattern="[0-9]*"
+            maxLength={ROOM_CODE_LENGTH}
+            placeholder="6 digits"
+            value={code}
+            onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, ROOM_CODE_LENGTH))}
+            autoFocus={initialCode === ""}
+            className={`${inputClass} text-center font-mono text-3xl tracking-[0.3em]`}
+          />
+        </label>
+        <label className="flex flex-col gap-1.5">
+          <span className="font-semibold text-indigo-100">Nickname</span>
+          <input
+            data-testid="join-nickname"
+            name="nickname"
+            autoComplete="off"
+            autoCapitalize="words"
+            maxLength={NICKNAME_MAX_LENGTH}
+            placeholder="What should we call you?"
+            value={nickname}
+            onChange={(event) => setNickname(event.target.value)}
+            autoFocus={initialCode !== ""}
+            className={inputClass}
+          />
+        </label>
+        <button
+          type="submit"
+          data-testid="join-submit"
+          disabled={joining}
+          className="rounded-xl bg-amber-400 px-4 py-3.5 text-2xl font-black text-amber-950 shadow-lg active:scale-[0.98] disabled:opacity-60"
+        >
+          {joining ? "Joining…" : "Join"}
+        </button>
+        <p role="alert" data-testid="join-error" className="min-h-[3rem] text-center font-semibold text-amber-200">
+          {error}
+        </p>
+      </form>
+    </main>
+  );
+}

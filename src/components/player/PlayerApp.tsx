@@ -1,0 +1,60 @@
+"use client";
+
+import { PlayerGameProvider, usePlayerGame } from "@/client/player-game";
+import { ConnectionBanner } from "./ConnectionBanner";
+import { JoinForm } from "./JoinForm";
+import { PlayerAnswering } from "./PlayerAnswering";
+import { PlayerFinal } from "./PlayerFinal";
+import { PlayerHeader } from "./PlayerHeader";
+import { PlayerLeaderboard } from "./PlayerLeaderboard";
+import { PlayerLobby } from "./PlayerLobby";
+import { PlayerQuestionRead } from "./PlayerQuestionRead";
+import { PlayerRemoved } from "./PlayerRemoved";
+import { PlayerReveal } from "./PlayerReveal";
+
+/** The phone: the join form, then every game screen, on one page with one socket. */
+export function PlayerApp({ initialCode }: { initialCode: string }) {
+  return (
+    <PlayerGameProvider>
+      <div className="flex h-dvh flex-col overflow-hidden bg-stage text-white">
+        <ConnectionBanner />
+        <PlayerScreen initialCode={initialCode} />
+      </div>
+    </PlayerGameProvider>
+  );
+}
+
+function PlayerScreen({ initialCode }: { initialCode: string }) {
+  const { room, you, removedMessage } = usePlayerGame();
+  if (removedMessage) return <PlayerRemoved message={removedMessage} />;
+  if (!room || !you) return <JoinForm initialCode={initialCode} />;
+  return (
+    <>
+      <PlayerHeader room={room} you={you} />
+      <main className="flex min-h-0 flex-1 flex-col">
+        <PhaseScreen />
+      </main>
+    </>
+  );
+}
+
+function PhaseScreen() {
+  const { room } = usePlayerGame();
+  switch (room?.phase) {
+    case "lobby":
+      return <PlayerLobby />;
+    case "question-read":
+      return <PlayerQuestionRead />;
+    case "answering":
+      return <PlayerAnswering key={room.question?.index} />;
+    case "reveal":
+      return <PlayerReveal />;
+    case "leaderboard":
+      return <PlayerLeaderboard />;
+    case "podium":
+    case "finished":
+      return <PlayerFinal />;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { usePlayerGame } from "@/client/player-game";
+import type { RoundOutcome } from "@/protocol";
+import { CheckIcon, ClockIcon, CrossIcon, FlameIcon } from "@/components/shared/icons";
+import { OptionShape } from "@/components/shared/OptionShape";
+import { optionStyle } from "@/components/shared/option-styles";
+import { formatScore, ordinal } from "@/components/shared/format";
+import { RichText } from "@/components/shared/RichText";
+
+const LOOKS = {
+  correct: { testId: "result-correct", Icon: CheckIcon, title: "Correct", background: "bg-green-700" },
+  incorrect: { testId: "result-incorrect", Icon: CrossIcon, title: "Incorrect", background: "bg-red-700" },
+  "no-answer": { testId: "result-no-answer", Icon: ClockIcon, title: "Time's up", background: "bg-slate-700" },
+} as const;
+
+function lookOf(outcome: RoundOutcome) {
+  if (!outcome.answered) return LOOKS["no-answer"];
+  return outcome.correct ? LOOKS.correct : LOOKS.incorrect;
+}
+
+export function PlayerReveal() {
+  const { room, you } = usePlayerGame();
+  const reveal = room?.reveal;
+  if (!room || !reveal) return null;
+  // The room view and this player's own result are separate messages; either may arrive first.
+  const outcome = you?.lastRound?.questionIndex === reveal.questionIndex ? you.lastRound : null;
+
+  if (!outcome || !you) {
+    return (
+      <section data-testid="phase-reveal" className="flex flex-1 items-center justify-center">
+        <p data-testid="result-pending" className="text-xl font-bold text-indigo-100">
+          Checking your answer…
+        </p>
+      </section>
+    );
+  }
+
+  const look = lookOf(outcome);
+  const options = room.question?.options ?? [];
+  return (
+    <section data-testid="phase-reveal" className={`flex flex-1 flex-col items-center justify-center-safe gap-4 overflow-y-auto px-5 py-6 text-center ${look.background}`}>
+      <div data-testid={look.testId} className="animate-pop-in flex flex-col items-center gap-1">
+        <span className="flex size-20 items-center justify-center rounded-full bg-white text-slate-900">
+          <look.Icon className="size-12" />
+        </span>
+        <h1 className="text-4xl font-black">{look.title}</h1>
+        {!outcome.answered && <p className="text-indigo-50">No answer this round</p>}
+      </div>
+      <p data-testid="result-points" className="text-3xl font-black tabular-nums">
+        +{formatScore(outcome.points)}
+      </p>
+      {outcome.streak > 0 && (
+        <p data-testid="result-streak" className="flex items-center gap-1.5 rounded-full bg-black/25 py-1 pr-4 pl-3 text-lg font-bold">
+          <FlameIcon className="size-6" />
+          Answer streak: {outcome.streak}
+        </p>
+      )}
+      {you.rank !== null && (
+        <p data-testid="result-rank" className="text-xl font-bold">
+          You&apos;re {ordinal(you.rank)} of {you.playerCount}
+        </p>
+      )}
+      <p className="text-base text-white/90">Total: {formatScore(you.score)} points</p>
+
+      {!outcome.correct && reveal.correct.length > 0 && (
+        <div className="mt-2 flex w-full max-w-sm flex-col gap-2 rounded-xl bg-black/25 p-3 text-left" data-testid="result-correct-answer">
+          <p className="text-sm font-semibold text-white/90">{reveal.correct.length === 1 ? "The right answer:" : "The right answers:"}</p>
+          {reveal.correct.map((index) => {
+            const style = optionStyle(index);
+            const option = options[index];
+            return (
+              <div key={index} className="flex items-center gap-2 rounded-lg px-3 py-2 font-bold" style={{ background: style.background, color: style.text }}>
+                <OptionShape index={index} className="size-6" />
+                {option && <RichText as="span" html={option.html} className="min-w-0 break-words" />}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useMemo, type CSSProperties } from "react";
+import { msLeft, type LocalDeadline } from "@/client/countdown";
+
+/** A bar that empties by the deadline. The browser animates it; React renders it once per deadline. */
+export function CountdownBar({ deadline, className = "h-2", trackClassName = "bg-white/20", barClassName = "bg-white" }: {
+  deadline: LocalDeadline | null;
+  className?: string;
+  trackClassName?: string;
+  barClassName?: string;
+}) {
+  const style = useMemo<CSSProperties | undefined>(() => {
+    if (!deadline) return undefined;
+    const left = msLeft(deadline);
+    const from = deadline.totalMs > 0 ? Math.min(1, left / deadline.totalMs) : 0;
+    return { "--countdown-from": from, animation: `countdown-shrink ${left}ms linear forwards`, transformOrigin: "left" } as CSSProperties;
+  }, [deadline]);
+
+  return (
+    <div className={`w-full overflow-hidden rounded-full ${trackClassName} ${className}`} aria-hidden>
+      {deadline && <div key={deadline.endsAt} className={`h-full w-full rounded-full ${barClassName}`} style={style} />}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { ElementType } from "react";
+
+/**
+ * The one place where HTML from the server is put into the page. The server's quizdown parser
+ * renders and sanitises every prompt, option and explanation before it is stored, so nothing here
+ * can run script.
+ */
+export function RichText({ html, as: Tag = "div", className = "", testId }: { html: string; as?: ElementType; className?: string; testId?: string }) {
+  return <Tag data-testid={testId} className={`rich-text ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}

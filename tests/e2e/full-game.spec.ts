@@ -1,0 +1,135 @@
+/**
+ * In real Chromium: one desktop host page and three 360×640 phone pages join by code, play the
+ * whole back-office quiz, and the podium shows the right top 3. Screenshots of every stage are
+ * saved under test-results/screenshots/.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { parseQuizdown } from "../../src/quizdown";
+
+const SHOTS = path.join("test-results", "screenshots");
+const PHONE = { width: 360, height: 640 };
+
+/** Correct option texts by question prompt, read from the quiz file (the test knows; the phones don't). */
+function correctAnswersByPrompt(): Map<string, string> {
+  const parsed = parseQuizdown(readFileSync(path.join("content", "back-office.md"), "utf8"));
+  if (!parsed.ok) throw new Error("content/back-office.md does not parse");
+  return new Map(parsed.quiz.questions.map((question) => [question.promptMarkdown.trim(), question.options.find((option) => option.correct)!.markdown.trim()]));
+}
+
+async function openPhone(browser: Browser, code: string, nickname: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const phone = await context.newPage();
+  await phone.goto(`/join?code=${code}`);
+  await expect(phone.getByTestId("join-code")).toHaveValue(code);
+  await phone.getByTestId("join-nickname").fill(nickname);
+  await phone.getByTestId("join-submit").click();
+  await expect(phone.getByTestId("player-joined")).toBeVisible();
+  await expect(phone.getByTestId("player-joined-nickname")).toHaveText(nickname);
+  return phone;
+}
+
+/** Taps the option whose text is `text` (or, when `wrong`, any other option). */
+async function answer(phone: Page, text: string, wrong: boolean) {
+  const options = phone.locator('[data-testid^="answer-option-"]');
+  await expect(options.first()).toBeVisible();
+  const count = await options.count();
+  for (let i = 0; i < count; i++) {
+    const isCorrect = (await options.nth(i).innerText()).trim() === text;
+    if (isCorrect !== wrong) {
+      await options.nth(i).click();
+      // The last phone to answer closes the round, so the reveal may replace "locked in" at once.
+      await expect(phone.getByTestId("answer-locked").or(phone.getByTestId("phase-reveal"))).toBeVisible();
+      return;
+    }
+  }
+  throw new Error(`no option matching "${text}" (wrong=${wrong}) on the phone`);
+}
+
+test("a host and three phones play the back-office quiz to the podium", async ({ browser }) => {
+  const correct = correctAnswersByPrompt();
+  const hostContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const host = await hostContext.newPage();
+
+  await host.goto("/");
+  await host.getByTestId("quiz-back-office").getByRole("button", { name: /host/i }).click();
+  await expect(host).toHaveURL(/\/host\/[0-9a-f-]{36}$/);
+  await expect(host.getByTestId("phase-lobby")).toBeVisible();
+  const code = (await host.getByTestId("host-code").innerText()).replace(/\D/g, "");
+  expect(code).toMatch(/^\d{6}$/);
+  await expect(host.getByTestId("host-join-url")).toContainText("/join");
+  await expect(host.getByTestId("host-qr-code").locator("svg")).toBeVisible();
+
+  // Ada always answers right, Grace on even rounds only, Linus never: the podium order is certain.
+  const names = ["Ada", "Grace", "Linus"];
+  const phones: Page[] = [];
+  for (const name of names) phones.push(await openPhone(browser, code, name));
+  await expect(host.getByTestId("host-player")).toHaveCount(3);
+  await host.screenshot({ path: path.join(SHOTS, "host-lobby.png") });
+  await phones[0]!.screenshot({ path: path.join(SHOTS, "phone-lobby.png") });
+
+  await host.getByTestId("host-start").click();
+  for (let round = 0; round < 10; round++) {
+    await expect(host.getByTestId("phase-question-read")).toBeVisible();
+    if (round === 0) {
+      await host.screenshot({ path: path.join(SHOTS, "host-question-read.png") });
+      await phones[0]!.screenshot({ path: path.join(SHOTS, "phone-question-read.png") });
+    }
+    await expect(host.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
+    const prompt = (await phones[0]!.getByTestId("player-prompt").innerText()).trim();
+    const correctText = correct.get(prompt);
+    expect(correctText, `the phone shows a question from the quiz: "${prompt}"`).toBeDefined();
+    if (round === 0) {
+      await host.screenshot({ path: path.join(SHOTS, "host-question.png") });
+      await phones[0]!.screenshot({ path: path.join(SHOTS, "phone-question.png") });
+    }
+
+    await answer(phones[0]!, correctText!, false);
+    if (round === 0) await phones[0]!.screenshot({ path: path.join(SHOTS, "phone-locked-in.png") });
+    await answer(phones[1]!, correctText!, round % 2 === 1);
+    await answer(phones[2]!, correctText!, true);
+
+    // Everyone answered, so the round closes before the timer.
+    await expect(host.getByTestId("phase-reveal")).toBeVisible();
+    await expect(phones[0]!.getByTestId("result-correct")).toBeVisible();
+    await expect(phones[2]!.getByTestId("result-incorrect")).toBeVisible();
+    await expect(phones[0]!.getByTestId("result-rank")).toContainText("1");
+    if (round === 0) {
+      await host.screenshot({ path: path.join(SHOTS, "host-reveal.png") });
+      await phones[0]!.screenshot({ path: path.join(SHOTS, "phone-reveal-correct.png") });
+      await phones[2]!.screenshot({ path: path.join(SHOTS, "phone-reveal-incorrect.png") });
+    }
+
+    await host.getByTestId("host-next").click();
+    await expect(host.getByTestId("phase-leaderboard")).toBeVisible();
+    await expect(host.getByTestId("leaderboard-row").first()).toContainText("Ada");
+    if (round === 0) {
+      await host.screenshot({ path: path.join(SHOTS, "host-leaderboard.png") });
+      await phones[1]!.screenshot({ path: path.join(SHOTS, "phone-leaderboard.png") });
+    }
+    // Space is the keyboard shortcut for Next on the big screen.
+    await host.keyboard.press("Space");
+  }
+
+  await expect(host.getByTestId("phase-podium")).toBeVisible();
+  await expect(host.getByTestId("podium-1")).toContainText("Ada");
+  await expect(host.getByTestId("podium-2")).toContainText("Grace");
+  await expect(host.getByTestId("podium-3")).toContainText("Linus");
+  await host.screenshot({ path: path.join(SHOTS, "host-podium.png") });
+
+  for (const [i, phone] of phones.entries()) {
+    await expect(phone.getByTestId("player-final")).toBeVisible();
+    await expect(phone.getByTestId("player-final-rank")).toContainText(String(i + 1));
+    await phone.screenshot({ path: path.join(SHOTS, `phone-final-${names[i]!.toLowerCase()}.png`) });
+  }
+  await expect(phones[2]!.getByTestId("player-final-score")).toContainText("0");
+
+  // The results page shows the saved game.
+  await host.getByTestId("results-link").click();
+  await expect(host.getByTestId("results-player-row")).toHaveCount(3);
+  await expect(host.getByTestId("results-player-row").first()).toContainText("Ada");
+  await expect(host.getByTestId("results-question-row")).toHaveCount(10);
+  await expect(host.getByTestId("results-status")).toContainText(/finished/i);
+  await host.screenshot({ path: path.join(SHOTS, "results.png"), fullPage: true });
+});
