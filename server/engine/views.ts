@@ -5,6 +5,7 @@
  */
 import type {
   Countdown,
+  GameViewBase,
   HostView,
   LeaderboardEntry,
   PersonalView,
@@ -76,7 +77,7 @@ function leaderboard(state: GameState): LeaderboardEntry[] {
   return [];
 }
 
-export function playerRoomView(state: GameState, now: number): PlayerRoomView {
+function baseView(state: GameState, now: number): GameViewBase {
   return {
     gameId: state.gameId,
     phase: state.phase,
@@ -85,10 +86,13 @@ export function playerRoomView(state: GameState, now: number): PlayerRoomView {
     question: questionView(state),
     countdown: countdown(state, now),
     reveal: revealView(state),
-    top: leaderboard(state),
     playerCount: state.activePlayerCount,
     endedEarly: state.endedEarly,
   };
+}
+
+export function playerRoomView(state: GameState, now: number): PlayerRoomView {
+  return { ...baseView(state, now), top: leaderboard(state) };
 }
 
 export function personalView(state: GameState, playerId: string): PersonalView | null {
@@ -111,19 +115,11 @@ export function personalView(state: GameState, playerId: string): PersonalView |
 export function hostView(state: GameState, now: number): HostView {
   const players = activePlayers(state);
   return {
-    gameId: state.gameId,
+    ...baseView(state, now),
     code: state.code,
-    phase: state.phase,
-    quizTitle: state.quizTitle,
-    questionCount: state.questions.length,
-    question: questionView(state),
-    countdown: countdown(state, now),
-    reveal: revealView(state),
     leaderboard: leaderboard(state),
     players: players.map((player) => ({ id: player.id, nickname: player.nickname, connected: player.connected })),
-    playerCount: players.length,
-    connectedCount: players.filter((player) => player.connected).length,
+    connectedCount: state.connectedPlayerCount,
     answerCount: state.round?.answerCount ?? 0,
-    endedEarly: state.endedEarly,
   };
 }

@@ -54,7 +54,8 @@ export interface LeaderboardEntry {
   movement: number | null;
 }
 
-export interface PlayerRoomView {
+/** What the players and the host see alike about the current phase. */
+export interface GameViewBase {
   gameId: string;
   phase: Phase;
   quizTitle: string;
@@ -62,10 +63,13 @@ export interface PlayerRoomView {
   question: QuestionView | null;
   countdown: Countdown | null;
   reveal: RevealView | null;
-  /** Top of the leaderboard (leaderboard: top 5, podium/finished: top 3). */
-  top: LeaderboardEntry[];
   playerCount: number;
   endedEarly: boolean;
+}
+
+export interface PlayerRoomView extends GameViewBase {
+  /** Top of the leaderboard (leaderboard: top 5, podium/finished: top 3). */
+  top: LeaderboardEntry[];
 }
 
 export interface RoundOutcome {
@@ -99,22 +103,13 @@ export interface HostPlayerView {
   connected: boolean;
 }
 
-export interface HostView {
-  gameId: string;
+export interface HostView extends GameViewBase {
   code: string;
-  phase: Phase;
-  quizTitle: string;
-  questionCount: number;
-  question: QuestionView | null;
-  countdown: Countdown | null;
-  reveal: RevealView | null;
   leaderboard: LeaderboardEntry[];
   /** Players in the game (not removed), in join order. */
   players: HostPlayerView[];
-  playerCount: number;
   connectedCount: number;
   answerCount: number;
-  endedEarly: boolean;
 }
 
 export interface AnswerCountUpdate {
