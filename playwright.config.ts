@@ -37,7 +37,8 @@ export default defineConfig({
     command: "npx tsx server/cli/start.ts",
     url: `http://localhost:${port}/healthz`,
     timeout: 600_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 plays against a server you already started (e.g. `npm start` with E2E_PORT=3000).
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
