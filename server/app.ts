@@ -10,7 +10,8 @@ import type { Database } from "./db";
 import { consoleLogger } from "./http/console-logger";
 import { lanAddress } from "./http/lan-address";
 import { databasePersistence } from "./rooms/db-persistence";
-import { InMemoryGameStore } from "./rooms/memory-store";
+import { databaseGameStore } from "./rooms/database-store";
+import { restoreLiveGames } from "./rooms/restore-games";
 import type { LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
@@ -27,6 +28,8 @@ export interface QuizServerOptions {
   publicUrl?: string;
   contentProblems?: ContentProblem[];
   finishedGameTtlMs?: number;
+  hostAwayMs?: number;
+  /** Where live game state is kept; default: the database, so games survive a restart. */
   store?: LiveGameStore;
   log?: Logger;
 }
@@ -54,10 +57,13 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
+  const store = options.store ?? databaseGameStore(options.db);
   const registry = new RoomRegistry(
-    { persistence: databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store: options.store ?? new InMemoryGameStore(), log },
+    { persistence: databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
+  const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
+  if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
   registerSocketHandlers(io, registry, log);
 
   let publicUrl = options.publicUrl ?? "";

@@ -11,6 +11,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Minutes a finished game stays open so phones can still see their final rank. */
   FINISHED_GAME_TTL_MINUTES: z.coerce.number().min(0).default(10),
+  /** Minutes a game waits for its host screen to come back before it ends ("ended: host left"). */
+  HOST_AWAY_MINUTES: z.coerce.number().positive().default(10),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

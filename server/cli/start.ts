@@ -37,6 +37,7 @@ async function main() {
     publicUrl: config.PUBLIC_URL,
     contentProblems: content.problems,
     finishedGameTtlMs: config.FINISHED_GAME_TTL_MINUTES * 60_000,
+    hostAwayMs: config.HOST_AWAY_MINUTES * 60_000,
   });
 
   console.log("");

@@ -31,7 +31,7 @@ export async function markGameStarted(db: Database, id: string, at: Date): Promi
 
 export interface FinishGameInput {
   at: Date;
-  status: "finished" | "ended_early";
+  status: "finished" | "ended_early" | "host_left";
   /** Final score and rank per player; any number of rows (written in one statement). */
   standings: Array<{ playerId: string; score: number; rank: number }>;
 }

@@ -12,9 +12,10 @@ export type {
 } from "./quizzes";
 export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
-export { addPlayer, removePlayer } from "./players";
+export { addPlayer, removePlayer, setPlayerToken, listPlayers } from "./players";
+export { saveLiveGame, deleteLiveGame, listLiveGames } from "./live-games";
 export type { AddPlayerInput } from "./players";
-export { saveRound, ANSWER_CHUNK } from "./rounds";
+export { saveRound, saveAnswers, listRoundAnswers, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";
 export { getGameResults } from "./results";
 export type { GameResults, GameResultsPlayer, GameResultsRound, GameResultsOption } from "./results";

@@ -9,6 +9,7 @@ export interface AddPlayerInput {
   joinedAt: Date;
   /** 1, 2, 3… in join order; the last tie-breaker of the ranking. */
   joinSeq: number;
+  tokenHash: string;
 }
 
 export async function addPlayer(db: Database, input: AddPlayerInput): Promise<void> {
@@ -18,7 +19,28 @@ export async function addPlayer(db: Database, input: AddPlayerInput): Promise<vo
     nickname: input.nickname,
     joinedAt: input.joinedAt,
     joinSeq: input.joinSeq,
+    tokenHash: input.tokenHash,
   });
+}
+
+/** A new device took this player over: only its token works from now on. */
+export async function setPlayerToken(db: Database, id: string, tokenHash: string): Promise<void> {
+  await db.update(players).set({ tokenHash }).where(eq(players.id, id));
+}
+
+export async function listPlayers(db: Database, gameId: string) {
+  return db
+    .select({
+      id: players.id,
+      nickname: players.nickname,
+      joinedAt: players.joinedAt,
+      joinSeq: players.joinSeq,
+      removedAt: players.removedAt,
+      tokenHash: players.tokenHash,
+    })
+    .from(players)
+    .where(eq(players.gameId, gameId))
+    .orderBy(players.joinSeq);
 }
 
 /** Marks a player removed (kicked). Their answers stay but they leave the ranking. */

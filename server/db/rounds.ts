@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import type { Database } from "./client";
 import { answers, gameRounds } from "./schema";
 
@@ -30,6 +31,8 @@ export interface AnswerRow {
   streak: number;
   responseMs: number;
   answeredAt: Date;
+  /** The phone's id for the answer (its retries carry the same id). */
+  clientAnswerId?: string | null;
 }
 
 /**
@@ -51,21 +54,47 @@ export async function saveRound(db: Database, input: { round: RoundRow; answers:
         eligiblePlayers: r.eligiblePlayers,
       })
       .onConflictDoNothing();
-    for (let i = 0; i < input.answers.length; i += ANSWER_CHUNK) {
-      const chunk = input.answers.slice(i, i + ANSWER_CHUNK).map((a) => ({
-        id: a.id,
-        gameId: a.gameId,
-        questionId: a.questionId,
-        playerId: a.playerId,
-        roundIndex: a.roundIndex,
-        choices: [...a.choices].sort((x, y) => x - y),
-        correct: a.correct,
-        points: a.points,
-        streak: a.streak,
-        responseMs: a.responseMs,
-        answeredAt: a.answeredAt,
-      }));
-      await tx.insert(answers).values(chunk).onConflictDoNothing();
-    }
+    await insertAnswers(tx, input.answers);
   });
+}
+
+/**
+ * Stores answers as they arrive (many players' answers in one statement: a group commit).
+ * Idempotent like saveRound: an answer already stored stays as it is.
+ */
+export async function saveAnswers(db: Database, rows: AnswerRow[]): Promise<void> {
+  await insertAnswers(db, rows);
+}
+
+async function insertAnswers(db: Database, rows: AnswerRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ANSWER_CHUNK) {
+    const chunk = rows.slice(i, i + ANSWER_CHUNK).map((a) => ({
+      id: a.id,
+      gameId: a.gameId,
+      questionId: a.questionId,
+      playerId: a.playerId,
+      roundIndex: a.roundIndex,
+      choices: [...a.choices].sort((x, y) => x - y),
+      correct: a.correct,
+      points: a.points,
+      streak: a.streak,
+      responseMs: a.responseMs,
+      answeredAt: a.answeredAt,
+      clientAnswerId: a.clientAnswerId ?? null,
+    }));
+    await db.insert(answers).values(chunk).onConflictDoNothing();
+  }
+}
+
+/** The answers stored for one round of a game (used to resume a round after a restart). */
+export async function listRoundAnswers(db: Database, gameId: string, roundIndex: number) {
+  return db
+    .select({
+      playerId: answers.playerId,
+      clientAnswerId: answers.clientAnswerId,
+      choices: answers.choices,
+      answeredAt: answers.answeredAt,
+    })
+    .from(answers)
+    .where(and(eq(answers.gameId, gameId), eq(answers.roundIndex, roundIndex)));
 }

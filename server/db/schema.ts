@@ -23,7 +23,7 @@ import type { QuestionKind, QuizOption, QuizSettings } from "../../src/quizdown/
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-export const GAME_STATUSES = ["lobby", "running", "finished", "ended_early"] as const;
+export const GAME_STATUSES = ["lobby", "running", "finished", "ended_early", "host_left"] as const;
 export type GameStatus = (typeof GAME_STATUSES)[number];
 
 export const QUIZ_SOURCES = ["content", "upload"] as const;
@@ -108,7 +108,7 @@ export const games = pgTable(
   (t) => [
     index("games_code_idx").on(t.code),
     index("games_quiz_version_idx").on(t.quizVersionId),
-    check("games_status_check", sql`${t.status} in ('lobby', 'running', 'finished', 'ended_early')`),
+    check("games_status_check", sql`${t.status} in ('lobby', 'running', 'finished', 'ended_early', 'host_left')`),
   ],
 );
 
@@ -126,6 +126,8 @@ export const players = pgTable(
     removedAt: timestamptz("removed_at"),
     finalScore: integer("final_score"),
     finalRank: integer("final_rank"),
+    /** sha256 of the token the phone presents to resume (never the token itself). */
+    tokenHash: text("token_hash"),
   },
   (t) => [index("players_game_join_seq_idx").on(t.gameId, t.joinSeq)],
 );
@@ -172,6 +174,8 @@ export const answers = pgTable(
     streak: integer("streak").notNull(),
     responseMs: integer("response_ms").notNull(),
     answeredAt: timestamptz("answered_at").notNull(),
+    /** The id the phone gave the answer; its retries carry the same id. */
+    clientAnswerId: uuid("client_answer_id"),
   },
   (t) => [
     unique("answers_game_question_player_unique").on(t.gameId, t.questionId, t.playerId),
@@ -179,3 +183,15 @@ export const answers = pgTable(
     index("answers_player_idx").on(t.playerId),
   ],
 );
+
+/**
+ * The live state of each running game as of its last phase change (plain JSON), so a restarted
+ * server resumes every game where it was. Answers and players since then are in their own tables.
+ */
+export const liveGames = pgTable("live_games", {
+  gameId: uuid("game_id")
+    .primaryKey()
+    .references(() => games.id, { onDelete: "cascade" }),
+  state: jsonb("state").notNull(),
+  savedAt: timestamptz("saved_at").notNull(),
+});

@@ -1,8 +1,20 @@
 export * from "./types";
 export * from "./scoring";
 export { createGame, shuffled, type NewGameInput, type RandomSource } from "./setup";
-export { addPlayer, removePlayer, setPlayerConnected, nicknameKey } from "./players";
-export { startGame, advanceClock, nextDeadline, submitAnswer, skipQuestion, nextStep, endGame } from "./rounds";
+export { addPlayer, removePlayer, setPlayerConnected, allowTakeover, setLocked, nicknameKey } from "./players";
+export {
+  startGame,
+  advanceClock,
+  nextDeadline,
+  submitAnswer,
+  scoreAnswer,
+  skipQuestion,
+  nextStep,
+  endGame,
+  pauseGame,
+  resumeGame,
+} from "./rounds";
 export { compareStanding, rankPlayers, standings } from "./ranking";
 export { playerRoomView, personalView, hostView } from "./views";
 export type { EngineResult } from "./result";
+export { restorePlayer, restoreAnswer, prepareAfterRestart, RESTART_GRACE_MS, type StoredPlayer } from "./restore";

@@ -1,30 +1,51 @@
 import { closeRoundIfEveryoneAnswered } from "./rounds";
 import { hasOpenAnswer, rankPlayers } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
-import type { GameState } from "./types";
+import type { GamePlayer, GameState } from "./types";
 
 export function nicknameKey(nickname: string): string {
   return nickname.normalize("NFKC").toLocaleLowerCase("en");
 }
 
+/** Whether the player joined during the open round and only plays from the next question. */
+function joinedDuringOpenRound(state: GameState, player: GamePlayer): boolean {
+  const round = state.round;
+  return round !== null && round.closedAt === null && player.firstQuestionIndex > round.questionIndex;
+}
+
 /**
- * Adds a player to the lobby. `nickname` must already be trimmed and length-checked
- * (the protocol schema does that); uniqueness is checked here, case-insensitively.
+ * Adds a player: in the lobby, or late (unless the host locked the game), starting at 0 and
+ * playing from the next question. `nickname` must already be trimmed and length-checked (the
+ * protocol schema does that); uniqueness is checked here, case-insensitively.
+ *
+ * A nickname that belongs to a player who is away is not simply refused: the attempt is shown to
+ * the host (`takeover-requested`), and once the host allows it the same join takes that player
+ * over (`player-taken-over`, same score, new token).
  */
-export function addPlayer(state: GameState, input: { playerId: string; nickname: string; now: number }): EngineResult {
+export function addPlayer(state: GameState, input: { playerId: string; nickname: string; tokenHash?: string; now: number }): EngineResult {
   if (state.phase === "podium" || state.phase === "finished") {
     return refusal("game-over", "This game has finished.");
   }
-  if (state.phase !== "lobby") {
-    return refusal("game-started", "This game has already started, so it can't take new players.");
-  }
   if (state.players[input.playerId]) return refusal("invalid-request", "You have already joined this game.");
   const key = nicknameKey(input.nickname);
-  const taken = Object.values(state.players).some((player) => !player.removed && player.nicknameKey === key);
-  if (taken) {
-    return refusal("nickname-taken", `Someone in this game is already called “${input.nickname}”. Pick another nickname.`);
+  const namesake = Object.values(state.players).find((player) => !player.removed && player.nicknameKey === key);
+  if (namesake) {
+    if (namesake.connected) {
+      return refusal("nickname-taken", `Someone in this game is already called “${input.nickname}”. Pick another nickname.`);
+    }
+    if (namesake.takeoverAllowed) {
+      namesake.tokenHash = input.tokenHash ?? "";
+      namesake.takeoverAllowed = false;
+      namesake.takeoverRequested = false;
+      return accepted([{ type: "player-taken-over", playerId: namesake.id }]);
+    }
+    if (namesake.takeoverRequested) return accepted([]);
+    namesake.takeoverRequested = true;
+    return accepted([{ type: "takeover-requested", playerId: namesake.id }]);
   }
-  state.players[input.playerId] = {
+  if (state.locked) return refusal("locked", "This game is locked, so it can't take new players. Ask your teacher to unlock it.");
+
+  const player: GamePlayer = {
     id: input.playerId,
     nickname: input.nickname,
     nicknameKey: key,
@@ -39,10 +60,21 @@ export function addPlayer(state: GameState, input: { playerId: string; nickname:
     rank: null,
     previousRank: null,
     lastRound: null,
+    firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
+    tokenHash: input.tokenHash ?? "",
+    takeoverRequested: false,
+    takeoverAllowed: false,
   };
+  state.players[player.id] = player;
   state.activePlayerCount += 1;
   state.connectedPlayerCount += 1;
-  return accepted([{ type: "player-joined", playerId: input.playerId }]);
+  if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount += 1;
+  if (state.ranking.length > 0) {
+    // A late joiner appears on the leaderboard at once, with 0 points.
+    player.rank = state.ranking.length + 1;
+    state.ranking.push(player.id);
+  }
+  return accepted([{ type: "player-joined", playerId: player.id }]);
 }
 
 /** The host removes a player. Their answers stop counting; the round may now be complete. */
@@ -50,7 +82,7 @@ export function removePlayer(state: GameState, input: { playerId: string; now: n
   const player = state.players[input.playerId];
   if (!player || player.removed) return refusal("not-joined", "That player is not in this game.");
   if (state.phase === "podium" || state.phase === "finished") return refusal("game-over", "This game has finished.");
-  if (player.connected) markDisconnected(state, player.id);
+  if (player.connected) markDisconnected(state, player);
   if (hasOpenAnswer(state, player.id)) {
     // A removed player's answer no longer counts, not even in the totals.
     delete state.round!.answers[player.id];
@@ -68,21 +100,43 @@ export function setPlayerConnected(state: GameState, input: { playerId: string; 
   const player = state.players[input.playerId];
   if (!player || player.removed) return refusal("not-joined", "That player is not in this game.");
   if (player.connected === input.connected) return accepted([]);
-  if (input.connected) markConnected(state, player.id);
-  else markDisconnected(state, player.id);
-  player.connected = input.connected;
+  if (input.connected) markConnected(state, player);
+  else markDisconnected(state, player);
+  if (input.connected) player.takeoverRequested = false;
   return accepted([
     { type: "player-connection", playerId: player.id, connected: input.connected },
     ...closeRoundIfEveryoneAnswered(state, input.now),
   ]);
 }
 
-function markConnected(state: GameState, playerId: string): void {
-  state.connectedPlayerCount += 1;
-  if (hasOpenAnswer(state, playerId)) state.round!.connectedAnswerCount += 1;
+/** The host lets the next join with this (away) player's nickname take the player over. */
+export function allowTakeover(state: GameState, input: { playerId: string }): EngineResult {
+  const player = state.players[input.playerId];
+  if (!player || player.removed) return refusal("not-joined", "That player is not in this game.");
+  if (player.connected) return refusal("not-allowed", `${player.nickname} is still connected on their own device.`);
+  player.takeoverAllowed = true;
+  player.takeoverRequested = false;
+  return accepted([{ type: "takeover-allowed", playerId: player.id }]);
 }
 
-function markDisconnected(state: GameState, playerId: string): void {
+/** The host locks (no new players) or unlocks the game. */
+export function setLocked(state: GameState, locked: boolean): EngineResult {
+  if (state.phase === "finished") return refusal("game-over", "This game has finished.");
+  if (state.locked === locked) return accepted([]);
+  state.locked = locked;
+  return accepted([{ type: "lock-changed", locked }]);
+}
+
+function markConnected(state: GameState, player: GamePlayer): void {
+  player.connected = true;
+  state.connectedPlayerCount += 1;
+  if (hasOpenAnswer(state, player.id)) state.round!.connectedAnswerCount += 1;
+  if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount += 1;
+}
+
+function markDisconnected(state: GameState, player: GamePlayer): void {
+  player.connected = false;
   state.connectedPlayerCount -= 1;
-  if (hasOpenAnswer(state, playerId)) state.round!.connectedAnswerCount -= 1;
+  if (hasOpenAnswer(state, player.id)) state.round!.connectedAnswerCount -= 1;
+  if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount -= 1;
 }

@@ -1,7 +1,7 @@
 import { activePlayers, rankPlayers, standings } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
 import { isCorrectChoice, pointsForCorrectAnswer, streakBonus } from "./scoring";
-import type { ClosedRound, GameEvent, GameState, SavedAnswer } from "./types";
+import type { ClosedRound, GameEvent, GameState, SavedAnswer, SubmittedAnswer } from "./types";
 
 function currentQuestion(state: GameState) {
   return state.round ? state.questions[state.round.questionIndex] ?? null : null;
@@ -27,6 +27,7 @@ function openQuestion(state: GameState, questionIndex: number, now: number): Gam
     answers: {},
     answerCount: 0,
     connectedAnswerCount: 0,
+    connectedLateCount: 0,
     counts: null,
     eligible: 0,
   };
@@ -45,17 +46,16 @@ function closeRound(state: GameState, now: number): GameEvent[] {
   let eligible = 0;
 
   for (const player of activePlayers(state)) {
+    // Players who joined during this round play from the next one: not scored, not counted.
+    if (player.firstQuestionIndex > round.questionIndex) continue;
     eligible++;
     const answer = round.answers[player.id];
-    const correct = answer !== undefined && isCorrectChoice(answer.choice, question.correct);
-    let points = 0;
-    if (correct) {
-      player.streak += 1;
-      points = pointsForCorrectAnswer(answer.responseMs, question.timeLimitMs) + streakBonus(player.streak);
+    const correct = answer?.correct ?? false;
+    const points = answer?.points ?? 0;
+    player.streak = answer?.streak ?? 0;
+    if (answer && correct) {
       player.correctCount += 1;
       player.correctResponseMs += answer.responseMs;
-    } else {
-      player.streak = 0;
     }
     player.score += points;
     player.lastRound = {
@@ -69,18 +69,11 @@ function closeRound(state: GameState, now: number): GameEvent[] {
     };
     if (answer) {
       for (const option of answer.choice) counts[option]! += 1;
-      saved.push({
-        playerId: player.id,
-        choices: answer.choice.map((display) => question.optionOrder[display]!).sort((a, b) => a - b),
-        correct,
-        points,
-        streak: player.streak,
-        responseMs: answer.responseMs,
-        answeredAt: answer.receivedAt,
-      });
+      saved.push(savedAnswer(state, player.id, answer));
     }
   }
 
+  state.paused = null;
   round.closedAt = now;
   round.counts = counts;
   round.eligible = eligible;
@@ -103,22 +96,53 @@ function closeRound(state: GameState, now: number): GameEvent[] {
   ];
 }
 
-function finish(state: GameState, now: number, endedEarly: boolean, phase: "podium" | "finished"): GameEvent[] {
+function finish(state: GameState, now: number, endReason: GameState["endReason"], phase: "podium" | "finished"): GameEvent[] {
   if (state.ranking.length === 0) rankPlayers(state);
   state.phase = phase;
   state.finishedAt = now;
-  state.endedEarly = endedEarly;
+  state.endedEarly = endReason !== null;
+  state.endReason = endReason;
+  state.paused = null;
+  const status = endReason === null ? "finished" : endReason === "host-left" ? "host_left" : "ended_early";
   return [
     { type: "phase-changed", phase },
-    { type: "game-finished", at: now, endedEarly, standings: standings(state) },
+    { type: "game-finished", at: now, status, standings: standings(state) },
   ];
+}
+
+/** The row saved for an answer: choices as ORIGINAL option indexes (quiz-file order). */
+function savedAnswer(state: GameState, playerId: string, answer: SubmittedAnswer): SavedAnswer {
+  const question = state.questions[state.round!.questionIndex]!;
+  return {
+    playerId,
+    answerId: answer.answerId,
+    choices: answer.choice.map((display) => question.optionOrder[display]!).sort((a, b) => a - b),
+    correct: answer.correct,
+    points: answer.points,
+    streak: answer.streak,
+    responseMs: answer.responseMs,
+    answeredAt: answer.receivedAt,
+  };
+}
+
+/** Scores an answer when it arrives; valid until its round closes, since streaks only change then. */
+export function scoreAnswer(state: GameState, playerId: string, answerId: string, choice: number[], receivedAt: number): SubmittedAnswer {
+  const round = state.round!;
+  const question = state.questions[round.questionIndex]!;
+  const player = state.players[playerId]!;
+  const responseMs = Math.max(0, receivedAt - round.openedAt!);
+  const correct = isCorrectChoice(choice, question.correct);
+  const streak = correct ? player.streak + 1 : 0;
+  const points = correct ? pointsForCorrectAnswer(responseMs, question.timeLimitMs) + streakBonus(streak) : 0;
+  return { answerId, choice, receivedAt, responseMs, correct, points, streak };
 }
 
 /** Closes the open round once every connected player has answered (disconnected players don't count). */
 export function closeRoundIfEveryoneAnswered(state: GameState, now: number): GameEvent[] {
-  if (state.phase !== "answering") return [];
-  const everyoneAnswered = state.connectedPlayerCount > 0 && state.round!.connectedAnswerCount >= state.connectedPlayerCount;
-  return everyoneAnswered ? closeRound(state, now) : [];
+  if (state.phase !== "answering" || state.paused) return [];
+  const round = state.round!;
+  const canAnswer = state.connectedPlayerCount - round.connectedLateCount;
+  return canAnswer > 0 && round.connectedAnswerCount >= canAnswer ? closeRound(state, now) : [];
 }
 
 export function startGame(state: GameState, now: number): EngineResult {
@@ -131,7 +155,7 @@ export function startGame(state: GameState, now: number): EngineResult {
 /** When the engine next needs `advanceClock`, or null when it waits for a person. */
 export function nextDeadline(state: GameState): number | null {
   const round = state.round;
-  if (!round) return null;
+  if (!round || state.paused) return null;
   if (state.phase === "question-read") return round.readStartedAt + state.questions[round.questionIndex]!.readTimeMs;
   if (state.phase === "answering") return round.deadline;
   return null;
@@ -147,7 +171,8 @@ export function advanceClock(state: GameState, now: number): EngineResult {
 
 export function submitAnswer(
   state: GameState,
-  input: { playerId: string; questionIndex: number; choice: number[]; now: number },
+  /** `answerId` is the phone's id for this answer (defaults to one per player and question). */
+  input: { playerId: string; answerId?: string; questionIndex: number; choice: number[]; now: number },
 ): EngineResult {
   const player = state.players[input.playerId];
   if (!player) return refusal("not-joined", "Join the game before answering.");
@@ -158,8 +183,12 @@ export function submitAnswer(
     return refusal("not-accepting", "There is no open question right now.");
   }
   if (input.questionIndex !== round.questionIndex) return refusal("wrong-question", "That answer is for a different question.");
+  if (input.questionIndex < player.firstQuestionIndex) {
+    return refusal("joined-late", "You joined during this question, so you'll play from the next one.");
+  }
   if (state.phase === "question-read") return refusal("not-accepting", "Answers aren't open yet.");
   if (round.answers[player.id]) return refusal("already-answered", "You already locked in an answer.");
+  if (state.paused) return refusal("paused", "The game is paused. Wait for your teacher to resume it.");
   if (input.now > round.deadline!) return refusal("too-late", "Time's up: this question is closed.");
 
   const question = currentQuestion(state)!;
@@ -169,10 +198,34 @@ export function submitAnswer(
   if (choice.length === 0 || !distinct || !inRange) return refusal("invalid-choice", "That isn't one of the options.");
   if (question.kind === "single" && choice.length !== 1) return refusal("invalid-choice", "Pick exactly one option.");
 
-  round.answers[player.id] = { choice, receivedAt: input.now, responseMs: Math.max(0, input.now - round.openedAt!) };
+  const answer = scoreAnswer(state, player.id, input.answerId ?? `${player.id}:${round.questionIndex}`, choice, input.now);
+  round.answers[player.id] = answer;
   round.answerCount += 1;
   if (player.connected) round.connectedAnswerCount += 1;
-  return accepted([{ type: "answer-accepted", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
+  return accepted([
+    { type: "answer-accepted", playerId: player.id, roundIndex: round.questionIndex, questionId: question.id, answer: savedAnswer(state, player.id, answer) },
+    ...closeRoundIfEveryoneAnswered(state, input.now),
+  ]);
+}
+
+/** Host: stop the clock during a question; answers wait until the game is resumed. */
+export function pauseGame(state: GameState, now: number): EngineResult {
+  if (state.phase !== "question-read" && state.phase !== "answering") return refusal("not-allowed", "You can pause only during a question.");
+  if (state.paused) return accepted([]);
+  state.paused = { at: now };
+  return accepted([{ type: "pause-changed", paused: true }]);
+}
+
+/** Host: restart the clock with the time that was left; the pause doesn't count as answering time. */
+export function resumeGame(state: GameState, now: number): EngineResult {
+  if (!state.paused) return refusal("not-allowed", "The game isn't paused.");
+  const round = state.round!;
+  const pausedFor = Math.max(0, now - state.paused.at);
+  round.readStartedAt += pausedFor;
+  if (round.openedAt !== null) round.openedAt += pausedFor;
+  if (round.deadline !== null) round.deadline += pausedFor;
+  state.paused = null;
+  return accepted([{ type: "pause-changed", paused: false }, ...closeRoundIfEveryoneAnswered(state, now)]);
 }
 
 /** Host: close the current question now (during the read time or while answering). */
@@ -192,7 +245,7 @@ export function nextStep(state: GameState, now: number): EngineResult {
     case "leaderboard": {
       const nextIndex = state.round!.questionIndex + 1;
       if (nextIndex < state.questions.length) return accepted(openQuestion(state, nextIndex, now));
-      return accepted(finish(state, now, false, "podium"));
+      return accepted(finish(state, now, null, "podium"));
     }
     case "podium":
       state.phase = "finished";
@@ -207,8 +260,11 @@ export function nextStep(state: GameState, now: number): EngineResult {
   }
 }
 
-/** Host: end the game now. Answers already given in an open round still count. */
-export function endGame(state: GameState, now: number): EngineResult {
+/**
+ * End the game now: by the host, or because the host has been away too long ("host-left").
+ * Answers already given in an open round still count.
+ */
+export function endGame(state: GameState, now: number, reason: "host" | "host-left" = "host"): EngineResult {
   if (state.phase === "finished") return refusal("game-over", "This game has already finished.");
   if (state.phase === "podium") {
     state.phase = "finished";
@@ -217,6 +273,6 @@ export function endGame(state: GameState, now: number): EngineResult {
   const events: GameEvent[] = [];
   if (state.phase === "question-read" || state.phase === "answering") events.push(...closeRound(state, now));
   const played = state.round !== null;
-  events.push(...finish(state, now, true, played ? "podium" : "finished"));
+  events.push(...finish(state, now, reason, played ? "podium" : "finished"));
   return accepted(events);
 }

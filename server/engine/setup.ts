@@ -70,5 +70,8 @@ export function createGame(input: NewGameInput): GameState {
     startedAt: null,
     finishedAt: null,
     endedEarly: false,
+    endReason: null,
+    paused: null,
+    locked: false,
   };
 }

@@ -39,13 +39,27 @@ export interface GamePlayer {
   rank: number | null;
   previousRank: number | null;
   lastRound: RoundOutcome | null;
+  /** First question this player may answer: 0 from the lobby, the next one when joining late. */
+  firstQuestionIndex: number;
+  /** Hash of the secret token the phone presents to resume; the token itself is never kept. */
+  tokenHash: string;
+  /** Someone tried to join with this nickname from a new device while this player was away. */
+  takeoverRequested: boolean;
+  /** The host allowed the next join with this nickname to take this player over. */
+  takeoverAllowed: boolean;
 }
 
 export interface SubmittedAnswer {
+  /** Made by the phone; a retry with the same id is the same answer. */
+  answerId: string;
   /** Display indexes, ascending and distinct. */
   choice: number[];
   receivedAt: number;
   responseMs: number;
+  /** Scored when received (a streak can only change when a round closes, so this is final). */
+  correct: boolean;
+  points: number;
+  streak: number;
 }
 
 export interface CurrentRound {
@@ -58,8 +72,10 @@ export interface CurrentRound {
   closedAt: number | null;
   answers: Record<string, SubmittedAnswer>;
   answerCount: number;
-  /** Answers from players who are connected right now: the round closes early when this reaches connectedPlayerCount. */
+  /** Answers from players who are connected right now. */
   connectedAnswerCount: number;
+  /** Connected players who joined during this round and play from the next one. */
+  connectedLateCount: number;
   /** Filled when the round closes. */
   counts: number[] | null;
   eligible: number;
@@ -85,11 +101,18 @@ export interface GameState {
   startedAt: number | null;
   finishedAt: number | null;
   endedEarly: boolean;
+  /** Why the game ended before its last question, if it did. */
+  endReason: "host" | "host-left" | null;
+  /** Set while the host has paused a question: the clock is stopped for everyone. */
+  paused: { at: number } | null;
+  /** The host locked the game: no new players. */
+  locked: boolean;
 }
 
 /** One answer as it is saved: choices are ORIGINAL option indexes (quiz-file order). */
 export interface SavedAnswer {
   playerId: string;
+  answerId: string;
   choices: number[];
   correct: boolean;
   points: number;
@@ -121,6 +144,13 @@ export type GameEvent =
   | { type: "player-connection"; playerId: string; connected: boolean }
   | { type: "game-started"; at: number }
   | { type: "phase-changed"; phase: Phase }
-  | { type: "answer-accepted"; playerId: string }
+  | { type: "answer-accepted"; playerId: string; roundIndex: number; questionId: string; answer: SavedAnswer }
   | { type: "round-closed"; round: ClosedRound }
-  | { type: "game-finished"; at: number; endedEarly: boolean; standings: Standing[] };
+  | { type: "pause-changed"; paused: boolean }
+  | { type: "lock-changed"; locked: boolean }
+  | { type: "takeover-requested"; playerId: string }
+  | { type: "takeover-allowed"; playerId: string }
+  | { type: "player-taken-over"; playerId: string }
+  | { type: "game-finished"; at: number; status: FinishStatus; standings: Standing[] };
+
+export type FinishStatus = "finished" | "ended_early" | "host_left";

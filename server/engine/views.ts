@@ -13,7 +13,6 @@ import type {
   QuestionView,
   RevealView,
 } from "../../src/protocol";
-import { nextDeadline } from "./rounds";
 import { activePlayers, topPlayers } from "./ranking";
 import type { GamePlayer, GameState } from "./types";
 
@@ -39,12 +38,17 @@ function questionView(state: GameState): QuestionView | null {
 }
 
 function countdown(state: GameState, now: number): Countdown | null {
-  const endsAt = nextDeadline(state);
-  if (endsAt === null) return null;
-  const round = state.round!;
+  const round = state.round;
+  if (!round || (state.phase !== "question-read" && state.phase !== "answering")) return null;
   const question = state.questions[round.questionIndex]!;
-  const totalMs = state.phase === "question-read" ? question.readTimeMs : question.timeLimitMs;
-  return { endsAt, remainingMs: Math.max(0, endsAt - now), totalMs };
+  const reading = state.phase === "question-read";
+  const totalMs = reading ? question.readTimeMs : question.timeLimitMs;
+  const due = reading ? round.readStartedAt + question.readTimeMs : round.deadline!;
+  if (state.paused) {
+    const remainingMs = Math.max(0, due - state.paused.at);
+    return { endsAt: now + remainingMs, remainingMs, totalMs, running: false };
+  }
+  return { endsAt: due, remainingMs: Math.max(0, due - now), totalMs, running: true };
 }
 
 function revealView(state: GameState): RevealView | null {
@@ -88,6 +92,7 @@ function baseView(state: GameState, now: number): GameViewBase {
     reveal: revealView(state),
     playerCount: state.activePlayerCount,
     endedEarly: state.endedEarly,
+    paused: state.paused !== null,
   };
 }
 
@@ -109,6 +114,7 @@ export function personalView(state: GameState, playerId: string): PersonalView |
     playerCount: state.activePlayerCount,
     lockedQuestionIndex: locked,
     lastRound: player.lastRound,
+    firstQuestionIndex: player.firstQuestionIndex,
   };
 }
 
@@ -118,8 +124,14 @@ export function hostView(state: GameState, now: number): HostView {
     ...baseView(state, now),
     code: state.code,
     leaderboard: leaderboard(state),
-    players: players.map((player) => ({ id: player.id, nickname: player.nickname, connected: player.connected })),
+    players: players.map((player) => ({
+      id: player.id,
+      nickname: player.nickname,
+      connected: player.connected,
+      takeoverRequested: player.takeoverRequested,
+    })),
     connectedCount: state.connectedPlayerCount,
     answerCount: state.round?.answerCount ?? 0,
+    locked: state.locked,
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createGame as newGameState, type RandomSource } from "../engine";
 import { createGame as insertGame, loadQuizVersion, type Database } from "../db";
 import type { RoomRegistry } from "../rooms/registry";
-import { hashHostSecret, newHostSecret } from "./host-secret";
+import { hashSecret, newSecret } from "./secrets";
 
 export class GameSetupError extends Error {}
 
@@ -36,8 +36,8 @@ export async function createLiveGame(
   if (quiz.questions.length === 0) throw new GameSetupError(`“${quiz.title}” has no questions.`);
 
   const gameId = randomUUID();
-  const hostSecret = newHostSecret();
-  const hostSecretHash = hashHostSecret(hostSecret);
+  const hostSecret = newSecret();
+  const hostSecretHash = hashSecret(hostSecret);
   const now = (deps.now ?? Date.now)();
   const code = deps.registry.allocateCode();
   const state = newGameState({
@@ -55,6 +55,6 @@ export async function createLiveGame(
     random: deps.random ?? Math.random,
   });
   await insertGame(deps.db, { id: gameId, quizVersionId, code, hostSecretHash, createdAt: new Date(now) });
-  deps.registry.open(state, hostSecretHash);
+  await deps.registry.create(state, hostSecretHash);
   return { gameId, code, hostSecret };
 }

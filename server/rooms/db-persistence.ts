@@ -1,14 +1,36 @@
 import { randomUUID } from "node:crypto";
-import { addPlayer, finishGame, markGameStarted, removePlayer, saveRound, type Database } from "../db";
+import { addPlayer, finishGame, markGameStarted, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
+import type { SavedAnswer } from "../engine";
+import { GroupCommit } from "./group-commit";
 import type { GamePersistence } from "./ports";
+
+function answerRow(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): AnswerRow {
+  return {
+    id: randomUUID(),
+    gameId,
+    questionId,
+    playerId: answer.playerId,
+    roundIndex,
+    choices: answer.choices,
+    correct: answer.correct,
+    points: answer.points,
+    streak: answer.streak,
+    responseMs: answer.responseMs,
+    answeredAt: new Date(answer.answeredAt),
+    clientAnswerId: answer.answerId,
+  };
+}
 
 /** Saves what the rooms report through the Drizzle repositories. */
 export function databasePersistence(db: Database): GamePersistence {
+  const answers = new GroupCommit<AnswerRow>((rows) => saveAnswers(db, rows));
   return {
     addPlayer: (player) => addPlayer(db, player),
+    setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
     markStarted: (gameId, at) => markGameStarted(db, gameId, at),
     finish: (gameId, result) => finishGame(db, gameId, result),
+    saveAnswer: (gameId, roundIndex, questionId, answer) => answers.add(answerRow(gameId, roundIndex, questionId, answer)),
     saveRound: (gameId, round) =>
       saveRound(db, {
         round: {
@@ -20,19 +42,7 @@ export function databasePersistence(db: Database): GamePersistence {
           closedAt: new Date(round.closedAt),
           eligiblePlayers: round.eligiblePlayers,
         },
-        answers: round.answers.map((answer) => ({
-          id: randomUUID(),
-          gameId,
-          questionId: round.questionId,
-          playerId: answer.playerId,
-          roundIndex: round.roundIndex,
-          choices: answer.choices,
-          correct: answer.correct,
-          points: answer.points,
-          streak: answer.streak,
-          responseMs: answer.responseMs,
-          answeredAt: new Date(answer.answeredAt),
-        })),
+        answers: round.answers.map((answer) => answerRow(gameId, round.roundIndex, round.questionId, answer)),
       }),
   };
 }

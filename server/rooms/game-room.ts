@@ -4,18 +4,22 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, HostActionAck, JoinAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   addPlayer,
   advanceClock,
+  allowTakeover,
   endGame,
   hostView,
   nextDeadline,
   nextStep,
+  pauseGame,
   personalView,
   playerRoomView,
   removePlayer,
+  resumeGame,
+  setLocked,
   setPlayerConnected,
   skipQuestion,
   startGame,
@@ -24,6 +28,7 @@ import {
   type GameEvent,
   type GameState,
 } from "../engine";
+import { hashSecret, newSecret, verifySecret } from "../games/secrets";
 import type { GamePersistence, LiveGameStore, Logger, RoomBroadcaster } from "./ports";
 import { throttled } from "./throttle";
 import { WriteQueue } from "./write-queue";
@@ -36,16 +41,28 @@ export interface GameRoomDeps {
   clock?: () => number;
   /** How often the host's live counts may be refreshed. */
   hostRefreshMs?: number;
+  /** How long the game waits for an absent host before it ends ("ended: host left"). */
+  hostAwayMs?: number;
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
+const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
+
+type AnswerAccepted = Extract<GameEvent, { type: "answer-accepted" }>;
 
 export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private hostAwayTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly writes: WriteQueue;
   private readonly clock: () => number;
   private readonly hostAnswerCount;
   private readonly hostRefresh;
+  /** The socket each player is using now (a resumed phone replaces its old socket). */
+  private readonly playerSockets = new Map<string, string>();
+  private readonly hostSockets = new Set<string>();
+  /** Acks of this round's answers by `playerId:answerId`, so a retried answer gets the first ack back. */
+  private answerAcks = new Map<string, { event: AnswerAccepted; ack: Promise<AnswerAck> }>();
+  private answerAcksRound = -1;
   private disposed = false;
 
   constructor(
@@ -59,6 +76,7 @@ export class GameRoom {
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), interval);
     this.hostRefresh = throttled(() => this.sendHostView(), interval);
     this.scheduleClock();
+    this.watchForAbsentHost();
   }
 
   get gameId(): string {
@@ -73,56 +91,124 @@ export class GameRoom {
     return this.state.phase === "podium" || this.state.phase === "finished";
   }
 
-  async join(nickname: string): Promise<JoinAck> {
-    const playerId = randomUUID();
+  // ——— Players ———
+
+  /** A new player, or a new device taking over an absent player once the host allowed it. */
+  async join(nickname: string, socketId: string): Promise<JoinAck> {
+    const playerToken = newSecret();
+    const tokenHash = hashSecret(playerToken);
     const now = this.clock();
-    const result = addPlayer(this.state, { playerId, nickname, now });
+    const result = addPlayer(this.state, { playerId: randomUUID(), nickname, tokenHash, now });
     if (!result.ok) return result;
-    const player = this.state.players[playerId]!;
+    const joined = result.events.find((event) => event.type === "player-joined" || event.type === "player-taken-over");
+    if (!joined || !("playerId" in joined)) {
+      this.hostRefresh.request();
+      return refusal(
+        "takeover-needed",
+        `“${nickname}” is already in this game on another device. If that's you, ask your teacher to let you back in, then press Join again.`,
+      );
+    }
+    const player = this.state.players[joined.playerId]!;
     try {
-      await this.writes.run("save player", () =>
-        this.deps.persistence.addPlayer({ id: playerId, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq }),
+      await this.writes.run(joined.type === "player-joined" ? "save player" : "save new device", () =>
+        joined.type === "player-joined"
+          ? this.deps.persistence.addPlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash })
+          : this.deps.persistence.setPlayerToken(player.id, tokenHash),
       );
     } catch {
-      removePlayer(this.state, { playerId, now: this.clock() });
+      if (joined.type === "player-joined") removePlayer(this.state, { playerId: player.id, now: this.clock() });
       return refusal("server-error", "Sorry, we couldn't save you into the game. Try joining again.");
     }
+    this.playerSockets.set(player.id, socketId);
+    if (joined.type === "player-taken-over") await this.handle(setPlayerConnected(this.state, { playerId: player.id, connected: true, now: this.clock() }));
     this.hostRefresh.request();
-    return { ok: true, room: playerRoomView(this.state, this.clock()), you: personalView(this.state, playerId)! };
+    return { ok: true, room: playerRoomView(this.state, this.clock()), you: personalView(this.state, player.id)!, playerToken };
   }
 
-  answer(playerId: string, questionIndex: number, choice: number[]): AnswerAck {
-    const result = submitAnswer(this.state, { playerId, questionIndex, choice, now: this.clock() });
-    if (!result.ok) return result;
-    if (result.events.some((event) => event.type === "round-closed")) void this.handle(result);
-    else this.hostAnswerCount.request();
-    return { ok: true, questionIndex };
+  /**
+   * A phone comes back (refresh, dropped connection, server restart) with its player token.
+   * Returns the socket it replaces, if any, so the caller can close it.
+   */
+  async resume(playerId: string, playerToken: string, socketId: string): Promise<ResumeAck & { replacedSocketId?: string }> {
+    const player = this.state.players[playerId];
+    if (!player || !verifySecret(playerToken, player.tokenHash)) {
+      return refusal("not-joined", "This phone isn't in that game any more. Join again.");
+    }
+    if (player.removed) return refusal("removed", "The host removed you from this game.");
+    const replacedSocketId = this.playerSockets.get(playerId);
+    this.playerSockets.set(playerId, socketId);
+    await this.handle(setPlayerConnected(this.state, { playerId, connected: true, now: this.clock() }));
+    return {
+      ok: true,
+      room: playerRoomView(this.state, this.clock()),
+      you: personalView(this.state, playerId)!,
+      ...(replacedSocketId && replacedSocketId !== socketId ? { replacedSocketId } : {}),
+    };
   }
 
-  playerConnection(playerId: string, connected: boolean): void {
-    const result = setPlayerConnected(this.state, { playerId, connected, now: this.clock() });
+  /** A player's socket closed. Only their current socket counts: a replaced one changes nothing. */
+  socketClosed(playerId: string, socketId: string): void {
+    if (this.playerSockets.get(playerId) !== socketId) return;
+    this.playerSockets.delete(playerId);
+    const result = setPlayerConnected(this.state, { playerId, connected: false, now: this.clock() });
     if (result.ok && result.events.length > 0) void this.handle(result);
   }
 
-  start(): Promise<HostActionAck> {
-    return this.handle(startGame(this.state, this.clock()));
+  /**
+   * Acknowledged only once the answer is durable; a retry with the same answerId gets the first
+   * acknowledgement back and changes nothing.
+   */
+  answer(playerId: string, request: AnswerRequest): Promise<AnswerAck> {
+    const key = `${playerId}:${request.answerId}`;
+    const known = this.answerAcks.get(key);
+    if (known) return known.ack.then((ack) => (ack.ok ? ack : this.storeAnswer(key, known.event)));
+
+    const result = submitAnswer(this.state, { playerId, ...request, now: this.clock() });
+    if (!result.ok) return Promise.resolve(result);
+    const accepted = result.events.find((event): event is AnswerAccepted => event.type === "answer-accepted")!;
+    const ack = this.storeAnswer(key, accepted);
+    if (result.events.some((event) => event.type === "round-closed")) void this.handle(result);
+    else this.hostAnswerCount.request();
+    return ack;
   }
 
-  next(): Promise<HostActionAck> {
-    return this.handle(nextStep(this.state, this.clock()));
+  private storeAnswer(key: string, event: AnswerAccepted): Promise<AnswerAck> {
+    if (this.answerAcksRound !== event.roundIndex) {
+      this.answerAcks = new Map();
+      this.answerAcksRound = event.roundIndex;
+    }
+    const ack = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer).then(
+      (): AnswerAck => ({ ok: true, questionIndex: event.roundIndex, answerId: event.answer.answerId }),
+      (error: unknown): AnswerAck => {
+        this.deps.log.error(`game ${this.code}: could not save an answer`, error);
+        return refusal("server-error", "Your answer couldn't be saved yet. Trying again…");
+      },
+    );
+    this.answerAcks.set(key, { event, ack });
+    return ack;
   }
 
-  skip(): Promise<HostActionAck> {
-    return this.handle(skipQuestion(this.state, this.clock()));
+  // ——— Host ———
+
+  hostAttached(socketId: string): void {
+    this.hostSockets.add(socketId);
+    if (this.hostAwayTimer) clearTimeout(this.hostAwayTimer);
+    this.hostAwayTimer = null;
   }
 
-  end(): Promise<HostActionAck> {
-    return this.handle(endGame(this.state, this.clock()));
+  hostDetached(socketId: string): void {
+    if (this.hostSockets.delete(socketId)) this.watchForAbsentHost();
   }
 
-  removePlayer(playerId: string): Promise<HostActionAck> {
-    return this.handle(removePlayer(this.state, { playerId, now: this.clock() }));
-  }
+  start = () => this.handle(startGame(this.state, this.clock()));
+  next = () => this.handle(nextStep(this.state, this.clock()));
+  skip = () => this.handle(skipQuestion(this.state, this.clock()));
+  end = () => this.handle(endGame(this.state, this.clock()));
+  pause = () => this.handle(pauseGame(this.state, this.clock()));
+  resumeClock = () => this.handle(resumeGame(this.state, this.clock()));
+  lock = (locked: boolean) => this.handle(setLocked(this.state, locked));
+  allowTakeover = (playerId: string) => this.handle(allowTakeover(this.state, { playerId }));
+  removePlayer = (playerId: string) => this.handle(removePlayer(this.state, { playerId, now: this.clock() }));
 
   hostSnapshot() {
     return hostView(this.state, this.clock());
@@ -136,10 +222,14 @@ export class GameRoom {
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.hostAwayTimer) clearTimeout(this.hostAwayTimer);
     this.timer = null;
+    this.hostAwayTimer = null;
     this.hostAnswerCount.cancel();
     this.hostRefresh.cancel();
   }
+
+  // ——— The pipeline ———
 
   private async handle(result: EngineResult): Promise<HostActionAck> {
     if (!result.ok) return result;
@@ -148,6 +238,7 @@ export class GameRoom {
     const send = this.prepareBroadcast(events);
     const saved = this.persist(events);
     this.scheduleClock();
+    if (this.isFinished && this.hostAwayTimer) clearTimeout(this.hostAwayTimer);
     await saved;
     send();
     return { ok: true };
@@ -169,17 +260,13 @@ export class GameRoom {
           writes.push(this.writes.run(`save round ${event.round.roundIndex + 1}`, () => persistence.saveRound(gameId, event.round)));
           break;
         case "game-finished":
-          writes.push(
-            this.writes.run("finish game", () =>
-              persistence.finish(gameId, { at: new Date(event.at), status: event.endedEarly ? "ended_early" : "finished", standings: event.standings }),
-            ),
-          );
+          writes.push(this.writes.run("finish game", () => persistence.finish(gameId, { at: new Date(event.at), status: event.status, standings: event.standings })));
           break;
         default:
           break;
       }
     }
-    if (events.some((event) => event.type === "phase-changed")) {
+    if (events.some((event) => event.type === "phase-changed" || event.type === "pause-changed" || event.type === "lock-changed")) {
       writes.push(this.writes.run("save live state", () => this.deps.store.save(this.state)));
     }
     // A failed write is logged and retried by the queue; the game goes on either way.
@@ -191,14 +278,16 @@ export class GameRoom {
     const now = this.clock();
     const removed = events.flatMap((event) => (event.type === "player-removed" ? [event.playerId] : []));
     const phaseChanged = events.some((event) => event.type === "phase-changed");
-    const room = phaseChanged ? playerRoomView(this.state, now) : null;
-    const host = phaseChanged ? hostView(this.state, now) : null;
-    const personal = phaseChanged && PERSONAL_VIEW_PHASES.has(this.state.phase)
-      ? Object.keys(this.state.players).flatMap((id) => {
-          const view = personalView(this.state, id);
-          return view && !this.state.players[id]!.removed ? [view] : [];
-        })
-      : [];
+    const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed");
+    const room = roomChanged ? playerRoomView(this.state, now) : null;
+    const host = roomChanged ? hostView(this.state, now) : null;
+    const personal =
+      phaseChanged && PERSONAL_VIEW_PHASES.has(this.state.phase)
+        ? Object.keys(this.state.players).flatMap((id) => {
+            const view = personalView(this.state, id);
+            return view && !this.state.players[id]!.removed ? [view] : [];
+          })
+        : [];
     return () => {
       if (this.disposed) return;
       for (const playerId of removed) broadcaster.playerRemoved(this.gameId, playerId, "The host removed you from this game.");
@@ -237,5 +326,17 @@ export class GameRoom {
       this.timer = null;
       void this.handle(advanceClock(this.state, this.clock()));
     }, Math.max(0, due - this.clock()));
+  }
+
+  /** With no host screen attached, the game waits `hostAwayMs`, then ends and saves its results. */
+  private watchForAbsentHost(): void {
+    if (this.hostSockets.size > 0 || this.isFinished || this.disposed || this.hostAwayTimer) return;
+    this.hostAwayTimer = setTimeout(() => {
+      this.hostAwayTimer = null;
+      if (this.hostSockets.size > 0 || this.isFinished) return;
+      this.deps.log.info(`game ${this.code}: the host has been away too long; ending the game and saving its results`);
+      void this.handle(endGame(this.state, this.clock(), "host-left"));
+    }, this.deps.hostAwayMs ?? DEFAULT_HOST_AWAY_MS);
+    this.hostAwayTimer.unref?.();
   }
 }

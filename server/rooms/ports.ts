@@ -1,13 +1,17 @@
 /** What a game room needs from the outside world: saving results and talking to sockets. */
 import type { AnswerCountUpdate, HostView, PersonalView, PlayerRoomView } from "../../src/protocol";
-import type { ClosedRound, GameState, Standing } from "../engine";
+import type { ClosedRound, FinishStatus, GameState, SavedAnswer, Standing } from "../engine";
 
 export interface GamePersistence {
-  addPlayer(player: { id: string; gameId: string; nickname: string; joinedAt: Date; joinSeq: number }): Promise<void>;
+  addPlayer(player: { id: string; gameId: string; nickname: string; joinedAt: Date; joinSeq: number; tokenHash: string }): Promise<void>;
+  /** A new device took the player over; only the new token works from now on. */
+  setPlayerToken(playerId: string, tokenHash: string): Promise<void>;
   removePlayer(playerId: string, at: Date): Promise<void>;
   markStarted(gameId: string, at: Date): Promise<void>;
+  /** Resolves once the answer is durable (answers arriving together are committed together). */
+  saveAnswer(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): Promise<void>;
   saveRound(gameId: string, round: ClosedRound): Promise<void>;
-  finish(gameId: string, result: { at: Date; status: "finished" | "ended_early"; standings: Standing[] }): Promise<void>;
+  finish(gameId: string, result: { at: Date; status: FinishStatus; standings: Standing[] }): Promise<void>;
 }
 
 export interface RoomBroadcaster {
@@ -22,13 +26,14 @@ export interface RoomBroadcaster {
 }
 
 /**
- * Where live game state is kept between phases. One in-process implementation for now; a shared
- * store (e.g. Redis) can replace it without touching the rules, since the state is plain data.
+ * Where each game's live state is kept between phases: plain data, saved at every phase change,
+ * so a restarted server resumes every game. The rules never see it.
  */
 export interface LiveGameStore {
   save(state: GameState): Promise<void>;
-  load(gameId: string): Promise<GameState | null>;
   remove(gameId: string): Promise<void>;
+  /** Every saved game, for resuming after a restart. */
+  list(): Promise<GameState[]>;
 }
 
 export interface Logger {

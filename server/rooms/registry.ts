@@ -26,6 +26,13 @@ export class RoomRegistry {
     }
   }
 
+  /** Opens the room of a new game and saves its live state, so it survives a restart from the lobby on. */
+  async create(state: GameState, hostSecretHash: string): Promise<GameRoom> {
+    const room = this.open(state, hostSecretHash);
+    await this.deps.store.save(state);
+    return room;
+  }
+
   open(state: GameState, hostSecretHash: string): GameRoom {
     if (this.byCode.has(state.code)) throw new Error(`Room code ${state.code} is already in use.`);
     const room = new GameRoom(state, hostSecretHash, this.deps);

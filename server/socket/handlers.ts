@@ -11,13 +11,16 @@ import {
   hostActionSchema,
   hostAttachSchema,
   fallbackRefusalMessages,
+  hostLockSchema,
+  hostPlayerSchema,
   hostRemovePlayerSchema,
+  resumeRequestSchema,
   joinRequestSchema,
   refusal,
   type Ack,
   type Refusal,
 } from "../../src/protocol";
-import { verifyHostSecret } from "../games/host-secret";
+import { verifySecret } from "../games/secrets";
 import type { GameRoom } from "../rooms/game-room";
 import type { Logger } from "../rooms/ports";
 import type { RoomRegistry } from "../rooms/registry";
@@ -77,36 +80,58 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       };
     }
 
+    /** Binds this socket to a player of a room: it receives the room's broadcasts and its own. */
+    async function bindPlayer(room: GameRoom, playerId: string) {
+      identity.player = { gameId: room.gameId, playerId };
+      await socket.join([playersChannel(room.gameId), playerChannel(playerId)]);
+      if (socket.disconnected) room.socketClosed(playerId, socket.id);
+    }
+
     on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname }) => {
       if (identity.player || identity.joining) return refusal("invalid-request", "This device has already joined a game.");
       const room = registry.findByCode(code);
       if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
       identity.joining = true;
       try {
-        const ack = await room.join(nickname);
-        if (!ack.ok) return ack;
-        identity.player = { gameId: room.gameId, playerId: ack.you.playerId };
-        await socket.join([playersChannel(room.gameId), playerChannel(ack.you.playerId)]);
-        if (socket.disconnected) room.playerConnection(ack.you.playerId, false);
+        const ack = await room.join(nickname, socket.id);
+        if (ack.ok) await bindPlayer(room, ack.you.playerId);
         return ack;
       } finally {
         identity.joining = false;
       }
     });
 
-    on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, ({ questionIndex, choice }) => {
+    on(ClientEvent.resume, resumeRequestSchema, fallbackRefusalMessages.resume, async ({ gameId, playerId, playerToken }) => {
+      if (identity.player && identity.player.playerId !== playerId) return refusal("invalid-request", "This device has already joined a game.");
+      const room = registry.findById(gameId);
+      if (!room) return refusal("game-not-found", "This game is no longer running.");
+      const { replacedSocketId, ...ack } = await room.resume(playerId, playerToken, socket.id);
+      if (!ack.ok) return ack;
+      await bindPlayer(room, playerId);
+      // The same player on an older connection (another tab, a half-dead socket) is closed.
+      if (replacedSocketId) io.in(replacedSocketId).disconnectSockets(true);
+      return ack;
+    });
+
+    on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, (request) => {
       if (!identity.player) return refusal("not-joined", "Join a game before answering.");
       const room = registry.findById(identity.player.gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
-      return room.answer(identity.player.playerId, questionIndex, choice);
+      return room.answer(identity.player.playerId, request);
+    });
+
+    socket.on(ClientEvent.timeSync, (...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (typeof ack === "function") ack({ ok: true, serverNow: Date.now() });
     });
 
     on(ClientEvent.hostAttach, hostAttachSchema, fallbackRefusalMessages.hostAttach, async ({ gameId, hostSecret }) => {
       const room = registry.findById(gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
-      if (!verifyHostSecret(hostSecret, room.hostSecretHash)) return refusal("not-allowed", "This screen isn't the host of that game.");
+      if (!verifySecret(hostSecret, room.hostSecretHash)) return refusal("not-allowed", "This screen isn't the host of that game.");
       identity.hostOf = gameId;
       await socket.join(hostChannel(gameId));
+      room.hostAttached(socket.id);
       return { ok: true, state: room.hostSnapshot() };
     });
 
@@ -114,14 +139,24 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
     on(ClientEvent.hostNext, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.next()));
     on(ClientEvent.hostSkip, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.skip()));
     on(ClientEvent.hostEnd, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.end()));
+    on(ClientEvent.hostPause, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.pause()));
+    on(ClientEvent.hostResume, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.resumeClock()));
+    on(ClientEvent.hostLock, hostLockSchema, fallbackRefusalMessages.hostAction, async ({ locked }) => {
+      const room = hostRoom();
+      return "ok" in room ? room : room.lock(locked);
+    });
     on(ClientEvent.hostRemovePlayer, hostRemovePlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
       const room = hostRoom();
       return "ok" in room ? room : room.removePlayer(playerId);
     });
+    on(ClientEvent.hostAllowTakeover, hostPlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
+      const room = hostRoom();
+      return "ok" in room ? room : room.allowTakeover(playerId);
+    });
 
     socket.on("disconnect", () => {
-      if (!identity.player) return;
-      registry.findById(identity.player.gameId)?.playerConnection(identity.player.playerId, false);
+      if (identity.hostOf) registry.findById(identity.hostOf)?.hostDetached(socket.id);
+      if (identity.player) registry.findById(identity.player.gameId)?.socketClosed(identity.player.playerId, socket.id);
     });
   });
 }

@@ -17,6 +17,10 @@ export type RefusalCode =
   | "invalid-choice"
   | "no-players"
   | "rate-limited"
+  | "locked"
+  | "paused"
+  | "takeover-needed"
+  | "joined-late"
   | "server-error";
 
 export interface Refusal {
@@ -27,8 +31,15 @@ export interface Refusal {
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
 
-export type JoinAck = Ack<{ room: PlayerRoomView; you: PersonalView }>;
-export type AnswerAck = Ack<{ questionIndex: number }>;
+/**
+ * `playerToken` is this phone's proof of identity for `player:resume`: keep it (not the nickname)
+ * and present it after a refresh or a dropped connection.
+ */
+export type JoinAck = Ack<{ room: PlayerRoomView; you: PersonalView; playerToken: string }>;
+export type ResumeAck = Ack<{ room: PlayerRoomView; you: PersonalView }>;
+/** Sent only once the answer is safely stored. */
+export type AnswerAck = Ack<{ questionIndex: number; answerId: string }>;
+export type TimeSyncAck = { ok: true; serverNow: number };
 export type HostAttachAck = Ack<{ state: HostView }>;
 export type HostActionAck = Ack;
 

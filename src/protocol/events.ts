@@ -3,15 +3,25 @@
 export const ClientEvent = {
   /** Phone: join a game by room code and nickname. */
   join: "player:join",
-  /** Phone: lock in an answer for the open question. */
+  /** Phone: come back to a game after a refresh or a dropped connection, with the player token. */
+  resume: "player:resume",
+  /** Phone: lock in an answer for the open question (retried with the same answerId until acked). */
   answer: "player:answer",
+  /** Any client: read the server's clock, to count down from the server's deadlines. */
+  timeSync: "time:sync",
   /** Host screen: take control of a game with its host secret. */
   hostAttach: "host:attach",
   hostStart: "host:start",
   hostNext: "host:next",
   hostSkip: "host:skip",
   hostEnd: "host:end",
+  hostPause: "host:pause",
+  hostResume: "host:resume",
+  /** Host: lock or unlock the game for new players (late join is on by default). */
+  hostLock: "host:lock",
   hostRemovePlayer: "host:remove-player",
+  /** Host: let a new device take over a disconnected player who asked to come back. */
+  hostAllowTakeover: "host:allow-takeover",
 } as const;
 
 export const ServerEvent = {

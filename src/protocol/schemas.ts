@@ -28,7 +28,15 @@ export const joinRequestSchema = z.object({
 
 const notAnOption = { error: "That isn't one of the options." };
 
+export const resumeRequestSchema = z.object({
+  gameId: z.uuid({ error: "This game is no longer running." }),
+  playerId: z.uuid({ error: "This phone isn't in that game any more. Join again." }),
+  playerToken: z.string({ error: "This phone isn't in that game any more. Join again." }).min(16).max(200),
+});
+
 export const answerRequestSchema = z.object({
+  /** Made by the phone; a retry with the same id gets the first acknowledgement back. */
+  answerId: z.uuid({ error: "That answer couldn't be read. Please tap your option again." }),
   questionIndex: z.number({ error: "That answer is for a question that doesn't exist." }).int().min(0),
   choice: z
     .array(z.number(notAnOption).int(notAnOption).min(0, notAnOption).max(MAX_OPTIONS - 1, notAnOption), notAnOption)
@@ -39,6 +47,14 @@ export const answerRequestSchema = z.object({
 export const hostAttachSchema = z.object({
   gameId: z.uuid({ error: "That game doesn't exist." }),
   hostSecret: z.string().min(16).max(200),
+});
+
+export const hostLockSchema = z.object({
+  locked: z.boolean({ error: "Say whether the game is locked." }),
+});
+
+export const hostPlayerSchema = z.object({
+  playerId: z.uuid({ error: "That player is not in this game." }),
 });
 
 export const hostRemovePlayerSchema = z.object({
@@ -54,6 +70,7 @@ export const hostActionSchema = z.object({}).optional();
  */
 export const fallbackRefusalMessages = {
   join: "Enter the 6-digit room code and a nickname.",
+  resume: "This phone isn't in that game any more. Join again.",
   answer: "That answer couldn't be read. Please tap your option again.",
   hostAttach: "This screen isn't the host of that game.",
   hostAction: "That request isn't valid.",
@@ -61,5 +78,6 @@ export const fallbackRefusalMessages = {
 
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
+export type ResumeRequest = z.infer<typeof resumeRequestSchema>;
 export type HostAttachRequest = z.infer<typeof hostAttachSchema>;
 export type HostRemovePlayerRequest = z.infer<typeof hostRemovePlayerSchema>;

@@ -24,13 +24,18 @@ export interface QuestionView {
   timeLimitMs: number;
 }
 
-/** Timing of the current phase, as remaining milliseconds when the message was sent (clock-skew free). */
+/**
+ * Timing of the current phase. Clients count down to `endsAt` on the server's clock, corrected by
+ * their measured offset (`time:sync`); `remainingMs` is what was left when the message was sent.
+ */
 export interface Countdown {
-  /** Server epoch ms when the phase ends. */
+  /** Server epoch ms when the phase ends (while paused: when it would end if resumed now). */
   endsAt: number;
   /** Milliseconds left when the server sent this message. */
   remainingMs: number;
   totalMs: number;
+  /** False while the host has paused the game: the clock is stopped for everyone. */
+  running: boolean;
 }
 
 export interface RevealView {
@@ -65,6 +70,8 @@ export interface GameViewBase {
   reveal: RevealView | null;
   playerCount: number;
   endedEarly: boolean;
+  /** The host paused the game during a question. */
+  paused: boolean;
 }
 
 export interface PlayerRoomView extends GameViewBase {
@@ -95,12 +102,16 @@ export interface PersonalView {
   lockedQuestionIndex: number | null;
   /** Result of the most recently closed round (shown on the reveal screen). */
   lastRound: RoundOutcome | null;
+  /** The first question this player can answer (players who join late start at the next question). */
+  firstQuestionIndex: number;
 }
 
 export interface HostPlayerView {
   id: string;
   nickname: string;
   connected: boolean;
+  /** Someone tried to join with this (disconnected) player's nickname from a new device. */
+  takeoverRequested: boolean;
 }
 
 export interface HostView extends GameViewBase {
@@ -110,6 +121,8 @@ export interface HostView extends GameViewBase {
   players: HostPlayerView[];
   connectedCount: number;
   answerCount: number;
+  /** No new players may join (the host locked the game). */
+  locked: boolean;
 }
 
 export interface AnswerCountUpdate {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -71,7 +72,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       const tables = resultRows<{ table_name: string }>(
         await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`),
       ).map((r) => r.table_name);
-      expect(tables).toEqual(["answers", "game_rounds", "games", "players", "questions", "quiz_versions", "quizzes"]);
+      expect(tables).toEqual(["answers", "game_rounds", "games", "live_games", "players", "questions", "quiz_versions", "quizzes"]);
 
       const journal = JSON.parse(await readFile(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
         entries: unknown[];
@@ -83,6 +84,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
     });
 
     it("re-opening an existing database keeps data and applies nothing twice", async () => {
+      const journalEntries = () => JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")).entries.length as number;
       const countApplied = async (db: Database) =>
         Number(resultRows<{ n: string | number }>(await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`))[0]?.n);
       if (target === "pglite") {
@@ -94,7 +96,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
           const second = await openDatabase({ url: "", dataDir: path.join(dataDir, "nested", "pglite") });
           try {
             expect((await listQuizzes(second.db)).map((q) => q.slug)).toEqual(["persisted"]);
-            expect(await countApplied(second.db)).toBe(1);
+            expect(await countApplied(second.db)).toBe(journalEntries());
           } finally {
             await second.close();
           }
@@ -109,7 +111,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
           const [second, third] = await Promise.all([openDatabase({ url: first.url }), openDatabase({ url: first.url })]);
           try {
             expect((await listQuizzes(second.db)).map((q) => q.slug)).toEqual(["persisted"]);
-            expect(await countApplied(third.db)).toBe(1);
+            expect(await countApplied(third.db)).toBe(journalEntries());
           } finally {
             await Promise.all([second.close(), third.close()]);
           }
@@ -318,7 +320,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       const names = ["Ann", "Bob", "Cid", "Dee", "Eve", "Fay"] as const;
       const pid = Object.fromEntries(names.map((n) => [n, randomUUID()])) as Record<(typeof names)[number], string>;
       for (const [i, n] of names.entries()) {
-        await addPlayer(db, { id: pid[n], gameId, nickname: n, joinedAt: at(i), joinSeq: i + 1 });
+        await addPlayer(db, { id: pid[n], gameId, nickname: n, joinedAt: at(i), joinSeq: i + 1, tokenHash: "t" });
       }
       const ans = (player: (typeof names)[number], questionId: string, roundIndex: number, choices: number[], correct: boolean, points: number, responseMs: number, streak = 0): AnswerRow => ({
         id: randomUUID(), gameId, questionId, playerId: pid[player], roundIndex, choices, correct, points, streak, responseMs, answeredAt: at(100 * roundIndex + responseMs / 1000),
@@ -360,7 +362,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       // Another game on the same quiz must not leak into these results.
       const other = await newGame(db, saved.versionId, "424242");
       const stranger = randomUUID();
-      await addPlayer(db, { id: stranger, gameId: other, nickname: "Ann", joinedAt: t0, joinSeq: 1 });
+      await addPlayer(db, { id: stranger, gameId: other, nickname: "Ann", joinedAt: t0, joinSeq: 1, tokenHash: "t" });
       await saveRound(db, {
         round: { gameId: other, roundIndex: 0, questionId: q0, optionOrder: [0, 1, 2], openedAt: at(0), closedAt: at(20), eligiblePlayers: 1 },
         answers: [{ id: randomUUID(), gameId: other, questionId: q0, playerId: stranger, roundIndex: 0, choices: [2], correct: false, points: 0, streak: 0, responseMs: 1, answeredAt: at(1) }],
@@ -438,7 +440,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       const keep = await newGame(db, saved.versionId);
       for (const g of [gameId, keep]) {
         const p = randomUUID();
-        await addPlayer(db, { id: p, gameId: g, nickname: "Zed", joinedAt: t0, joinSeq: 1 });
+        await addPlayer(db, { id: p, gameId: g, nickname: "Zed", joinedAt: t0, joinSeq: 1, tokenHash: "t" });
         await saveRound(db, {
           round: { gameId: g, roundIndex: 0, questionId: questionIds[0]!, optionOrder: [0, 1, 2], openedAt: at(0), closedAt: at(20), eligiblePlayers: 1 },
           answers: [{ id: randomUUID(), gameId: g, questionId: questionIds[0]!, playerId: p, roundIndex: 0, choices: [0], correct: true, points: 1000, streak: 1, responseMs: 10, answeredAt: at(1) }],
@@ -466,7 +468,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
         ...gameIds.map((id, i) =>
           db.transaction(async (tx) => {
             await tx.insert(games).values({ id, quizVersionId: saved.versionId, code: String(100000 + i), hostSecretHash: "x", createdAt: t0 });
-            await tx.insert(players).values({ id: randomUUID(), gameId: id, nickname: "a", joinedAt: t0, joinSeq: 1 });
+            await tx.insert(players).values({ id: randomUUID(), gameId: id, nickname: "a", joinedAt: t0, joinSeq: 1, tokenHash: "t" });
           }),
         ),
         ...gameIds.map((id) => getGameAuth(db, id)),
@@ -478,7 +480,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       await expect(
         db.transaction(async (tx) => {
           await tx.insert(games).values({ id: failing, quizVersionId: saved.versionId, code: "999999", hostSecretHash: "x" });
-          await tx.insert(players).values({ id: randomUUID(), gameId: randomUUID(), nickname: "orphan", joinedAt: t0, joinSeq: 1 });
+          await tx.insert(players).values({ id: randomUUID(), gameId: randomUUID(), nickname: "orphan", joinedAt: t0, joinSeq: 1, tokenHash: "t" });
         }),
       ).rejects.toThrow();
       expect(await getGameAuth(db, failing)).toBeNull();

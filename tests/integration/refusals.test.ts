@@ -83,9 +83,16 @@ async function quiet(socket: Socket): Promise<void> {
 /** Every acknowledgement the server sent in this file, to check none was a server error. */
 const allAcks: Array<{ label: string; ack: Ack }> = [];
 
+/** Every answer needs the phone's answer id; the tests here are about the other fields. */
+function withAnswerId(event: string, args: unknown[]): unknown[] {
+  const [payload, ...rest] = args;
+  const isAnswer = event === ClientEvent.answer && payload !== null && typeof payload === "object" && !Array.isArray(payload);
+  return isAnswer && !("answerId" in payload) ? [{ answerId: randomUUID(), ...payload }, ...rest] : args;
+}
+
 async function ask<T extends object = object>(socket: Socket, event: string, ...args: unknown[]): Promise<Ack<T>> {
   await pace(socket);
-  const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...args)) as Ack<T>;
+  const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...withAnswerId(event, args))) as Ack<T>;
   allAcks.push({ label: event, ack });
   return ack;
 }
@@ -93,14 +100,14 @@ async function ask<T extends object = object>(socket: Socket, event: string, ...
 /** Sends an event without an acknowledgement callback. */
 async function tell(socket: Socket, event: string, ...args: unknown[]): Promise<void> {
   await pace(socket);
-  socket.emit(event, ...args);
+  socket.emit(event, ...withAnswerId(event, args));
 }
 
 /** Resolves with the ack, or null when none arrives within `ms`. */
 async function askOrSilence(socket: Socket, event: string, payload: unknown, ms: number): Promise<Ack | null> {
   await pace(socket);
   try {
-    return (await socket.timeout(ms).emitWithAck(event, payload)) as Ack;
+    return (await socket.timeout(ms).emitWithAck(event, ...withAnswerId(event, [payload]))) as Ack;
   } catch {
     return null;
   }
@@ -263,13 +270,18 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
       expect(nicknames(room), "players created by one phone").toHaveLength(1);
     });
 
-    it("joining after the game started is refused with game-started", async () => {
+    it("a late joiner is let in at 0 points, and a locked game refuses new players", async () => {
       const { ticket, room, host } = await newGame();
       await join(phone(), ticket.code, "Early Bird");
       expect(await ask(host.socket, ClientEvent.hostStart)).toEqual({ ok: true });
       const late = phone();
-      expectRefusal(await ask(late.socket, ClientEvent.join, { code: ticket.code, nickname: "Late Comer" }), "game-started", "join after start", /started/i);
-      expect(nicknames(room)).toEqual(["Early Bird"]);
+      const ack = await ask<{ you: { score: number; firstQuestionIndex: number } }>(late.socket, ClientEvent.join, { code: ticket.code, nickname: "Late Comer" });
+      expect(ack.ok, `late join: ${JSON.stringify(ack)}`).toBe(true);
+      if (ack.ok) expect(ack.you).toMatchObject({ score: 0, firstQuestionIndex: 1 });
+      expect(nicknames(room)).toEqual(["Early Bird", "Late Comer"]);
+      expect(await ask(host.socket, ClientEvent.hostLock, { locked: true })).toEqual({ ok: true });
+      expectRefusal(await ask(phone().socket, ClientEvent.join, { code: ticket.code, nickname: "Too Late" }), "locked", "join a locked game", /locked/i);
+      expect(nicknames(room)).toEqual(["Early Bird", "Late Comer"]);
       expect(await ask(host.socket, ClientEvent.hostEnd)).toEqual({ ok: true });
     });
 
@@ -420,7 +432,7 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
       expect(room.state.phase).toBe("answering");
       expect(room.state.round!.closedAt).toBeNull();
       // The game goes on normally.
-      expect(await ask(p.socket, ClientEvent.answer, { questionIndex: 0, choice: [1] })).toEqual({ ok: true, questionIndex: 0 });
+      expect(await ask(p.socket, ClientEvent.answer, { questionIndex: 0, choice: [1] })).toMatchObject({ ok: true, questionIndex: 0 });
       await host.nextState((view) => view.phase === "reveal", "reveal after the only answer");
       expect(await ask(host.socket, ClientEvent.hostEnd)).toEqual({ ok: true });
       expectRefusal(await ask(host.socket, ClientEvent.hostSkip), "not-allowed", "skip on the podium");
@@ -538,7 +550,7 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
     it("refuses a second answer (the first one counts) and host:next while answering", async () => {
       const [p1, , p3, p4] = p;
       // P1 locks in a wrong answer, then tries to change it to the right one.
-      expect(await ask(p1!.socket, ClientEvent.answer, { questionIndex: 0, choice: [0] })).toEqual({ ok: true, questionIndex: 0 });
+      expect(await ask(p1!.socket, ClientEvent.answer, { questionIndex: 0, choice: [0] })).toMatchObject({ ok: true, questionIndex: 0 });
       expectRefusal(await ask(p1!.socket, ClientEvent.answer, { questionIndex: 0, choice: [1] }), "already-answered", "second answer", /already/i);
 
       // P3 answers without an ack callback: it is processed, so a second try is refused.
@@ -548,10 +560,10 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
 
       // P4 tries to smuggle fields into an answer: they are refused or ignored, never used.
       const smuggled = await ask(p4!.socket, ClientEvent.answer, { questionIndex: 0, choice: [1], playerId: ids[1], points: 9_999, correct: true, responseMs: 0 });
-      if (smuggled.ok) expect(smuggled).toEqual({ ok: true, questionIndex: 0 });
+      if (smuggled.ok) expect(smuggled).toMatchObject({ ok: true, questionIndex: 0 });
       else {
         expectRefusal(smuggled, "invalid-request", "answer with extra fields");
-        expect(await ask(p4!.socket, ClientEvent.answer, { questionIndex: 0, choice: [1] })).toEqual({ ok: true, questionIndex: 0 });
+        expect(await ask(p4!.socket, ClientEvent.answer, { questionIndex: 0, choice: [1] })).toMatchObject({ ok: true, questionIndex: 0 });
       }
       expect(room.state.round!.answers[ids[1]!], "P2's answer slot stays empty").toBeUndefined();
       expect(room.state.round!.answers[ids[3]!]?.choice).toEqual([1]);
@@ -598,13 +610,13 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
       await quiet(p1);
       await pace(p1, 100);
       const burst = Array.from({ length: 100 }, (_, i) =>
-        p1.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.answer, { questionIndex: 1, choice: i === 0 ? [0, 2] : [1] }) as Promise<Ack>,
+        p1.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.answer, { answerId: randomUUID(), questionIndex: 1, choice: i === 0 ? [0, 2] : [1] }) as Promise<Ack>,
       );
       const other = ask(p[3]!.socket, ClientEvent.answer, { questionIndex: 1, choice: [0, 2] });
       const acks = await Promise.all(burst);
       for (const ack of acks) allAcks.push({ label: "burst", ack });
 
-      expect(await other, "another player is answered during the burst").toEqual({ ok: true, questionIndex: 1 });
+      expect(await other, "another player is answered during the burst").toMatchObject({ ok: true, questionIndex: 1 });
       const codes = acks.map((ack) => (ack.ok ? "ok" : ack.code));
       expect(codes[0]).toBe("ok");
       expect(codes.filter((code) => code === "ok")).toHaveLength(1);
@@ -636,7 +648,7 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
       expect(await ask(host.socket, ClientEvent.hostNext)).toEqual({ ok: true });
       expect(await ask(host.socket, ClientEvent.hostNext)).toEqual({ ok: true });
       await p[0]!.nextRoomView((view) => view.phase === "answering" && view.question?.index === 2, "answers open for Q3");
-      for (const i of [0, 1, 3]) expect(await ask(p[i]!.socket, ClientEvent.answer, { questionIndex: 2, choice: [1] })).toEqual({ ok: true, questionIndex: 2 });
+      for (const i of [0, 1, 3]) expect(await ask(p[i]!.socket, ClientEvent.answer, { questionIndex: 2, choice: [1] })).toMatchObject({ ok: true, questionIndex: 2 });
       const reveal = await host.nextState((view) => view.phase === "reveal" && view.reveal?.questionIndex === 2, "early reveal of Q3");
       expect(reveal.reveal!.answered).toBe(3);
       expect(await ask(host.socket, ClientEvent.hostNext)).toEqual({ ok: true });

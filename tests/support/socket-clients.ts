@@ -1,4 +1,5 @@
 /** Real socket.io-client connections acting as phones and a host screen. */
+import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import {
   ClientEvent,
@@ -10,12 +11,13 @@ import {
   type JoinAck,
   type PersonalView,
   type PlayerRoomView,
+  type ResumeAck,
 } from "../../src/protocol";
 
 const ACK_TIMEOUT_MS = 10_000;
 
-export function connect(url: string): Socket {
-  return io(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+export function connect(url: string, reconnection = false): Socket {
+  return io(url, { transports: ["websocket"], reconnection, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
 }
 
 /** Resolves with the first value `predicate` accepts from the stream fed by `subscribe`. */
@@ -42,9 +44,11 @@ export class TestPlayer {
   readonly frames: unknown[] = [];
   readonly personalHistory: PersonalView[] = [];
   removedMessage: string | null = null;
+  /** What the phone keeps to resume: the player token, never the nickname. */
+  session: { gameId: string; playerId: string; playerToken: string } | null = null;
 
-  constructor(url: string) {
-    this.socket = connect(url);
+  constructor(url: string, options: { reconnection?: boolean } = {}) {
+    this.socket = connect(url, options.reconnection);
     this.socket.io.on("packet", (packet) => this.frames.push(packet));
     this.socket.on(ServerEvent.room, (view: PlayerRoomView) => (this.room = view));
     this.socket.on(ServerEvent.personal, (view: PersonalView) => {
@@ -59,12 +63,24 @@ export class TestPlayer {
     if (ack.ok) {
       this.room = ack.room;
       this.you = ack.you;
+      this.session = { gameId: ack.room.gameId, playerId: ack.you.playerId, playerToken: ack.playerToken };
     }
     return ack;
   }
 
-  answer(questionIndex: number, choice: number[]): Promise<AnswerAck> {
-    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.answer, { questionIndex, choice });
+  /** Comes back after a refresh or a dropped connection, with the stored player token. */
+  async resume(): Promise<ResumeAck> {
+    if (!this.session) throw new Error("this phone never joined");
+    const ack: ResumeAck = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.resume, this.session);
+    if (ack.ok) {
+      this.room = ack.room;
+      this.you = ack.you;
+    }
+    return ack;
+  }
+
+  answer(questionIndex: number, choice: number[], answerId: string = randomUUID()): Promise<AnswerAck> {
+    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.answer, { answerId, questionIndex, choice });
   }
 
   nextRoomView(predicate: (view: PlayerRoomView) => boolean, what: string): Promise<PlayerRoomView> {

@@ -1,0 +1,85 @@
+/**
+ * Bringing a game back after the server process died. The saved state is as of the last phase
+ * change; players who joined and answers given since then come from their own tables.
+ */
+import { scoreAnswer } from "./rounds";
+import { nicknameKey } from "./players";
+import type { GameState } from "./types";
+
+/** A round still open after a restart gets at least this long, so phones can reconnect and answer. */
+export const RESTART_GRACE_MS = 5_000;
+
+export interface StoredPlayer {
+  id: string;
+  nickname: string;
+  joinSeq: number;
+  joinedAt: number;
+  removed: boolean;
+  tokenHash: string;
+}
+
+/** Adds a player saved after the snapshot was taken, and brings removals and tokens up to date. */
+export function restorePlayer(state: GameState, stored: StoredPlayer): void {
+  const existing = state.players[stored.id];
+  if (existing) {
+    existing.tokenHash = stored.tokenHash;
+    if (stored.removed && !existing.removed) {
+      existing.removed = true;
+      state.activePlayerCount -= 1;
+    }
+    return;
+  }
+  state.players[stored.id] = {
+    id: stored.id,
+    nickname: stored.nickname,
+    nicknameKey: nicknameKey(stored.nickname),
+    joinSeq: stored.joinSeq,
+    joinedAt: stored.joinedAt,
+    connected: false,
+    removed: stored.removed,
+    score: 0,
+    streak: 0,
+    correctCount: 0,
+    correctResponseMs: 0,
+    rank: null,
+    previousRank: null,
+    lastRound: null,
+    firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
+    tokenHash: stored.tokenHash,
+    takeoverRequested: false,
+    takeoverAllowed: false,
+  };
+  state.nextJoinSeq = Math.max(state.nextJoinSeq, stored.joinSeq + 1);
+  if (!stored.removed) {
+    state.activePlayerCount += 1;
+    if (state.ranking.length > 0) state.ranking.push(stored.id);
+  }
+}
+
+/** Puts back an answer that was acknowledged (so durable) after the snapshot of the open round. */
+export function restoreAnswer(state: GameState, stored: { playerId: string; answerId: string; choices: number[]; receivedAt: number }): void {
+  const round = state.round;
+  const player = state.players[stored.playerId];
+  if (!round || round.closedAt !== null || round.openedAt === null || !player || player.removed || round.answers[player.id]) return;
+  const question = state.questions[round.questionIndex]!;
+  const choice = stored.choices.map((original) => question.optionOrder.indexOf(original)).sort((a, b) => a - b);
+  round.answers[player.id] = scoreAnswer(state, player.id, stored.answerId, choice, stored.receivedAt);
+  round.answerCount += 1;
+}
+
+/**
+ * Nobody is connected right after a restart; phones and the host come back by themselves. A
+ * round whose deadline passed during the downtime closes with the answers it has (the room's
+ * clock does that at once); one that is still open keeps its deadline, but gets at least
+ * RESTART_GRACE_MS.
+ */
+export function prepareAfterRestart(state: GameState, now: number): void {
+  for (const player of Object.values(state.players)) player.connected = false;
+  state.connectedPlayerCount = 0;
+  const round = state.round;
+  if (!round || round.closedAt !== null) return;
+  round.connectedAnswerCount = 0;
+  round.connectedLateCount = 0;
+  if (state.phase === "answering" && !state.paused && round.deadline !== null && round.deadline > now) {
+    round.deadline = Math.max(round.deadline, now + RESTART_GRACE_MS);
+  }}

@@ -1,0 +1,18 @@
+import { deleteLiveGame, listLiveGames, saveLiveGame, type Database } from "../db";
+import type { GameState } from "../engine";
+import type { LiveGameStore } from "./ports";
+
+/** Keeps live game state in the database (table live_games), so games survive a restart. */
+export function databaseGameStore(db: Database, clock: () => number = Date.now): LiveGameStore {
+  return {
+    async save(state) {
+      // A finished game has nothing left to resume: its results are in the result tables.
+      if (state.phase === "podium" || state.phase === "finished") return deleteLiveGame(db, state.gameId);
+      await saveLiveGame(db, state.gameId, state, new Date(clock()));
+    },
+    remove: (gameId) => deleteLiveGame(db, gameId),
+    async list() {
+      return (await listLiveGames(db)).map((row) => row.state as GameState);
+    },
+  };
+}
