@@ -12,7 +12,7 @@ import { lanAddress } from "./http/lan-address";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
-import type { LiveGameStore, Logger } from "./rooms/ports";
+import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
@@ -31,6 +31,8 @@ export interface QuizServerOptions {
   hostAwayMs?: number;
   /** Where live game state is kept; default: the database, so games survive a restart. */
   store?: LiveGameStore;
+  /** How rooms save results; default: the database (benchmarks swap it to measure what durability costs). */
+  persistence?: GamePersistence;
   log?: Logger;
 }
 
@@ -59,7 +61,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   });
   const store = options.store ?? databaseGameStore(options.db);
   const registry = new RoomRegistry(
-    { persistence: databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
+    { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
   const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
