@@ -102,7 +102,11 @@ export function setPlayerConnected(state: GameState, input: { playerId: string; 
   if (player.connected === input.connected) return accepted([]);
   if (input.connected) markConnected(state, player);
   else markDisconnected(state, player);
-  if (input.connected) player.takeoverRequested = false;
+  if (input.connected) {
+    // Back on its own device: no takeover is pending or allowed any more.
+    player.takeoverRequested = false;
+    player.takeoverAllowed = false;
+  }
   return accepted([
     { type: "player-connection", playerId: player.id, connected: input.connected },
     ...closeRoundIfEveryoneAnswered(state, input.now),

@@ -4,6 +4,7 @@
  */
 import { scoreAnswer } from "./rounds";
 import { nicknameKey } from "./players";
+import { rankPlayers } from "./ranking";
 import type { GameState } from "./types";
 
 /** A round still open after a restart gets at least this long, so phones can reconnect and answer. */
@@ -24,8 +25,14 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
   if (existing) {
     existing.tokenHash = stored.tokenHash;
     if (stored.removed && !existing.removed) {
+      const round = state.round;
+      if (round && round.closedAt === null && round.answers[existing.id]) {
+        delete round.answers[existing.id];
+        round.answerCount -= 1;
+      }
       existing.removed = true;
       state.activePlayerCount -= 1;
+      if (state.ranking.length > 0) rankPlayers(state, false);
     }
     return;
   }
@@ -52,7 +59,10 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
   state.nextJoinSeq = Math.max(state.nextJoinSeq, stored.joinSeq + 1);
   if (!stored.removed) {
     state.activePlayerCount += 1;
-    if (state.ranking.length > 0) state.ranking.push(stored.id);
+    if (state.ranking.length > 0) {
+      state.ranking.push(stored.id);
+      state.players[stored.id]!.rank = state.ranking.length;
+    }
   }
 }
 
@@ -82,4 +92,6 @@ export function prepareAfterRestart(state: GameState, now: number): void {
   round.connectedLateCount = 0;
   if (state.phase === "answering" && !state.paused && round.deadline !== null && round.deadline > now) {
     round.deadline = Math.max(round.deadline, now + RESTART_GRACE_MS);
-  }}
+  }
+  // The first phones back must not close the round on everyone still reconnecting.
+  round.earlyCloseNotBefore = now + RESTART_GRACE_MS;}

@@ -141,6 +141,7 @@ export function scoreAnswer(state: GameState, playerId: string, answerId: string
 export function closeRoundIfEveryoneAnswered(state: GameState, now: number): GameEvent[] {
   if (state.phase !== "answering" || state.paused) return [];
   const round = state.round!;
+  if (round.earlyCloseNotBefore !== undefined && now < round.earlyCloseNotBefore) return [];
   const canAnswer = state.connectedPlayerCount - round.connectedLateCount;
   return canAnswer > 0 && round.connectedAnswerCount >= canAnswer ? closeRound(state, now) : [];
 }

@@ -76,6 +76,8 @@ export interface CurrentRound {
   connectedAnswerCount: number;
   /** Connected players who joined during this round and play from the next one. */
   connectedLateCount: number;
+  /** After a restart: "everyone answered" may not close the round before this time. */
+  earlyCloseNotBefore?: number;
   /** Filled when the round closes. */
   counts: number[] | null;
   eligible: number;

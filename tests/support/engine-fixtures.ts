@@ -9,6 +9,7 @@ import {
   createGame,
   nextDeadline,
   startGame,
+  submitAnswer,
   type EngineResult,
   type GameEvent,
   type GameState,
@@ -178,4 +179,37 @@ export function roundClosed(events: GameEvent[]) {
   const event = events.find((e) => e.type === "round-closed");
   if (!event || event.type !== "round-closed") throw new Error("no round-closed event");
   return event.round;
+}
+
+/** A player joining after the start (or in the lobby): id `id`, nickname `Nick-<id>`. */
+export function lateJoin(state: GameState, id: string, now: number, tokenHash?: string): GameEvent[] {
+  return ok(addPlayer(state, { playerId: id, nickname: `Nick-${id}`, now, ...(tokenHash !== undefined ? { tokenHash } : {}) }));
+}
+
+/** Answers the open question for `playerId` at `now` (choice in display indexes). */
+export function answerAt(state: GameState, playerId: string, now: number, choice: number[] = [0]): GameEvent[] {
+  return ok(submitAnswer(state, { playerId, questionIndex: state.round!.questionIndex, choice, now }));
+}
+
+/** Recomputes the O(1) counters from scratch. */
+export function recount(state: GameState) {
+  const players = Object.values(state.players);
+  const connected = players.filter((p) => !p.removed && p.connected);
+  const round = state.round;
+  const open = round !== null && round.closedAt === null;
+  return {
+    activePlayerCount: players.filter((p) => !p.removed).length,
+    connectedPlayerCount: connected.length,
+    connectedAnswerCount: open ? connected.filter((p) => round.answers[p.id]).length : null,
+    connectedLateCount: open ? connected.filter((p) => p.firstQuestionIndex > round.questionIndex).length : null,
+  };
+}
+
+/** Checks the engine's running counters against a recount. */
+export function expectCountersConsistent(state: GameState): void {
+  const truth = recount(state);
+  expect(state.activePlayerCount).toBe(truth.activePlayerCount);
+  expect(state.connectedPlayerCount).toBe(truth.connectedPlayerCount);
+  if (truth.connectedAnswerCount !== null) expect(state.round!.connectedAnswerCount).toBe(truth.connectedAnswerCount);
+  if (truth.connectedLateCount !== null) expect(state.round!.connectedLateCount).toBe(truth.connectedLateCount);
 }

@@ -31,13 +31,33 @@ describe("submitAnswer accepts", () => {
   it("records the answer with server receive time and response time, sorted choice", () => {
     const { state, ids, opened } = answeringGame(3, [{ kind: "multiple", correct: [1, 3] }]);
     const events = ok(submitAnswer(state, { playerId: ids[0]!, questionIndex: 0, choice: [3, 1], now: opened + 1_234 }));
-    expect(events).toEqual([{ type: "answer-accepted", playerId: ids[0] }]);
-    expect(state.round!.answers[ids[0]!]).toEqual({ choice: [1, 3], receivedAt: opened + 1_234, responseMs: 1_234 });
+    // Scored on arrival: round(1000 × (1 − 1234 ÷ 40000)) = 969, first correct answer → streak 1.
+    expect(events).toEqual([
+      {
+        type: "answer-accepted",
+        playerId: ids[0],
+        roundIndex: 0,
+        questionId: "question-0",
+        answer: { playerId: ids[0], answerId: `${ids[0]}:0`, choices: [1, 3], correct: true, points: 969, streak: 1, responseMs: 1_234, answeredAt: opened + 1_234 },
+      },
+    ]);
+    expect(state.round!.answers[ids[0]!]).toEqual({
+      answerId: `${ids[0]}:0`,
+      choice: [1, 3],
+      receivedAt: opened + 1_234,
+      responseMs: 1_234,
+      correct: true,
+      points: 969,
+      streak: 1,
+    });
     expect(state.round!.answerCount).toBe(1);
     expect(state.round!.connectedAnswerCount).toBe(1);
-    // Nothing is scored before the round closes.
+    // The player's record changes only when the round closes.
     expect(state.players[ids[0]!]!.score).toBe(0);
+    expect(state.players[ids[0]!]!.streak).toBe(0);
     expect(state.players[ids[0]!]!.lastRound).toBeNull();
+    ok(advanceClock(state, opened + DEFAULT_T));
+    expect(state.players[ids[0]!]).toMatchObject({ score: 969, streak: 1, correctCount: 1, correctResponseMs: 1_234 });
   });
 
   it("accepts an answer at exactly the deadline (timer not yet fired)", () => {

@@ -2,32 +2,27 @@ import { describe, expect, it } from "vitest";
 import {
   advanceClock,
   nextStep,
+  pointsForCorrectAnswer,
   removePlayer,
   setPlayerConnected,
   startGame,
   submitAnswer,
   type GameState,
 } from "../../../server/engine";
-import { DEFAULT_T, T0, eventTypes, join, newGame, ok, openCurrent, roundClosed, seededRandom, startAndOpen } from "../../support/engine-fixtures";
-
-/** Recomputes the O(1) counters from scratch. */
-function recount(state: GameState) {
-  const players = Object.values(state.players);
-  const connected = players.filter((p) => !p.removed && p.connected);
-  const round = state.round;
-  return {
-    activePlayerCount: players.filter((p) => !p.removed).length,
-    connectedPlayerCount: connected.length,
-    connectedAnswerCount: round && round.closedAt === null ? connected.filter((p) => round.answers[p.id]).length : null,
-  };
-}
-
-function expectCountersConsistent(state: GameState) {
-  const truth = recount(state);
-  expect(state.activePlayerCount).toBe(truth.activePlayerCount);
-  expect(state.connectedPlayerCount).toBe(truth.connectedPlayerCount);
-  if (truth.connectedAnswerCount !== null) expect(state.round!.connectedAnswerCount).toBe(truth.connectedAnswerCount);
-}
+import {
+  DEFAULT_T,
+  T0,
+  eventTypes,
+  expectCountersConsistent,
+  join,
+  lateJoin,
+  newGame,
+  ok,
+  openCurrent,
+  roundClosed,
+  seededRandom,
+  startAndOpen,
+} from "../../support/engine-fixtures";
 
 function answer(state: GameState, playerId: string, now: number, choice = [0]) {
   return ok(submitAnswer(state, { playerId, questionIndex: state.round!.questionIndex, choice, now }));
@@ -255,6 +250,91 @@ describe("closing when every connected player has answered", () => {
   });
 });
 
+describe("late joiners never hold a round open", () => {
+  it("random sequence with late joins: counters stay consistent and a round closes exactly when every connected player who can answer has", () => {
+    const random = seededRandom(11);
+    const state = newGame({ questions: Array.from({ length: 8 }, () => ({})) });
+    const ids = join(state, 8);
+    let now = startAndOpen(state, T0 + 1_000);
+    let lateJoins = 0;
+    let checkedOps = 0;
+    let earlyCloses = 0;
+    let closesWithLateConnected = 0;
+    let joinedLateRefusals = 0;
+    const joinLate = () => {
+      const id = `late${lateJoins++}`;
+      lateJoin(state, id, now);
+      ids.push(id);
+      expectCountersConsistent(state);
+      return id;
+    };
+    while (state.phase !== "finished") {
+      now += 1;
+      if (state.phase !== "answering") {
+        if (state.phase !== "podium" && random() < 0.5) joinLate();
+        if (state.phase === "question-read") now = openCurrent(state);
+        else ok(nextStep(state, now));
+        continue;
+      }
+      const round = state.round!;
+      const q = round.questionIndex;
+      const roll = random();
+      let op: string | null = null;
+      if (roll < 0.08) {
+        joinLate();
+        op = "join";
+      } else {
+        const id = ids[Math.floor(random() * ids.length)]!;
+        const player = state.players[id]!;
+        if (player.removed) continue;
+        if (roll < 0.45) {
+          if (player.firstQuestionIndex > q) {
+            const refused = submitAnswer(state, { playerId: id, questionIndex: q, choice: [0], now });
+            expect(refused.ok === false && refused.code).toBe("joined-late");
+            joinedLateRefusals++;
+          } else if (!round.answers[id]) {
+            answer(state, id, now, [Math.floor(random() * 4)]);
+            op = "answer";
+          }
+        } else if (roll < 0.85) {
+          ok(setPlayerConnected(state, { playerId: id, connected: !player.connected, now }));
+          op = "connection";
+        } else if (roll < 0.88 && state.activePlayerCount > 4) {
+          ok(removePlayer(state, { playerId: id, now }));
+          op = "remove";
+        } else if (now - round.openedAt! > 300) {
+          ok(advanceClock(state, round.deadline!));
+          op = "timer";
+        }
+      }
+      if (op === null) continue;
+      expectCountersConsistent(state);
+      const phaseAfter: string = state.phase;
+      if (op !== "timer") {
+        checkedOps++;
+        const canAnswer = Object.values(state.players).filter((p) => !p.removed && p.connected && p.firstQuestionIndex <= q);
+        const allAnswered = canAnswer.length > 0 && canAnswer.every((p) => round.answers[p.id]);
+        expect(phaseAfter === "reveal", `after ${op}`).toBe(allAnswered);
+        if (phaseAfter === "reveal") earlyCloses++;
+      }
+      if (phaseAfter === "reveal") {
+        const active = Object.values(state.players).filter((p) => !p.removed);
+        const late = active.filter((p) => p.firstQuestionIndex > q);
+        if (late.some((p) => p.connected)) closesWithLateConnected++;
+        // Players who joined during this round are neither counted nor scored.
+        expect(round.eligible).toBe(active.length - late.length);
+        for (const p of late) expect(p).toMatchObject({ lastRound: null, score: 0, streak: 0 });
+        for (const p of active.filter((x) => x.firstQuestionIndex <= q)) expect(p.lastRound!.questionIndex).toBe(q);
+      }
+    }
+    expect(lateJoins).toBeGreaterThan(10);
+    expect(checkedOps).toBeGreaterThan(100);
+    expect(earlyCloses).toBeGreaterThan(0);
+    expect(closesWithLateConnected).toBeGreaterThan(0);
+    expect(joinedLateRefusals).toBeGreaterThan(0);
+  });
+});
+
 describe("1000 players: the round closes on exactly the last connected answer", () => {
   it("every answer is O(1) bookkeeping and only the 1000th closes the round", () => {
     const state = newGame();
@@ -273,7 +353,25 @@ describe("1000 players: the round closes on exactly the last connected answer", 
 
     for (let i = 0; i < 999; i++) {
       const events = answer(state, ids[i]!, opened + i, [i % 4]);
-      expect(events).toEqual([{ type: "answer-accepted", playerId: ids[i] }]);
+      const correct = i % 4 === 0;
+      expect(events).toEqual([
+        {
+          type: "answer-accepted",
+          playerId: ids[i],
+          roundIndex: 0,
+          questionId: "question-0",
+          answer: {
+            playerId: ids[i],
+            answerId: `${ids[i]}:0`,
+            choices: [i % 4],
+            correct,
+            points: correct ? pointsForCorrectAnswer(i, DEFAULT_T) : 0,
+            streak: correct ? 1 : 0,
+            responseMs: i,
+            answeredAt: opened + i,
+          },
+        },
+      ]);
       expect(state.round!.connectedAnswerCount).toBe(i + 1);
       expect(state.round!.answerCount).toBe(i + 1);
     }

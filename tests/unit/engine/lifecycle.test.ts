@@ -5,10 +5,13 @@ import {
   endGame,
   nextDeadline,
   nextStep,
+  pauseGame,
+  playerRoomView,
   removePlayer,
   skipQuestion,
   startGame,
   submitAnswer,
+  type GameEvent,
 } from "../../../server/engine";
 import {
   DEFAULT_READ,
@@ -250,10 +253,11 @@ describe("next: reveal → leaderboard → question … → podium → finished"
     const podiumAt = opened2 + DEFAULT_T + 2;
     const events = ok(nextStep(state, podiumAt));
     expect(eventTypes(events)).toEqual(["phase:podium", "game-finished"]);
-    expect(events[1]).toEqual({ type: "game-finished", at: podiumAt, endedEarly: false, standings: [{ playerId: a, score: 1000, rank: 1 }] });
+    expect(events[1]).toEqual({ type: "game-finished", at: podiumAt, status: "finished", standings: [{ playerId: a, score: 1000, rank: 1 }] });
     expect(state.phase).toBe("podium");
     expect(state.finishedAt).toBe(podiumAt);
     expect(state.endedEarly).toBe(false);
+    expect(state.endReason).toBeNull();
 
     expect(eventTypes(ok(nextStep(state, podiumAt + 1)))).toEqual(["phase:finished"]);
     expect(state.phase).toBe("finished");
@@ -285,7 +289,8 @@ describe("end game", () => {
     expect(state.finishedAt).toBe(T0 + 50);
     expect(state.round).toBeNull();
     const finished = events[1]!;
-    expect(finished).toMatchObject({ type: "game-finished", at: T0 + 50, endedEarly: true });
+    expect(finished).toMatchObject({ type: "game-finished", at: T0 + 50, status: "ended_early" });
+    expect(state.endReason).toBe("host");
     if (finished.type === "game-finished") {
       expect(finished.standings.map((s) => s.playerId)).toEqual([a, b]);
       expect(finished.standings.every((s) => s.score === 0)).toBe(true);
@@ -320,7 +325,7 @@ describe("end game", () => {
     expect(state.finishedAt).toBe(opened + 3_000);
     const finished = events[3]!;
     if (finished.type !== "game-finished") throw new Error("expected game-finished");
-    expect(finished.endedEarly).toBe(true);
+    expect(finished.status).toBe("ended_early");
     expect(finished.standings).toEqual([
       { playerId: a, score: 1000, rank: 1 },
       { playerId: b, score: 0, rank: 2 },
@@ -368,5 +373,85 @@ describe("end game", () => {
     expect(eventTypes(ok(endGame(state, opened + 1)))).toEqual(["phase:finished"]);
     expect(state.phase).toBe("finished");
     expect(state.endedEarly).toBe(false);
+  });
+});
+
+describe("end reasons: finished, ended early by the host, host left", () => {
+  function finishedEvent(events: GameEvent[]) {
+    const event = events.find((e) => e.type === "game-finished");
+    if (!event || event.type !== "game-finished") throw new Error("no game-finished event");
+    return event;
+  }
+
+  it("host-left mid-answering: the round is closed with its answers, status host_left, ended early", () => {
+    const state = newGame();
+    const [a, b] = join(state, 2);
+    const opened = startAndOpen(state);
+    ok(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [0], now: opened + 100 }));
+    const events = ok(endGame(state, opened + 90_000, "host-left"));
+    expect(eventTypes(events)).toEqual(["round-closed", "phase:reveal", "phase:podium", "game-finished"]);
+    expect(finishedEvent(events)).toEqual({
+      type: "game-finished",
+      at: opened + 90_000,
+      status: "host_left",
+      standings: [
+        { playerId: a, score: 1000, rank: 1 },
+        { playerId: b, score: 0, rank: 2 },
+      ],
+    });
+    expect(state).toMatchObject({ phase: "podium", endedEarly: true, endReason: "host-left", finishedAt: opened + 90_000 });
+    expect(playerRoomView(state, opened + 90_000).endedEarly).toBe(true);
+    // Podium → finished keeps the reason.
+    expect(eventTypes(ok(nextStep(state, opened + 90_001)))).toEqual(["phase:finished"]);
+    expect(state).toMatchObject({ phase: "finished", endedEarly: true, endReason: "host-left" });
+  });
+
+  it("host-left in the lobby: finished at once with status host_left", () => {
+    const state = newGame();
+    join(state, 1);
+    const events = ok(endGame(state, T0 + 5, "host-left"));
+    expect(eventTypes(events)).toEqual(["phase:finished", "game-finished"]);
+    expect(finishedEvent(events).status).toBe("host_left");
+    expect(state).toMatchObject({ phase: "finished", endedEarly: true, endReason: "host-left" });
+  });
+
+  it("host-left during the leaderboard and while paused", () => {
+    const state = newGame();
+    const [a] = join(state, 1);
+    const opened = startAndOpen(state);
+    ok(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [0], now: opened }));
+    ok(nextStep(state, opened + 1));
+    expect(finishedEvent(ok(endGame(state, opened + 2, "host-left"))).status).toBe("host_left");
+
+    const paused = newGame();
+    join(paused, 1);
+    const opened2 = startAndOpen(paused);
+    ok(pauseGame(paused, opened2 + 1));
+    expect(finishedEvent(ok(endGame(paused, opened2 + 2, "host-left"))).status).toBe("host_left");
+    expect(paused.paused).toBeNull();
+  });
+
+  it("the default reason is the host: status ended_early", () => {
+    const state = newGame();
+    join(state, 1);
+    startAndOpen(state);
+    const events = ok(endGame(state, T0 + 30_000));
+    expect(finishedEvent(events).status).toBe("ended_early");
+    expect(state.endReason).toBe("host");
+    expect(ok(endGame(newGame(), T0, "host"))[1]).toMatchObject({ type: "game-finished", status: "ended_early" });
+  });
+
+  it("a normal finish: status finished, no end reason; ending at the podium keeps it that way, even when the host leaves", () => {
+    const state = newGame({ questions: [{}] });
+    join(state, 1);
+    const opened = startAndOpen(state);
+    ok(skipQuestion(state, opened));
+    ok(nextStep(state, opened + 1));
+    const events = ok(nextStep(state, opened + 2));
+    expect(finishedEvent(events).status).toBe("finished");
+    expect(state.endReason).toBeNull();
+    expect(eventTypes(ok(endGame(state, opened + 3, "host-left")))).toEqual(["phase:finished"]);
+    expect(state).toMatchObject({ phase: "finished", endedEarly: false, endReason: null });
+    expectRefusedUnchanged(state, () => endGame(state, opened + 4, "host-left"), "game-over");
   });
 });

@@ -5,6 +5,7 @@ import {
   nextStep,
   nicknameKey,
   removePlayer,
+  setLocked,
   setPlayerConnected,
   skipQuestion,
   startGame,
@@ -31,9 +32,15 @@ describe("addPlayer", () => {
       rank: null,
       previousRank: null,
       lastRound: null,
+      firstQuestionIndex: 0,
+      tokenHash: "",
+      takeoverRequested: false,
+      takeoverAllowed: false,
     });
-    ok(addPlayer(state, { playerId: "b", nickname: "Bo", now: T0 + 6 }));
+    expect(state.ranking).toEqual([]);
+    ok(addPlayer(state, { playerId: "b", nickname: "Bo", tokenHash: "hash-b", now: T0 + 6 }));
     expect(state.players.b!.joinSeq).toBe(2);
+    expect(state.players.b!.tokenHash).toBe("hash-b");
     expect(state.nextJoinSeq).toBe(3);
     expect(state.activePlayerCount).toBe(2);
     expect(state.connectedPlayerCount).toBe(2);
@@ -74,23 +81,35 @@ describe("addPlayer", () => {
     expectRefusedUnchanged(state, () => addPlayer(state, { playerId: "a", nickname: "Other", now: T0 }), "invalid-request");
   });
 
-  it("refuses joining after the start, in every running phase", () => {
+  it("accepts late joiners in every running phase until the podium, refuses when locked, and refuses once the game is over", () => {
     const state = newGame({ questions: [{}] });
     join(state, 1);
     ok(startGame(state, T0));
-    const tryJoin = () => addPlayer(state, { playerId: "late", nickname: "Late", now: T0 + 1 });
-    expectRefusedUnchanged(state, tryJoin, "game-started"); // question-read
+    let n = 0;
+    const tryJoin = (now: number) => addPlayer(state, { playerId: `late${n}`, nickname: `Late${n}`, now });
+    const expectLateJoin = (now: number, phase: string) => {
+      expect(state.phase).toBe(phase);
+      ok(setLocked(state, true));
+      expectRefusedUnchanged(state, () => tryJoin(now), "locked");
+      ok(setLocked(state, false));
+      expect(ok(tryJoin(now))).toEqual([{ type: "player-joined", playerId: `late${n}` }]);
+      expect(state.players[`late${n}`]).toMatchObject({ connected: true, score: 0, firstQuestionIndex: 1, lastRound: null });
+      n++;
+    };
+    expectLateJoin(T0 + 1, "question-read");
     ok(advanceClock(state, T0 + 4_000));
-    expectRefusedUnchanged(state, tryJoin, "game-started"); // answering
+    expectLateJoin(T0 + 4_001, "answering");
     ok(skipQuestion(state, T0 + 5_000));
-    expectRefusedUnchanged(state, tryJoin, "game-started"); // reveal
+    expectLateJoin(T0 + 5_001, "reveal");
     ok(nextStep(state, T0 + 6_000));
-    expectRefusedUnchanged(state, tryJoin, "game-started"); // leaderboard
+    expectLateJoin(T0 + 6_001, "leaderboard");
+    expect(state.activePlayerCount).toBe(5);
+    expect(state.connectedPlayerCount).toBe(5);
     ok(nextStep(state, T0 + 7_000));
     expect(state.phase).toBe("podium");
-    expectRefusedUnchanged(state, tryJoin, "game-over");
+    expectRefusedUnchanged(state, () => tryJoin(T0 + 7_001), "game-over");
     ok(nextStep(state, T0 + 8_000));
-    expectRefusedUnchanged(state, tryJoin, "game-over");
+    expectRefusedUnchanged(state, () => tryJoin(T0 + 8_001), "game-over");
   });
 });
 

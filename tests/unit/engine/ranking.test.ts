@@ -29,6 +29,10 @@ function player(overrides: Partial<GamePlayer>): GamePlayer {
     rank: null,
     previousRank: null,
     lastRound: null,
+    firstQuestionIndex: 0,
+    tokenHash: "",
+    takeoverRequested: false,
+    takeoverAllowed: false,
     ...overrides,
   };
 }

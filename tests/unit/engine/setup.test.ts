@@ -224,8 +224,8 @@ describe("after shuffle_answers, the round-closed event saves ORIGINAL option in
       closedAt: opened + 20_000,
       eligiblePlayers: 3,
       answers: [
-        { playerId: a, choices: [0, 2], correct: true, points: 1000, streak: 1, responseMs: 100, answeredAt: opened + 100 },
-        { playerId: b, choices: [1], correct: false, points: 0, streak: 0, responseMs: 700, answeredAt: opened + 700 },
+        { playerId: a, answerId: `${a}:0`, choices: [0, 2], correct: true, points: 1000, streak: 1, responseMs: 100, answeredAt: opened + 100 },
+        { playerId: b, answerId: `${b}:0`, choices: [1], correct: false, points: 0, streak: 0, responseMs: 700, answeredAt: opened + 700 },
       ],
     });
     expect(closed.answers.some((x) => x.playerId === c)).toBe(false);

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
+  addPlayer,
   advanceClock,
   endGame,
   hostView,
+  nextDeadline,
   nextStep,
+  pauseGame,
   personalView,
   playerRoomView,
+  prepareAfterRestart,
   removePlayer,
+  restoreAnswer,
+  resumeGame,
   setPlayerConnected,
   skipQuestion,
   startGame,
@@ -30,11 +36,15 @@ function checkNoLeak(state: GameState, now: number, seen: string[]) {
   seen.push(state.phase);
   const views = allViews(state, now);
   const current = state.round?.questionIndex ?? -1;
+  // Explanation texts are keyed by the question's position in the quiz file (its id), which is
+  // not its index in the game once questions are shuffled.
+  const quizPosition = (index: number) => Number(state.questions[index]!.id.replace("question-", ""));
+  const revealedPosition = state.phase === "reveal" ? quizPosition(current) : -1;
   for (const [name, view] of Object.entries(views)) {
     const json = JSON.stringify(view);
     // Explanations of questions other than the one just revealed never appear.
     for (let q = 0; q < state.questions.length; q++) {
-      if (q === current && state.phase === "reveal") continue;
+      if (q === revealedPosition) continue;
       expect(json, `${name} in ${state.phase} leaks explanations of question ${q}`).not.toContain(`SECRET-q${q}-`);
     }
     expect(json).not.toContain("commentHtml");
@@ -55,7 +65,7 @@ function checkNoLeak(state: GameState, now: number, seen: string[]) {
     const question = state.questions[current]!;
     expect(views.room.reveal!.correct).toEqual(question.correct);
     expect(views.host.reveal!.correct).toEqual(question.correct);
-    expect(JSON.stringify(views.room)).toContain(explanationText(current, 0));
+    expect(JSON.stringify(views.room)).toContain(explanationText(revealedPosition, 0));
   }
 }
 
@@ -135,7 +145,8 @@ describe("view contents", () => {
       options: null,
       timeLimitMs: DEFAULT_T,
     });
-    expect(room.countdown).toEqual({ endsAt: T0 + DEFAULT_READ, remainingMs: DEFAULT_READ - 1_000, totalMs: DEFAULT_READ });
+    expect(room.countdown).toEqual({ endsAt: T0 + DEFAULT_READ, remainingMs: DEFAULT_READ - 1_000, totalMs: DEFAULT_READ, running: true });
+    expect(room.paused).toBe(false);
     expect(hostView(state, T0 + 1_000).question!.options).toBeNull();
   });
 
@@ -145,7 +156,7 @@ describe("view contents", () => {
     const opened = startAndOpen(state, T0);
     const room = playerRoomView(state, opened + 5_000);
     expect(room.question!.options).toEqual([0, 1, 2, 3].map((o) => ({ html: `<p>Option 0.${o}</p>` })));
-    expect(room.countdown).toEqual({ endsAt: opened + DEFAULT_T, remainingMs: DEFAULT_T - 5_000, totalMs: DEFAULT_T });
+    expect(room.countdown).toEqual({ endsAt: opened + DEFAULT_T, remainingMs: DEFAULT_T - 5_000, totalMs: DEFAULT_T, running: true });
     expect(playerRoomView(state, opened + DEFAULT_T + 50).countdown!.remainingMs).toBe(0);
   });
 
@@ -202,6 +213,7 @@ describe("view contents", () => {
       playerCount: 2,
       lockedQuestionIndex: null,
       lastRound: null,
+      firstQuestionIndex: 0,
     });
     expect(personalView(state, "nobody")).toBeNull();
     const opened = startAndOpen(state);
@@ -220,10 +232,10 @@ describe("view contents", () => {
     ok(setPlayerConnected(state, { playerId: b!, connected: false, now: T0 }));
     ok(removePlayer(state, { playerId: c!, now: T0 }));
     const lobby = hostView(state, T0);
-    expect(lobby).toMatchObject({ gameId: "game-1", code: "123456", phase: "lobby", quizTitle: "Capitals", questionCount: 3, playerCount: 2, connectedCount: 1, answerCount: 0, endedEarly: false });
+    expect(lobby).toMatchObject({ gameId: "game-1", code: "123456", phase: "lobby", quizTitle: "Capitals", questionCount: 3, playerCount: 2, connectedCount: 1, answerCount: 0, endedEarly: false, paused: false, locked: false });
     expect(lobby.players).toEqual([
-      { id: a, nickname: "Player1", connected: true },
-      { id: b, nickname: "Player2", connected: false },
+      { id: a, nickname: "Player1", connected: true, takeoverRequested: false },
+      { id: b, nickname: "Player2", connected: false, takeoverRequested: false },
     ]);
     expect(playerRoomView(state, T0).playerCount).toBe(2);
     const opened = startAndOpen(state);
@@ -269,3 +281,108 @@ describe("a removed player's answer no longer counts in answer totals", () => {
     expect(reveal.answered).toBe(2);
   });
 });
+
+describe("no correct options or explanations before the reveal, with pauses, late joiners and a restart", () => {
+  it("at every phase, paused and running, with players joining late in every phase", () => {
+    const state = newGame({
+      questions: [{ correct: [2] }, { kind: "multiple", correct: [0, 3] }, { correct: [1] }],
+      settings: { shuffleAnswers: true, shuffleQuestions: true },
+      random: seededRandom(99),
+    });
+    const seen: string[] = [];
+    let now = T0;
+    const ids = join(state, 3);
+    let late = 0;
+    const joinLateAndCheck = () => {
+      const id = `late${late++}`;
+      ok(addPlayer(state, { playerId: id, nickname: `Late ${id}`, now }));
+      ids.push(id);
+      checkNoLeak(state, now, seen);
+      expect(personalView(state, id)!.lastRound).toBeNull();
+      return id;
+    };
+    ok(startGame(state, (now += 10)));
+    for (let q = 0; q < state.questions.length; q++) {
+      expect(state.phase).toBe("question-read");
+      joinLateAndCheck();
+      ok(pauseGame(state, (now += 500)));
+      checkNoLeak(state, (now += 3_000), seen);
+      expect(playerRoomView(state, now)).toMatchObject({ paused: true, countdown: { running: false } });
+      joinLateAndCheck();
+      ok(resumeGame(state, (now += 10)));
+      ok(advanceClock(state, (now = nextDeadline(state)!)));
+      expect(state.phase).toBe("answering");
+      const question = state.questions[q]!;
+      const wrong = [0, 1, 2, 3].find((i) => !question.correct.includes(i))!;
+      ok(submitAnswer(state, { playerId: ids[0]!, questionIndex: q, choice: question.correct, now: (now += 100) }));
+      checkNoLeak(state, now, seen);
+      ok(pauseGame(state, (now += 100)));
+      checkNoLeak(state, (now += 5_000), seen);
+      const lateId = joinLateAndCheck();
+      expect(personalView(state, lateId)!.firstQuestionIndex).toBe(q + 1);
+      ok(resumeGame(state, (now += 10)));
+      ok(submitAnswer(state, { playerId: ids[1]!, questionIndex: q, choice: [wrong], now: (now += 100) }));
+      checkNoLeak(state, now, seen);
+      ok(advanceClock(state, (now = state.round!.deadline!)));
+      expect(state.phase).toBe("reveal");
+      checkNoLeak(state, now, seen);
+      joinLateAndCheck();
+      ok(nextStep(state, (now += 1)));
+      checkNoLeak(state, now, seen); // leaderboard
+      joinLateAndCheck();
+      ok(nextStep(state, (now += 1)));
+    }
+    expect(state.phase).toBe("podium");
+    checkNoLeak(state, now, seen);
+    expect(late).toBe(5 * state.questions.length);
+    expect(seen.filter((phase) => phase === "answering").length).toBeGreaterThanOrEqual(3 * state.questions.length);
+  });
+
+  it("an answer scored on arrival changes nothing in any view but the locked question, until the reveal", () => {
+    const state = newGame({ questions: [{}, {}] });
+    const [a, b] = join(state, 3);
+    const opened = startAndOpen(state);
+    ok(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [0], now: opened + 100 }));
+    ok(submitAnswer(state, { playerId: b!, questionIndex: 0, choice: [0], now: opened + 100 }));
+    ok(advanceClock(state, opened + DEFAULT_T));
+    ok(nextStep(state, opened + DEFAULT_T + 1));
+    ok(nextStep(state, opened + DEFAULT_T + 2));
+    const opened2 = startAndOpenNext(state);
+    const now = opened2 + 300;
+    const before = { room: playerRoomView(state, now), host: hostView(state, now), a: personalView(state, a!), b: personalView(state, b!) };
+    expect(before.a).toMatchObject({ score: 1000, streak: 1, lockedQuestionIndex: null });
+    // a right (would be streak 2, 1100 points), b wrong (streak back to 0): neither shows.
+    ok(submitAnswer(state, { playerId: a!, questionIndex: 1, choice: [0], now }));
+    ok(submitAnswer(state, { playerId: b!, questionIndex: 1, choice: [1], now }));
+    expect(state.round!.answers[a!]).toMatchObject({ correct: true, points: 1100, streak: 2 });
+    expect(personalView(state, a!)).toEqual({ ...before.a, lockedQuestionIndex: 1 });
+    expect(personalView(state, b!)).toEqual({ ...before.b, lockedQuestionIndex: 1 });
+    expect(playerRoomView(state, now)).toEqual(before.room);
+    expect(hostView(state, now)).toEqual({ ...before.host, answerCount: 2 });
+    ok(pauseGame(state, now + 1));
+    expect(personalView(state, a!)).toEqual({ ...before.a, lockedQuestionIndex: 1 });
+  });
+
+  it("after a restart the restored state shows the same, nothing more", () => {
+    const state = newGame({ questions: [{ correct: [1] }, {}], settings: { shuffleAnswers: true }, random: seededRandom(3) });
+    const [a] = join(state, 2);
+    const opened = startAndOpen(state);
+    const snapshot = structuredClone(state);
+    const events = ok(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: state.questions[0]!.correct, now: opened + 200 }));
+    const saved = events[0]!;
+    if (saved.type !== "answer-accepted") throw new Error("expected answer-accepted");
+    restoreAnswer(snapshot, { playerId: a!, answerId: saved.answer.answerId, choices: saved.answer.choices, receivedAt: saved.answer.answeredAt });
+    prepareAfterRestart(snapshot, opened + 1_000);
+    const seen: string[] = [];
+    checkNoLeak(snapshot, opened + 1_000, seen);
+    expect(personalView(snapshot, a!)).toEqual(personalView(state, a!));
+    expect(playerRoomView(snapshot, opened + 1_000)).toEqual(playerRoomView(state, opened + 1_000));
+  });
+});
+
+function startAndOpenNext(state: GameState): number {
+  expect(state.phase).toBe("question-read");
+  const due = nextDeadline(state)!;
+  ok(advanceClock(state, due));
+  return due;
+}
