@@ -43,10 +43,13 @@ export interface GameRoomDeps {
   hostRefreshMs?: number;
   /** How long the game waits for an absent host before it ends ("ended: host left"). */
   hostAwayMs?: number;
+  /** How long a player whose connection dropped still counts as connected (default 3 s). */
+  disconnectGraceMs?: number;
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
+const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
 
 type AnswerAccepted = Extract<GameEvent, { type: "answer-accepted" }>;
 
@@ -146,12 +149,22 @@ export class GameRoom {
     };
   }
 
-  /** A player's socket closed. Only their current socket counts: a replaced one changes nothing. */
+  /**
+   * A player's socket closed. Only their current socket counts: a replaced one changes nothing.
+   * A refresh or a wifi blip comes back within seconds, so the player counts as gone (and stops
+   * holding the round open) only if they haven't resumed after `disconnectGraceMs`.
+   */
   socketClosed(playerId: string, socketId: string): void {
     if (this.playerSockets.get(playerId) !== socketId) return;
     this.playerSockets.delete(playerId);
-    const result = setPlayerConnected(this.state, { playerId, connected: false, now: this.clock() });
-    if (result.ok && result.events.length > 0) void this.handle(result);
+    const markGone = () => {
+      if (this.disposed || this.playerSockets.has(playerId)) return;
+      const result = setPlayerConnected(this.state, { playerId, connected: false, now: this.clock() });
+      if (result.ok && result.events.length > 0) void this.handle(result);
+    };
+    const grace = this.deps.disconnectGraceMs ?? DEFAULT_DISCONNECT_GRACE_MS;
+    if (grace <= 0) return markGone();
+    setTimeout(markGone, grace).unref?.();
   }
 
   /**

@@ -4,23 +4,42 @@ import { useEffect, useState } from "react";
 import type { Countdown } from "@/protocol";
 
 /**
- * A phase deadline on this device's monotonic clock. The server sends how many milliseconds were
- * left when it sent the view (`remainingMs`), so the deadline is taken when the view arrives and
- * never depends on the two clocks agreeing.
+ * A phase deadline on this device's `Date.now()` clock. With the clock offset measured
+ * (`clock-offset.ts`) it is the server's `endsAt` moved onto this clock, so the big screen and
+ * every phone count down together however late the view arrived. Until the offset is known it is
+ * `remainingMs` counted from when the view arrived. While the game is paused the countdown stands
+ * still at `pausedMs`.
  */
 export interface LocalDeadline {
-  /** performance.now() value at which the phase ends. */
+  /** Date.now() value at which the phase ends (while running). */
   endsAt: number;
   totalMs: number;
+  running: boolean;
+  /** What is left while the clock is stopped. */
+  pausedMs: number;
 }
 
-export function localDeadline(countdown: Countdown | null, receivedAt = performance.now()): LocalDeadline | null {
+/** A view as it arrived: the deadline is worked out from it whenever the clock offset changes. */
+export interface Received<T> {
+  view: T;
+  /** Date.now() when it arrived. */
+  receivedAt: number;
+}
+
+export function received<T>(view: T): Received<T> {
+  return { view, receivedAt: Date.now() };
+}
+
+export function localDeadline(countdown: Countdown | null, receivedAt: number, offset: number | null): LocalDeadline | null {
   if (!countdown) return null;
-  return { endsAt: receivedAt + countdown.remainingMs, totalMs: countdown.totalMs };
+  const endsAt = offset !== null ? countdown.endsAt - offset : receivedAt + countdown.remainingMs;
+  return { endsAt, totalMs: countdown.totalMs, running: countdown.running, pausedMs: Math.max(0, countdown.remainingMs) };
 }
 
-export function msLeft(deadline: LocalDeadline, now = performance.now()): number {
-  return Math.max(0, deadline.endsAt - now);
+export function msLeft(deadline: LocalDeadline, now = Date.now()): number {
+  if (!deadline.running) return deadline.pausedMs;
+  // Never more than the whole phase, whatever a wrong clock says.
+  return Math.min(deadline.totalMs, Math.max(0, deadline.endsAt - now));
 }
 
 const TICK_MS = 200;
@@ -36,6 +55,7 @@ export function useSecondsLeft(deadline: LocalDeadline | null): number | null {
     }
     const update = () => setSeconds(Math.ceil(msLeft(deadline) / 1000));
     update();
+    if (!deadline.running) return;
     const timer = setInterval(update, TICK_MS);
     return () => clearInterval(timer);
   }, [deadline]);

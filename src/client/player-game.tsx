@@ -1,15 +1,26 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { ClientEvent, ServerEvent, type PersonalView, type PlayerRoomView } from "@/protocol";
-import { localDeadline, type LocalDeadline } from "./countdown";
-import { ACK_TIMEOUT_MS, connectQuizSocket, noAnswerRefusal, type QuizSocket } from "./socket";
+import { ClientEvent, ServerEvent, type AnswerAck, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
+import { newAnswerId } from "./answer-id";
+import { useClockOffset } from "./clock-offset";
+import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
+import { findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
+import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wait, type QuizSocket } from "./socket";
 
 /**
- * "lost": the socket came back but the server did not restore this phone's session, so it no
- * longer receives the game (resuming a player is not supported by the server yet).
+ * "resuming": the socket is up and this phone is asking the server to put it back in its game
+ * (after a refresh or a dropped connection). A phone only leaves its game when the host removed
+ * it or the game is gone. "replaced": the server closed this connection because the same player
+ * came back elsewhere (another tab); it stays closed until the player chooses to continue here.
  */
-export type ConnectionState = "connecting" | "connected" | "reconnecting" | "lost";
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "resuming" | "replaced";
+
+/**
+ * "checking": the page has not looked for a stored game yet (first render);
+ * "resuming": going back to a stored game; "form": the join form; "playing": in a game.
+ */
+export type PlayerStage = "checking" | "resuming" | "form" | "playing";
 
 /** What happened to this phone's answer for one question. */
 export type AnswerStatus =
@@ -19,95 +30,291 @@ export type AnswerStatus =
 
 export interface PlayerGame {
   connection: ConnectionState;
-  /** Null until the join is accepted. */
+  stage: PlayerStage;
+  /** Null until joined or resumed. */
   room: PlayerRoomView | null;
-  /** The room code this phone joined with. */
+  /** The room code of this phone's game. */
   code: string | null;
   /** When the current phase ends, on this device's clock. */
   deadline: LocalDeadline | null;
   you: PersonalView | null;
   answer: AnswerStatus | null;
   removedMessage: string | null;
+  /** Why the phone is back on the join form (its game is gone, say). */
+  notice: string | null;
   /** Resolves to null when joined, or to the message to show under the form. */
   join(code: string, nickname: string): Promise<string | null>;
   submitAnswer(questionIndex: number, choice: number[]): void;
+  /** After "replaced": take the game back to this tab. */
+  continueHere(): void;
 }
+
+interface PendingAnswer {
+  answerId: string;
+  questionIndex: number;
+  choice: number[];
+}
+
+/** Resending an answer that got no acknowledgement: the server answers a repeated id with the first ack. */
+const ANSWER_RETRY_MS = 3_000;
+/** Unanswered sends after which the connection is taken for dead and replaced. */
+const SILENT_TRIES_BEFORE_RECONNECT = 2;
+/** Refusals of `player:resume` worth trying again; any other means this phone is out of that game. */
+const RESUME_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);
 
 const PlayerGameContext = createContext<PlayerGame | null>(null);
 
 /**
  * Owns the phone's one socket for the whole visit: the join form and every game screen read from
- * here, so a phase change only re-renders.
+ * here, so a phase change only re-renders. On every (re)connection it resumes the stored game with
+ * the player token, and resends an answer that has not been acknowledged yet.
  */
-export function PlayerGameProvider({ children }: { children: ReactNode }) {
-  const socketRef = useRef<QuizSocket | null>(null);
+export function PlayerGameProvider({ initialCode, children }: { initialCode: string; children: ReactNode }) {
+  const [socket, setSocket] = useState<QuizSocket | null>(null);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const [current, setCurrent] = useState<{ room: PlayerRoomView; deadline: LocalDeadline | null } | null>(null);
+  const [stage, setStage] = useState<PlayerStage>("checking");
+  const [current, setCurrent] = useState<Received<PlayerRoomView> | null>(null);
   const [you, setYou] = useState<PersonalView | null>(null);
   const [answer, setAnswer] = useState<AnswerStatus | null>(null);
   const [removedMessage, setRemovedMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
-  const joinedRef = useRef(false);
+  const offset = useClockOffset(socket);
+
+  const socketRef = useRef<QuizSocket | null>(null);
+  const sessionRef = useRef<PlayerSession | null>(null);
+  const roomRef = useRef<PlayerRoomView | null>(null);
+  /** True once the server knows this connection is the player (joined or resumed). */
+  const boundRef = useRef(false);
+  const pendingRef = useRef<PendingAnswer | null>(null);
+  const sendingRef = useRef(false);
+  /** Bumped by every resume, so an older resume loop stops. */
+  const resumeRunRef = useRef(0);
+
+  const showRoom = useCallback((room: PlayerRoomView) => {
+    roomRef.current = room;
+    setCurrent(received(room));
+    const pending = pendingRef.current;
+    // Stop resending once the question is closed: the reveal says what the server got.
+    if (pending && !(room.phase === "answering" && room.question?.index === pending.questionIndex)) pendingRef.current = null;
+  }, []);
+
+  const showYou = useCallback((view: PersonalView) => {
+    setYou(view);
+    const pending = pendingRef.current;
+    // The server has the answer even if its acknowledgement got lost on the way.
+    if (pending && view.lockedQuestionIndex === pending.questionIndex) {
+      pendingRef.current = null;
+      setAnswer({ questionIndex: pending.questionIndex, kind: "locked", choice: pending.choice });
+    }
+  }, []);
+
+  const sendPendingAnswer = useCallback(async (): Promise<void> => {
+    if (sendingRef.current) return;
+    sendingRef.current = true;
+    let resumeNeeded = false;
+    let silentTries = 0;
+    try {
+      for (;;) {
+        const pending = pendingRef.current;
+        const socket = socketRef.current;
+        // Offline: the resume after the next connection sends it again.
+        if (!pending || !socket?.connected || !boundRef.current) return;
+        const sentAt = Date.now();
+        let ack: AnswerAck;
+        try {
+          ack = await socket.timeout(ANSWER_RETRY_MS).emitWithAck(ClientEvent.answer, pending);
+        } catch {
+          // No acknowledgement in time (or the connection dropped): same payload, same answerId.
+          silentTries++;
+          // A connection that carries nothing for this long is dead even if it looks open (wifi
+          // gone without a goodbye): drop it, so socket.io reconnects and the phone resumes now
+          // rather than after the heartbeat gives up.
+          if (silentTries === SILENT_TRIES_BEFORE_RECONNECT && socket.connected) socket.io.engine?.close();
+          if (Date.now() - sentAt < 250) await wait(250);
+          continue;
+        }
+        if (pendingRef.current !== pending) continue;
+        if (!ack.ok && ack.code === "not-joined") {
+          // The server no longer knows this connection (it restarted, say): resume, then resend.
+          boundRef.current = false;
+          resumeNeeded = true;
+          return;
+        }
+        pendingRef.current = null;
+        setAnswer(
+          ack.ok
+            ? { questionIndex: pending.questionIndex, kind: "locked", choice: pending.choice }
+            : { questionIndex: pending.questionIndex, kind: "refused", message: ack.message },
+        );
+        return;
+      }
+    } finally {
+      sendingRef.current = false;
+      if (resumeNeeded) void resumeRef.current();
+    }
+  }, []);
+
+  /** This phone is out of its stored game (removed, or the game is gone). */
+  const leaveGame = useCallback((session: PlayerSession, refusal: Refusal, openedFromCode: boolean) => {
+    forgetPlayerSession(session.gameId);
+    sessionRef.current = null;
+    pendingRef.current = null;
+    boundRef.current = false;
+    setConnection("connected");
+    const room = roomRef.current;
+    // A finished game closes a while after the podium: keep showing the final screen.
+    if (room && (room.phase === "podium" || room.phase === "finished") && refusal.code === "game-not-found") return;
+    roomRef.current = null;
+    setCurrent(null);
+    setYou(null);
+    setAnswer(null);
+    setStage("form");
+    // A code from a QR code that belonged to an old game on this phone is just a new game to join.
+    setNotice(openedFromCode && !room && refusal.code === "game-not-found" ? null : refusal.message);
+  }, []);
+
+  const resume = useCallback(async (): Promise<void> => {
+    const run = ++resumeRunRef.current;
+    for (let attempt = 0; ; attempt++) {
+      const session = sessionRef.current;
+      const socket = socketRef.current;
+      if (!session || !socket?.connected || run !== resumeRunRef.current) return;
+      setConnection("resuming");
+      let ack: ResumeAck | null = null;
+      try {
+        ack = await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck(ClientEvent.resume, { gameId: session.gameId, playerId: session.playerId, playerToken: session.playerToken });
+      } catch {
+        ack = null;
+      }
+      if (run !== resumeRunRef.current || sessionRef.current !== session) return;
+      if (ack?.ok) {
+        boundRef.current = true;
+        setCode(session.code);
+        showRoom(ack.room);
+        showYou(ack.you);
+        setStage("playing");
+        setConnection("connected");
+        void sendPendingAnswer();
+        return;
+      }
+      if (ack && !RESUME_RETRYABLE.has(ack.code)) {
+        leaveGame(session, ack, initialCode !== "");
+        return;
+      }
+      await wait(Math.min(1_000 * 2 ** attempt, 5_000));
+    }
+  }, [initialCode, leaveGame, sendPendingAnswer, showRoom, showYou]);
+
+  // The answer loop may need to resume; it reads the latest resume through this ref.
+  const resumeRef = useRef(resume);
+  useEffect(() => {
+    resumeRef.current = resume;
+  }, [resume]);
 
   useEffect(() => {
+    const session = findPlayerSession(initialCode || null);
+    sessionRef.current = session;
+    setStage(session ? "resuming" : "form");
+    if (session) setCode(session.code);
+
     const socket = connectQuizSocket();
     socketRef.current = socket;
-    socket.on("connect", () => setConnection(joinedRef.current && !socket.recovered ? "lost" : "connected"));
-    socket.on("disconnect", () => setConnection("reconnecting"));
-    socket.on(ServerEvent.room, (room) => setCurrent({ room, deadline: localDeadline(room.countdown) }));
-    socket.on(ServerEvent.personal, setYou);
-    socket.on(ServerEvent.removed, ({ message }) => setRemovedMessage(message));
+    setSocket(socket);
+    socket.on("connect", () => {
+      boundRef.current = false;
+      if (sessionRef.current) void resumeRef.current();
+      else setConnection("connected");
+    });
+    socket.on("disconnect", (reason) => {
+      boundRef.current = false;
+      // Only the server closing the connection stops socket.io from reconnecting: the same
+      // player resumed on another connection.
+      setConnection(reason === "io server disconnect" ? "replaced" : "reconnecting");
+    });
+    socket.on(ServerEvent.room, showRoom);
+    socket.on(ServerEvent.personal, showYou);
+    socket.on(ServerEvent.removed, ({ message }) => {
+      if (sessionRef.current) forgetPlayerSession(sessionRef.current.gameId);
+      sessionRef.current = null;
+      pendingRef.current = null;
+      setRemovedMessage(message);
+    });
+    const stopWatchingNetwork = dropWhenOffline(socket);
     return () => {
+      stopWatchingNetwork();
+      resumeRunRef.current++;
       socket.disconnect();
       socketRef.current = null;
     };
-  }, []);
+    // The page's code comes from the address once, and the callbacks never change: this runs once.
+  }, [initialCode, showRoom, showYou]);
 
-  const join = useCallback(async (code: string, nickname: string): Promise<string | null> => {
-    const socket = socketRef.current;
-    if (!socket) return noAnswerRefusal().message;
-    try {
-      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname });
-      if (!ack.ok) return ack.message;
-      joinedRef.current = true;
-      setCode(code);
-      setRemovedMessage(null);
-      setYou(ack.you);
-      setCurrent({ room: ack.room, deadline: localDeadline(ack.room.countdown) });
-      if (ack.you.lockedQuestionIndex !== null) {
-        setAnswer({ questionIndex: ack.you.lockedQuestionIndex, kind: "locked", choice: [] });
+  const join = useCallback(
+    async (code: string, nickname: string): Promise<string | null> => {
+      const socket = socketRef.current;
+      if (!socket) return noAnswerRefusal().message;
+      try {
+        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname });
+        if (!ack.ok) return ack.message;
+        sessionRef.current = savePlayerSession({
+          gameId: ack.room.gameId,
+          playerId: ack.you.playerId,
+          playerToken: ack.playerToken,
+          code,
+          nickname: ack.you.nickname,
+        });
+        boundRef.current = true;
+        setCode(code);
+        setNotice(null);
+        setRemovedMessage(null);
+        setAnswer(null);
+        showRoom(ack.room);
+        showYou(ack.you);
+        setStage("playing");
+        return null;
+      } catch {
+        return noAnswerRefusal().message;
       }
-      return null;
-    } catch {
-      return noAnswerRefusal().message;
-    }
+    },
+    [showRoom, showYou],
+  );
+
+  const submitAnswer = useCallback(
+    (questionIndex: number, choice: number[]) => {
+      const pending: PendingAnswer = { answerId: newAnswerId(), questionIndex, choice };
+      pendingRef.current = pending;
+      setAnswer({ questionIndex, kind: "sending", choice });
+      void sendPendingAnswer();
+    },
+    [sendPendingAnswer],
+  );
+
+  const continueHere = useCallback(() => {
+    socketRef.current?.connect();
+    setConnection("connecting");
   }, []);
 
-  const submitAnswer = useCallback(async (questionIndex: number, choice: number[]) => {
-    const socket = socketRef.current;
-    if (!socket) return;
-    setAnswer({ questionIndex, kind: "sending", choice });
-    try {
-      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.answer, { questionIndex, choice });
-      setAnswer(ack.ok ? { questionIndex, kind: "locked", choice } : { questionIndex, kind: "refused", message: ack.message });
-    } catch {
-      setAnswer({ questionIndex, kind: "refused", message: noAnswerRefusal().message });
-    }
-  }, []);
+  const deadline = useMemo(() => (current ? localDeadline(current.view.countdown, current.receivedAt, offset) : null), [current, offset]);
 
   const value = useMemo<PlayerGame>(
     () => ({
       connection,
-      room: current?.room ?? null,
+      stage,
+      room: current?.view ?? null,
       code,
-      deadline: current?.deadline ?? null,
+      deadline,
       you,
       answer,
       removedMessage,
+      notice,
       join,
-      submitAnswer: (questionIndex, choice) => void submitAnswer(questionIndex, choice),
+      submitAnswer,
+      continueHere,
     }),
-    [connection, current, code, you, answer, removedMessage, join, submitAnswer],
+    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, join, submitAnswer, continueHere],
   );
 
   return <PlayerGameContext value={value}>{children}</PlayerGameContext>;

@@ -9,6 +9,9 @@ import {
   type HostAttachAck,
   type HostAttachRequest,
   type HostRemovePlayerRequest,
+  type ResumeAck,
+  type ResumeRequest,
+  type TimeSyncAck,
   type HostView,
   type JoinAck,
   type JoinRequest,
@@ -29,13 +32,19 @@ type AckCallback<T> = (response: T) => void;
 
 export interface ClientToServerEvents {
   [ClientEvent.join]: (request: JoinRequest, ack: AckCallback<JoinAck>) => void;
+  [ClientEvent.resume]: (request: ResumeRequest, ack: AckCallback<ResumeAck>) => void;
   [ClientEvent.answer]: (request: AnswerRequest, ack: AckCallback<AnswerAck>) => void;
+  [ClientEvent.timeSync]: (ack: AckCallback<TimeSyncAck>) => void;
   [ClientEvent.hostAttach]: (request: HostAttachRequest, ack: AckCallback<HostAttachAck>) => void;
   [ClientEvent.hostStart]: (ack: AckCallback<HostActionAck>) => void;
   [ClientEvent.hostNext]: (ack: AckCallback<HostActionAck>) => void;
   [ClientEvent.hostSkip]: (ack: AckCallback<HostActionAck>) => void;
   [ClientEvent.hostEnd]: (ack: AckCallback<HostActionAck>) => void;
+  [ClientEvent.hostPause]: (ack: AckCallback<HostActionAck>) => void;
+  [ClientEvent.hostResume]: (ack: AckCallback<HostActionAck>) => void;
+  [ClientEvent.hostLock]: (request: { locked: boolean }, ack: AckCallback<HostActionAck>) => void;
   [ClientEvent.hostRemovePlayer]: (request: HostRemovePlayerRequest, ack: AckCallback<HostActionAck>) => void;
+  [ClientEvent.hostAllowTakeover]: (request: { playerId: string }, ack: AckCallback<HostActionAck>) => void;
 }
 
 export type QuizSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -43,9 +52,31 @@ export type QuizSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** How long to wait for the server to acknowledge a request before telling the user. */
 export const ACK_TIMEOUT_MS = 8_000;
 
-/** A socket to the quiz server on this page's own origin (default path /socket.io). */
+/**
+ * A socket to the quiz server on this page's own origin (default path /socket.io). It reconnects by
+ * itself, forever, with a backoff capped at 3 s (a restarting server is back within seconds); the
+ * server keeps nothing for the old socket, so every `connect` must resume or re-attach.
+ */
 export function connectQuizSocket(): QuizSocket {
   return io({ reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
+}
+
+/**
+ * When the device says it went offline, close the connection at once instead of waiting for the
+ * heartbeat to notice (up to ~45 s): the page shows "Reconnecting…" straight away, and socket.io
+ * reconnects (and the page resumes) as soon as the network is back. Returns the clean-up.
+ */
+export function dropWhenOffline(socket: QuizSocket): () => void {
+  const onOffline = () => {
+    if (socket.connected) socket.io.engine?.close();
+  };
+  window.addEventListener("offline", onOffline);
+  return () => window.removeEventListener("offline", onOffline);
+}
+
+/** Waits `ms`, for retry loops. */
+export function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The refusal shown when the server did not answer in time (or the connection dropped meanwhile). */

@@ -1,22 +1,25 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { ClientEvent, ServerEvent, type AnswerCountUpdate, type HostActionAck, type HostView } from "@/protocol";
-import { localDeadline, type LocalDeadline } from "./countdown";
-import { loadHostSecret } from "./host-secret";
-import { ACK_TIMEOUT_MS, connectQuizSocket, noAnswerRefusal, type QuizSocket } from "./socket";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ClientEvent, ServerEvent, type AnswerCountUpdate, type HostActionAck, type HostAttachAck, type HostView } from "@/protocol";
+import { useClockOffset } from "./clock-offset";
+import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
+import { loadHostSecret, takeHostSecretFromAddress } from "./host-secret";
+import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wait, type QuizSocket } from "./socket";
 
 export type HostAttachStatus =
   | { kind: "connecting" }
   | { kind: "no-secret" }
   | { kind: "refused"; message: string }
+  /** The server answered that the game doesn't exist (any more): it ended, or was lost. */
+  | { kind: "gone"; message: string }
   | { kind: "attached" };
 
-export type HostAction = "start" | "next" | "skip" | "end" | "remove";
+export type HostAction = "start" | "next" | "skip" | "end" | "remove" | "pause" | "resume" | "lock" | "takeover";
 
 export interface HostGame {
   attach: HostAttachStatus;
-  /** False while the socket is down (it reconnects and re-attaches by itself). */
+  /** False while the socket is down or re-attaching (it does both by itself). */
   connected: boolean;
   view: HostView | null;
   deadline: LocalDeadline | null;
@@ -26,92 +29,141 @@ export interface HostGame {
   pending: HostAction | null;
   /** The last refused action's message, cleared when the phase changes. */
   actionError: string | null;
+  /** This game's host secret, for the "Use another device" link. */
+  hostSecret: string | null;
   start(): void;
   next(): void;
   skip(): void;
   end(): void;
+  pause(): void;
+  resume(): void;
+  setLocked(locked: boolean): void;
   removePlayer(playerId: string): void;
+  allowTakeover(playerId: string): void;
 }
 
 const withTimeout = (socket: QuizSocket) => socket.timeout(ACK_TIMEOUT_MS);
+/** Refusals of `host:attach` worth trying again on the same connection. */
+const ATTACH_RETRYABLE = new Set(["rate-limited", "server-error"]);
 
 export function useHostGame(gameId: string): HostGame {
-  const socketRef = useRef<QuizSocket | null>(null);
+  const [socket, setSocket] = useState<QuizSocket | null>(null);
+  const [hostSecret, setHostSecret] = useState<string | null>(null);
   const [attach, setAttach] = useState<HostAttachStatus>({ kind: "connecting" });
   const [connected, setConnected] = useState(false);
-  const [current, setCurrent] = useState<{ view: HostView; deadline: LocalDeadline | null } | null>(null);
+  const [current, setCurrent] = useState<Received<HostView> | null>(null);
   const [liveCount, setLiveCount] = useState<AnswerCountUpdate | null>(null);
   const [pending, setPending] = useState<HostAction | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const offset = useClockOffset(socket);
+  /** True once the current connection is attached: actions sent before would be refused. */
+  const attachedRef = useRef(false);
 
   useEffect(() => {
-    const hostSecret = loadHostSecret(gameId);
-    if (!hostSecret) {
+    takeHostSecretFromAddress(gameId);
+    const secret = loadHostSecret(gameId);
+    setHostSecret(secret);
+    if (!secret) {
       setAttach({ kind: "no-secret" });
       return;
     }
     const socket = connectQuizSocket();
-    socketRef.current = socket;
+    setSocket(socket);
 
     let shownStep = "";
     const receive = (view: HostView) => {
       const step = `${view.phase}:${view.question?.index ?? ""}`;
       if (step !== shownStep) setActionError(null);
       shownStep = step;
-      setCurrent({ view, deadline: localDeadline(view.countdown) });
+      setCurrent(received(view));
     };
 
-    // On the first connection and after every reconnection: a new socket must attach again.
+    // On the first connection and after every reconnection (the server may have restarted in
+    // between): a new socket must attach again. Keeps trying while this connection lasts.
+    let connection = 0;
     const attachToGame = async () => {
-      setConnected(true);
-      try {
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.hostAttach, { gameId, hostSecret });
-        if (ack.ok) {
+      const run = ++connection;
+      attachedRef.current = false;
+      for (let attempt = 0; socket.connected && run === connection; attempt++) {
+        let ack: HostAttachAck | null = null;
+        try {
+          ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.hostAttach, { gameId, hostSecret: secret });
+        } catch {
+          ack = null;
+        }
+        if (run !== connection) return;
+        if (ack?.ok) {
+          attachedRef.current = true;
+          setConnected(true);
           setAttach({ kind: "attached" });
           receive(ack.state);
-        } else {
-          setAttach({ kind: "refused", message: ack.message });
+          return;
         }
-      } catch {
-        if (socket.connected) setAttach({ kind: "refused", message: noAnswerRefusal().message });
+        if (ack?.code === "game-not-found") return setAttach({ kind: "gone", message: ack.message });
+        if (ack && !ATTACH_RETRYABLE.has(ack.code)) return setAttach({ kind: "refused", message: ack.message });
+        await wait(Math.min(1_000 * 2 ** attempt, 5_000));
       }
     };
 
     socket.on("connect", attachToGame);
-    socket.on("disconnect", () => setConnected(false));
+    socket.on("disconnect", () => {
+      connection++;
+      attachedRef.current = false;
+      setConnected(false);
+    });
     socket.on(ServerEvent.hostState, receive);
     socket.on(ServerEvent.hostAnswers, setLiveCount);
+    const stopWatchingNetwork = dropWhenOffline(socket);
     return () => {
+      stopWatchingNetwork();
+      connection++;
       socket.disconnect();
-      socketRef.current = null;
+      setSocket(null);
     };
   }, [gameId]);
 
-  const run = useCallback(async (action: HostAction, send: (socket: QuizSocket) => Promise<HostActionAck>) => {
-    const socket = socketRef.current;
-    if (!socket) return;
-    setPending(action);
-    setActionError(null);
-    try {
-      const ack = await send(socket);
-      if (!ack.ok) setActionError(ack.message);
-    } catch {
-      setActionError(noAnswerRefusal().message);
-    } finally {
-      setPending(null);
-    }
-  }, []);
+  const run = useCallback(
+    async (action: HostAction, send: (socket: QuizSocket) => Promise<HostActionAck>) => {
+      if (!socket) return;
+      if (!socket.connected || !attachedRef.current) {
+        setActionError("Not connected to the game server yet. Wait for it to reconnect, then try again.");
+        return;
+      }
+      setPending(action);
+      setActionError(null);
+      try {
+        const ack = await send(socket);
+        if (!ack.ok) setActionError(ack.message);
+      } catch {
+        setActionError(noAnswerRefusal().message);
+      } finally {
+        setPending(null);
+      }
+    },
+    [socket],
+  );
 
   const start = useCallback(() => void run("start", (s) => withTimeout(s).emitWithAck(ClientEvent.hostStart)), [run]);
   const next = useCallback(() => void run("next", (s) => withTimeout(s).emitWithAck(ClientEvent.hostNext)), [run]);
   const skip = useCallback(() => void run("skip", (s) => withTimeout(s).emitWithAck(ClientEvent.hostSkip)), [run]);
   const end = useCallback(() => void run("end", (s) => withTimeout(s).emitWithAck(ClientEvent.hostEnd)), [run]);
+  const pause = useCallback(() => void run("pause", (s) => withTimeout(s).emitWithAck(ClientEvent.hostPause)), [run]);
+  const resume = useCallback(() => void run("resume", (s) => withTimeout(s).emitWithAck(ClientEvent.hostResume)), [run]);
+  const setLocked = useCallback(
+    (locked: boolean) => void run("lock", (s) => withTimeout(s).emitWithAck(ClientEvent.hostLock, { locked })),
+    [run],
+  );
   const removePlayer = useCallback(
     (playerId: string) => void run("remove", (s) => withTimeout(s).emitWithAck(ClientEvent.hostRemovePlayer, { playerId })),
     [run],
   );
+  const allowTakeover = useCallback(
+    (playerId: string) => void run("takeover", (s) => withTimeout(s).emitWithAck(ClientEvent.hostAllowTakeover, { playerId })),
+    [run],
+  );
 
   const view = current?.view ?? null;
+  const deadline = useMemo(() => (current ? localDeadline(current.view.countdown, current.receivedAt, offset) : null), [current, offset]);
   const questionIndex = view?.question?.index;
   const live = liveCount && liveCount.questionIndex === questionIndex ? liveCount : null;
   // Throttled live counts and full views race; the larger count is the newer one within a round.
@@ -122,15 +174,20 @@ export function useHostGame(gameId: string): HostGame {
     attach,
     connected,
     view,
-    deadline: current?.deadline ?? null,
+    deadline,
     answered,
     eligible,
     pending,
     actionError,
+    hostSecret,
     start,
     next,
     skip,
     end,
+    pause,
+    resume,
+    setLocked,
     removePlayer,
+    allowTakeover,
   };
 }

@@ -1,5 +1,6 @@
 import type { HostGame } from "@/client/use-host-game";
 import type { HostView, Phase } from "@/protocol";
+import { LockIcon, PauseIcon, PlayIcon } from "@/components/shared/icons";
 
 /** What Next is called in each phase where the host moves the game on; null where it can't. */
 export function nextActionFor(phase: Phase): string | null {
@@ -15,18 +16,25 @@ export function nextActionFor(phase: Phase): string | null {
 }
 
 const primaryButton =
-  "rounded-[1.5vh] bg-white px-[5vh] py-[1.5vh] text-[4vh] font-black text-indigo-950 shadow-lg hover:bg-indigo-100 disabled:cursor-not-allowed disabled:bg-white/30 disabled:text-indigo-950/60";
+  "flex items-center gap-[1.2vh] rounded-[1.5vh] bg-white px-[5vh] py-[1.5vh] text-[4vh] font-black text-indigo-950 shadow-lg hover:bg-indigo-100 disabled:cursor-not-allowed disabled:bg-white/30 disabled:text-indigo-950/60";
 const secondaryButton =
-  "rounded-[1.5vh] border-[0.4vh] border-white px-[4vh] py-[1.2vh] text-[3.2vh] font-bold text-white hover:bg-white/10 disabled:opacity-50";
+  "flex items-center gap-[1vh] rounded-[1.5vh] border-[0.4vh] border-white px-[4vh] py-[1.2vh] text-[3.2vh] font-bold text-white hover:bg-white/10 disabled:opacity-50";
+const smallButton =
+  "flex items-center gap-[0.8vh] rounded-[1.2vh] border-[0.3vh] border-white/70 px-[2vh] py-[0.8vh] text-[2.6vh] font-bold text-white hover:bg-white/10 disabled:opacity-50";
 
 export function HostControls({ game, view }: { game: HostGame; view: HostView }) {
   const nextLabel = nextActionFor(view.phase);
   const busy = game.pending !== null;
+  const questionOpen = view.phase === "question-read" || view.phase === "answering";
+  const gameOver = view.phase === "podium" || view.phase === "finished";
   return (
     <footer className="flex min-h-[12vh] items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]">
-      <p role="alert" data-testid="host-action-error" className="min-w-0 flex-1 text-[2.8vh] font-semibold text-amber-300">
-        {game.actionError}
-      </p>
+      <div className="flex min-w-0 flex-1 items-center gap-[2vh]">
+        {!gameOver && <LockToggle game={game} view={view} busy={busy} />}
+        <p role="alert" data-testid="host-action-error" className="min-w-0 flex-1 text-[2.8vh] font-semibold text-amber-300">
+          {game.actionError}
+        </p>
+      </div>
       <div className="flex shrink-0 items-center gap-[2vh]">
         {view.phase === "lobby" && (
           <>
@@ -36,10 +44,23 @@ export function HostControls({ game, view }: { game: HostGame; view: HostView })
             </button>
           </>
         )}
-        {(view.phase === "question-read" || view.phase === "answering") && (
-          <button type="button" data-testid="host-skip" disabled={busy} onClick={game.skip} className={secondaryButton}>
-            Skip
-          </button>
+        {questionOpen && (
+          <>
+            <button type="button" data-testid="host-skip" disabled={busy} onClick={game.skip} className={secondaryButton}>
+              Skip
+            </button>
+            {view.paused ? (
+              <button type="button" data-testid="host-resume" disabled={busy} onClick={game.resume} className={primaryButton}>
+                <PlayIcon className="size-[3.5vh]" />
+                Resume
+              </button>
+            ) : (
+              <button type="button" data-testid="host-pause" disabled={busy} onClick={game.pause} className={secondaryButton}>
+                <PauseIcon className="size-[3vh]" />
+                Pause
+              </button>
+            )}
+          </>
         )}
         {nextLabel && (
           <>
@@ -51,5 +72,29 @@ export function HostControls({ game, view }: { game: HostGame; view: HostView })
         )}
       </div>
     </footer>
+  );
+}
+
+/** Late join is on by default; locking keeps new players out (players already in stay in). */
+function LockToggle({ game, view, busy }: { game: HostGame; view: HostView; busy: boolean }) {
+  return (
+    <div className="flex shrink-0 items-center gap-[1.5vh]">
+      <button
+        type="button"
+        data-testid="host-lock"
+        aria-pressed={view.locked}
+        disabled={busy}
+        onClick={() => game.setLocked(!view.locked)}
+        className={smallButton}
+      >
+        <LockIcon className="size-[2.8vh]" />
+        {view.locked ? "Unlock" : "Lock game"}
+      </button>
+      {view.locked && view.phase !== "lobby" && (
+        <span data-testid="host-locked-notice" className="text-[2.4vh] font-semibold text-amber-200">
+          Game locked: no new players
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { HostView } from "@/protocol";
+import { LockIcon } from "@/components/shared/icons";
 import { JoinQrCode } from "./JoinQrCode";
+import { AllowTakeoverButton, PlayerPresence } from "./PlayerPresence";
 
 /** Names shrink as the class fills up, so thirty of them still fit beside the join details. */
 function chipSize(playerCount: number): string {
@@ -8,7 +10,13 @@ function chipSize(playerCount: number): string {
   return "text-[1.9vh]";
 }
 
-export function HostLobby({ view, joinUrl, onRemovePlayer }: { view: HostView; joinUrl: string | null; onRemovePlayer: (playerId: string) => void }) {
+export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onAllowTakeover }: {
+  view: HostView;
+  joinUrl: string | null;
+  busy: boolean;
+  onRemovePlayer: (playerId: string) => void;
+  onAllowTakeover: (playerId: string) => void;
+}) {
   const qrUrl = joinUrl ? `${joinUrl}?code=${view.code}` : null;
   // Once the class is filling up, the join details shrink to give the names room.
   const compact = view.playerCount > 12;
@@ -30,6 +38,12 @@ export function HostLobby({ view, joinUrl, onRemovePlayer }: { view: HostView; j
           >
             {view.code}
           </p>
+          {view.locked && (
+            <p data-testid="host-locked-notice" className="flex items-center justify-center gap-[1vh] rounded-full bg-amber-300 px-[2vh] py-[0.5vh] text-[2.8vh] font-bold text-amber-950">
+              <LockIcon className="size-[3vh]" />
+              Game locked: no new players
+            </p>
+          )}
         </div>
         {qrUrl && <JoinQrCode url={qrUrl} className={`shrink-0 p-[1vh] ${compact ? "size-[30vh]" : "size-[40vh]"}`} />}
       </div>
@@ -47,12 +61,14 @@ export function HostLobby({ view, joinUrl, onRemovePlayer }: { view: HostView; j
                 key={player.id}
                 data-testid="host-player"
                 data-player-id={player.id}
-                className={`animate-pop-in flex items-center gap-[1vh] rounded-full bg-white py-[0.4vh] pr-[0.6vh] pl-[1.8vh] font-bold text-indigo-950 ${chipSize(view.playerCount)} ${
-                  player.connected ? "" : "opacity-60"
+                data-connected={player.connected}
+                className={`animate-pop-in flex items-center gap-[1vh] rounded-full py-[0.4vh] pr-[0.6vh] pl-[1.4vh] font-bold text-indigo-950 ${chipSize(view.playerCount)} ${
+                  player.connected ? "bg-white" : "bg-slate-300"
                 }`}
               >
+                <PlayerPresence player={player} />
                 <span className="max-w-[40vw] truncate">{player.nickname}</span>
-                {!player.connected && <span className="text-[0.75em] font-medium">(offline)</span>}
+                {player.takeoverRequested && <AllowTakeoverButton player={player} disabled={busy} onAllow={onAllowTakeover} />}
                 <button
                   type="button"
                   data-testid="host-remove-player"

@@ -11,6 +11,9 @@ import { HostControls, nextActionFor } from "./HostControls";
 import { HostFinished } from "./HostFinished";
 import { HostLeaderboard } from "./HostLeaderboard";
 import { HostLobby } from "./HostLobby";
+import { HostOnlineStatus } from "./HostOnlineStatus";
+import { HostOtherDevice } from "./HostOtherDevice";
+import { HostPausedOverlay } from "./HostPausedOverlay";
 import { HostPodium } from "./HostPodium";
 import { HostQuestionRead } from "./HostQuestionRead";
 import { HostReveal } from "./HostReveal";
@@ -24,7 +27,26 @@ export function HostScreen({ gameId }: { gameId: string }) {
   if (game.attach.kind === "no-secret") {
     return (
       <HostMessage testId="host-no-secret" title="This browser can't host that game">
-        Only the browser that created a game can run its host screen. Go back to the quizzes and press Host to start a new game.
+        Only the browser that created a game, or one opened with its host link, can run its host screen. On the screen that is
+        running the game, press “Use another device” to get that link; or go back to the quizzes and press Host to start a new game.
+      </HostMessage>
+    );
+  }
+  const over = game.view?.phase === "podium" || game.view?.phase === "finished";
+  // A finished game closes a while after the podium: its last screen stays up.
+  if (game.attach.kind === "gone" && !over) {
+    return (
+      <HostMessage testId="host-game-gone" title="This game is over">
+        The game server no longer has this game: it ended, or was closed while nobody was hosting it. The results so far are saved.
+        {game.view && (
+          <>
+            {" "}
+            <Link href={`/results/${game.view.gameId}`} className="underline">
+              See the results
+            </Link>
+            .
+          </>
+        )}
       </HostMessage>
     );
   }
@@ -47,6 +69,8 @@ export function HostScreen({ gameId }: { gameId: string }) {
   const question = view.question;
   // The server knows the LAN address phones need; if it can't say, this page's own address is the best guess.
   const joinUrl = joinInfo.data?.joinUrl ?? (joinInfo.isError ? `${window.location.origin}/join` : null);
+  // Another device reaches this server at the address the phones use, not at "localhost".
+  const origin = joinUrl ? new URL(joinUrl).origin : window.location.origin;
   return (
     <div data-testid="host-screen" data-phase={view.phase} className="flex h-dvh flex-col overflow-hidden bg-stage text-white">
       <header className="flex items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]">
@@ -58,10 +82,9 @@ export function HostScreen({ gameId }: { gameId: string }) {
             </span>
           )}
           {view.phase !== "lobby" && view.phase !== "finished" && (
-            <span className="text-[2.6vh] text-indigo-200">
-              {view.connectedCount} of {view.playerCount} players online
-            </span>
+            <HostOnlineStatus view={view} busy={game.pending !== null} onAllowTakeover={game.allowTakeover} />
           )}
+          {view.phase !== "finished" && game.hostSecret && <HostOtherDevice gameId={view.gameId} hostSecret={game.hostSecret} origin={origin} />}
           {view.phase !== "finished" && (
             <button
               type="button"
@@ -84,8 +107,9 @@ export function HostScreen({ gameId }: { gameId: string }) {
         </p>
       )}
 
-      <main className="min-h-0 flex-1 px-[5vh] py-[3vh]">
+      <main className="relative min-h-0 flex-1 px-[5vh] py-[3vh]">
         <PhaseScreen game={game} view={view} joinUrl={joinUrl} />
+        {view.paused && <HostPausedOverlay deadline={game.deadline} />}
       </main>
 
       <HostControls game={game} view={view} />
@@ -96,7 +120,9 @@ export function HostScreen({ gameId }: { gameId: string }) {
 function PhaseScreen({ game, view, joinUrl }: { game: HostGame; view: HostView; joinUrl: string | null }) {
   switch (view.phase) {
     case "lobby":
-      return <HostLobby view={view} joinUrl={joinUrl} onRemovePlayer={game.removePlayer} />;
+      return (
+        <HostLobby view={view} joinUrl={joinUrl} busy={game.pending !== null} onRemovePlayer={game.removePlayer} onAllowTakeover={game.allowTakeover} />
+      );
     case "question-read":
       return <HostQuestionRead view={view} deadline={game.deadline} />;
     case "answering":

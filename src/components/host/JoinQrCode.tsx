@@ -6,7 +6,12 @@ import { create } from "qrcode";
 const QUIET_ZONE = 2;
 
 /** A QR code drawn as one SVG path from the module matrix (no HTML strings involved). */
-export function JoinQrCode({ url, className = "" }: { url: string; className?: string }) {
+export function JoinQrCode({ url, className = "", testId = "host-qr-code", label = `QR code to join: ${url}` }: {
+  url: string;
+  className?: string;
+  testId?: string;
+  label?: string;
+}) {
   const { size, path } = useMemo(() => {
     const { modules } = create(url, { errorCorrectionLevel: "M" });
     let d = "";
@@ -19,8 +24,8 @@ export function JoinQrCode({ url, className = "" }: { url: string; className?: s
   }, [url]);
 
   return (
-    <div data-testid="host-qr-code" data-url={url} className={`rounded-xl bg-white ${className}`}>
-      <svg viewBox={`0 0 ${size} ${size}`} className="size-full" shapeRendering="crispEdges" role="img" aria-label={`QR code to join: ${url}`}>
+    <div data-testid={testId} data-url={url} className={`rounded-xl bg-white ${className}`}>
+      <svg viewBox={`0 0 ${size} ${size}`} className="size-full" shapeRendering="crispEdges" role="img" aria-label={label}>
         <path d={path} fill="#000" />
       </svg>
     </div>

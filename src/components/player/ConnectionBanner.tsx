@@ -2,26 +2,24 @@
 
 import { usePlayerGame } from "@/client/player-game";
 
+/** Shown while the phone is offline or getting back into its game; it never has to rejoin by hand. */
 export function ConnectionBanner() {
-  const { connection, room, code } = usePlayerGame();
-  if (connection === "reconnecting") {
+  const { connection, stage, continueHere } = usePlayerGame();
+  if (connection === "replaced") {
     return (
-      <p role="status" data-testid="connection-banner" className="bg-amber-400 px-3 py-1.5 text-center text-sm font-bold text-amber-950">
-        Reconnecting…
-      </p>
+      <div role="alert" data-testid="connection-replaced" className="flex flex-col items-center gap-1.5 bg-amber-400 px-3 py-2 text-center text-sm font-bold text-amber-950">
+        <p>You&apos;re playing this game in another tab or window.</p>
+        <button type="button" data-testid="continue-here" onClick={continueHere} className="rounded-lg bg-amber-950 px-3 py-1 text-amber-50">
+          Play here instead
+        </button>
+      </div>
     );
   }
-  const gameOver = room?.phase === "podium" || room?.phase === "finished";
-  if (connection === "lost" && !gameOver) {
-    return (
-      <p role="alert" data-testid="connection-lost" className="bg-amber-400 px-3 py-1.5 text-center text-sm font-bold text-amber-950">
-        Your connection dropped and this phone lost its place in the game.{" "}
-        {/* A full page load starts a fresh connection. */}
-        <a href={code ? `/join?code=${code}` : "/join"} className="underline">
-          Join again
-        </a>
-      </p>
-    );
-  }
-  return null;
+  const away = connection === "reconnecting" || connection === "resuming" || (connection === "connecting" && stage === "resuming");
+  if (!away) return null;
+  return (
+    <p role="status" data-testid="connection-banner" className="bg-amber-400 px-3 py-1.5 text-center text-sm font-bold text-amber-950">
+      Reconnecting…
+    </p>
+  );
 }

@@ -7,11 +7,12 @@ import { joinRequestSchema, NICKNAME_MAX_LENGTH, ROOM_CODE_LENGTH } from "@/prot
 const inputClass =
   "w-full rounded-xl border-2 border-white/30 bg-white px-4 py-3 text-xl font-bold text-indigo-950 placeholder:font-medium placeholder:text-slate-500 focus:border-amber-300 focus:outline-none focus:ring-4 focus:ring-amber-300/50";
 
-export function JoinForm({ initialCode }: { initialCode: string }) {
+/** `notice`: why the phone is back here (its game ended, the host removed it), shown until the next try. */
+export function JoinForm({ initialCode, notice = null }: { initialCode: string; notice?: string | null }) {
   const { join } = usePlayerGame();
   const [code, setCode] = useState(initialCode);
   const [nickname, setNickname] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(notice);
   const [joining, setJoining] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

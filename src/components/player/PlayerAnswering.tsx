@@ -8,13 +8,24 @@ import { optionStyle } from "@/components/shared/option-styles";
 import { CheckIcon } from "@/components/shared/icons";
 import { RichText } from "@/components/shared/RichText";
 import { AnswerLocked } from "./AnswerLocked";
+import { AnswerSending } from "./AnswerSending";
+import { LateJoinNotice } from "./LateJoinNotice";
 
 /** Mounted once per question (keyed by its index), so a new question starts with nothing selected. */
 export function PlayerAnswering() {
-  const { room, deadline, answer, submitAnswer } = usePlayerGame();
+  const { room, you, connection, deadline, answer, submitAnswer } = usePlayerGame();
   const [selected, setSelected] = useState<number[]>([]);
   const question = room?.question;
-  if (!question) return null;
+  if (!room || !question) return null;
+
+  if (you && question.index < you.firstQuestionIndex) {
+    return (
+      <section data-testid="phase-answering" className="flex flex-1 flex-col items-center justify-center gap-5">
+        <LateJoinNotice title="You joined during this question" detail="You'll play from the next one." />
+        <CountdownNumber deadline={deadline} className="size-14 bg-white/15 text-2xl text-white" />
+      </section>
+    );
+  }
 
   const options = question.options ?? [];
   const multiple = question.kind === "multiple";
@@ -22,10 +33,13 @@ export function PlayerAnswering() {
   const many = options.length > 4;
   const mine = answer?.questionIndex === question.index ? answer : null;
   if (mine?.kind === "locked") return <AnswerLocked choice={mine.choice} />;
+  // After a refresh the server says the answer is in, though this page no longer knows which.
+  if (you?.lockedQuestionIndex === question.index) return <AnswerLocked choice={mine?.kind === "sending" ? mine.choice : []} />;
   const sending = mine?.kind === "sending";
+  const blocked = sending || room.paused;
 
   const onOption = (index: number) => {
-    if (sending) return;
+    if (blocked) return;
     if (!multiple) return submitAnswer(question.index, [index]);
     setSelected((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort((a, b) => a - b)));
   };
@@ -41,6 +55,7 @@ export function PlayerAnswering() {
         <CountdownNumber deadline={deadline} className="size-12 bg-white text-2xl text-indigo-950" />
       </div>
       {multiple && <p className="px-1 text-sm font-semibold text-amber-200">Pick all that apply, then Submit.</p>}
+      {sending && <AnswerSending offline={connection !== "connected"} />}
       {mine?.kind === "refused" && (
         <p role="alert" data-testid="answer-error" className="rounded-lg bg-amber-300 px-3 py-2 text-sm font-bold text-amber-950">
           {mine.message}
@@ -50,14 +65,15 @@ export function PlayerAnswering() {
       <div className="-m-1 grid min-h-0 flex-1 auto-rows-fr grid-cols-2 gap-2 overflow-y-auto p-1">
         {options.map((option, index) => {
           const style = optionStyle(index);
-          const isSelected = selected.includes(index);
+          // While sending, the option(s) on their way stay marked.
+          const isSelected = (sending ? mine.choice : selected).includes(index);
           return (
             <button
               key={index}
               type="button"
               data-testid={`answer-option-${index}`}
               aria-pressed={multiple ? isSelected : undefined}
-              disabled={sending}
+              disabled={blocked}
               onClick={() => onOption(index)}
               className={`relative flex items-center gap-2 rounded-xl text-center shadow-md transition-transform active:scale-[0.97] disabled:opacity-70 ${
                 many ? "min-h-[4rem] flex-row justify-start py-2 pr-7 pl-2.5 text-left" : "min-h-[5.5rem] flex-col justify-center p-2"
@@ -89,7 +105,7 @@ export function PlayerAnswering() {
         <button
           type="button"
           data-testid="answer-submit"
-          disabled={selected.length === 0 || sending}
+          disabled={selected.length === 0 || blocked}
           onClick={() => submitAnswer(question.index, selected)}
           className="rounded-xl bg-white py-3.5 text-xl font-black text-indigo-950 shadow-lg disabled:bg-white/30 disabled:text-white/70"
         >

@@ -9,13 +9,15 @@ import { PlayerHeader } from "./PlayerHeader";
 import { PlayerLeaderboard } from "./PlayerLeaderboard";
 import { PlayerLobby } from "./PlayerLobby";
 import { PlayerQuestionRead } from "./PlayerQuestionRead";
+import { PausedOverlay } from "./PausedOverlay";
 import { PlayerRemoved } from "./PlayerRemoved";
+import { PlayerResuming } from "./PlayerResuming";
 import { PlayerReveal } from "./PlayerReveal";
 
 /** The phone: the join form, then every game screen, on one page with one socket. */
 export function PlayerApp({ initialCode }: { initialCode: string }) {
   return (
-    <PlayerGameProvider>
+    <PlayerGameProvider initialCode={initialCode}>
       <div className="flex h-dvh flex-col overflow-hidden bg-stage text-white">
         <ConnectionBanner />
         <PlayerScreen initialCode={initialCode} />
@@ -25,17 +27,23 @@ export function PlayerApp({ initialCode }: { initialCode: string }) {
 }
 
 function PlayerScreen({ initialCode }: { initialCode: string }) {
-  const { room, you, removedMessage } = usePlayerGame();
+  const { stage, room, you, removedMessage, notice } = usePlayerGame();
   if (removedMessage) return <PlayerRemoved message={removedMessage} />;
-  if (!room || !you) return <JoinForm initialCode={initialCode} />;
-  return (
-    <>
-      <PlayerHeader room={room} you={you} />
-      <main className="flex min-h-0 flex-1 flex-col">
-        <PhaseScreen />
-      </main>
-    </>
-  );
+  if (room && you) {
+    return (
+      <>
+        <PlayerHeader room={room} you={you} />
+        <main className="relative flex min-h-0 flex-1 flex-col">
+          <PhaseScreen />
+          <PausedOverlay />
+        </main>
+      </>
+    );
+  }
+  // Before the page has looked for a stored game: nothing, rather than a form that may vanish.
+  if (stage === "checking") return <main className="flex-1" />;
+  if (stage === "resuming") return <PlayerResuming />;
+  return <JoinForm initialCode={initialCode} notice={notice} />;
 }
 
 function PhaseScreen() {

@@ -10,7 +10,7 @@ export function PlayerFinal() {
   return (
     <section data-testid={`phase-${room.phase}`} className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
       <h1 className="text-3xl font-black">{room.endedEarly ? "Game ended" : "Game over"}</h1>
-      {room.endedEarly && <p className="text-indigo-100">The host ended the game early.</p>}
+      {room.endedEarly && <p className="text-indigo-100">The game ended before the last question.</p>}
       <div data-testid="player-final" className="flex flex-col items-center gap-1 rounded-2xl bg-white px-8 py-4 text-indigo-950">
         <p className="font-semibold">You finished</p>
         <p data-testid="player-final-rank" className="text-5xl font-black">

@@ -5,9 +5,10 @@ import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { RichText } from "@/components/shared/RichText";
 
 export function PlayerQuestionRead() {
-  const { room, deadline } = usePlayerGame();
+  const { room, you, deadline } = usePlayerGame();
   const question = room?.question;
   if (!question) return null;
+  const late = you !== null && question.index < you.firstQuestionIndex;
   return (
     <section data-testid="phase-question-read" className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
       <p className="font-semibold text-indigo-200">
@@ -16,7 +17,13 @@ export function PlayerQuestionRead() {
       <RichText testId="player-prompt" html={question.promptHtml} className="text-2xl leading-snug font-black break-words" />
       {question.bodyHtml && <RichText html={question.bodyHtml} className="max-w-full text-base text-indigo-50" />}
       {question.hintHtml && <RichText html={question.hintHtml} className="text-base font-semibold text-amber-200 italic" />}
-      <p className="text-lg text-indigo-100">Get ready…</p>
+      {late ? (
+        <p data-testid="late-join-notice" className="rounded-xl bg-white/15 px-4 py-2 text-lg font-bold">
+          You joined during this question — you&apos;ll play from the next one.
+        </p>
+      ) : (
+        <p className="text-lg text-indigo-100">Get ready…</p>
+      )}
       <CountdownNumber deadline={deadline} className="size-16 bg-white text-3xl text-indigo-950" />
     </section>
   );

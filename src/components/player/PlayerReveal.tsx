@@ -7,6 +7,7 @@ import { OptionShape } from "@/components/shared/OptionShape";
 import { optionStyle } from "@/components/shared/option-styles";
 import { formatScore, ordinal } from "@/components/shared/format";
 import { RichText } from "@/components/shared/RichText";
+import { LateJoinNotice } from "./LateJoinNotice";
 
 const LOOKS = {
   correct: { testId: "result-correct", Icon: CheckIcon, title: "Correct", background: "bg-green-700" },
@@ -25,6 +26,14 @@ export function PlayerReveal() {
   if (!room || !reveal) return null;
   // The room view and this player's own result are separate messages; either may arrive first.
   const outcome = you?.lastRound?.questionIndex === reveal.questionIndex ? you.lastRound : null;
+
+  if (you && !outcome && reveal.questionIndex < you.firstQuestionIndex) {
+    return (
+      <section data-testid="phase-reveal" className="flex flex-1 items-center justify-center">
+        <LateJoinNotice title="You'll play from the next question" />
+      </section>
+    );
+  }
 
   if (!outcome || !you) {
     return (

@@ -46,3 +46,20 @@ export function FlameIcon({ className = "size-6" }: { className?: string }) {
     </svg>
   );
 }
+
+export function PauseIcon({ className = "size-6" }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 24 24" fill="currentColor" className={className} aria-hidden>
+      <rect x="5.5" y="4" width="4.5" height="16" rx="1" />
+      <rect x="14" y="4" width="4.5" height="16" rx="1" />
+    </svg>
+  );
+}
+
+export function PlayIcon({ className = "size-6" }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 24 24" fill="currentColor" className={className} aria-hidden>
+      <path d="M7 4.5v15a1 1 0 0 0 1.5.9l12-7.5a1 1 0 0 0 0-1.7l-12-7.5A1 1 0 0 0 7 4.5z" />
+    </svg>
+  );
+}

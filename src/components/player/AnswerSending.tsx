@@ -1,0 +1,13 @@
+/** The phone keeps resending the answer (same id) until the server says it is stored. */
+export function AnswerSending({ offline }: { offline: boolean }) {
+  return (
+    <p
+      role="status"
+      data-testid="answer-sending"
+      className="flex items-center justify-center gap-2 rounded-lg bg-white px-3 py-2 text-sm font-bold text-indigo-950"
+    >
+      <span className="size-4 animate-spin rounded-full border-2 border-indigo-200 border-t-indigo-950 motion-reduce:animate-none" aria-hidden />
+      {offline ? "Sending… (offline)" : "Sending…"}
+    </p>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { usePlayerGame } from "@/client/player-game";
+import { PauseIcon } from "@/components/shared/icons";
+import { CountdownNumber } from "@/components/shared/CountdownNumber";
+
+/** Covers the question while the host has paused: nothing under it can be tapped. */
+export function PausedOverlay() {
+  const { room, deadline } = usePlayerGame();
+  if (!room?.paused) return null;
+  return (
+    <div
+      role="status"
+      data-testid="paused-overlay"
+      className="absolute inset-0 z-10 flex flex-col items-center justify-center gap-4 bg-stage/90 px-6 text-center backdrop-blur-sm"
+    >
+      <span className="flex size-20 items-center justify-center rounded-full bg-white text-indigo-950">
+        <PauseIcon className="size-10" />
+      </span>
+      <h1 className="text-4xl font-black">Paused</h1>
+      <p className="text-lg text-indigo-100">The teacher paused the game. The clock has stopped.</p>
+      <CountdownNumber deadline={deadline} testId="paused-countdown" className="size-14 bg-white/15 text-2xl text-white" />
+    </div>
+  );
+}

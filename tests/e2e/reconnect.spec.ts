@@ -1,0 +1,114 @@
+/**
+ * In real Chromium: a phone reloaded mid-question lands back on the question with its score intact
+ * and can still answer; the host page reloaded mid-game still drives the game to the podium.
+ * Also measures how long a refreshed phone takes to be back on the question.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { parseQuizdown } from "../../src/quizdown";
+
+const SHOTS = path.join("test-results", "screenshots");
+
+function correctAnswersByPrompt(): Map<string, string> {
+  const parsed = parseQuizdown(readFileSync(path.join("content", "back-office.md"), "utf8"));
+  if (!parsed.ok) throw new Error("content/back-office.md does not parse");
+  return new Map(parsed.quiz.questions.map((question) => [question.promptMarkdown.trim(), question.options.find((option) => option.correct)!.markdown.trim()]));
+}
+
+async function openPhone(browser: Browser, code: string, nickname: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(`/join?code=${code}`);
+  await phone.getByTestId("join-nickname").fill(nickname);
+  await phone.getByTestId("join-submit").click();
+  await expect(phone.getByTestId("player-joined")).toBeVisible();
+  return phone;
+}
+
+async function answerCorrectly(phone: Page, correct: Map<string, string>) {
+  await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
+  const prompt = (await phone.getByTestId("player-prompt").innerText()).trim();
+  const options = phone.locator('[data-testid^="answer-option-"]');
+  const count = await options.count();
+  for (let i = 0; i < count; i++) {
+    if ((await options.nth(i).innerText()).trim() === correct.get(prompt)) {
+      await options.nth(i).click();
+      await expect(phone.getByTestId("answer-locked").or(phone.getByTestId("phase-reveal"))).toBeVisible();
+      return;
+    }
+  }
+  throw new Error(`no correct option found for "${prompt}"`);
+}
+
+test("a refreshed phone keeps its score and answers; a refreshed host still drives the game to the podium", async ({ browser }) => {
+  const correct = correctAnswersByPrompt();
+  const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await host.goto("/");
+  await host.getByTestId("quiz-back-office").getByRole("button", { name: /host/i }).click();
+  await expect(host.getByTestId("phase-lobby")).toBeVisible();
+  const code = (await host.getByTestId("host-code").innerText()).replace(/\D/g, "");
+  const ada = await openPhone(browser, code, "Ada");
+  const bob = await openPhone(browser, code, "Bob");
+  await expect(host.getByTestId("host-player")).toHaveCount(2);
+  await host.getByTestId("host-start").click();
+
+  // Round 1: both answer, so Ada has a score to keep.
+  await answerCorrectly(ada, correct);
+  await answerCorrectly(bob, correct);
+  await expect(ada.getByTestId("result-correct")).toBeVisible();
+  const scoreBefore = (await ada.getByTestId("player-score").innerText()).trim();
+  expect(scoreBefore).toMatch(/[1-9]/);
+
+  // The host reloads in the middle of the game and carries on.
+  await host.getByTestId("host-next").click();
+  await expect(host.getByTestId("phase-leaderboard")).toBeVisible();
+  await host.reload();
+  await expect(host.getByTestId("phase-leaderboard")).toBeVisible();
+  await host.getByTestId("host-next").click();
+
+  // Round 2: Ada's phone is refreshed while the question is open; it comes back on the question.
+  await expect(ada.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
+  const reloadTimes: number[] = [];
+  const started = performance.now();
+  await ada.reload();
+  await expect(ada.getByTestId("phase-answering")).toBeVisible();
+  reloadTimes.push(performance.now() - started);
+  await expect(ada.getByTestId("player-score")).toHaveText(scoreBefore);
+  await ada.screenshot({ path: path.join(SHOTS, "phone-after-reload.png") });
+  await answerCorrectly(ada, correct);
+  await answerCorrectly(bob, correct);
+  await expect(ada.getByTestId("result-correct")).toBeVisible();
+  await expect(ada.getByTestId("result-streak")).toContainText("2");
+
+  // The remaining rounds, refreshing Bob's phone during each question to measure the way back.
+  for (let round = 2; round < 10; round++) {
+    await host.getByTestId("host-next").click();
+    await expect(host.getByTestId("phase-leaderboard")).toBeVisible();
+    await host.getByTestId("host-next").click();
+    await expect(bob.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
+    if (round < 7) {
+      const reloadStarted = performance.now();
+      await bob.reload();
+      await expect(bob.getByTestId("phase-answering")).toBeVisible();
+      reloadTimes.push(performance.now() - reloadStarted);
+    }
+    await answerCorrectly(ada, correct);
+    await answerCorrectly(bob, correct);
+    await expect(host.getByTestId("phase-reveal")).toBeVisible();
+  }
+  await host.getByTestId("host-next").click();
+  await expect(host.getByTestId("phase-leaderboard")).toBeVisible();
+  await host.getByTestId("host-next").click();
+  await expect(host.getByTestId("phase-podium")).toBeVisible();
+  await expect(host.getByTestId("podium-1")).toContainText(/Ada|Bob/);
+  await expect(host.getByTestId("podium-2")).toContainText(/Ada|Bob/);
+  await expect(ada.getByTestId("player-final")).toBeVisible();
+  await expect(bob.getByTestId("player-final")).toBeVisible();
+
+  reloadTimes.sort((a, b) => a - b);
+  const median = reloadTimes[Math.floor(reloadTimes.length / 2)]!;
+  console.log(`refreshed phone back on the open question: median ${median.toFixed(0)} ms over ${reloadTimes.length} reloads (min ${reloadTimes[0]!.toFixed(0)}, max ${reloadTimes.at(-1)!.toFixed(0)})`);
+  expect(reloadTimes).toHaveLength(6);
+});
