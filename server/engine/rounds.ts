@@ -158,7 +158,11 @@ export function nextDeadline(state: GameState): number | null {
   const round = state.round;
   if (!round || state.paused) return null;
   if (state.phase === "question-read") return round.readStartedAt + state.questions[round.questionIndex]!.readTimeMs;
-  if (state.phase === "answering") return round.deadline;
+  if (state.phase === "answering") {
+    // After a restart the room must look again once the grace ends, in case everyone has answered.
+    const graceEnds = round.earlyCloseNotBefore;
+    return graceEnds !== undefined && graceEnds < round.deadline! ? graceEnds : round.deadline;
+  }
   return null;
 }
 
@@ -167,6 +171,11 @@ export function advanceClock(state: GameState, now: number): EngineResult {
   const due = nextDeadline(state);
   if (due === null || now < due) return accepted([]);
   if (state.phase === "question-read") return accepted(openAnswers(state, now));
+  const round = state.round!;
+  if (round.earlyCloseNotBefore !== undefined && now < round.deadline!) {
+    delete round.earlyCloseNotBefore;
+    return accepted(closeRoundIfEveryoneAnswered(state, now));
+  }
   return accepted(closeRound(state, now));
 }
 
@@ -225,6 +234,7 @@ export function resumeGame(state: GameState, now: number): EngineResult {
   round.readStartedAt += pausedFor;
   if (round.openedAt !== null) round.openedAt += pausedFor;
   if (round.deadline !== null) round.deadline += pausedFor;
+  if (round.earlyCloseNotBefore !== undefined && round.earlyCloseNotBefore <= now) delete round.earlyCloseNotBefore;
   state.paused = null;
   return accepted([{ type: "pause-changed", paused: false }, ...closeRoundIfEveryoneAnswered(state, now)]);
 }

@@ -176,6 +176,11 @@ export class GameRoom {
     const known = this.answerAcks.get(key);
     if (known) return known.ack.then((ack) => (ack.ok ? ack : this.storeAnswer(key, known.event)));
 
+    // The same answer restored from the database after a restart: it is stored, so it is acknowledged.
+    const round = this.state.round;
+    if (round?.questionIndex === request.questionIndex && round.answers[playerId]?.answerId === request.answerId) {
+      return Promise.resolve({ ok: true, questionIndex: request.questionIndex, answerId: request.answerId });
+    }
     const result = submitAnswer(this.state, { playerId, ...request, now: this.clock() });
     if (!result.ok) return Promise.resolve(result);
     const accepted = result.events.find((event): event is AnswerAccepted => event.type === "answer-accepted")!;

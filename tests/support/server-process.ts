@@ -1,6 +1,7 @@
 /** The real server as a child process (`server/cli/start.ts --api-only`), for crash tests. */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { PROJECT_DIR } from "./quiz-server";
 
 export interface ServerProcess {
@@ -11,8 +12,10 @@ export interface ServerProcess {
 }
 
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const tsx = path.join(PROJECT_DIR, "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["server/cli/start.ts", "--api-only"], {
+  // Node itself with tsx's loader, not the `tsx` CLI: the CLI runs the server in a grandchild
+  // process, so a SIGKILL sent to it would leave the real server running (port and database held).
+  const tsxLoader = pathToFileURL(path.join(PROJECT_DIR, "node_modules", "tsx", "dist", "loader.mjs")).href;
+  const child = spawn(process.execPath, ["--import", tsxLoader, "server/cli/start.ts", "--api-only"], {
     cwd: PROJECT_DIR,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

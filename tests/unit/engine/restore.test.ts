@@ -611,6 +611,21 @@ describe("restoreAnswer", () => {
     expect(state.round!.answerCount).toBe(2);
   });
 
+  it("when everyone has answered during the restart grace, the round closes as the grace ends", () => {
+    const { state, p1, p2, p3, opened } = shuffledRound();
+    prepareAfterRestart(state, opened + 1_000);
+    for (const [id, at] of [[p1, 500], [p2, 600], [p3, 700]] as const) {
+      restoreAnswer(state, { playerId: id, answerId: id, choices: [0], receivedAt: opened + at });
+      ok(setPlayerConnected(state, { playerId: id, connected: true, now: opened + 1_500 }));
+    }
+    expect(state.phase).toBe("answering");
+    expect(nextDeadline(state)).toBe(opened + 6_000);
+    expect(ok(advanceClock(state, opened + 5_999))).toEqual([]);
+    ok(advanceClock(state, opened + 6_000));
+    expect(state.phase).toBe("reveal");
+    expect(state.round!.answerCount).toBe(3);
+  });
+
   it("once connected, the restored answer counts towards closing the round", () => {
     const { state, p1, p2, p3, opened } = shuffledRound();
     prepareAfterRestart(state, opened + 1_000);
