@@ -37,6 +37,27 @@ function waitFor<T>(subscribe: (listener: (value: T) => void) => () => void, pre
   });
 }
 
+/** The current value if it already matches, else the next one `emitter` emits as `event` that does. */
+function latestOrNext<T>(
+  current: T | null,
+  emitter: { on(event: string, listener: (value: T) => void): unknown; off(event: string, listener: (value: T) => void): unknown },
+  event: string,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs?: number,
+): Promise<T> {
+  if (current && predicate(current)) return Promise.resolve(current);
+  return waitFor<T>(
+    (listener) => {
+      emitter.on(event, listener);
+      return () => emitter.off(event, listener);
+    },
+    predicate,
+    what,
+    timeoutMs,
+  );
+}
+
 export class TestPlayer {
   readonly socket: Socket;
   room: PlayerRoomView | null = null;
@@ -85,27 +106,11 @@ export class TestPlayer {
   }
 
   nextRoomView(predicate: (view: PlayerRoomView) => boolean, what: string): Promise<PlayerRoomView> {
-    if (this.room && predicate(this.room)) return Promise.resolve(this.room);
-    return waitFor<PlayerRoomView>(
-      (listener) => {
-        this.socket.on(ServerEvent.room, listener);
-        return () => this.socket.off(ServerEvent.room, listener);
-      },
-      predicate,
-      what,
-    );
+    return latestOrNext(this.room, this.socket, ServerEvent.room, predicate, what);
   }
 
   nextPersonal(predicate: (view: PersonalView) => boolean, what: string): Promise<PersonalView> {
-    if (this.you && predicate(this.you)) return Promise.resolve(this.you);
-    return waitFor<PersonalView>(
-      (listener) => {
-        this.socket.on(ServerEvent.personal, listener);
-        return () => this.socket.off(ServerEvent.personal, listener);
-      },
-      predicate,
-      what,
-    );
+    return latestOrNext(this.you, this.socket, ServerEvent.personal, predicate, what);
   }
 
   close(): void {
@@ -139,16 +144,7 @@ export class TestHost {
   }
 
   nextState(predicate: (view: HostView) => boolean, what: string, timeoutMs?: number): Promise<HostView> {
-    if (this.state && predicate(this.state)) return Promise.resolve(this.state);
-    return waitFor<HostView>(
-      (listener) => {
-        this.socket.on(ServerEvent.hostState, listener);
-        return () => this.socket.off(ServerEvent.hostState, listener);
-      },
-      predicate,
-      what,
-      timeoutMs,
-    );
+    return latestOrNext(this.state, this.socket, ServerEvent.hostState, predicate, what, timeoutMs);
   }
 
   close(): void {
@@ -420,29 +416,11 @@ export class ResilientPlayer {
   }
 
   nextRoomView(predicate: (view: PlayerRoomView) => boolean, what: string, timeoutMs = 30_000): Promise<PlayerRoomView> {
-    if (this.room && predicate(this.room)) return Promise.resolve(this.room);
-    return waitFor<PlayerRoomView>(
-      (listener) => {
-        this.emitter.on("room", listener);
-        return () => this.emitter.off("room", listener);
-      },
-      predicate,
-      what,
-      timeoutMs,
-    );
+    return latestOrNext(this.room, this.emitter, "room", predicate, what, timeoutMs);
   }
 
   nextPersonal(predicate: (view: PersonalView) => boolean, what: string, timeoutMs = 30_000): Promise<PersonalView> {
-    if (this.you && predicate(this.you)) return Promise.resolve(this.you);
-    return waitFor<PersonalView>(
-      (listener) => {
-        this.emitter.on("personal", listener);
-        return () => this.emitter.off("personal", listener);
-      },
-      predicate,
-      what,
-      timeoutMs,
-    );
+    return latestOrNext(this.you, this.emitter, "personal", predicate, what, timeoutMs);
   }
 
   close(): void {
@@ -536,16 +514,7 @@ export class ResilientHost {
   }
 
   nextState(predicate: (view: HostView) => boolean, what: string, timeoutMs = 30_000): Promise<HostView> {
-    if (this.state && predicate(this.state)) return Promise.resolve(this.state);
-    return waitFor<HostView>(
-      (listener) => {
-        this.emitter.on("state", listener);
-        return () => this.emitter.off("state", listener);
-      },
-      predicate,
-      what,
-      timeoutMs,
-    );
+    return latestOrNext(this.state, this.emitter, "state", predicate, what, timeoutMs);
   }
 
   close(): void {
