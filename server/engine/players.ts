@@ -7,6 +7,25 @@ export function nicknameKey(nickname: string): string {
   return nickname.normalize("NFKC").toLocaleLowerCase("en");
 }
 
+/** A player record at 0 points, connected, as a join (or a restore) creates it. */
+export function freshPlayer(fields: Pick<GamePlayer, "id" | "nickname" | "joinSeq" | "joinedAt" | "firstQuestionIndex" | "tokenHash">): GamePlayer {
+  return {
+    ...fields,
+    nicknameKey: nicknameKey(fields.nickname),
+    connected: true,
+    removed: false,
+    score: 0,
+    streak: 0,
+    correctCount: 0,
+    correctResponseMs: 0,
+    rank: null,
+    previousRank: null,
+    lastRound: null,
+    takeoverRequested: false,
+    takeoverAllowed: false,
+  };
+}
+
 /** Whether the player joined during the open round and only plays from the next question. */
 function joinedDuringOpenRound(state: GameState, player: GamePlayer): boolean {
   const round = state.round;
@@ -45,26 +64,14 @@ export function addPlayer(state: GameState, input: { playerId: string; nickname:
   }
   if (state.locked) return refusal("locked", "This game is locked, so it can't take new players. Ask your teacher to unlock it.");
 
-  const player: GamePlayer = {
+  const player = freshPlayer({
     id: input.playerId,
     nickname: input.nickname,
-    nicknameKey: key,
     joinSeq: state.nextJoinSeq++,
     joinedAt: input.now,
-    connected: true,
-    removed: false,
-    score: 0,
-    streak: 0,
-    correctCount: 0,
-    correctResponseMs: 0,
-    rank: null,
-    previousRank: null,
-    lastRound: null,
     firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
     tokenHash: input.tokenHash ?? "",
-    takeoverRequested: false,
-    takeoverAllowed: false,
-  };
+  });
   state.players[player.id] = player;
   state.activePlayerCount += 1;
   state.connectedPlayerCount += 1;

@@ -3,7 +3,7 @@
  * change; players who joined and answers given since then come from their own tables.
  */
 import { scoreAnswer } from "./rounds";
-import { nicknameKey } from "./players";
+import { freshPlayer } from "./players";
 import { rankPlayers } from "./ranking";
 import type { GameState } from "./types";
 
@@ -37,24 +37,16 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
     return;
   }
   state.players[stored.id] = {
-    id: stored.id,
-    nickname: stored.nickname,
-    nicknameKey: nicknameKey(stored.nickname),
-    joinSeq: stored.joinSeq,
-    joinedAt: stored.joinedAt,
+    ...freshPlayer({
+      id: stored.id,
+      nickname: stored.nickname,
+      joinSeq: stored.joinSeq,
+      joinedAt: stored.joinedAt,
+      firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
+      tokenHash: stored.tokenHash,
+    }),
     connected: false,
     removed: stored.removed,
-    score: 0,
-    streak: 0,
-    correctCount: 0,
-    correctResponseMs: 0,
-    rank: null,
-    previousRank: null,
-    lastRound: null,
-    firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
-    tokenHash: stored.tokenHash,
-    takeoverRequested: false,
-    takeoverAllowed: false,
   };
   state.nextJoinSeq = Math.max(state.nextJoinSeq, stored.joinSeq + 1);
   if (!stored.removed) {
