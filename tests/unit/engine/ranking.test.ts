@@ -11,28 +11,12 @@ import {
   type GamePlayer,
   type GameState,
 } from "../../../server/engine";
+import { freshPlayer } from "../../../server/engine/players";
 import { DEFAULT_T, eventTypes, join, newGame, ok, openCurrent, startAndOpen } from "../../support/engine-fixtures";
 
 function player(overrides: Partial<GamePlayer>): GamePlayer {
   return {
-    id: "x",
-    nickname: "x",
-    nicknameKey: "x",
-    joinSeq: 1,
-    joinedAt: 0,
-    connected: true,
-    removed: false,
-    score: 0,
-    streak: 0,
-    correctCount: 0,
-    correctResponseMs: 0,
-    rank: null,
-    previousRank: null,
-    lastRound: null,
-    firstQuestionIndex: 0,
-    tokenHash: "",
-    takeoverRequested: false,
-    takeoverAllowed: false,
+    ...freshPlayer({ id: "x", nickname: "x", joinSeq: 1, joinedAt: 0, firstQuestionIndex: 0, tokenHash: "" }),
     ...overrides,
   };
 }
