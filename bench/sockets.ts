@@ -11,7 +11,7 @@ import { loadContentDirectory } from "../server/content";
 import { silentLogger } from "../server/http/console-logger";
 import { databasePersistence } from "../server/rooms/db-persistence";
 import type { GamePersistence } from "../server/rooms/ports";
-import { apiClient } from "../tests/support/quiz-server";
+import { signUpTeacher, TEST_AUTH_SECRET } from "../tests/support/quiz-server";
 import { TestHost } from "../tests/support/socket-clients";
 
 export interface SocketBenchOptions {
@@ -36,9 +36,9 @@ export async function benchSockets({ players, durableAcks, databaseUrl }: Socket
   const persistence: GamePersistence = durableAcks
     ? { ...stored, saveAnswer: timedSave }
     : { ...stored, saveAnswer: (...args) => (void timedSave(...args).catch(() => {}), Promise.resolve()) };
-  const server = await startQuizServer({ db: database.db, port: 0, host: "127.0.0.1", log: silentLogger, persistence });
+  const server = await startQuizServer({ db: database.db, port: 0, host: "127.0.0.1", log: silentLogger, persistence, authSecret: TEST_AUTH_SECRET, authRateLimit: false });
   const url = `http://127.0.0.1:${server.port}`;
-  const api = apiClient(url);
+  const { api } = await signUpTeacher(url);
   try {
     const { quizzes } = await api.quizzes.list.query();
     const ticket = await api.games.create.mutate({ quizVersionId: quizzes[0]!.versionId, options: { readTimeSec: 0, timeLimitSec: 60 } });

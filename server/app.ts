@@ -5,7 +5,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { toNodeHandler } from "better-auth/node";
 import { Server as SocketServer } from "socket.io";
+import { createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
 import { consoleLogger } from "./http/console-logger";
 import { lanAddress } from "./http/lan-address";
@@ -34,6 +36,10 @@ export interface QuizServerOptions {
   /** How rooms save results; default: the database (benchmarks swap it to measure what durability costs). */
   persistence?: GamePersistence;
   log?: Logger;
+  /** Key for teachers' session cookies (AUTH_SECRET, or the one kept in the data folder). */
+  authSecret: string;
+  /** better-auth's per-address limit on sign-in attempts (default on). */
+  authRateLimit?: boolean;
 }
 
 export interface RunningQuizServer {
@@ -44,6 +50,7 @@ export interface RunningQuizServer {
   publicUrl: string;
   registry: RoomRegistry;
   io: SocketServer;
+  auth: Auth;
   close(): Promise<void>;
 }
 
@@ -69,12 +76,16 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   registerSocketHandlers(io, registry, log);
 
   let publicUrl = options.publicUrl ?? "";
+  // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
+  let auth!: Auth;
+  let authHandler!: RequestHandler;
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
-    createContext: () => ({
+    createContext: async ({ req }) => ({
       db: options.db,
       registry,
+      teacher: await teacherFromHeaders(auth, req.headers),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
     }),
@@ -104,6 +115,13 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     const url = req.url ?? "/";
     if (url.startsWith("/socket.io/")) return; // handled by Socket.IO's own listener
     if (url.startsWith("/api/trpc/")) return void trpc(req, res);
+    if (url.startsWith("/api/auth/")) {
+      return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
+        log.error(`auth ${url} failed`, error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    }
     if (url === "/healthz") {
       res.setHeader("content-type", "application/json");
       return void res.end(JSON.stringify({ ok: true, games: registry.rooms().length }));
@@ -123,6 +141,8 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const localUrl = `http://localhost:${port}`;
   const lan = lanAddress();
   publicUrl = (options.publicUrl ?? (lan ? `http://${lan}:${port}` : localUrl)).replace(/\/$/, "");
+  auth = createAuth({ db: options.db, secret: options.authSecret, fallbackUrl: localUrl, rateLimit: options.authRateLimit });
+  authHandler = toNodeHandler(auth);
 
   return {
     port,
@@ -130,6 +150,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     publicUrl,
     registry,
     io,
+    auth,
     async close() {
       await registry.shutdown();
       io.close();

@@ -13,6 +13,8 @@ const envSchema = z.object({
   FINISHED_GAME_TTL_MINUTES: z.coerce.number().min(0).default(10),
   /** Minutes a game waits for its host screen to come back before it ends ("ended: host left"). */
   HOST_AWAY_MINUTES: z.coerce.number().positive().default(10),
+  /** Signs teachers' session cookies. Unset: a random one is made on first run and kept in DATA_DIR. */
+  AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters long." }).optional(),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

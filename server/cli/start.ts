@@ -2,6 +2,7 @@
 import path from "node:path";
 import { readConfig } from "../config";
 import { startQuizServer } from "../app";
+import { resolveAuthSecret } from "../auth/secret";
 import { openDatabase } from "../db";
 import { formatProblem, loadContentDirectory } from "../content/load";
 import { buildIfNeeded } from "./build-if-needed";
@@ -29,7 +30,11 @@ async function main() {
   console.log(`Quizzes: ${content.quizzes.length} loaded from ${config.CONTENT_DIR} (${changed} new or changed).`);
   for (const problem of content.problems) console.warn(`  problem: ${formatProblem(problem)}`);
 
+  const authSecret = await resolveAuthSecret(config.AUTH_SECRET, path.resolve(projectDir, config.DATA_DIR));
+  if (authSecret.source === "new") console.log(`Made a new sign-in key in ${config.DATA_DIR} (set AUTH_SECRET to choose your own).`);
+
   const server = await startQuizServer({
+    authSecret: authSecret.secret,
     db: database.db,
     port: config.PORT,
     host: config.HOST,

@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { isUuid } from "./quizzes";
-import { games, type GameStatus } from "./schema";
+import { games, teachers, type GameStatus } from "./schema";
 
 export interface CreateGameInput {
   id: string;
@@ -10,6 +10,10 @@ export interface CreateGameInput {
   code: string;
   hostSecretHash: string;
   createdAt: Date;
+  /** The teacher hosting it. */
+  ownerId: string;
+  /** The host options chosen for it. */
+  options?: Record<string, unknown>;
 }
 
 /** Inserts a game in the `lobby` status. */
@@ -19,6 +23,8 @@ export async function createGame(db: Database, input: CreateGameInput): Promise<
     quizVersionId: input.quizVersionId,
     code: input.code,
     hostSecretHash: input.hostSecretHash,
+    ownerId: input.ownerId,
+    options: input.options ?? {},
     status: "lobby",
     createdAt: input.createdAt,
   });
@@ -84,4 +90,11 @@ export async function deleteGame(db: Database, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
   const deleted = await db.delete(games).where(eq(games.id, id)).returning({ id: games.id });
   return deleted.length > 0;
+}
+
+/** Gives games saved before accounts existed to the first teacher (a no-op once a second teacher exists). */
+export async function claimOwnerlessGames(db: Database, teacherId: string): Promise<void> {
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(teachers);
+  if (n !== 1) return;
+  await db.update(games).set({ ownerId: teacherId }).where(isNull(games.ownerId));
 }

@@ -10,7 +10,7 @@ export type {
   LoadedQuizVersion,
   StoredQuestion,
 } from "./quizzes";
-export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame } from "./games";
+export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
 export { addPlayer, removePlayer, setPlayerToken, listPlayers } from "./players";
 export { saveLiveGame, deleteLiveGame, listLiveGames } from "./live-games";

@@ -154,6 +154,9 @@ export interface LoadedQuizVersion {
   settings: QuizSettings;
   playable: boolean;
   unplayableReason: string | null;
+  /** Null for a shared content/ quiz. */
+  ownerId: string | null;
+  deletedAt: Date | null;
   /** In position order. */
   questions: StoredQuestion[];
 }
@@ -171,6 +174,8 @@ export async function loadQuizVersion(db: Database, versionId: string): Promise<
       settings: quizVersions.settings,
       playable: quizVersions.playable,
       unplayableReason: quizVersions.unplayableReason,
+      ownerId: quizzes.ownerId,
+      deletedAt: quizzes.deletedAt,
     })
     .from(quizVersions)
     .innerJoin(quizzes, eq(quizzes.id, quizVersions.quizId))

@@ -51,6 +51,8 @@ export interface GameResults {
     status: GameStatus;
     quizVersionId: string;
     quizTitle: string;
+    /** The teacher who hosted it. */
+    ownerId: string | null;
     createdAt: Date;
     startedAt: Date | null;
     finishedAt: Date | null;
@@ -71,6 +73,7 @@ export async function getGameResults(db: Database, gameId: string): Promise<Game
       status: games.status,
       quizVersionId: games.quizVersionId,
       quizTitle: quizzes.title,
+      ownerId: games.ownerId,
       createdAt: games.createdAt,
       startedAt: games.startedAt,
       finishedAt: games.finishedAt,

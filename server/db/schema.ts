@@ -29,6 +29,73 @@ export type GameStatus = (typeof GAME_STATUSES)[number];
 export const QUIZ_SOURCES = ["content", "upload"] as const;
 export type QuizSource = (typeof QUIZ_SOURCES)[number];
 
+/**
+ * Teacher accounts. These four tables are better-auth's (user, session, account, verification),
+ * handed to its Drizzle adapter in server/auth; their columns follow its field names.
+ */
+export const teachers = pgTable("teachers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique("teachers_email_unique"),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export const teacherSessions = pgTable(
+  "teacher_sessions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    token: text("token").notNull().unique("teacher_sessions_token_unique"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("teacher_sessions_user_idx").on(t.userId)],
+);
+
+export const teacherAccounts = pgTable(
+  "teacher_accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamptz("access_token_expires_at"),
+    refreshTokenExpiresAt: timestamptz("refresh_token_expires_at"),
+    scope: text("scope"),
+    /** better-auth's password hash (scrypt), never the password. */
+    password: text("password"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("teacher_accounts_user_idx").on(t.userId)],
+);
+
+export const authVerifications = pgTable(
+  "auth_verifications",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("auth_verifications_identifier_idx").on(t.identifier)],
+);
+
 export const quizzes = pgTable("quizzes", {
   id: uuid("id").primaryKey(),
   /** File name without `.md` for content/ quizzes. */
@@ -42,8 +109,15 @@ export const quizzes = pgTable("quizzes", {
    * No FK on purpose: it would make quizzes <-> quiz_versions circular.
    */
   currentVersionId: uuid("current_version_id"),
+  /** The teacher who uploaded it; null for the shared quizzes from content/ (read-only for everyone). */
+  ownerId: text("owner_id").references(() => teachers.id, { onDelete: "cascade" }),
+  /**
+   * Set when the teacher deletes the quiz: it leaves the library, but past games keep their
+   * questions so their reports still open.
+   */
+  deletedAt: timestamptz("deleted_at"),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
-});
+}, (t) => [index("quizzes_owner_idx").on(t.ownerId)]);
 
 export const quizVersions = pgTable(
   "quiz_versions",
@@ -100,6 +174,10 @@ export const games = pgTable(
     /** 6-digit join code. Not unique: codes are reused once a game has ended. */
     code: text("code").notNull(),
     hostSecretHash: text("host_secret_hash").notNull(),
+    /** The teacher who hosted it. Null only for games saved before accounts existed (the first teacher claims them). */
+    ownerId: text("owner_id").references(() => teachers.id, { onDelete: "cascade" }),
+    /** The host options chosen for this game (time per question, shuffles, …). */
+    options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
     status: text("status").$type<GameStatus>().notNull().default("lobby"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     startedAt: timestamptz("started_at"),
@@ -108,6 +186,7 @@ export const games = pgTable(
   (t) => [
     index("games_code_idx").on(t.code),
     index("games_quiz_version_idx").on(t.quizVersionId),
+    index("games_owner_created_idx").on(t.ownerId, t.createdAt),
     check("games_status_check", sql`${t.status} in ('lobby', 'running', 'finished', 'ended_early', 'host_left')`),
   ],
 );

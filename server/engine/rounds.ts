@@ -150,7 +150,9 @@ export function startGame(state: GameState, now: number): EngineResult {
   if (state.phase !== "lobby") return refusal("game-started", "This game has already started.");
   if (state.activePlayerCount === 0) return refusal("no-players", "Wait for at least one player to join.");
   state.startedAt = now;
-  return accepted([{ type: "game-started", at: now }, ...openQuestion(state, 0, now)]);
+  const lock: GameEvent[] = !state.lateJoin && !state.locked ? [{ type: "lock-changed", locked: true }] : [];
+  if (lock.length > 0) state.locked = true;
+  return accepted([{ type: "game-started", at: now }, ...lock, ...openQuestion(state, 0, now)]);
 }
 
 /** When the engine next needs `advanceClock`, or null when it waits for a person. */

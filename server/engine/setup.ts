@@ -10,6 +10,8 @@ export interface NewGameInput {
   quizTitle: string;
   settings: QuizSettings;
   questions: Array<QuizQuestion & { id: string }>;
+  /** Let players join after the start (default true). */
+  lateJoin?: boolean;
   now: number;
   random: RandomSource;
 }
@@ -73,5 +75,6 @@ export function createGame(input: NewGameInput): GameState {
     endReason: null,
     paused: null,
     locked: false,
+    lateJoin: input.lateJoin ?? true,
   };
 }

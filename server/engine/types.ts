@@ -109,6 +109,8 @@ export interface GameState {
   paused: { at: number } | null;
   /** The host locked the game: no new players. */
   locked: boolean;
+  /** Players may join after the start; when false the game locks itself as it starts. */
+  lateJoin: boolean;
 }
 
 /** One answer as it is saved: choices are ORIGINAL option indexes (quiz-file order). */

@@ -6,10 +6,16 @@ import { hashSecret, newSecret } from "./secrets";
 
 export class GameSetupError extends Error {}
 
-/** Per-game overrides the host may choose when creating a game. */
+/** Per-game overrides the host may choose when creating a game; unset ones come from the quiz file. */
 export interface GameOptions {
   readTimeSec?: number;
   timeLimitSec?: number;
+  shuffleQuestions?: boolean;
+  shuffleAnswers?: boolean;
+  /** Play this many questions (all when unset or larger than the quiz). */
+  questionCount?: number;
+  /** Let players join after the start (default on). */
+  lateJoin?: boolean;
 }
 
 export interface LiveGameTicket {
@@ -22,11 +28,14 @@ export interface LiveGameTicket {
 /** Creates a game for a quiz version: saves it, opens its room and hands out the host secret. */
 export async function createLiveGame(
   deps: { db: Database; registry: RoomRegistry; random?: RandomSource; now?: () => number },
-  quizVersionId: string,
+  game: { quizVersionId: string; ownerId: string },
   options: GameOptions = {},
 ): Promise<LiveGameTicket> {
+  const { quizVersionId, ownerId } = game;
   const quiz = await loadQuizVersion(deps.db, quizVersionId);
-  if (!quiz) throw new GameSetupError("That quiz doesn't exist (any more). Reload the list and pick again.");
+  // Another teacher's quiz is as unknown as one that doesn't exist.
+  const hostable = quiz && quiz.deletedAt === null && (quiz.ownerId === null || quiz.ownerId === ownerId);
+  if (!quiz || !hostable) throw new GameSetupError("That quiz doesn't exist (any more). Reload the list and pick again.");
   const unplayable = quiz.questions.find((question) => question.kind === "order");
   if (unplayable) {
     throw new GameSetupError(
@@ -44,7 +53,15 @@ export async function createLiveGame(
     gameId,
     code,
     quizTitle: quiz.title,
-    settings: { ...quiz.settings, ...options },
+    settings: {
+      ...quiz.settings,
+      ...(options.shuffleQuestions !== undefined ? { shuffleQuestions: options.shuffleQuestions } : {}),
+      ...(options.shuffleAnswers !== undefined ? { shuffleAnswers: options.shuffleAnswers } : {}),
+      ...(options.questionCount !== undefined ? { nQuestions: options.questionCount } : {}),
+      ...(options.readTimeSec !== undefined ? { readTimeSec: options.readTimeSec } : {}),
+      ...(options.timeLimitSec !== undefined ? { timeLimitSec: options.timeLimitSec } : {}),
+    },
+    lateJoin: options.lateJoin ?? true,
     // A per-game override beats the quiz file's per-question times.
     questions: quiz.questions.map((question) => ({
       ...question,
@@ -54,7 +71,7 @@ export async function createLiveGame(
     now,
     random: deps.random ?? Math.random,
   });
-  await insertGame(deps.db, { id: gameId, quizVersionId, code, hostSecretHash, createdAt: new Date(now) });
+  await insertGame(deps.db, { id: gameId, quizVersionId, code, hostSecretHash, ownerId, options: { ...options }, createdAt: new Date(now) });
   await deps.registry.create(state, hostSecretHash);
   return { gameId, code, hostSecret };
 }

@@ -12,7 +12,11 @@ export function databaseGameStore(db: Database, clock: () => number = Date.now):
     },
     remove: (gameId) => deleteLiveGame(db, gameId),
     async list() {
-      return (await listLiveGames(db)).map((row) => row.state as GameState);
+      // Snapshots saved before late join became a host option have no `lateJoin`: it was always on.
+      return (await listLiveGames(db)).map((row) => {
+        const state = row.state as GameState;
+        return { ...state, lateJoin: state.lateJoin ?? true };
+      });
     },
   };
 }

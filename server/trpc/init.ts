@@ -1,5 +1,6 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import type { SignedInTeacher } from "../auth/auth";
 import type { Database } from "../db";
 import type { RoomRegistry } from "../rooms/registry";
 
@@ -10,6 +11,8 @@ export type { ContentProblem };
 export interface TrpcContext {
   db: Database;
   registry: RoomRegistry;
+  /** The teacher signed in on this request (better-auth session cookie), or null. */
+  teacher: SignedInTeacher | null;
   /** Problems found in content/*.md at start, shown on the host dashboard. */
   contentProblems: () => ContentProblem[];
   /** Base URL phones use (LAN address or PUBLIC_URL). */
@@ -28,3 +31,11 @@ const t = initTRPC.context<TrpcContext>().create({
 
 export const router = t.router;
 export const publicProcedure = t.procedure;
+
+export const SIGN_IN_MESSAGE = "Please sign in as a teacher to do that.";
+
+/** Procedures for a signed-in teacher; `ctx.teacher` is set. Anonymous requests get UNAUTHORIZED. */
+export const teacherProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.teacher) throw new TRPCError({ code: "UNAUTHORIZED", message: SIGN_IN_MESSAGE });
+  return next({ ctx: { ...ctx, teacher: ctx.teacher } });
+});

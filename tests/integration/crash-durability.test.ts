@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { ClientEvent } from "../../src/protocol";
 import { openDatabase, schema, type DatabaseHandle } from "../../server/db";
-import { apiClient } from "../support/quiz-server";
+import { signUpTeacher } from "../support/quiz-server";
 import { spawnServer, type ServerProcess } from "../support/server-process";
 import { TestHost, TestPlayer } from "../support/socket-clients";
 import { openTestDatabase, testDatabaseTargets, type TestDatabase } from "../support/test-database";
@@ -40,7 +40,7 @@ describe.each(testDatabaseTargets())("a server killed after round 5 on %s", (tar
 
     const server: ServerProcess = await spawnServer(env);
     cleanups.push(() => server.kill());
-    const api = apiClient(server.url);
+    const { api } = await signUpTeacher(server.url);
     const { quizzes } = await api.quizzes.list.query();
     const versionId = quizzes.find((quiz) => quiz.slug === "back-office")!.versionId;
     const ticket = await api.games.create.mutate({ quizVersionId: versionId, options: { readTimeSec: 0, timeLimitSec: 10 } });

@@ -59,7 +59,9 @@ async function savedGameQuiz(db: Database, slug: string) {
 
 async function newGame(db: Database, quizVersionId: string, code = "123456") {
   const id = randomUUID();
-  await createGame(db, { id, quizVersionId, code, hostSecretHash: "hash:" + id, createdAt: t0 });
+  const ownerId = randomUUID();
+  await db.insert(schema.teachers).values({ id: ownerId, name: "Ms Test", email: `${ownerId}@school.test` });
+  await createGame(db, { id, quizVersionId, code, hostSecretHash: "hash:" + id, ownerId, createdAt: t0 });
   return id;
 }
 
@@ -72,7 +74,20 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       const tables = resultRows<{ table_name: string }>(
         await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`),
       ).map((r) => r.table_name);
-      expect(tables).toEqual(["answers", "game_rounds", "games", "live_games", "players", "questions", "quiz_versions", "quizzes"]);
+      expect(tables).toEqual([
+        "answers",
+        "auth_verifications",
+        "game_rounds",
+        "games",
+        "live_games",
+        "players",
+        "questions",
+        "quiz_versions",
+        "quizzes",
+        "teacher_accounts",
+        "teacher_sessions",
+        "teachers",
+      ]);
 
       const journal = JSON.parse(await readFile(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
         entries: unknown[];

@@ -27,7 +27,8 @@ import { pointsForCorrectAnswer } from "../../server/engine/scoring";
 import { openDatabase, type DatabaseHandle } from "../../server/db";
 import type { QuizQuestion } from "../../src/quizdown/types";
 import { parseQuizdown } from "../../src/quizdown/index";
-import { apiClient, PROJECT_DIR } from "../support/quiz-server";
+import { PROJECT_DIR, signUpTeacher } from "../support/quiz-server";
+import type { ApiClient } from "../support/teachers";
 import { loadStoredGame, replayStoredGame } from "../support/replay";
 import { spawnServer, type ServerProcess } from "../support/server-process";
 import { ResilientHost, ResilientPlayer, type AckedAnswer } from "../support/socket-clients";
@@ -78,6 +79,8 @@ class Classroom {
   players: ResilientPlayer[] = [];
   gameId = "";
   versionId = "";
+  /** The teacher hosting the game (signed up on the first start). */
+  api!: ApiClient;
   /** The quiz's questions (file order), to pick right and wrong options by their text. */
   questions: QuizQuestion[] = [];
   readonly env: Record<string, string>;
@@ -106,7 +109,7 @@ class Classroom {
   async start(times: { readTimeSec: number; timeLimitSec: number }): Promise<void> {
     this.server = await spawnServer(this.env);
     expect(this.server.url).toBe(`http://127.0.0.1:${this.port}`);
-    const api = apiClient(this.server.url);
+    const api = (this.api = (await signUpTeacher(this.server.url)).api);
     const { quizzes } = await api.quizzes.list.query();
     this.versionId = quizzes.find((quiz) => quiz.slug === "reconnect")!.versionId;
     const ticket = await api.games.create.mutate({ quizVersionId: this.versionId, options: times });
@@ -186,7 +189,7 @@ describe.each(testDatabaseTargets())("a server killed mid-round and restarted on
   it("resumes the round: the phones come back by themselves and the game plays to the podium", async () => {
     const room = new Classroom(await backendFor(target, cleanups), await freePort(), cleanups);
     await room.start({ readTimeSec: 1, timeLimitSec: 20 });
-    const api = apiClient(room.server.url);
+    const api = room.api;
 
     await loadVersion(room);
 
@@ -346,7 +349,7 @@ describe.each(testDatabaseTargets())("a server killed mid-round and restarted on
     const times = { readTimeSec: 1, timeLimitSec: 5 };
     const room = new Classroom(await backendFor(target, cleanups), await freePort(), cleanups);
     await room.start(times);
-    const api = apiClient(room.server.url);
+    const api = room.api;
     await loadVersion(room);
 
     const first = await room.answersOpen(0);

@@ -1,11 +1,12 @@
 /** A real quiz server (sockets + tRPC, no pages) on a random port, backed by a test database. */
 import path from "node:path";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { startQuizServer, type RunningQuizServer } from "../../server/app";
 import { loadContentDirectory } from "../../server/content";
 import { silentLogger } from "../../server/http/console-logger";
-import type { AppRouter } from "../../server/trpc/router";
+import { signUpTeacher, type ApiClient, type TestTeacher } from "./teachers";
 import { openTestDatabase, type TestDatabase, type TestDatabaseTarget } from "./test-database";
+
+export { apiClient, signUpTeacher } from "./teachers";
 
 export const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
 export const CONTENT_DIR = path.join(PROJECT_DIR, "content");
@@ -14,15 +15,15 @@ export interface TestQuizServer {
   database: TestDatabase;
   server: RunningQuizServer;
   url: string;
-  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** Signed in as `teacher`, who hosts the test's games. */
+  api: ApiClient;
+  teacher: TestTeacher;
   /** Version id of a quiz loaded from content/, by slug. */
   quizVersionId(slug: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export function apiClient(url: string) {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/api/trpc` })] });
-}
+export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123456789";
 
 export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR): Promise<TestQuizServer> {
   const database = await openTestDatabase(target);
@@ -33,14 +34,18 @@ export async function startTestQuizServer(target: TestDatabaseTarget, contentDir
     host: "127.0.0.1",
     contentProblems: content.problems,
     log: silentLogger,
+    authSecret: TEST_AUTH_SECRET,
+    authRateLimit: false,
   });
   const url = `http://127.0.0.1:${server.port}`;
-  const api = apiClient(url);
+  const teacher = await signUpTeacher(url);
+  const api = teacher.api;
   return {
     database,
     server,
     url,
     api,
+    teacher,
     async quizVersionId(slug) {
       const { quizzes } = await api.quizzes.list.query();
       const quiz = quizzes.find((entry) => entry.slug === slug);

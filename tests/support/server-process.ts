@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { PROJECT_DIR } from "./quiz-server";
+import { PROJECT_DIR, TEST_AUTH_SECRET } from "./quiz-server";
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -17,7 +17,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   const tsxLoader = pathToFileURL(path.join(PROJECT_DIR, "node_modules", "tsx", "dist", "loader.mjs")).href;
   const child = spawn(process.execPath, ["--import", tsxLoader, "server/cli/start.ts", "--api-only"], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: TEST_AUTH_SECRET, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,0 +1,140 @@
+/**
+ * The game report a teacher reviews after class: plain data computed once from the saved
+ * rounds and answers (server/reports/build-report.ts), sent as is by tRPC and drawn by the pages.
+ */
+import type { QuestionKind } from "../../src/quizdown/types";
+import type { GameStatus } from "../db/schema";
+
+/** What a teacher reads in the status column: "finished", "ended early", "interrupted", … */
+export type GameStatusLabel = "waiting in lobby" | "in progress" | "finished" | "ended early" | "interrupted";
+
+/** A question is flagged "hardest" below this share of correct answers (as Kahoot! does). */
+export const HARD_QUESTION_PERCENT = 35;
+/** The top and bottom groups of the item analysis: this share of players each, by total score. */
+export const ITEM_ANALYSIS_GROUP_SHARE = 0.27;
+
+export interface ReportGame {
+  id: string;
+  code: string;
+  status: GameStatus;
+  statusLabel: GameStatusLabel;
+  quizId: string;
+  quizTitle: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  /** The host options the game was played with. */
+  options: Record<string, unknown>;
+}
+
+export interface ReportAnswer {
+  roundIndex: number;
+  /** False when the player was in the game for this round but did not answer in time. */
+  answered: boolean;
+  correct: boolean;
+  /** Original option indexes chosen (empty when not answered). */
+  choices: number[];
+  /** Null when not answered. */
+  responseMs: number | null;
+  points: number;
+  /** Streak after this answer (0 when not answered). */
+  streak: number;
+}
+
+export interface ReportPlayer {
+  playerId: string;
+  nickname: string;
+  /** 1..n, no shared ranks (same order as the final leaderboard). */
+  rank: number;
+  score: number;
+  correctCount: number;
+  answeredCount: number;
+  /** Rounds the player was in the game for (late joiners have fewer). */
+  eligibleCount: number;
+  /** Mean response time of the player's answers; null when they answered nothing. */
+  averageResponseMs: number | null;
+  /** Which item-analysis group the player is in, by total score. */
+  group: "top" | "bottom" | null;
+  /** One entry per round the player was in the game for, in round order. */
+  answers: ReportAnswer[];
+}
+
+export interface ReportOption {
+  /** Original index in the quiz file. */
+  index: number;
+  html: string;
+  /** The option as plain text (for charts and CSV). */
+  text: string;
+  correct: boolean;
+  /** How many players chose it. */
+  picked: number;
+  /** How many players of the top / bottom group chose it. */
+  pickedTop: number;
+  pickedBottom: number;
+  /** For a wrong option: a short reading of the distractor ("fooled the strongest students", …); null for a correct one. */
+  reading: string | null;
+}
+
+export interface ReportDiscrimination {
+  /** Share correct in the top group minus share correct in the bottom group, -1..1; null when there are too few players. */
+  index: number | null;
+  topCorrect: number;
+  topSize: number;
+  bottomCorrect: number;
+  bottomSize: number;
+  /** "very good", "good", "fair", "poor", "negative" or "not enough players". */
+  label: string;
+  /** One plain sentence for the teacher. */
+  reading: string;
+}
+
+export interface ReportQuestion {
+  roundIndex: number;
+  questionId: string;
+  promptHtml: string;
+  promptText: string;
+  kind: QuestionKind;
+  options: ReportOption[];
+  /** Players in the game for this round. */
+  eligible: number;
+  answered: number;
+  correctCount: number;
+  /** Rounded 100 * correct / eligible; 0 when nobody was eligible. */
+  percentCorrect: number;
+  averageResponseMs: number | null;
+  /** percentCorrect below HARD_QUESTION_PERCENT. */
+  hard: boolean;
+  discrimination: ReportDiscrimination;
+}
+
+export interface GameReport {
+  game: ReportGame;
+  summary: {
+    playerCount: number;
+    questionCount: number;
+    averageScore: number;
+    /** Rounded 100 * correct answers / (players × questions they were in). */
+    percentCorrect: number;
+    averageResponseMs: number | null;
+    /** Size of the top and of the bottom group in the item analysis. */
+    groupSize: number;
+  };
+  /** Every player, best first. */
+  ranking: ReportPlayer[];
+  /** Every played question, in round order. */
+  questions: ReportQuestion[];
+}
+
+/** One row of the Past games page. */
+export interface PastGameRow {
+  id: string;
+  createdAt: Date;
+  quizId: string;
+  quizTitle: string;
+  status: GameStatus;
+  statusLabel: GameStatusLabel;
+  playerCount: number;
+  questionCount: number;
+  averageScore: number;
+  percentCorrect: number;
+}

@@ -1,0 +1,40 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { getGameResults } from "../../db";
+import { createLiveGame, GameSetupError } from "../../games/create-live-game";
+import { router, teacherProcedure } from "../init";
+
+const readTime = { error: "The read time is a whole number of seconds from 0 to 30." };
+const timeLimit = { error: "The time per question is a whole number of seconds from 5 to 240." };
+const questionCount = { error: "The number of questions is a whole number of at least 1." };
+
+export const hostOptionsInput = z.object({
+  readTimeSec: z.number().int(readTime).min(0, readTime).max(30, readTime).optional(),
+  timeLimitSec: z.number().int(timeLimit).min(5, timeLimit).max(240, timeLimit).optional(),
+  shuffleQuestions: z.boolean({ error: "Shuffle questions is on or off." }).optional(),
+  shuffleAnswers: z.boolean({ error: "Shuffle answers is on or off." }).optional(),
+  questionCount: z.number().int(questionCount).min(1, questionCount).max(1000, questionCount).optional(),
+  lateJoin: z.boolean({ error: "Late join is on or off." }).optional(),
+});
+
+const createGameInput = z.object({
+  quizVersionId: z.uuid({ error: "That quiz doesn't exist (any more). Reload the list and pick again." }),
+  options: hostOptionsInput.optional(),
+});
+
+export const gamesRouter = router({
+  create: teacherProcedure.input(createGameInput).mutation(async ({ ctx, input }) => {
+    try {
+      return await createLiveGame({ db: ctx.db, registry: ctx.registry }, { quizVersionId: input.quizVersionId, ownerId: ctx.teacher.id }, input.options);
+    } catch (error) {
+      if (error instanceof GameSetupError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      throw error;
+    }
+  }),
+  results: teacherProcedure.input(z.object({ gameId: z.uuid({ error: "There is no saved game with that id." }) })).query(async ({ ctx, input }) => {
+    const results = await getGameResults(ctx.db, input.gameId);
+    // Another teacher's game is reported exactly like one that doesn't exist.
+    if (!results || results.game.ownerId !== ctx.teacher.id) throw new TRPCError({ code: "NOT_FOUND", message: "There is no saved game with that id." });
+    return results;
+  }),
+});

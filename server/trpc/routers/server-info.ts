@@ -1,0 +1,5 @@
+import { publicProcedure, router } from "../init";
+
+export const serverInfoRouter = router({
+  joinInfo: publicProcedure.query(({ ctx }) => ({ joinUrl: `${ctx.publicUrl}/join` })),
+});
