@@ -1,5 +1,8 @@
+"use client";
+
+import { TeacherPage } from "@/components/account/TeacherPage";
 import { HostDashboard } from "@/components/dashboard/HostDashboard";
 
 export default function HomePage() {
-  return <HostDashboard />;
+  return <TeacherPage>{() => <HostDashboard />}</TeacherPage>;
 }
