@@ -35,7 +35,12 @@ export function createAuth(options: AuthOptions) {
       provider: "pg",
       schema: { user: teachers, session: teacherSessions, account: teacherAccounts, verification: authVerifications },
     }),
-    advanced: { database: { generateId: () => randomUUID() } },
+    advanced: {
+      database: { generateId: () => randomUUID() },
+      // Explicit, so the origin (CSRF) checks also run under NODE_ENV=test, where better-auth would skip them.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+    },
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, autoSignIn: true },
     rateLimit: { enabled: options.rateLimit ?? true, window: 60, max: 200 },
     telemetry: { enabled: false },

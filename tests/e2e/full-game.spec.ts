@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { hostQuiz, signUpAsNewTeacher } from "./teacher";
 import { parseQuizdown } from "../../src/quizdown";
 
 const SHOTS = path.join("test-results", "screenshots");
@@ -52,9 +53,8 @@ test("a host and three phones play the back-office quiz to the podium", async ({
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const host = await hostContext.newPage();
 
-  await host.goto("/");
-  await host.getByTestId("quiz-back-office").getByRole("button", { name: /host/i }).click();
-  await expect(host).toHaveURL(/\/host\/[0-9a-f-]{36}$/);
+  await signUpAsNewTeacher(host);
+  await hostQuiz(host, host.getByTestId("quiz-back-office"));
   await expect(host.getByTestId("phase-lobby")).toBeVisible();
   const code = (await host.getByTestId("host-code").innerText()).replace(/\D/g, "");
   expect(code).toMatch(/^\d{6}$/);

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { hostQuiz, signUpAsNewTeacher } from "./teacher";
 import { parseQuizdown } from "../../src/quizdown";
 
 const SHOTS = path.join("test-results", "screenshots");
@@ -45,8 +46,8 @@ async function answerCorrectly(phone: Page, correct: Map<string, string>) {
 test("a refreshed phone keeps its score and answers; a refreshed host still drives the game to the podium", async ({ browser }) => {
   const correct = correctAnswersByPrompt();
   const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-  await host.goto("/");
-  await host.getByTestId("quiz-back-office").getByRole("button", { name: /host/i }).click();
+  await signUpAsNewTeacher(host);
+  await hostQuiz(host, host.getByTestId("quiz-back-office"));
   await expect(host.getByTestId("phase-lobby")).toBeVisible();
   const code = (await host.getByTestId("host-code").innerText()).replace(/\D/g, "");
   const ada = await openPhone(browser, code, "Ada");

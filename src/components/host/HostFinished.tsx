@@ -10,7 +10,7 @@ export function HostFinished({ view }: { view: HostView }) {
       </p>
       <div className="flex gap-[3vh]">
         <Link
-          href={`/results/${view.gameId}`}
+          href={`/games/${view.gameId}`}
           data-testid="results-link"
           className="rounded-[1.5vh] bg-white px-[4vh] py-[2vh] text-[3.5vh] font-bold text-indigo-950"
         >

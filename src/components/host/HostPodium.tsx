@@ -41,7 +41,7 @@ export function HostPodium({ view }: { view: HostView }) {
           );
         })}
       </div>
-      <Link href={`/results/${view.gameId}`} data-testid="results-link" className="text-[2.8vh] font-semibold text-indigo-100 underline">
+      <Link href={`/games/${view.gameId}`} data-testid="results-link" className="text-[2.8vh] font-semibold text-indigo-100 underline">
         See the results
       </Link>
     </section>

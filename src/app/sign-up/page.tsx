@@ -1,0 +1,10 @@
+import { Suspense } from "react";
+import { AuthForm } from "@/components/account/AuthForm";
+
+export default function Page() {
+  return (
+    <Suspense>
+      <AuthForm mode="sign-up" />
+    </Suspense>
+  );
+}
