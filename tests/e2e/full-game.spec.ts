@@ -3,50 +3,12 @@
  * whole back-office quiz, and the podium shows the right top 3. Screenshots of every stage are
  * saved under test-results/screenshots/.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { answer, correctAnswersByPrompt, openPhone } from "./phones";
 import { hostQuiz, signUpAsNewTeacher } from "./teacher";
-import { parseQuizdown } from "../../src/quizdown";
 
 const SHOTS = path.join("test-results", "screenshots");
-const PHONE = { width: 360, height: 640 };
-
-/** Correct option texts by question prompt, read from the quiz file (the test knows; the phones don't). */
-function correctAnswersByPrompt(): Map<string, string> {
-  const parsed = parseQuizdown(readFileSync(path.join("content", "back-office.md"), "utf8"));
-  if (!parsed.ok) throw new Error("content/back-office.md does not parse");
-  return new Map(parsed.quiz.questions.map((question) => [question.promptMarkdown.trim(), question.options.find((option) => option.correct)!.markdown.trim()]));
-}
-
-async function openPhone(browser: Browser, code: string, nickname: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  const phone = await context.newPage();
-  await phone.goto(`/join?code=${code}`);
-  await expect(phone.getByTestId("join-code")).toHaveValue(code);
-  await phone.getByTestId("join-nickname").fill(nickname);
-  await phone.getByTestId("join-submit").click();
-  await expect(phone.getByTestId("player-joined")).toBeVisible();
-  await expect(phone.getByTestId("player-joined-nickname")).toHaveText(nickname);
-  return phone;
-}
-
-/** Taps the option whose text is `text` (or, when `wrong`, any other option). */
-async function answer(phone: Page, text: string, wrong: boolean) {
-  const options = phone.locator('[data-testid^="answer-option-"]');
-  await expect(options.first()).toBeVisible();
-  const count = await options.count();
-  for (let i = 0; i < count; i++) {
-    const isCorrect = (await options.nth(i).innerText()).trim() === text;
-    if (isCorrect !== wrong) {
-      await options.nth(i).click();
-      // The last phone to answer closes the round, so the reveal may replace "locked in" at once.
-      await expect(phone.getByTestId("answer-locked").or(phone.getByTestId("phase-reveal"))).toBeVisible();
-      return;
-    }
-  }
-  throw new Error(`no option matching "${text}" (wrong=${wrong}) on the phone`);
-}
 
 test("a host and three phones play the back-office quiz to the podium", async ({ browser }) => {
   const correct = correctAnswersByPrompt();

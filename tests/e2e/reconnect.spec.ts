@@ -3,45 +3,13 @@
  * and can still answer; the host page reloaded mid-game still drives the game to the podium.
  * Also measures how long a refreshed phone takes to be back on the question.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { answerCorrectly, correctAnswersByPrompt, openPhone } from "./phones";
 import { hostQuiz, signUpAsNewTeacher } from "./teacher";
-import { parseQuizdown } from "../../src/quizdown";
 
 const SHOTS = path.join("test-results", "screenshots");
-
-function correctAnswersByPrompt(): Map<string, string> {
-  const parsed = parseQuizdown(readFileSync(path.join("content", "back-office.md"), "utf8"));
-  if (!parsed.ok) throw new Error("content/back-office.md does not parse");
-  return new Map(parsed.quiz.questions.map((question) => [question.promptMarkdown.trim(), question.options.find((option) => option.correct)!.markdown.trim()]));
-}
-
-async function openPhone(browser: Browser, code: string, nickname: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
-  const phone = await context.newPage();
-  await phone.goto(`/join?code=${code}`);
-  await phone.getByTestId("join-nickname").fill(nickname);
-  await phone.getByTestId("join-submit").click();
-  await expect(phone.getByTestId("player-joined")).toBeVisible();
-  return phone;
-}
-
-async function answerCorrectly(phone: Page, correct: Map<string, string>) {
-  await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
-  const prompt = (await phone.getByTestId("player-prompt").innerText()).trim();
-  const options = phone.locator('[data-testid^="answer-option-"]');
-  const count = await options.count();
-  for (let i = 0; i < count; i++) {
-    if ((await options.nth(i).innerText()).trim() === correct.get(prompt)) {
-      await options.nth(i).click();
-      await expect(phone.getByTestId("answer-locked").or(phone.getByTestId("phase-reveal"))).toBeVisible();
-      return;
-    }
-  }
-  throw new Error(`no correct option found for "${prompt}"`);
-}
 
 test("a refreshed phone keeps its score and answers; a refreshed host still drives the game to the podium", async ({ browser }) => {
   const correct = correctAnswersByPrompt();
