@@ -387,7 +387,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       expect(results).not.toBeNull();
       expect(results!.game).toEqual({
         id: gameId, code: "424242", status: "finished", quizVersionId: saved.versionId, quizTitle: "Game Quiz",
-        createdAt: t0, startedAt: at(5), finishedAt: at(300),
+        ownerId: expect.any(String), createdAt: t0, startedAt: at(5), finishedAt: at(300),
       });
       // Scores: Ann 900+700+0 = 1600 (correct ms 1000+3000 = 4000); Bob 800+0+800 = 1600 (correct ms 2000+1000 = 3000,
       // though 12000 counting his slow wrong answer); Cid 0+800+900 = 1700; Eve and Fay 0 (join order); Dee removed.
