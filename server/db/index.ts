@@ -19,3 +19,8 @@ export { saveRound, saveAnswers, listRoundAnswers, ANSWER_CHUNK } from "./rounds
 export type { AnswerRow, RoundRow } from "./rounds";
 export { getGameResults } from "./results";
 export type { GameResults, GameResultsPlayer, GameResultsRound, GameResultsOption } from "./results";
+export { listLibraryQuizzes, findQuiz, loadQuizSourceText, renameQuiz, markQuizDeleted } from "./quizzes";
+export type { LibraryQuizItem, QuizRecord } from "./quizzes";
+export { listPastGames, listPastGameQuizzes, isGameOwnedBy } from "./past-games";
+export type { PastGamesQuery, PastGamesPage, PastGameQuiz } from "./past-games";
+export { loadReportSource } from "./report-data";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, max, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, max, or, sql } from "drizzle-orm";
 import type { ParsedQuiz, QuizQuestion, QuizSettings } from "../../src/quizdown/types";
 import type { Database } from "./client";
 import { questions, quizVersions, quizzes, type QuizSource } from "./schema";
@@ -15,6 +15,8 @@ export interface SaveQuizVersionInput {
   quiz: ParsedQuiz;
   /** Defaults to "content". */
   source?: QuizSource;
+  /** The teacher who uploaded it; only used when the slug is new (a quiz never changes hands). */
+  ownerId?: string;
 }
 
 export interface SaveQuizVersionResult {
@@ -44,7 +46,7 @@ export async function saveQuizVersion(db: Database, input: SaveQuizVersionInput)
   return db.transaction(async (tx) => {
     await tx
       .insert(quizzes)
-      .values({ id: randomUUID(), slug: input.slug, title: input.title, source: input.source ?? "content" })
+      .values({ id: randomUUID(), slug: input.slug, title: input.title, source: input.source ?? "content", ownerId: input.ownerId ?? null })
       .onConflictDoNothing({ target: quizzes.slug });
     // Lock the quiz row: concurrent saves of the same slug serialise here (PostgreSQL).
     const [quiz] = await tx
@@ -119,13 +121,12 @@ export interface QuizListItem {
   unplayableReason: string | null;
 }
 
+// Correlated subqueries: each reads only the current version's questions (by the version/position index).
+const currentQuestionCount = sql<number>`(select count(*) from ${questions} where ${questions.quizVersionId} = ${quizVersions.id})`.mapWith(Number);
+const currentHasQuestionTimes = sql<boolean>`exists (select 1 from ${questions} where ${questions.quizVersionId} = ${quizVersions.id} and (${questions.timeLimitSec} is not null or ${questions.readTimeSec} is not null))`.mapWith(Boolean);
+
 /** Every quiz with its current version, ordered by title (then slug). */
 export async function listQuizzes(db: Database): Promise<QuizListItem[]> {
-  const counts = db
-    .select({ quizVersionId: questions.quizVersionId, n: count().as("n") })
-    .from(questions)
-    .groupBy(questions.quizVersionId)
-    .as("question_counts");
   return db
     .select({
       quizId: quizzes.id,
@@ -133,14 +134,92 @@ export async function listQuizzes(db: Database): Promise<QuizListItem[]> {
       title: quizzes.title,
       versionId: quizVersions.id,
       version: quizVersions.version,
-      questionCount: sql<number>`coalesce(${counts.n}, 0)`.mapWith(Number),
+      questionCount: currentQuestionCount,
       playable: quizVersions.playable,
       unplayableReason: quizVersions.unplayableReason,
     })
     .from(quizzes)
     .innerJoin(quizVersions, eq(quizVersions.id, quizzes.currentVersionId))
-    .leftJoin(counts, eq(counts.quizVersionId, quizVersions.id))
     .orderBy(asc(quizzes.title), asc(quizzes.slug));
+}
+
+export interface LibraryQuizItem extends QuizListItem {
+  source: QuizSource;
+  /** Uploaded by the teacher asking: they may rename, replace and delete it. */
+  editable: boolean;
+  /** The current version's settings: the defaults of the host options. */
+  settings: QuizSettings;
+  /** Some questions set their own time per question or read time. */
+  hasQuestionTimes: boolean;
+}
+
+/** The quizzes `teacherId` can host: the shared ones and their own, not deleted, ordered by title. */
+export async function listLibraryQuizzes(db: Database, teacherId: string): Promise<LibraryQuizItem[]> {
+  const rows = await db
+    .select({
+      quizId: quizzes.id,
+      slug: quizzes.slug,
+      title: quizzes.title,
+      source: quizzes.source,
+      ownerId: quizzes.ownerId,
+      versionId: quizVersions.id,
+      version: quizVersions.version,
+      questionCount: currentQuestionCount,
+      hasQuestionTimes: currentHasQuestionTimes,
+      playable: quizVersions.playable,
+      unplayableReason: quizVersions.unplayableReason,
+      settings: quizVersions.settings,
+    })
+    .from(quizzes)
+    .innerJoin(quizVersions, eq(quizVersions.id, quizzes.currentVersionId))
+    .where(and(isNull(quizzes.deletedAt), or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacherId))))
+    .orderBy(asc(quizzes.title), asc(quizzes.slug));
+  return rows.map(({ ownerId, ...row }) => ({ ...row, editable: ownerId !== null && ownerId === teacherId }));
+}
+
+export interface QuizRecord {
+  quizId: string;
+  slug: string;
+  title: string;
+  source: QuizSource;
+  /** Null for a shared content/ quiz. */
+  ownerId: string | null;
+  deletedAt: Date | null;
+  currentVersionId: string | null;
+}
+
+/** One quiz row (deleted or not, anyone's), or null when the id is unknown. */
+export async function findQuiz(db: Database, quizId: string): Promise<QuizRecord | null> {
+  if (!isUuid(quizId)) return null;
+  const [row] = await db
+    .select({
+      quizId: quizzes.id,
+      slug: quizzes.slug,
+      title: quizzes.title,
+      source: quizzes.source,
+      ownerId: quizzes.ownerId,
+      deletedAt: quizzes.deletedAt,
+      currentVersionId: quizzes.currentVersionId,
+    })
+    .from(quizzes)
+    .where(eq(quizzes.id, quizId));
+  return row ?? null;
+}
+
+/** The quiz file a version was made from, or null when the id is unknown. */
+export async function loadQuizSourceText(db: Database, versionId: string): Promise<string | null> {
+  if (!isUuid(versionId)) return null;
+  const [row] = await db.select({ sourceText: quizVersions.sourceText }).from(quizVersions).where(eq(quizVersions.id, versionId));
+  return row?.sourceText ?? null;
+}
+
+export async function renameQuiz(db: Database, quizId: string, title: string): Promise<void> {
+  await db.update(quizzes).set({ title }).where(eq(quizzes.id, quizId));
+}
+
+/** Takes the quiz out of the library; its versions and questions stay for the reports of past games. */
+export async function markQuizDeleted(db: Database, quizId: string, at: Date = new Date()): Promise<void> {
+  await db.update(quizzes).set({ deletedAt: at }).where(and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
 }
 
 export type StoredQuestion = QuizQuestion & { id: string };

@@ -1,9 +1,79 @@
-import { listQuizzes } from "../../db";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { z } from "zod";
+import { isQuizSourceTooBig, MAX_QUIZ_TITLE_LENGTH, SOURCE_TOO_BIG_MESSAGE } from "../../../src/components/library/quiz-source";
+import { listLibraryQuizzes } from "../../db";
+import {
+  checkQuizSource,
+  copyQuiz,
+  createQuiz,
+  deleteOwnQuiz,
+  getQuizPreview,
+  LibraryError,
+  QUIZ_NOT_FOUND_MESSAGE,
+  renameOwnQuiz,
+  replaceQuiz,
+  type LibraryErrorKind,
+} from "../../quizzes";
 import { router, teacherProcedure } from "../init";
 
+// A malformed id is answered like an unknown one (NOT_FOUND), so only its type is checked here.
+const quizIdInput = z.object({ quizId: z.string({ error: QUIZ_NOT_FOUND_MESSAGE }) });
+
+const quizSource = z
+  .string({ error: "The quiz text is missing." })
+  .refine((source) => !isQuizSourceTooBig(source), { error: SOURCE_TOO_BIG_MESSAGE });
+
+const quizTitle = z
+  .string({ error: "The quiz needs a title." })
+  .trim()
+  .min(1, { error: "The quiz needs a title." })
+  .max(MAX_QUIZ_TITLE_LENGTH, { error: `A quiz title can be at most ${MAX_QUIZ_TITLE_LENGTH} characters.` });
+
+const fileName = z.string({ error: "The file name isn't valid." }).max(255, { error: "The file name is too long." }).optional();
+
+const ERROR_CODES: Record<LibraryErrorKind, TRPC_ERROR_CODE_KEY> = {
+  "not-found": "NOT_FOUND",
+  "read-only": "FORBIDDEN",
+  "bad-source": "BAD_REQUEST",
+};
+
+async function refusingPlainly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LibraryError) throw new TRPCError({ code: ERROR_CODES[error.kind], message: error.message });
+    throw error;
+  }
+}
+
 export const quizzesRouter = router({
+  /** The quizzes this teacher can host: the shared ones from content/ and their own. */
   list: teacherProcedure.query(async ({ ctx }) => ({
-    quizzes: await listQuizzes(ctx.db),
+    quizzes: await listLibraryQuizzes(ctx.db, ctx.teacher.id),
     problems: ctx.contentProblems(),
   })),
+  /**
+   * Reads a quiz file without saving it. A mutation only so the file travels in a POST body:
+   * as a query it would go in the URL, and a quiz file is longer than a URL may be.
+   */
+  check: teacherProcedure
+    .input(z.object({ source: quizSource, fileName }))
+    .mutation(({ input }) => checkQuizSource(input.source, input.fileName).check),
+  create: teacherProcedure
+    .input(z.object({ source: quizSource, fileName }))
+    .mutation(({ ctx, input }) => refusingPlainly(() => createQuiz(ctx.db, ctx.teacher.id, input))),
+  get: teacherProcedure.input(quizIdInput).query(({ ctx, input }) => refusingPlainly(() => getQuizPreview(ctx.db, ctx.teacher.id, input.quizId))),
+  rename: teacherProcedure
+    .input(quizIdInput.extend({ title: quizTitle }))
+    .mutation(({ ctx, input }) => refusingPlainly(() => renameOwnQuiz(ctx.db, ctx.teacher.id, input.quizId, input.title))),
+  replace: teacherProcedure
+    .input(quizIdInput.extend({ source: quizSource }))
+    .mutation(({ ctx, input }) => refusingPlainly(() => replaceQuiz(ctx.db, ctx.teacher.id, input.quizId, input.source))),
+  delete: teacherProcedure
+    .input(quizIdInput)
+    .mutation(({ ctx, input }) => refusingPlainly(() => deleteOwnQuiz(ctx.db, ctx.teacher.id, input.quizId))),
+  /** An editable copy of a shared quiz (or of one's own), in the teacher's library. */
+  copy: teacherProcedure
+    .input(quizIdInput)
+    .mutation(({ ctx, input }) => refusingPlainly(() => copyQuiz(ctx.db, ctx.teacher.id, input.quizId))),
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTRPC } from "@/client/trpc";
 import { ContentProblems } from "./ContentProblems";
 import { QuizList } from "./QuizList";
@@ -11,9 +12,14 @@ export function HostDashboard() {
 
   return (
     <div className="flex flex-col gap-6">
-      <header>
-        <h1 className="text-3xl font-black tracking-tight sm:text-4xl">Quizzes</h1>
-        <p className="mt-1 text-slate-600">Pick a quiz and press Host to put it on the big screen.</p>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-black tracking-tight sm:text-4xl">Quizzes</h1>
+          <p className="mt-1 text-slate-600">Pick a quiz and press Host to put it on the big screen.</p>
+        </div>
+        <Link href="/quizzes/new" data-testid="add-quiz" className="rounded-xl bg-white px-5 py-3 font-bold text-indigo-700 shadow-sm ring-2 ring-indigo-600 hover:bg-indigo-50">
+          + Add a quiz
+        </Link>
       </header>
 
       {quizzes.isPending && <p className="text-slate-600">Loading quizzes…</p>}

@@ -1,73 +1,50 @@
-"use client";
+import Link from "next/link";
+import { QuizRow, type LibraryQuiz } from "./QuizRow";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { saveHostSecret } from "@/client/host-secret";
-import { useTRPC, type RouterOutputs } from "@/client/trpc";
-
-type QuizListItem = RouterOutputs["quizzes"]["list"]["quizzes"][number];
-
-export function QuizList({ quizzes }: { quizzes: QuizListItem[] }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const createGame = useMutation(
-    trpc.games.create.mutationOptions({
-      onSuccess: ({ gameId, hostSecret }) => {
-        saveHostSecret(gameId, hostSecret);
-        router.push(`/host/${gameId}`);
-      },
-    }),
-  );
-  const creatingFor = createGame.isPending || createGame.isSuccess ? createGame.variables?.quizVersionId : undefined;
-
-  if (quizzes.length === 0) {
-    return (
-      <p data-testid="no-quizzes" className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
-        No quizzes yet. Put a quizdown <code className="font-mono">.md</code> file in the <code className="font-mono">content/</code> folder and
-        restart the server.
-      </p>
-    );
-  }
+/** The teacher's own quizzes first, then the shared ones from content/. */
+export function QuizList({ quizzes }: { quizzes: LibraryQuiz[] }) {
+  const own = quizzes.filter((quiz) => quiz.editable);
+  const shared = quizzes.filter((quiz) => !quiz.editable);
 
   return (
-    <section className="flex flex-col gap-3">
-      {createGame.isError && (
-        <p role="alert" data-testid="create-game-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-          {createGame.error.message}
-        </p>
-      )}
-      <ul className="flex flex-col gap-3" data-testid="quiz-list">
-        {quizzes.map((quiz) => (
-          <li
-            key={quiz.quizId}
-            data-testid={`quiz-${quiz.slug}`}
-            className={`flex flex-wrap items-center justify-between gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 ${
-              quiz.playable ? "" : "opacity-75"
-            }`}
-          >
-            <div className="min-w-0">
-              <h2 className="text-lg font-bold break-words">{quiz.title}</h2>
-              <p className="text-sm text-slate-600">
-                {quiz.questionCount} {quiz.questionCount === 1 ? "question" : "questions"}
-              </p>
-              {!quiz.playable && (
-                <p data-testid="quiz-unplayable-reason" className="mt-1 text-sm font-medium text-amber-800">
-                  Can&apos;t be played: {quiz.unplayableReason ?? "this quiz has a problem."}
-                </p>
-              )}
-            </div>
-            <button
-              type="button"
-              data-testid={`host-quiz-${quiz.slug}`}
-              disabled={!quiz.playable || creatingFor !== undefined}
-              onClick={() => createGame.mutate({ quizVersionId: quiz.versionId })}
-              className="rounded-xl bg-indigo-700 px-6 py-3 text-lg font-bold text-white hover:bg-indigo-800 disabled:cursor-not-allowed disabled:bg-slate-400"
-            >
-              {creatingFor === quiz.versionId ? "Starting…" : "Host"}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div data-testid="quiz-list" className="flex flex-col gap-8">
+      <section data-testid="own-quizzes" className="flex flex-col gap-3">
+        <h2 className="text-xl font-black tracking-tight">Your quizzes</h2>
+        {own.length === 0 ? (
+          <p data-testid="no-own-quizzes" className="rounded-2xl border-2 border-dashed border-slate-300 p-6 text-slate-700">
+            You haven&apos;t added a quiz yet.{" "}
+            <Link href="/quizzes/new" className="font-semibold text-indigo-700 underline underline-offset-4">
+              Add a quiz
+            </Link>{" "}
+            by uploading or pasting a quizdown <code className="font-mono">.md</code> file.
+          </p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {own.map((quiz) => (
+              <QuizRow key={quiz.quizId} quiz={quiz} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section data-testid="shared-quizzes" className="flex flex-col gap-3">
+        <div>
+          <h2 className="text-xl font-black tracking-tight">Shared quizzes</h2>
+          <p className="text-sm text-slate-600">From the server&apos;s content folder: every teacher can host them, nobody can change them here.</p>
+        </div>
+        {shared.length === 0 ? (
+          <p data-testid="no-quizzes" className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
+            No shared quizzes. Put a quizdown <code className="font-mono">.md</code> file in the <code className="font-mono">content/</code> folder and restart
+            the server to share it with every teacher.
+          </p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {shared.map((quiz) => (
+              <QuizRow key={quiz.quizId} quiz={quiz} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
   );
 }

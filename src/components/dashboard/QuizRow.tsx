@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { RouterOutputs } from "@/client/trpc";
+import { SECONDARY_BUTTON } from "@/components/library/buttons";
+import { DeleteQuizButton } from "@/components/library/DeleteQuizButton";
+import { RenameQuizForm } from "@/components/library/RenameQuizForm";
+import { HostQuizButton } from "./HostQuizButton";
+
+export type LibraryQuiz = RouterOutputs["quizzes"]["list"]["quizzes"][number];
+
+export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
+  const [renaming, setRenaming] = useState(false);
+  return (
+    <li
+      data-testid={`quiz-${quiz.slug}`}
+      data-quiz-title={quiz.title}
+      className={`flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 ${quiz.playable ? "" : "opacity-80"}`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="text-lg font-bold break-words">{quiz.title}</h3>
+            {!quiz.editable && (
+              <span data-testid="quiz-shared" title="From the content folder: every teacher can host it, nobody can change it." className="rounded-full bg-sky-100 px-2.5 py-0.5 text-xs font-bold tracking-wide text-sky-900 uppercase">
+                Shared
+              </span>
+            )}
+          </div>
+          <p className="text-sm text-slate-600">
+            {quiz.questionCount} {quiz.questionCount === 1 ? "question" : "questions"}
+            {quiz.editable ? (quiz.version > 1 ? ` · version ${quiz.version}` : "") : " · read-only"}
+          </p>
+          {!quiz.playable && (
+            <p data-testid="quiz-unplayable-reason" className="mt-1 text-sm font-medium text-amber-800">
+              Can&apos;t be played: {quiz.unplayableReason ?? "this quiz has a problem."}
+            </p>
+          )}
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={`/quizzes/${quiz.quizId}`} data-testid="quiz-preview-link" className={SECONDARY_BUTTON}>
+            Preview
+          </Link>
+          {quiz.editable && (
+            <>
+              <button type="button" data-testid="quiz-rename" onClick={() => setRenaming(true)} className={SECONDARY_BUTTON}>
+                Rename
+              </button>
+              <Link href={`/quizzes/${quiz.quizId}?replace=1`} data-testid="quiz-replace" className={SECONDARY_BUTTON}>
+                Replace
+              </Link>
+              <DeleteQuizButton quizId={quiz.quizId} title={quiz.title} />
+            </>
+          )}
+          <HostQuizButton quiz={quiz} testId={`host-quiz-${quiz.slug}`} />
+        </div>
+      </div>
+      {renaming && <RenameQuizForm quizId={quiz.quizId} title={quiz.title} onDone={() => setRenaming(false)} />}
+    </li>
+  );
+}

@@ -1,0 +1,86 @@
+import { READ_TIME_RANGE, TIME_LIMIT_RANGE, type QuizSettings } from "@/quizdown";
+
+/** What the host options form needs to know about a quiz. */
+export interface HostableQuiz {
+  versionId: string;
+  title: string;
+  questionCount: number;
+  playable: boolean;
+  unplayableReason: string | null;
+  settings: Pick<QuizSettings, "timeLimitSec" | "readTimeSec" | "shuffleQuestions" | "shuffleAnswers" | "nQuestions">;
+  /** Some questions set their own times, which a changed time per question replaces. */
+  hasQuestionTimes: boolean;
+}
+
+/** The form's values; numbers stay as typed until the form is sent. */
+export interface HostOptionsForm {
+  timeLimitSec: string;
+  readTimeSec: string;
+  questionCount: string;
+  shuffleQuestions: boolean;
+  shuffleAnswers: boolean;
+  lateJoin: boolean;
+}
+
+/** What games.create takes as `options`. */
+export interface GameOptionsInput {
+  timeLimitSec?: number;
+  readTimeSec?: number;
+  questionCount?: number;
+  shuffleQuestions?: boolean;
+  shuffleAnswers?: boolean;
+  lateJoin?: boolean;
+}
+
+export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
+  const { settings } = quiz;
+  return {
+    timeLimitSec: String(settings.timeLimitSec),
+    readTimeSec: String(settings.readTimeSec),
+    questionCount: String(Math.min(settings.nQuestions ?? quiz.questionCount, quiz.questionCount)),
+    shuffleQuestions: settings.shuffleQuestions,
+    shuffleAnswers: settings.shuffleAnswers,
+    lateJoin: true,
+  };
+}
+
+export interface OptionProblems {
+  timeLimitSec?: string;
+  readTimeSec?: string;
+  questionCount?: string;
+}
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
+
+export function hostOptionProblems(form: HostOptionsForm, questionCount: number): OptionProblems {
+  const problems: OptionProblems = {};
+  if (wholeNumber(form.timeLimitSec, TIME_LIMIT_RANGE.min, TIME_LIMIT_RANGE.max) === null) {
+    problems.timeLimitSec = `A whole number of seconds from ${TIME_LIMIT_RANGE.min} to ${TIME_LIMIT_RANGE.max}.`;
+  }
+  if (wholeNumber(form.readTimeSec, READ_TIME_RANGE.min, READ_TIME_RANGE.max) === null) {
+    problems.readTimeSec = `A whole number of seconds from ${READ_TIME_RANGE.min} to ${READ_TIME_RANGE.max}.`;
+  }
+  if (wholeNumber(form.questionCount, 1, questionCount) === null) {
+    problems.questionCount = questionCount === 1 ? "This quiz has just 1 question." : `A whole number from 1 to ${questionCount}.`;
+  }
+  return problems;
+}
+
+/**
+ * Only what the teacher changed is sent: an untouched time per question leaves the questions that
+ * set their own time alone (a sent one would replace them all).
+ */
+export function changedHostOptions(form: HostOptionsForm, defaults: HostOptionsForm): GameOptionsInput {
+  const options: GameOptionsInput = {};
+  if (form.timeLimitSec.trim() !== defaults.timeLimitSec) options.timeLimitSec = Number(form.timeLimitSec);
+  if (form.readTimeSec.trim() !== defaults.readTimeSec) options.readTimeSec = Number(form.readTimeSec);
+  if (form.questionCount.trim() !== defaults.questionCount) options.questionCount = Number(form.questionCount);
+  if (form.shuffleQuestions !== defaults.shuffleQuestions) options.shuffleQuestions = form.shuffleQuestions;
+  if (form.shuffleAnswers !== defaults.shuffleAnswers) options.shuffleAnswers = form.shuffleAnswers;
+  if (form.lateJoin !== defaults.lateJoin) options.lateJoin = form.lateJoin;
+  return options;
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTRPC } from "@/client/trpc";
+import { TeacherPage } from "@/components/account/TeacherPage";
+import { PRIMARY_BUTTON } from "./buttons";
+import { QuizdownHelp } from "./QuizdownHelp";
+import { QuizPreview } from "./QuizPreview";
+import { SourceEditor } from "./SourceEditor";
+import { useQuizDraft } from "./use-quiz-draft";
+import { useRefreshLibrary } from "./use-refresh-library";
+
+export function NewQuizScreen() {
+  return <TeacherPage wide>{() => <NewQuiz />}</TeacherPage>;
+}
+
+/** Upload or paste a quiz file; it is checked and previewed here, and saved only when it has no errors. */
+function NewQuiz() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const refreshLibrary = useRefreshLibrary();
+  const draft = useQuizDraft();
+  const create = useMutation(
+    trpc.quizzes.create.mutationOptions({
+      onSuccess: async () => {
+        await refreshLibrary();
+        router.push("/");
+      },
+    }),
+  );
+  const saving = create.isPending || create.isSuccess;
+  const parsed = draft.result?.ok ? draft.result.quiz : null;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <Link href="/" className="text-sm font-semibold text-indigo-700 hover:underline">
+          ← Quizzes
+        </Link>
+        <h1 className="mt-1 text-3xl font-black tracking-tight sm:text-4xl">Add a quiz</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">
+          Upload a quizdown <code className="font-mono">.md</code> file or paste its text. It is checked as you go: anything to fix is listed with its line, and
+          nothing is saved until it&apos;s right.
+        </p>
+      </header>
+
+      <QuizdownHelp />
+      <SourceEditor draft={draft} />
+
+      <div className="flex flex-wrap items-center gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <button
+          type="button"
+          data-testid="quiz-save"
+          disabled={!draft.canSave || saving}
+          onClick={() => create.mutate({ source: draft.source, fileName: draft.fileName })}
+          className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
+        >
+          {saving ? "Saving…" : "Save to my quizzes"}
+        </button>
+        <p className="text-slate-600">
+          {parsed && draft.title
+            ? `Saves “${draft.title}” with ${parsed.questions.length} ${parsed.questions.length === 1 ? "question" : "questions"}; you can rename it later.`
+            : draft.source.trim() === ""
+              ? "Upload or paste a quiz first."
+              : "Fix the problems above to save."}
+        </p>
+        {create.isError && (
+          <p role="alert" data-testid="quiz-save-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
+            {create.error.message}
+          </p>
+        )}
+      </div>
+
+      {parsed && draft.title && <QuizPreview title={draft.title} questions={parsed.questions} settings={parsed.settings} />}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC, type RouterOutputs } from "@/client/trpc";
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./buttons";
+import { QuizPreview } from "./QuizPreview";
+import { SourceEditor } from "./SourceEditor";
+import { useQuizDraft } from "./use-quiz-draft";
+import { useRefreshLibrary } from "./use-refresh-library";
+
+type SavedQuiz = RouterOutputs["quizzes"]["get"];
+
+/**
+ * A new version of the quiz: edit the current file or upload another. Games already played keep
+ * the version they played; new games play this one.
+ */
+export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refreshLibrary = useRefreshLibrary();
+  const draft = useQuizDraft(quiz.sourceText);
+  const replace = useMutation(
+    trpc.quizzes.replace.mutationOptions({
+      onSuccess: async () => {
+        await refreshLibrary();
+        onDone();
+      },
+    }),
+  );
+  const unchanged = draft.source === quiz.sourceText;
+  const parsed = draft.result?.ok ? draft.result.quiz : null;
+  const newTitle = parsed?.title?.trim() || quiz.title;
+
+  return (
+    <section data-testid="quiz-replace-panel" className="flex flex-col gap-6">
+      <div>
+        <h2 className="text-2xl font-black tracking-tight">Replace with a new version</h2>
+        <p className="mt-1 max-w-3xl text-slate-600">
+          Edit the quiz below or upload a new file. Games already played keep the questions they had; games started after saving play the new version.
+        </p>
+      </div>
+      <SourceEditor draft={draft} />
+      <div className="flex flex-wrap items-center gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <button
+          type="button"
+          data-testid="quiz-replace-save"
+          disabled={!draft.canSave || unchanged || replace.isPending}
+          onClick={() => replace.mutate({ quizId: quiz.quizId, source: draft.source })}
+          className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
+        >
+          {replace.isPending ? "Saving…" : `Save as version ${quiz.version + 1}`}
+        </button>
+        <button type="button" data-testid="quiz-replace-cancel" onClick={onDone} disabled={replace.isPending} className={SECONDARY_BUTTON}>
+          Cancel
+        </button>
+        <p className="text-slate-600">{unchanged ? "No changes yet." : parsed ? `Saves “${newTitle}” with ${parsed.questions.length} questions.` : "Fix the problems above to save."}</p>
+        {replace.isError && (
+          <p role="alert" data-testid="quiz-replace-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
+            {replace.error.message}
+          </p>
+        )}
+      </div>
+      {parsed && <QuizPreview title={newTitle} questions={parsed.questions} settings={parsed.settings} />}
+    </section>
+  );
+}

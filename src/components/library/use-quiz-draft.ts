@@ -1,0 +1,68 @@
+"use client";
+
+import { useDeferredValue, useMemo, useState } from "react";
+import { parseQuizdown, type ParseResult } from "@/quizdown";
+import { isQuizSourceTooBig, MAX_QUIZ_SOURCE_BYTES, newQuizTitle, SOURCE_TOO_BIG_MESSAGE } from "./quiz-source";
+
+export interface QuizDraft {
+  source: string;
+  /** The uploaded file's name, if the text came from a file. */
+  fileName: string | undefined;
+  setSource: (text: string) => void;
+  loadFile: (file: File) => Promise<void>;
+  /** Why the picked file couldn't be read (too big, not text…). */
+  fileError: string | null;
+  /** The parse of the text as it is now; null while the text is empty or too big. */
+  result: ParseResult | null;
+  tooBig: boolean;
+  /** The title the quiz would get if saved now. */
+  title: string | null;
+  canSave: boolean;
+}
+
+const QUIZ_FILE = /\.(md|markdown|txt)$/i;
+
+/** The quiz text being written or uploaded, parsed in the browser on every change (nothing is sent). */
+export function useQuizDraft(initialSource = ""): QuizDraft {
+  const [source, setSourceText] = useState(initialSource);
+  const [fileName, setFileName] = useState<string>();
+  const [fileError, setFileError] = useState<string | null>(null);
+  // Typing stays responsive on a long quiz: the parse catches up a moment later.
+  const parsedSource = useDeferredValue(source);
+  const tooBig = useMemo(() => isQuizSourceTooBig(parsedSource), [parsedSource]);
+  const result = useMemo(() => (parsedSource.trim() === "" || tooBig ? null : parseQuizdown(parsedSource)), [parsedSource, tooBig]);
+  const upToDate = parsedSource === source;
+  const title = result?.ok ? newQuizTitle(result.quiz.title, fileName) : null;
+
+  const setSource = (text: string) => {
+    setSourceText(text);
+    setFileError(null);
+  };
+
+  const loadFile = async (file: File) => {
+    if (!QUIZ_FILE.test(file.name)) return setFileError(`“${file.name}” isn't a quiz file: pick a quizdown file ending in .md.`);
+    if (file.size > MAX_QUIZ_SOURCE_BYTES) return setFileError(SOURCE_TOO_BIG_MESSAGE);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return setFileError(`“${file.name}” couldn't be read. Try saving it again, or paste its text below.`);
+    }
+    if (text.includes("\u0000")) return setFileError(`“${file.name}” isn't a text file. A quiz file is plain text written in quizdown.`);
+    setSourceText(text.replace(/^\uFEFF/, ""));
+    setFileName(file.name);
+    setFileError(null);
+  };
+
+  return {
+    source,
+    fileName,
+    setSource,
+    loadFile,
+    fileError,
+    result,
+    tooBig,
+    title,
+    canSave: upToDate && !tooBig && result?.ok === true,
+  };
+}
