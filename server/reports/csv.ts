@@ -1,0 +1,102 @@
+/**
+ * The game report as two CSV files a spreadsheet opens directly: every answer, and a summary
+ * (one section per question, then one per player). UTF-8 with a byte-order mark so Excel keeps accents.
+ */
+import { stringify } from "csv-stringify/sync";
+import { exportFileBaseName } from "./export-file-name";
+import type { GameReport, ReportPlayer, ReportQuestion } from "./types";
+
+export interface CsvFile {
+  fileName: string;
+  content: string;
+}
+
+type Cell = string | number | null;
+
+export function gameReportCsvFiles(report: GameReport): CsvFile[] {
+  const base = exportFileBaseName(report.game);
+  return [
+    { fileName: `${base}-answers.csv`, content: toCsv(answerRows(report)) },
+    { fileName: `${base}-summary.csv`, content: toCsv(summaryRows(report)) },
+  ];
+}
+
+function toCsv(rows: Cell[][]): string {
+  return stringify(rows, { bom: true });
+}
+
+export const ANSWER_HEADER = ["Rank", "Nickname", "Question", "Question text", "Answered", "Chosen", "Correct", "Response (s)", "Points", "Streak"];
+
+/** One row per player per question they were in the game for (late joiners have none for earlier questions). */
+function answerRows(report: GameReport): Cell[][] {
+  const questionByRound = new Map(report.questions.map((question) => [question.roundIndex, question]));
+  const rows: Cell[][] = [ANSWER_HEADER];
+  for (const player of report.ranking) {
+    for (const answer of player.answers) {
+      const question = questionByRound.get(answer.roundIndex);
+      const chosen = answer.choices.map((index) => question?.options[index]?.text ?? `option ${index + 1}`);
+      rows.push([
+        player.rank,
+        text(player.nickname),
+        answer.roundIndex + 1,
+        text(question?.promptText ?? ""),
+        yesNo(answer.answered),
+        text(chosen.join(" | ")),
+        yesNo(answer.correct),
+        seconds(answer.responseMs),
+        answer.points,
+        answer.streak,
+      ]);
+    }
+  }
+  return rows;
+}
+
+function summaryRows(report: GameReport): Cell[][] {
+  const optionColumns = Math.max(0, ...report.questions.map((question) => question.options.length));
+  const questionHeader = ["Question", "Question text", "% correct", "Avg response (s)", "Discrimination index", "Discrimination", "Hard", "Answered", "Players"];
+  for (let n = 1; n <= optionColumns; n++) questionHeader.push(`Option ${n}`, `Option ${n} picked`);
+  return [
+    ["Questions"],
+    questionHeader,
+    ...report.questions.map(questionRow),
+    [],
+    ["Players"],
+    ["Rank", "Nickname", "Score", "Correct", "Answered", "Questions played", "Avg response (s)", "Group"],
+    ...report.ranking.map(playerRow),
+  ];
+}
+
+function questionRow(question: ReportQuestion): Cell[] {
+  const row: Cell[] = [
+    question.roundIndex + 1,
+    text(question.promptText),
+    question.percentCorrect,
+    seconds(question.averageResponseMs),
+    question.discrimination.index,
+    question.discrimination.label,
+    yesNo(question.hard),
+    question.answered,
+    question.eligible,
+  ];
+  for (const option of question.options) row.push(text(option.correct ? `${option.text} (correct)` : option.text), option.picked);
+  return row;
+}
+
+function playerRow(player: ReportPlayer): Cell[] {
+  const group = player.group === "top" ? "top" : player.group === "bottom" ? "bottom" : "";
+  return [player.rank, text(player.nickname), player.score, player.correctCount, player.answeredCount, player.eligibleCount, seconds(player.averageResponseMs), group];
+}
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+/** Milliseconds as seconds with two decimals; empty when there is no time. */
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 10) / 100);
+
+/**
+ * Text typed by players or quiz authors: a leading = + - @ (or tab/return) would make a spreadsheet
+ * run it as a formula, so such cells start with an apostrophe (OWASP's CSV-injection advice).
+ */
+function text(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

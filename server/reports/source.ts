@@ -1,0 +1,61 @@
+/**
+ * The raw rows a game report is built from (loaded by server/db/report-data.ts, or written by
+ * hand in tests). Plain data: buildGameReport needs nothing else.
+ */
+import type { QuestionKind } from "../../src/quizdown/types";
+import type { GameStatus } from "../db/schema";
+
+export interface ReportSourceGame {
+  id: string;
+  code: string;
+  status: GameStatus;
+  quizId: string;
+  quizTitle: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  options: Record<string, unknown>;
+}
+
+export interface ReportSourceRound {
+  roundIndex: number;
+  questionId: string;
+  openedAt: Date;
+  closedAt: Date;
+  /** As saved when the round closed: players in the game (not removed) for this round. */
+  eligiblePlayers: number;
+  question: {
+    kind: QuestionKind;
+    promptHtml: string;
+    /** In quiz-file order (answers refer to these indexes). */
+    options: Array<{ html: string; correct: boolean }>;
+  };
+}
+
+export interface ReportSourcePlayer {
+  id: string;
+  nickname: string;
+  joinSeq: number;
+  joinedAt: Date;
+  removedAt: Date | null;
+}
+
+export interface ReportSourceAnswer {
+  playerId: string;
+  roundIndex: number;
+  /** ORIGINAL option indexes. */
+  choices: number[];
+  correct: boolean;
+  points: number;
+  streak: number;
+  responseMs: number;
+}
+
+export interface ReportSource {
+  game: ReportSourceGame;
+  /** Saved (closed) rounds, any order. */
+  rounds: ReportSourceRound[];
+  /** Every player who joined, removed ones included. */
+  players: ReportSourcePlayer[];
+  answers: ReportSourceAnswer[];
+}
