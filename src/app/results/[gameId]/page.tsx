@@ -1,9 +1,7 @@
-import type { Metadata } from "next";
-import { ResultsView } from "@/components/results/ResultsView";
+import { redirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Results · Classroom Quiz" };
-
+/** The old results address (linked from the host's final screens): the report now lives under Past games. */
 export default async function ResultsPage({ params }: { params: Promise<{ gameId: string }> }) {
   const { gameId } = await params;
-  return <ResultsView gameId={gameId} />;
+  redirect(`/games/${encodeURIComponent(gameId)}`);
 }

@@ -1,0 +1,16 @@
+import { CheckIcon, CrossIcon } from "@/components/shared/icons";
+import type { ReportAnswerData } from "./types";
+
+/** "Correct" / "Wrong" / "No answer", with an icon and the word (never colour alone). */
+export function AnswerResult({ answer }: { answer: ReportAnswerData }) {
+  if (!answer.answered) return <span className="font-medium whitespace-nowrap text-slate-600">— No answer</span>;
+  return answer.correct ? (
+    <span className="inline-flex items-center gap-1 font-semibold whitespace-nowrap text-green-800">
+      <CheckIcon className="size-4" /> Correct
+    </span>
+  ) : (
+    <span className="inline-flex items-center gap-1 font-semibold whitespace-nowrap text-red-800">
+      <CrossIcon className="size-4" /> Wrong
+    </span>
+  );
+}

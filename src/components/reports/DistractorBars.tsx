@@ -1,0 +1,51 @@
+import { RichText } from "@/components/shared/RichText";
+import { HorizontalBar } from "./HorizontalBar";
+import { optionLetter, percentOf } from "./format";
+import type { ReportOptionData } from "./types";
+
+/** One wrong option: how many of the top group and of the bottom group chose it, and what that means. */
+export function DistractorBars({
+  option,
+  position,
+  topSize,
+  bottomSize,
+}: {
+  option: ReportOptionData;
+  position: number;
+  topSize: number;
+  bottomSize: number;
+}) {
+  const rows = [
+    { group: "Top group", picked: option.pickedTop, size: topSize, fill: "bg-indigo-600" },
+    { group: "Bottom group", picked: option.pickedBottom, size: bottomSize, fill: "bg-amber-500" },
+  ];
+  return (
+    <li data-testid="report-distractor" className="flex flex-col gap-1.5 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+      <p className="text-sm">
+        <span className="font-bold">Wrong answer {optionLetter(position)}:</span> <RichText html={option.html} as="span" />
+      </p>
+      <div className="grid grid-cols-[6.5rem_minmax(0,1fr)_5.5rem] items-center gap-x-2 gap-y-1 text-sm">
+        {rows.map((row) => (
+          <div key={row.group} className="contents">
+            <span className="text-slate-700">{row.group}</span>
+            <HorizontalBar
+              value={row.picked}
+              max={row.size}
+              heightClass="h-3.5"
+              fillClass={row.fill}
+              label={`${row.group}: ${row.picked} of ${row.size} chose it (${percentOf(row.picked, row.size)}%)`}
+            />
+            <span className="text-right text-slate-700 tabular-nums" aria-hidden>
+              {row.picked} of {row.size}
+            </span>
+          </div>
+        ))}
+      </div>
+      {option.reading && <p className="text-sm font-medium text-slate-800">{capitalise(option.reading)}</p>}
+    </li>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,34 @@
+/** "Page 2 of 5" with Previous / Next buttons. */
+export function Pagination({
+  page,
+  pageCount,
+  onPage,
+  disabled = false,
+}: {
+  page: number;
+  pageCount: number;
+  onPage: (page: number) => void;
+  disabled?: boolean;
+}) {
+  const button =
+    "rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:border-indigo-500 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:border-slate-300";
+  return (
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3">
+      <button type="button" data-testid="past-games-prev" className={button} disabled={disabled || page <= 1} onClick={() => onPage(page - 1)}>
+        ← Newer
+      </button>
+      <span className="text-slate-700 tabular-nums" aria-live="polite">
+        Page {page} of {Math.max(pageCount, 1)}
+      </span>
+      <button
+        type="button"
+        data-testid="past-games-next"
+        className={button}
+        disabled={disabled || page >= pageCount}
+        onClick={() => onPage(page + 1)}
+      >
+        Older →
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import Link from "next/link";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/client/trpc";
+import { formatScore } from "@/components/shared/format";
+import { ConfirmDelete } from "./ConfirmDelete";
+import { StatusBadge } from "./StatusBadge";
+import { formatDateTime } from "./format";
+import type { PastGame } from "./types";
+
+const cell = "px-3 py-2 sm:px-4";
+
+/** One saved game: date, quiz (the link to its report), players, average score, % correct, status, delete. */
+export function PastGameRow({ game, onDeleted }: { game: PastGame; onDeleted: (message: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const when = formatDateTime(game.createdAt);
+  const remove = useMutation(
+    trpc.pastGames.delete.mutationOptions({
+      onSuccess: async () => {
+        onDeleted(`Deleted the results of ${game.quizTitle} (${when}).`);
+        await queryClient.invalidateQueries(trpc.pastGames.pathFilter());
+      },
+    }),
+  );
+  const nameId = `past-game-${game.id}`;
+
+  return (
+    <tr data-testid="past-game-row" className="border-t border-slate-100 align-middle">
+      <td className={`${cell} whitespace-nowrap text-slate-700`}>
+        <time dateTime={game.createdAt}>{when}</time>
+      </td>
+      <td className={`${cell} font-semibold`}>
+        <Link id={nameId} href={`/games/${game.id}`} className="break-words text-indigo-800 underline underline-offset-2 hover:text-indigo-600">
+          {game.quizTitle}
+          <span className="sr-only">, {when}: see the report</span>
+        </Link>
+      </td>
+      <td className={`${cell} text-right tabular-nums`}>{game.playerCount}</td>
+      <td className={`${cell} text-right tabular-nums`}>{game.playerCount > 0 ? formatScore(Math.round(game.averageScore)) : "—"}</td>
+      <td className={`${cell} text-right tabular-nums`}>{game.playerCount > 0 ? `${game.percentCorrect}%` : "—"}</td>
+      <td className={cell}>
+        <StatusBadge label={game.statusLabel} />
+      </td>
+      <td className={`${cell} text-right`}>
+        <ConfirmDelete
+          label="Delete"
+          size="sm"
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate({ gameId: game.id })}
+          testId="past-game-delete"
+          confirmTestId="past-game-delete-confirm"
+          describedBy={nameId}
+        />
+        {remove.isError && (
+          <p role="alert" className="mt-1 text-sm font-medium text-red-800">
+            Couldn&apos;t delete: {remove.error.message}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,90 @@
+import { formatScore } from "@/components/shared/format";
+import { AnswerResult } from "./AnswerResult";
+import { formatSeconds, optionLetter } from "./format";
+import type { ReportPlayerData, ReportQuestionData } from "./types";
+
+const cell = "px-3 py-2 sm:px-4";
+
+/** Every question of the game and what one player did with it. */
+export function PlayerAnswersTable({ player, questions }: { player: ReportPlayerData; questions: ReportQuestionData[] }) {
+  const byRound = new Map(player.answers.map((answer) => [answer.roundIndex, answer]));
+  return (
+    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="w-full text-left">
+        <caption className="sr-only">Answers of {player.nickname}</caption>
+        <thead className="bg-slate-100 text-sm text-slate-700">
+          <tr>
+            <th scope="col" className={cell}>#</th>
+            <th scope="col" className={cell}>Question</th>
+            <th scope="col" className={cell}>Chose</th>
+            <th scope="col" className={cell}>Result</th>
+            <th scope="col" className={`${cell} text-right`}>Time</th>
+            <th scope="col" className={`${cell} text-right`}>Points</th>
+            <th scope="col" className={`${cell} text-right`}>Streak</th>
+          </tr>
+        </thead>
+        <tbody>
+          {questions.map((question) => {
+            const answer = byRound.get(question.roundIndex);
+            return (
+              <tr key={question.roundIndex} className="border-t border-slate-100 align-top">
+                <td className={`${cell} font-bold tabular-nums`}>
+                  <a href={`#question-${question.roundIndex + 1}`} className="underline underline-offset-2" aria-label={`Question ${question.roundIndex + 1}`}>
+                    {question.roundIndex + 1}
+                  </a>
+                </td>
+                <td className={`${cell} max-w-xs`}>
+                  <span className="line-clamp-2" title={question.promptText}>
+                    {question.promptText}
+                  </span>
+                </td>
+                {answer ? (
+                  <>
+                    <td className={`${cell} max-w-56`}>
+                      <Choices question={question} choices={answer.choices} />
+                    </td>
+                    <td className={cell}>
+                      <AnswerResult answer={answer} />
+                    </td>
+                    <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{formatSeconds(answer.responseMs)}</td>
+                    <td className={`${cell} text-right tabular-nums`}>{formatScore(answer.points)}</td>
+                    <td className={`${cell} text-right tabular-nums`}>{answer.answered && answer.streak > 0 ? answer.streak : "—"}</td>
+                  </>
+                ) : (
+                  <td colSpan={5} className={`${cell} text-slate-500 italic`}>
+                    Not in the game for this question (joined later)
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Choices({ question, choices }: { question: ReportQuestionData; choices: number[] }) {
+  if (choices.length === 0) return <span className="text-slate-500">—</span>;
+  if (question.kind === "order") {
+    return <span>{choices.map((index) => optionLetter(positionOf(question, index))).join(" → ")}</span>;
+  }
+  return (
+    <ul className="flex flex-col gap-0.5">
+      {choices.map((index) => {
+        const position = positionOf(question, index);
+        const option = question.options[position];
+        return (
+          <li key={index} className="line-clamp-1" title={option?.text}>
+            <span className="font-bold">{optionLetter(position)}</span> {option?.text ?? ""}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function positionOf(question: ReportQuestionData, optionIndex: number): number {
+  const position = question.options.findIndex((option) => option.index === optionIndex);
+  return position === -1 ? optionIndex : position;
+}

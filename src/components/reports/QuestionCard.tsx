@@ -1,0 +1,67 @@
+import { RichText } from "@/components/shared/RichText";
+import { HARD_QUESTION_PERCENT } from "../../../server/reports/types";
+import { DiscriminationPanel } from "./DiscriminationPanel";
+import { OptionBarChart } from "./OptionBarChart";
+import { OrderOptions } from "./OrderOptions";
+import { formatSeconds } from "./format";
+import type { ReportQuestionData } from "./types";
+
+const KIND_LABEL: Record<string, string> = {
+  single: "One answer",
+  multiple: "Several answers",
+  order: "Put in order",
+};
+
+/** One played question: prompt, headline numbers, the answers chart and the item analysis. */
+export function QuestionCard({ question }: { question: ReportQuestionData }) {
+  const number = question.roundIndex + 1;
+  return (
+    <article
+      id={`question-${number}`}
+      data-testid="results-question-row"
+      aria-labelledby={`question-${number}-title`}
+      className={`scroll-mt-4 rounded-2xl bg-white p-4 shadow-sm ring-1 sm:p-6 ${question.hard ? "ring-red-300" : "ring-slate-200"}`}
+    >
+      <header className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h3 id={`question-${number}-title`} className="text-lg font-black">
+            Question {number}
+          </h3>
+          <span className="text-sm text-slate-600">{KIND_LABEL[question.kind] ?? question.kind}</span>
+          {question.hard && (
+            <span
+              data-testid="report-hard-badge"
+              className="rounded-full bg-red-700 px-2.5 py-0.5 text-sm font-bold text-white"
+              title={`Fewer than ${HARD_QUESTION_PERCENT}% of the players got it right`}
+            >
+              ! Hard question (below {HARD_QUESTION_PERCENT}%)
+            </span>
+          )}
+        </div>
+        <RichText html={question.promptHtml} className="text-lg font-semibold break-words" />
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-slate-700">
+          <div>
+            <dt className="inline">Correct: </dt>
+            <dd className={`inline font-bold tabular-nums ${question.hard ? "text-red-800" : ""}`}>
+              {question.percentCorrect}% ({question.correctCount} of {question.eligible})
+            </dd>
+          </div>
+          <div>
+            <dt className="inline">Answered: </dt>
+            <dd className="inline font-bold tabular-nums">
+              {question.answered} of {question.eligible}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline">Average response time: </dt>
+            <dd className="inline font-bold tabular-nums">{formatSeconds(question.averageResponseMs)}</dd>
+          </div>
+        </dl>
+      </header>
+      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        {question.kind === "order" ? <OrderOptions question={question} /> : <OptionBarChart question={question} />}
+        <DiscriminationPanel question={question} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+/** Formatting shared by the Past games page and the game report. */
+
+/** "12 Mar 2025, 14:05" in the teacher's locale. */
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** Milliseconds as seconds with one decimal: 3240 → "3.2 s"; null → "—". */
+export function formatSeconds(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Share of a whole as a rounded percentage (0 when the whole is 0). */
+export function percentOf(part: number, whole: number): number {
+  return whole > 0 ? Math.round((100 * part) / whole) : 0;
+}
+
+/** "1 player" / "3 players". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+}
+
+/** The discrimination index with two decimals and an ASCII minus: 0.4 → "0.40", -0.25 → "-0.25". */
+export function formatIndex(index: number): string {
+  return index.toFixed(2);
+}
+
+/** Option letters A, B, C… (AA after Z, which no quiz reaches). */
+export function optionLetter(position: number): string {
+  return position < 26 ? String.fromCharCode(65 + position) : `${optionLetter(Math.floor(position / 26) - 1)}${optionLetter(position % 26)}`;
+}
