@@ -1,0 +1,154 @@
+/**
+ * In real Chromium, the teacher's side end to end: a new teacher signs up, adds a quiz file whose
+ * mistake the page points at by line, fixes it, hosts it for two phones, then opens Past games, the
+ * report with its item analysis, and downloads the CSV, whose rows are what was played.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { expect, test, type Download } from "@playwright/test";
+import { answer, correctAnswersByPrompt, openPhone } from "./phones";
+import { hostQuiz, signUpAsNewTeacher } from "./teacher";
+
+const SHOTS = path.join("test-results", "screenshots");
+
+const FRONT_MATTER = `---
+title: Planets
+timeLimit: 15
+readTime: 1
+shuffleQuestions: false
+shuffleAnswers: false
+---
+`;
+const LARGEST = `
+## Which planet is largest?
+
+- [ ] Mars
+- [x] Jupiter
+- [ ] Venus
+`;
+// Line 16 of the broken file: the second question, with no option marked correct.
+const CLOSEST_BROKEN = `
+## Which planet is closest to the Sun?
+
+- [ ] Earth
+- [ ] Mars
+- [ ] Mercury
+`;
+const CLOSEST = CLOSEST_BROKEN.replace("- [ ] Mercury", "- [x] Mercury");
+const BROKEN = FRONT_MATTER + LARGEST + CLOSEST_BROKEN;
+const FIXED = FRONT_MATTER + LARGEST + CLOSEST;
+
+test("a new teacher adds a quiz, fixes the line it points at, hosts it for two phones and reviews the report and CSV", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const teacher = await context.newPage();
+
+  // Nobody is signed in: the library sends the visitor to sign up (or sign in, once teachers exist).
+  await teacher.goto("/");
+  await expect(teacher).toHaveURL(/\/sign-(up|in)\?next=/);
+  await signUpAsNewTeacher(teacher, "Ms Rivera");
+  await expect(teacher.getByTestId("quiz-back-office")).toBeVisible();
+
+  // Add a quiz: the upload has a mistake, shown with its line before anything is saved.
+  await teacher.goto("/quizzes/new");
+  await teacher.getByTestId("quiz-file-input").setInputFiles({ name: "planets.md", mimeType: "text/markdown", buffer: Buffer.from(BROKEN) });
+  const errorLine = BROKEN.split("\n").findIndex((line) => line.includes("closest to the Sun")) + 1;
+  await expect(teacher.getByTestId("quiz-error").first()).toContainText(`Line ${errorLine}`);
+  await expect(teacher.getByTestId("quiz-error").first()).toContainText(/no correct option/i);
+  await expect(teacher.getByTestId("quiz-save")).toBeDisabled();
+  await teacher.screenshot({ path: path.join(SHOTS, "library-upload-error.png"), fullPage: true });
+
+  await teacher.getByTestId("quiz-source").fill(FIXED);
+  await expect(teacher.getByTestId("quiz-errors")).toHaveCount(0);
+  await expect(teacher.getByTestId("preview-question")).toHaveCount(2);
+  await teacher.screenshot({ path: path.join(SHOTS, "library-preview.png"), fullPage: true });
+  await teacher.getByTestId("quiz-save").click();
+
+  await teacher.getByTestId("nav-quizzes").click();
+  const planets = teacher.locator('[data-quiz-title="Planets"]');
+  await expect(planets).toBeVisible();
+  await teacher.screenshot({ path: path.join(SHOTS, "library.png"), fullPage: true });
+
+  // Host it for two phones. Ada: right, then wrong. Bo: wrong twice (so question 2 is the hardest).
+  await hostQuiz(teacher, planets);
+  await expect(teacher.getByTestId("phase-lobby")).toBeVisible();
+  const code = (await teacher.getByTestId("host-code").innerText()).replace(/\D/g, "");
+  const ada = await openPhone(browser, code, "Ada");
+  const bo = await openPhone(browser, code, "Bo");
+  await expect(teacher.getByTestId("host-player")).toHaveCount(2);
+  await teacher.getByTestId("host-start").click();
+
+  const correct = correctAnswersByPrompt(FIXED);
+  const played: Array<{ nickname: string; question: number; chose: string; correct: boolean }> = [];
+  for (const [question, script] of [
+    [1, { Ada: true, Bo: false }],
+    [2, { Ada: false, Bo: false }],
+  ] as const) {
+    await expect(teacher.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
+    const prompt = (await ada.getByTestId("player-prompt").innerText()).trim();
+    for (const [nickname, phone] of [["Ada", ada], ["Bo", bo]] as const) {
+      const right = script[nickname];
+      const chose = await answer(phone, correct.get(prompt)!, !right);
+      played.push({ nickname, question, chose, correct: right });
+    }
+    await expect(teacher.getByTestId("phase-reveal")).toBeVisible();
+    await teacher.getByTestId("host-next").click();
+    await expect(teacher.getByTestId("phase-leaderboard").or(teacher.getByTestId("phase-podium"))).toBeVisible();
+    if (await teacher.getByTestId("phase-leaderboard").isVisible()) await teacher.getByTestId("host-next").click();
+  }
+  await expect(teacher.getByTestId("phase-podium")).toBeVisible();
+  await expect(teacher.getByTestId("podium-1")).toContainText("Ada");
+
+  // Past games lists it; the report shows what happened.
+  await teacher.goto("/games");
+  const row = teacher.getByTestId("past-game-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Planets");
+  await expect(row).toContainText(/finished/i);
+  await teacher.screenshot({ path: path.join(SHOTS, "past-games.png"), fullPage: true });
+  await row.getByRole("link").first().click();
+
+  await expect(teacher.getByTestId("report-title")).toContainText("Planets");
+  await expect(teacher.getByTestId("results-status")).toContainText(/finished/i);
+  await expect(teacher.getByTestId("results-player-row")).toHaveCount(2);
+  await expect(teacher.getByTestId("results-player-row").first()).toContainText("Ada");
+  await expect(teacher.getByTestId("results-question-row")).toHaveCount(2);
+  // Question 2: nobody right (0 %), so it is flagged; question 1 (50 %) is not.
+  await expect(teacher.getByTestId("report-hard-badge")).toHaveCount(1);
+  // Two players: groups of one. Q1: top (Ada) right, bottom (Bo) wrong → D = 1.00; Q2: both wrong → 0.00.
+  await expect(teacher.getByTestId("report-discrimination").nth(0)).toContainText("1.00");
+  await expect(teacher.getByTestId("report-discrimination").nth(1)).toContainText("0.00");
+  await expect(teacher.getByTestId("report-measures-help")).toBeVisible();
+  await teacher.screenshot({ path: path.join(SHOTS, "report.png"), fullPage: true });
+  await teacher.getByTestId("report-discrimination").first().scrollIntoViewIfNeeded();
+  await teacher.screenshot({ path: path.join(SHOTS, "report-item-analysis.png") });
+
+  // The CSV download: one row per player per question, matching what the phones tapped.
+  const downloads: Download[] = [];
+  teacher.on("download", (download) => downloads.push(download));
+  await teacher.getByTestId("report-download-csv").click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const names = downloads.map((download) => download.suggestedFilename()).sort();
+  expect(names[0]).toMatch(/^planets-\d{4}-\d{2}-\d{2}-answers\.csv$/);
+  expect(names[1]).toMatch(/^planets-\d{4}-\d{2}-\d{2}-summary\.csv$/);
+  const answersFile = downloads.find((download) => download.suggestedFilename().endsWith("-answers.csv"))!;
+  const rows = parse(readFileSync((await answersFile.path())!, "utf8"), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(4);
+  for (const expected of played) {
+    const row = rows.find((r) => csvNickname(r) === expected.nickname && csvQuestion(r) === expected.question);
+    expect(row, `a CSV row for ${expected.nickname}, question ${expected.question}`).toBeDefined();
+    expect(csvChosen(row!)).toBe(expected.chose);
+    expect(csvCorrect(row!)).toBe(expected.correct);
+  }
+});
+
+// The CSV's column names are for people; find them by meaning rather than exact spelling.
+function column(row: Record<string, string>, pattern: RegExp): string {
+  const key = Object.keys(row).find((name) => pattern.test(name));
+  if (!key) throw new Error(`no column like ${pattern} in ${Object.keys(row).join(", ")}`);
+  return row[key]!;
+}
+const csvNickname = (row: Record<string, string>) => column(row, /nickname|player/i);
+const csvQuestion = (row: Record<string, string>) => Number(column(row, /^question (no|number|#)|^question$/i));
+const csvChosen = (row: Record<string, string>) => column(row, /chos|answer given|picked/i);
+const csvCorrect = (row: Record<string, string>) => /^(yes|true|1)$/i.test(column(row, /^correct/i));
