@@ -82,6 +82,8 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
+    // Room for the largest quiz file (200 KB) in JSON; anything bigger is cut off before it is read whole.
+    maxBodySize: 1024 * 1024,
     createContext: async ({ req }) => ({
       db: options.db,
       registry,

@@ -4,7 +4,15 @@ import { createGame as insertGame, loadQuizVersion, type Database } from "../db"
 import type { RoomRegistry } from "../rooms/registry";
 import { hashSecret, newSecret } from "./secrets";
 
-export class GameSetupError extends Error {}
+/** Why a game can't be made; `notFound` when the quiz doesn't exist for this teacher. */
+export class GameSetupError extends Error {
+  constructor(
+    message: string,
+    readonly notFound = false,
+  ) {
+    super(message);
+  }
+}
 
 /** Per-game overrides the host may choose when creating a game; unset ones come from the quiz file. */
 export interface GameOptions {
@@ -35,7 +43,7 @@ export async function createLiveGame(
   const quiz = await loadQuizVersion(deps.db, quizVersionId);
   // Another teacher's quiz is as unknown as one that doesn't exist.
   const hostable = quiz && quiz.deletedAt === null && (quiz.ownerId === null || quiz.ownerId === ownerId);
-  if (!quiz || !hostable) throw new GameSetupError("That quiz doesn't exist (any more). Reload the list and pick again.");
+  if (!quiz || !hostable) throw new GameSetupError("That quiz doesn't exist (any more). Reload the list and pick again.", true);
   const unplayable = quiz.questions.find((question) => question.kind === "order");
   if (unplayable) {
     throw new GameSetupError(

@@ -1,7 +1,7 @@
 /** Reads a quiz file the way the game will, without saving anything. */
 import { parseQuizdown } from "../../src/quizdown/index";
 import type { ParsedQuiz, QuizdownProblem } from "../../src/quizdown/types";
-import { MAX_QUIZ_TITLE_LENGTH, newQuizTitle } from "../../src/components/library/quiz-source";
+import { MAX_QUIZ_TITLE_LENGTH, newQuizTitle } from "../../src/quizdown/source-rules";
 import { LibraryError } from "./errors";
 
 export interface QuizSourceCheck {

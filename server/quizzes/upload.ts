@@ -1,7 +1,7 @@
 /** New quizzes and new versions from a quiz file a teacher uploaded or pasted. */
 import { createHash, randomUUID } from "node:crypto";
 import { loadQuizSourceText, saveQuizVersion, type Database } from "../db";
-import { MAX_QUIZ_TITLE_LENGTH } from "../../src/components/library/quiz-source";
+import { MAX_QUIZ_TITLE_LENGTH } from "../../src/quizdown/source-rules";
 import { ownQuiz, visibleQuiz } from "./access";
 import { quizNotFound } from "./errors";
 import { readQuizSource } from "./check-source";

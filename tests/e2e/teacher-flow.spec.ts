@@ -27,7 +27,7 @@ const LARGEST = `
 - [x] Jupiter
 - [ ] Venus
 `;
-// Line 16 of the broken file: the second question, with no option marked correct.
+// The second question has no option marked correct: the page must point at its line.
 const CLOSEST_BROKEN = `
 ## Which planet is closest to the Sun?
 

@@ -290,7 +290,7 @@ describe.each(testDatabaseTargets())("quiz library on %s", (target) => {
       expect((await listed(quiz.api)).some((entry) => entry.quizId === saved.quizId)).toBe(false);
       expect(await refusal(quiz.api.quizzes.get.query({ quizId: saved.quizId }))).toEqual({ code: "NOT_FOUND", message: NOT_FOUND });
       expect(await refusal(quiz.api.quizzes.rename.mutate({ quizId: saved.quizId, title: "Back again" }))).toEqual({ code: "NOT_FOUND", message: NOT_FOUND });
-      expect((await refusal(quiz.api.games.create.mutate({ quizVersionId: saved.versionId }))).message).toMatch(/doesn't exist/);
+      expect(await refusal(quiz.api.games.create.mutate({ quizVersionId: saved.versionId }))).toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/doesn't exist/) });
 
       const [row] = await quiz.database.db.select().from(schema.quizzes).where(eq(schema.quizzes.id, saved.quizId));
       expect(row?.deletedAt).toBeInstanceOf(Date);
@@ -342,7 +342,7 @@ describe.each(testDatabaseTargets())("quiz library on %s", (target) => {
       expect(await refusal(other.api.quizzes.replace.mutate({ quizId: saved.quizId, source: VOLCANOES_V2 }))).toEqual(expected);
       expect(await refusal(other.api.quizzes.delete.mutate({ quizId: saved.quizId }))).toEqual(expected);
       expect(await refusal(other.api.quizzes.copy.mutate({ quizId: saved.quizId }))).toEqual(expected);
-      expect((await refusal(other.api.games.create.mutate({ quizVersionId: saved.versionId }))).message).toMatch(/doesn't exist/);
+      expect(await refusal(other.api.games.create.mutate({ quizVersionId: saved.versionId }))).toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/doesn't exist/) });
 
       expect(await quiz.api.quizzes.get.query({ quizId: saved.quizId })).toMatchObject({ title: "Volcanoes", version: 1, sourceText: VOLCANOES });
       expect((await listed(quiz.api)).some((entry) => entry.quizId === saved.quizId)).toBe(true);

@@ -27,7 +27,7 @@ export const gamesRouter = router({
     try {
       return await createLiveGame({ db: ctx.db, registry: ctx.registry }, { quizVersionId: input.quizVersionId, ownerId: ctx.teacher.id }, input.options);
     } catch (error) {
-      if (error instanceof GameSetupError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      if (error instanceof GameSetupError) throw new TRPCError({ code: error.notFound ? "NOT_FOUND" : "BAD_REQUEST", message: error.message });
       throw error;
     }
   }),

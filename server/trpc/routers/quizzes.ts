@@ -1,6 +1,6 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z } from "zod";
-import { isQuizSourceTooBig, MAX_QUIZ_TITLE_LENGTH, SOURCE_TOO_BIG_MESSAGE } from "../../../src/components/library/quiz-source";
+import { isQuizSourceTooBig, MAX_QUIZ_TITLE_LENGTH, SOURCE_TOO_BIG_MESSAGE } from "../../../src/quizdown/source-rules";
 import { listLibraryQuizzes } from "../../db";
 import {
   checkQuizSource,

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/client/trpc";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./buttons";
-import { MAX_QUIZ_TITLE_LENGTH } from "./quiz-source";
+import { MAX_QUIZ_TITLE_LENGTH } from "@/quizdown/source-rules";
 import { useRefreshLibrary } from "./use-refresh-library";
 
 export function RenameQuizForm({ quizId, title, onDone }: { quizId: string; title: string; onDone: () => void }) {

@@ -2,7 +2,7 @@
 
 import { useId, useRef } from "react";
 import { QuizErrors, QuizWarnings } from "./QuizProblems";
-import { SOURCE_TOO_BIG_MESSAGE } from "./quiz-source";
+import { SOURCE_TOO_BIG_MESSAGE } from "@/quizdown/source-rules";
 import { selectTextareaLine } from "./select-line";
 import type { QuizDraft } from "./use-quiz-draft";
 

@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useMemo, useState } from "react";
 import { parseQuizdown, type ParseResult } from "@/quizdown";
-import { isQuizSourceTooBig, MAX_QUIZ_SOURCE_BYTES, newQuizTitle, SOURCE_TOO_BIG_MESSAGE } from "./quiz-source";
+import { isQuizSourceTooBig, MAX_QUIZ_SOURCE_BYTES, newQuizTitle, SOURCE_TOO_BIG_MESSAGE } from "@/quizdown/source-rules";
 
 export interface QuizDraft {
   source: string;
