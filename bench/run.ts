@@ -3,6 +3,7 @@
  * Exits non-zero when a target is missed.
  */
 import { benchEngine } from "./engine";
+import { benchReport } from "./report";
 import { benchSockets } from "./sockets";
 
 const failures: string[] = [];
@@ -21,6 +22,14 @@ const small = engine[0]!;
 const large = engine[engine.length - 1]!;
 target(large.nsPerAnswer < Math.max(small.nsPerAnswer, 2_000) * 4, "an answer costs O(1): 10,000 players ≤ 4× the per-answer cost of 100");
 target(large.closeRoundMs < 250, "closing a 10,000-player round (scoring + ranking once) < 250 ms");
+
+console.log("\nGame report: ranking, per-question stats, item analysis and CSV from the saved rows");
+benchReport(200, 10); // warm-up
+for (const [reportPlayers, questions] of [[30, 10], [2_000, 30]] as const) {
+  const r = benchReport(reportPlayers, questions);
+  console.log(`  ${String(r.players).padStart(6)} players × ${questions} questions: report ${r.buildMs.toFixed(0)} ms, CSV ${r.csvMs.toFixed(0)} ms (${(r.csvBytes / 1e6).toFixed(1)} MB)`);
+  if (reportPlayers === 2_000) target(r.buildMs + r.csvMs < 2_000, "a 2,000-player, 30-question game's report and CSV are ready in < 2 s");
+}
 
 const players = Number(process.env.BENCH_PLAYERS ?? 500);
 console.log(`\nSockets: a real server, ${players} socket.io-client players answering one question at once (PGlite on disk)`);

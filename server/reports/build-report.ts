@@ -43,6 +43,7 @@ class SavedAnswers {
    */
   readonly counted: ReportSourceAnswer[];
   private readonly byPlayerRound = new Map<string, ReportSourceAnswer>();
+  private readonly byRound = new Map<number, ReportSourceAnswer[]>();
 
   constructor(source: ReportSource, rounds: ReportSourceRound[]) {
     const roundByIndex = new Map(rounds.map((round) => [round.roundIndex, round]));
@@ -52,7 +53,12 @@ class SavedAnswers {
       const player = playerById.get(answer.playerId);
       return round !== undefined && player !== undefined && (player.removedAt === null || player.removedAt > round.closedAt);
     });
-    for (const answer of this.counted) this.byPlayerRound.set(key(answer.playerId, answer.roundIndex), answer);
+    for (const answer of this.counted) {
+      this.byPlayerRound.set(key(answer.playerId, answer.roundIndex), answer);
+      const round = this.byRound.get(answer.roundIndex);
+      if (round) round.push(answer);
+      else this.byRound.set(answer.roundIndex, [answer]);
+    }
   }
 
   of(playerId: string, roundIndex: number): ReportSourceAnswer | undefined {
@@ -60,7 +66,7 @@ class SavedAnswers {
   }
 
   inRound(roundIndex: number): ReportSourceAnswer[] {
-    return this.counted.filter((answer) => answer.roundIndex === roundIndex);
+    return this.byRound.get(roundIndex) ?? [];
   }
 }
 
