@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { toNodeHandler } from "better-auth/node";
 import { Server as SocketServer } from "socket.io";
-import { createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
+import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
 import { consoleLogger } from "./http/console-logger";
 import { lanAddress } from "./http/lan-address";
@@ -118,6 +118,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     if (url.startsWith("/socket.io/")) return; // handled by Socket.IO's own listener
     if (url.startsWith("/api/trpc/")) return void trpc(req, res);
     if (url.startsWith("/api/auth/")) {
+      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
       return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
         log.error(`auth ${url} failed`, error);
         if (!res.headersSent) res.statusCode = 500;

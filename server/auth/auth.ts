@@ -21,6 +21,12 @@ export interface AuthOptions {
 
 export const PASSWORD_MIN_LENGTH = 8;
 
+/**
+ * The server writes the connection's address into this header (replacing anything a client sent),
+ * so better-auth's sign-in limits count per address instead of one bucket shared by every teacher.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-quiz-client-address";
+
 export function createAuth(options: AuthOptions) {
   return betterAuth({
     secret: options.secret,
@@ -40,6 +46,7 @@ export function createAuth(options: AuthOptions) {
       // Explicit, so the origin (CSRF) checks also run under NODE_ENV=test, where better-auth would skip them.
       disableOriginCheck: false,
       disableCSRFCheck: false,
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, autoSignIn: true },
     rateLimit: { enabled: options.rateLimit ?? true, window: 60, max: 200 },

@@ -26,7 +26,7 @@ test("a host and three phones play the back-office quiz to the podium", async ({
   // Ada always answers right, Grace on even rounds only, Linus never: the podium order is certain.
   const names = ["Ada", "Grace", "Linus"];
   const phones: Page[] = [];
-  for (const name of names) phones.push(await openPhone(browser, code, name));
+  for (const name of names) phones.push(await openPhone(browser, code, name, 2));
   await expect(host.getByTestId("host-player")).toHaveCount(3);
   await host.screenshot({ path: path.join(SHOTS, "host-lobby.png") });
   await phones[0]!.screenshot({ path: path.join(SHOTS, "phone-lobby.png") });

@@ -13,9 +13,12 @@ export function correctAnswersByPrompt(source = readFileSync(path.join("content"
   return new Map(parsed.quiz.questions.map((question) => [question.promptMarkdown.trim(), question.options.find((option) => option.correct)!.markdown.trim()]));
 }
 
-/** A 360×640 phone that joins the game by code under `nickname`. */
-export async function openPhone(browser: Browser, code: string, nickname: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+/**
+ * A 360×640 phone that joins the game by code under `nickname`. `deviceScaleFactor` 2 gives sharp
+ * screenshots but makes every page load slower to paint (no GPU here), so timings use 1.
+ */
+export async function openPhone(browser: Browser, code: string, nickname: string, deviceScaleFactor = 1): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor });
   const phone = await context.newPage();
   await phone.goto(`/join?code=${code}`);
   await expect(phone.getByTestId("join-code")).toHaveValue(code);

@@ -127,6 +127,31 @@ describe.each(testDatabaseTargets())("teacher accounts on %s", (target) => {
   });
 });
 
+// Once per run, not per database: better-auth keeps its attempt counts in one in-memory store per process.
+describe("sign-in limits", () => {
+  it("limits sign-in attempts per connection address (3 in 10 s); a client can't pose as another address", async () => {
+    const database = await openTestDatabase("pglite");
+    const server = await startQuizServer({ db: database.db, port: 0, host: "127.0.0.1", log: silentLogger, authSecret: TEST_AUTH_SECRET, authRateLimit: true });
+    const url = `http://127.0.0.1:${server.port}`;
+    try {
+      await signUpTeacher(url, { email: "guess@school.test" });
+      let spoofed = 0;
+      const attempt = () =>
+        fetch(`${url}/api/auth/sign-in/email`, {
+          method: "POST",
+          // Each attempt claims another address in the header the server uses; the server overwrites it.
+          headers: { "content-type": "application/json", origin: url, "x-quiz-client-address": `203.0.113.${++spoofed}` },
+          body: JSON.stringify({ email: "guess@school.test", password: "not the password" }),
+        }).then((response) => response.status);
+      expect([await attempt(), await attempt(), await attempt()]).toEqual([401, 401, 401]);
+      expect(await attempt()).toBe(429);
+    } finally {
+      await server.close();
+      await database.close();
+    }
+  });
+});
+
 describe("the sign-in key", () => {
   it("is AUTH_SECRET when set; otherwise made once, kept in the data folder (owner-only) and reused", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "quiz-auth-"));
