@@ -34,7 +34,8 @@ export function AuthForm({ mode }: { mode: "sign-up" | "sign-in" }) {
       setBusy(false);
       return setError(authErrorMessage(result.error));
     }
-    await queryClient.invalidateQueries();
+    // Drop everything cached as the anonymous visitor (above all "not signed in"), so the next page asks afresh.
+    queryClient.clear();
     router.replace(next);
   }
 

@@ -26,10 +26,11 @@ export function TeacherPage({ children, wide = false }: { children: (teacher: Si
   const teacher = status.data?.teacher ?? null;
 
   useEffect(() => {
-    if (!status.data || status.data.teacher) return;
+    // Only on a fresh answer: a cached "not signed in" from before signing in must not bounce the teacher back.
+    if (!status.data || status.data.teacher || status.isFetching) return;
     const next = encodeURIComponent(pathname + window.location.search);
     router.replace(`${status.data.hasTeachers ? "/sign-in" : "/sign-up"}?next=${next}`);
-  }, [status.data, pathname, router]);
+  }, [status.data, status.isFetching, pathname, router]);
 
   return (
     <div className="min-h-dvh">
