@@ -17,8 +17,6 @@ export { saveLiveGame, deleteLiveGame, listLiveGames } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { saveRound, saveAnswers, listRoundAnswers, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";
-export { getGameResults } from "./results";
-export type { GameResults, GameResultsPlayer, GameResultsRound, GameResultsOption } from "./results";
 export { listLibraryQuizzes, findQuiz, loadQuizSourceText, renameQuiz, markQuizDeleted } from "./quizzes";
 export type { LibraryQuizItem, QuizRecord } from "./quizzes";
 export { listPastGames, listPastGameQuizzes, isGameOwnedBy } from "./past-games";

@@ -68,7 +68,7 @@ describe.each(testDatabaseTargets())("teacher accounts on %s", (target) => {
     const calls = [
       () => anonymous.quizzes.list.query(),
       () => anonymous.games.create.mutate({ quizVersionId: quiz!.versionId }),
-      () => anonymous.games.results.query({ gameId: randomUUID() }),
+      () => anonymous.pastGames.report.query({ gameId: randomUUID() }),
     ];
     for (const call of calls) {
       const error = await errorOf(call());
@@ -106,8 +106,8 @@ describe.each(testDatabaseTargets())("teacher accounts on %s", (target) => {
     const second = await signUpTeacher(url);
     const [quiz] = await listQuizzes(database.db);
     const ticket = await first.api.games.create.mutate({ quizVersionId: quiz!.versionId });
-    expect((await first.api.games.results.query({ gameId: ticket.gameId })).game.id).toBe(ticket.gameId);
-    const error = await errorOf(second.api.games.results.query({ gameId: ticket.gameId }));
+    expect((await first.api.pastGames.report.query({ gameId: ticket.gameId })).game.id).toBe(ticket.gameId);
+    const error = await errorOf(second.api.pastGames.report.query({ gameId: ticket.gameId }));
     expect(error.data?.code).toBe("NOT_FOUND");
     expect(error.message).toBe("There is no saved game with that id.");
   });
@@ -118,12 +118,13 @@ describe.each(testDatabaseTargets())("teacher accounts on %s", (target) => {
     const oldGameId = randomUUID();
     await database.db.insert(schema.games).values({ id: oldGameId, quizVersionId: quiz!.versionId, code: "111111", hostSecretHash: "x", status: "finished" });
     const first = await signUpTeacher(url);
-    await signUpTeacher(url);
+    const later = await signUpTeacher(url);
     const teacherId = (await first.api.account.status.query()).teacher!.id;
     const [row] = await database.db.select({ ownerId: schema.games.ownerId }).from(schema.games);
     expect(row!.ownerId).toBe(teacherId);
     expect((await getGameAuth(database.db, oldGameId))?.id).toBe(oldGameId);
-    expect((await first.api.games.results.query({ gameId: oldGameId })).game.status).toBe("finished");
+    expect((await first.api.pastGames.report.query({ gameId: oldGameId })).game.status).toBe("finished");
+    expect((await errorOf(later.api.pastGames.report.query({ gameId: oldGameId }))).data?.code).toBe("NOT_FOUND");
   });
 });
 

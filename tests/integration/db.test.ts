@@ -11,8 +11,8 @@ import {
   deleteGame,
   finishGame,
   getGameAuth,
-  getGameResults,
   listQuizzes,
+  loadReportSource,
   loadQuizVersion,
   markGameStarted,
   MIGRATIONS_FOLDER,
@@ -24,6 +24,8 @@ import {
   type AnswerRow,
   type Database,
 } from "../../server/db/index";
+import { buildGameReport } from "../../server/reports/build-report";
+import type { ReportAnswer } from "../../server/reports/types";
 import { makeQuiz, option, question, quizInput } from "../support/quiz-fixtures";
 import { openTestDatabase, resultRows, testDatabaseTargets, useTestDatabase } from "../support/test-database";
 
@@ -325,6 +327,23 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
   });
 
   describe("results", () => {
+    /** The teacher who hosts a game made by newGame. */
+    async function ownerOf(db: Database, gameId: string): Promise<string> {
+      const [row] = await db.select({ ownerId: games.ownerId }).from(games).where(eq(games.id, gameId));
+      return row!.ownerId!;
+    }
+
+    /** What pastGames.report answers that teacher: the report built from the game's saved rows. */
+    async function reportOf(db: Database, gameId: string, ownerId: string) {
+      const source = await loadReportSource(db, gameId, ownerId);
+      return source && buildGameReport(source);
+    }
+
+    const answered = (roundIndex: number, choices: number[], correct: boolean, points: number, responseMs: number, streak = 0): ReportAnswer => ({
+      roundIndex, answered: true, correct, choices, responseMs, points, streak,
+    });
+    const missed = (roundIndex: number): ReportAnswer => ({ roundIndex, answered: false, correct: false, choices: [], responseMs: null, points: 0, streak: 0 });
+
     it("ranks a scripted game from its answers, with round statistics", async () => {
       const { db } = database();
       const { saved, questionIds } = await savedGameQuiz(db, "results-scripted");
@@ -374,7 +393,7 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       });
       await finishGame(db, gameId, { at: at(300), status: "finished", standings: [] });
 
-      // Another game on the same quiz must not leak into these results.
+      // Another game on the same quiz (another teacher's) must not leak into this report.
       const other = await newGame(db, saved.versionId, "424242");
       const stranger = randomUUID();
       await addPlayer(db, { id: stranger, gameId: other, nickname: "Ann", joinedAt: t0, joinSeq: 1, tokenHash: "t" });
@@ -383,48 +402,86 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
         answers: [{ id: randomUUID(), gameId: other, questionId: q0, playerId: stranger, roundIndex: 0, choices: [2], correct: false, points: 0, streak: 0, responseMs: 1, answeredAt: at(1) }],
       });
 
-      const results = await getGameResults(db, gameId);
-      expect(results).not.toBeNull();
-      expect(results!.game).toEqual({
-        id: gameId, code: "424242", status: "finished", quizVersionId: saved.versionId, quizTitle: "Game Quiz",
-        ownerId: expect.any(String), createdAt: t0, startedAt: at(5), finishedAt: at(300),
+      const owner = await ownerOf(db, gameId);
+      // The other game's teacher can't read this game.
+      expect(await reportOf(db, gameId, await ownerOf(db, other))).toBeNull();
+      const report = await reportOf(db, gameId, owner);
+      expect(report).not.toBeNull();
+      expect(report!.game).toEqual({
+        id: gameId, code: "424242", status: "finished", statusLabel: "finished", quizId: saved.quizId, quizTitle: "Game Quiz",
+        createdAt: t0, startedAt: at(5), finishedAt: at(300), options: {},
       });
       // Scores: Ann 900+700+0 = 1600 (correct ms 1000+3000 = 4000); Bob 800+0+800 = 1600 (correct ms 2000+1000 = 3000,
       // though 12000 counting his slow wrong answer); Cid 0+800+900 = 1700; Eve and Fay 0 (join order); Dee removed.
-      expect(results!.ranking).toEqual([
-        { playerId: pid.Cid, nickname: "Cid", rank: 1, score: 1700, correctCount: 2, answeredCount: 3, correctResponseMs: 4500, joinSeq: 3 },
-        { playerId: pid.Bob, nickname: "Bob", rank: 2, score: 1600, correctCount: 2, answeredCount: 3, correctResponseMs: 3000, joinSeq: 2 },
-        { playerId: pid.Ann, nickname: "Ann", rank: 3, score: 1600, correctCount: 2, answeredCount: 3, correctResponseMs: 4000, joinSeq: 1 },
-        { playerId: pid.Eve, nickname: "Eve", rank: 4, score: 0, correctCount: 0, answeredCount: 0, correctResponseMs: 0, joinSeq: 5 },
-        { playerId: pid.Fay, nickname: "Fay", rank: 5, score: 0, correctCount: 0, answeredCount: 0, correctResponseMs: 0, joinSeq: 6 },
-      ]);
-      expect(results!.rounds).toEqual([
+      // Everyone joined before round 0 opened, so each ranked player was in all 3 rounds. Item-analysis groups for
+      // 5 players: round(27 % × 5) = 1 each, so Cid is the top group and Fay the bottom one.
+      expect(report!.ranking).toEqual([
         {
-          roundIndex: 0, questionId: q0, promptHtml: "Capital of France?", kind: "single", optionOrder: [1, 2, 0],
+          playerId: pid.Cid, nickname: "Cid", rank: 1, score: 1700, correctCount: 2, answeredCount: 3, eligibleCount: 3,
+          averageResponseMs: 2000, group: "top", // (1500 + 2500 + 2000) / 3
+          answers: [answered(0, [1], false, 0, 1500), answered(1, [0, 1], true, 800, 2500, 1), answered(2, [1], true, 900, 2000, 2)],
+        },
+        {
+          playerId: pid.Bob, nickname: "Bob", rank: 2, score: 1600, correctCount: 2, answeredCount: 3, eligibleCount: 3,
+          averageResponseMs: 4000, group: null, // (2000 + 9000 + 1000) / 3
+          answers: [answered(0, [0], true, 800, 2000, 1), answered(1, [0], false, 0, 9000), answered(2, [1], true, 800, 1000, 1)],
+        },
+        {
+          playerId: pid.Ann, nickname: "Ann", rank: 3, score: 1600, correctCount: 2, answeredCount: 3, eligibleCount: 3,
+          averageResponseMs: 2667, group: null, // (1000 + 3000 + 4000) / 3, rounded; choices are stored sorted
+          answers: [answered(0, [0], true, 900, 1000, 1), answered(1, [0, 1], true, 700, 3000, 2), answered(2, [0], false, 0, 4000)],
+        },
+        { playerId: pid.Eve, nickname: "Eve", rank: 4, score: 0, correctCount: 0, answeredCount: 0, eligibleCount: 3, averageResponseMs: null, group: null, answers: [missed(0), missed(1), missed(2)] },
+        { playerId: pid.Fay, nickname: "Fay", rank: 5, score: 0, correctCount: 0, answeredCount: 0, eligibleCount: 3, averageResponseMs: null, group: "bottom", answers: [missed(0), missed(1), missed(2)] },
+      ]);
+      // The tie-breakers: Bob before Ann on equal score by the lower summed response time of correct answers
+      // (his slow wrong answer doesn't count); Eve before Fay on everything equal by join order (5 before 6).
+      const correctMs = report!.ranking.map((p) => [p.nickname, p.score, p.answers.filter((a) => a.correct).reduce((ms, a) => ms + a.responseMs!, 0)]);
+      expect(correctMs).toEqual([["Cid", 1700, 4500], ["Bob", 1600, 3000], ["Ann", 1600, 4000], ["Eve", 0, 0], ["Fay", 0, 0]]);
+
+      const rounds = report!.questions.map((q) => ({
+        roundIndex: q.roundIndex, questionId: q.questionId, promptHtml: q.promptHtml, promptText: q.promptText, kind: q.kind,
+        options: q.options.map((o) => ({ index: o.index, html: o.html, correct: o.correct, picked: o.picked })),
+        answered: q.answered, correctCount: q.correctCount, eligible: q.eligible, percentCorrect: q.percentCorrect,
+        averageResponseMs: q.averageResponseMs, hard: q.hard,
+      }));
+      expect(rounds).toEqual([
+        {
+          roundIndex: 0, questionId: q0, promptHtml: "Capital of France?", promptText: "Capital of France?", kind: "single",
           options: [
             { index: 0, html: "Paris", correct: true, picked: 3 },
             { index: 1, html: "Lyon", correct: false, picked: 1 },
             { index: 2, html: "Nice", correct: false, picked: 0 },
           ],
-          answered: 4, correctCount: 3, eligible: 6, percentCorrect: 50,
+          // Dee's answer counts here: she was removed after this round closed.
+          answered: 4, correctCount: 3, eligible: 6, percentCorrect: 50, averageResponseMs: 1250, hard: false,
         },
         {
-          roundIndex: 1, questionId: q1, promptHtml: "Prime numbers?", kind: "multiple", optionOrder: [0, 1, 2],
+          roundIndex: 1, questionId: q1, promptHtml: "Prime numbers?", promptText: "Prime numbers?", kind: "multiple",
           options: [
             { index: 0, html: "2", correct: true, picked: 3 },
             { index: 1, html: "3", correct: true, picked: 2 },
             { index: 2, html: "4", correct: false, picked: 0 },
           ],
-          answered: 3, correctCount: 2, eligible: 5, percentCorrect: 40,
+          answered: 3, correctCount: 2, eligible: 5, percentCorrect: 40, averageResponseMs: 4833, hard: false,
         },
         {
-          roundIndex: 2, questionId: q2, promptHtml: "2 + 2?", kind: "single", optionOrder: [1, 0],
+          roundIndex: 2, questionId: q2, promptHtml: "2 + 2?", promptText: "2 + 2?", kind: "single",
           options: [
             { index: 0, html: "3", correct: false, picked: 1 },
             { index: 1, html: "4", correct: true, picked: 2 },
           ],
-          answered: 3, correctCount: 2, eligible: 5, percentCorrect: 40,
+          answered: 3, correctCount: 2, eligible: 5, percentCorrect: 40, averageResponseMs: 2333, hard: false,
         },
+      ]);
+      // Average score 4900 / 5; 7 correct of 16 eligible; 26500 ms over the 10 counted answers.
+      expect(report!.summary).toEqual({ playerCount: 5, questionCount: 3, averageScore: 980, percentCorrect: 44, averageResponseMs: 2650, groupSize: 1 });
+      // The report doesn't show the displayed option order; it is saved with each round.
+      const orders = await db.select({ roundIndex: gameRounds.roundIndex, optionOrder: gameRounds.optionOrder }).from(gameRounds).where(eq(gameRounds.gameId, gameId)).orderBy(asc(gameRounds.roundIndex));
+      expect(orders).toEqual([
+        { roundIndex: 0, optionOrder: [1, 2, 0] },
+        { roundIndex: 1, optionOrder: [0, 1, 2] },
+        { roundIndex: 2, optionOrder: [1, 0] },
       ]);
     });
 
@@ -436,14 +493,15 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
         round: { gameId, roundIndex: 0, questionId: questionIds[0]!, optionOrder: [0, 1, 2], openedAt: at(0), closedAt: at(20), eligiblePlayers: 0 },
         answers: [],
       });
-      const results = await getGameResults(db, gameId);
-      expect(results?.ranking).toEqual([]);
-      expect(results?.rounds).toHaveLength(1);
-      expect(results?.rounds[0]).toMatchObject({ answered: 0, correctCount: 0, eligible: 0, percentCorrect: 0 });
-      expect(results?.rounds[0]?.options.map((o) => o.picked)).toEqual([0, 0, 0]);
-      expect(results?.game).toMatchObject({ status: "lobby", startedAt: null, finishedAt: null });
-      expect(await getGameResults(db, randomUUID())).toBeNull();
-      expect(await getGameResults(db, "nope")).toBeNull();
+      const owner = await ownerOf(db, gameId);
+      const report = await reportOf(db, gameId, owner);
+      expect(report?.ranking).toEqual([]);
+      expect(report?.questions).toHaveLength(1);
+      expect(report?.questions[0]).toMatchObject({ answered: 0, correctCount: 0, eligible: 0, percentCorrect: 0 });
+      expect(report?.questions[0]?.options.map((o) => o.picked)).toEqual([0, 0, 0]);
+      expect(report?.game).toMatchObject({ status: "lobby", startedAt: null, finishedAt: null });
+      expect(await reportOf(db, randomUUID(), owner)).toBeNull();
+      expect(await reportOf(db, "nope", owner)).toBeNull();
     });
   });
 

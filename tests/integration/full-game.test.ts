@@ -109,10 +109,10 @@ describe.each(testDatabaseTargets())("a 30-player back-office game on %s", (targ
   });
 
   it("saved scores equal what the phones showed and the scoring formula", async () => {
-    const results = (await quiz.api.games.results.query({ gameId }))!;
+    const results = await quiz.api.pastGames.report.query({ gameId });
     expect(results.game.status).toBe("finished");
     expect(results.ranking).toHaveLength(PLAYERS);
-    expect(results.rounds).toHaveLength(10);
+    expect(results.questions).toHaveLength(10);
 
     const answers = await quiz.database.db.select().from(schema.answers).where(eq(schema.answers.gameId, gameId));
     for (const player of players) {

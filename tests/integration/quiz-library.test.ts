@@ -294,7 +294,7 @@ describe.each(testDatabaseTargets())("quiz library on %s", (target) => {
 
       const [row] = await quiz.database.db.select().from(schema.quizzes).where(eq(schema.quizzes.id, saved.quizId));
       expect(row?.deletedAt).toBeInstanceOf(Date);
-      expect((await quiz.api.games.results.query({ gameId: game.gameId })).game.quizTitle).toBe("Volcanoes");
+      expect((await quiz.api.pastGames.report.query({ gameId: game.gameId })).game.quizTitle).toBe("Volcanoes");
     });
   });
 

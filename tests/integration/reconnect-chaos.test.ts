@@ -377,7 +377,7 @@ describe.each(testDatabaseTargets())("50 phones, 15 of them dropping and coming 
       });
     }
 
-    const results = (await quiz.api.games.results.query({ gameId }))!;
+    const results = await quiz.api.pastGames.report.query({ gameId });
     expect(results.game.status).toBe("finished");
     expect(results.ranking).toHaveLength(PLAYERS);
     players.forEach((player, i) => {

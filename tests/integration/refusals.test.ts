@@ -660,7 +660,7 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
     });
 
     it("the saved results contain only the accepted answers", async () => {
-      const results = (await quiz.api.games.results.query({ gameId: ticket.gameId }))!;
+      const results = await quiz.api.pastGames.report.query({ gameId: ticket.gameId });
       expect(results.game.status).toBe("finished");
       expect(results.ranking.map((entry) => entry.nickname).sort()).toEqual(["Player 1", "Player 2", "Player 4"]);
       expect(results.ranking.some((entry) => entry.playerId === ids[2])).toBe(false);
@@ -670,13 +670,13 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
       expect(byId.get(ids[1]!)).toMatchObject({ answeredCount: 1, correctCount: 1 });
       expect(byId.get(ids[3]!)).toMatchObject({ answeredCount: 3, correctCount: 3 });
 
-      expect(results.rounds.map((round) => [round.answered, round.eligible])).toEqual([
+      expect(results.questions.map((question) => [question.answered, question.eligible])).toEqual([
         [3, 4],
         [2, 3],
         [3, 3],
       ]);
-      expect(results.rounds[0]!.options.map((option) => option.picked)).toEqual([1, 2, 0, 0]);
-      expect(results.rounds[1]!.options.map((option) => option.picked)).toEqual([2, 0, 2, 0]);
+      expect(results.questions[0]!.options.map((option) => option.picked)).toEqual([1, 2, 0, 0]);
+      expect(results.questions[1]!.options.map((option) => option.picked)).toEqual([2, 0, 2, 0]);
 
       const rows = await quiz.database.db.select().from(schema.answers).where(eq(schema.answers.gameId, ticket.gameId));
       const rowsOf = (i: number) => rows.filter((row) => row.playerId === ids[i]).map((row) => [row.roundIndex, row.choices]).sort();

@@ -297,7 +297,7 @@ describe.each(testDatabaseTargets())("a server killed mid-round and restarted on
     expect((await room.host.action(ClientEvent.hostNext)).ok).toBe(true);
 
     await room.playOut(2);
-    const results = (await api.games.results.query({ gameId: room.gameId }))!;
+    const results = await api.pastGames.report.query({ gameId: room.gameId });
     expect(results.game.status).toBe("finished");
     await room.server.kill("SIGKILL");
 
@@ -387,9 +387,9 @@ describe.each(testDatabaseTargets())("a server killed mid-round and restarted on
 
     await room.revealThenNext(0);
     await room.playOut(1);
-    const results = (await api.games.results.query({ gameId: room.gameId }))!;
+    const results = await api.pastGames.report.query({ gameId: room.gameId });
     expect(results.game.status).toBe("finished");
-    expect(results.rounds[0]!.answered).toBe(answered.length);
+    expect(results.questions[0]!.answered).toBe(answered.length);
     await room.server.kill("SIGKILL");
 
     const database = await room.backend.open();

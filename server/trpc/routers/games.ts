@@ -1,6 +1,5 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { getGameResults } from "../../db";
 import { createLiveGame, GameSetupError } from "../../games/create-live-game";
 import { router, teacherProcedure } from "../init";
 
@@ -30,11 +29,5 @@ export const gamesRouter = router({
       if (error instanceof GameSetupError) throw new TRPCError({ code: error.notFound ? "NOT_FOUND" : "BAD_REQUEST", message: error.message });
       throw error;
     }
-  }),
-  results: teacherProcedure.input(z.object({ gameId: z.uuid({ error: "There is no saved game with that id." }) })).query(async ({ ctx, input }) => {
-    const results = await getGameResults(ctx.db, input.gameId);
-    // Another teacher's game is reported exactly like one that doesn't exist.
-    if (!results || results.game.ownerId !== ctx.teacher.id) throw new TRPCError({ code: "NOT_FOUND", message: "There is no saved game with that id." });
-    return results;
   }),
 });
