@@ -1,42 +1,50 @@
 import type { QuizdownProblem } from "@/quizdown";
 
-/** The problems that stop the quiz from being saved, each with its line; pressing one selects that line. */
-export function QuizErrors({ errors, onSelectLine }: { errors: QuizdownProblem[]; onSelectLine?: (line: number) => void }) {
-  if (errors.length === 0) return null;
+type SelectLine = (line: number) => void;
+
+const LOOKS = {
+  error: {
+    testId: "quiz-error",
+    box: "rounded-2xl border-2 border-red-300 bg-red-50 p-4 text-red-950",
+    tone: "text-red-800",
+    heading: (n: number) => `${n === 1 ? "One problem to fix" : `${n} problems to fix`} before the quiz can be saved`,
+  },
+  warning: {
+    testId: "quiz-warning",
+    box: "rounded-2xl border border-amber-300 bg-amber-50 p-4 text-amber-950",
+    tone: "text-amber-800",
+    heading: (n: number) => `${n === 1 ? "Worth a look" : `${n} things worth a look`} (the quiz can still be saved)`,
+  },
+} as const;
+
+function ProblemList({ problems, kind, onSelectLine }: { problems: QuizdownProblem[]; kind: keyof typeof LOOKS; onSelectLine?: SelectLine }) {
+  if (problems.length === 0) return null;
+  const look = LOOKS[kind];
   return (
-    <section data-testid="quiz-errors" role="alert" className="rounded-2xl border-2 border-red-300 bg-red-50 p-4 text-red-950">
-      <h2 className="font-bold">
-        {errors.length === 1 ? "One problem to fix" : `${errors.length} problems to fix`} before the quiz can be saved
-      </h2>
+    <section data-testid={`${look.testId}s`} role={kind === "error" ? "alert" : undefined} className={look.box}>
+      <h2 className="font-bold">{look.heading(problems.length)}</h2>
       <ul className="mt-2 flex flex-col gap-1.5">
-        {errors.map((error, index) => (
-          <li key={index} data-testid="quiz-error" className="break-words">
-            <ProblemLine problem={error} onSelectLine={onSelectLine} tone="text-red-800" />
+        {problems.map((problem, index) => (
+          <li key={index} data-testid={look.testId} className="break-words">
+            <ProblemLine problem={problem} onSelectLine={onSelectLine} tone={look.tone} />
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** The problems that stop the quiz from being saved, each with its line; pressing one selects that line. */
+export function QuizErrors({ errors, onSelectLine }: { errors: QuizdownProblem[]; onSelectLine?: SelectLine }) {
+  return <ProblemList problems={errors} kind="error" onSelectLine={onSelectLine} />;
 }
 
 /** Things worth knowing that don't stop saving. */
-export function QuizWarnings({ warnings, onSelectLine }: { warnings: QuizdownProblem[]; onSelectLine?: (line: number) => void }) {
-  if (warnings.length === 0) return null;
-  return (
-    <section data-testid="quiz-warnings" className="rounded-2xl border border-amber-300 bg-amber-50 p-4 text-amber-950">
-      <h2 className="font-bold">{warnings.length === 1 ? "Worth a look" : `${warnings.length} things worth a look`} (the quiz can still be saved)</h2>
-      <ul className="mt-2 flex flex-col gap-1.5">
-        {warnings.map((warning, index) => (
-          <li key={index} data-testid="quiz-warning" className="break-words">
-            <ProblemLine problem={warning} onSelectLine={onSelectLine} tone="text-amber-800" />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+export function QuizWarnings({ warnings, onSelectLine }: { warnings: QuizdownProblem[]; onSelectLine?: SelectLine }) {
+  return <ProblemList problems={warnings} kind="warning" onSelectLine={onSelectLine} />;
 }
 
-function ProblemLine({ problem, onSelectLine, tone }: { problem: QuizdownProblem; onSelectLine?: (line: number) => void; tone: string }) {
+function ProblemLine({ problem, onSelectLine, tone }: { problem: QuizdownProblem; onSelectLine?: SelectLine; tone: string }) {
   const label = `Line ${problem.line}:`;
   return (
     <>
