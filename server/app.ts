@@ -9,6 +9,7 @@ import { toNodeHandler } from "better-auth/node";
 import { Server as SocketServer } from "socket.io";
 import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
+import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
 import { consoleLogger } from "./http/console-logger";
 import { lanAddress } from "./http/lan-address";
 import { databasePersistence } from "./rooms/db-persistence";
@@ -40,6 +41,8 @@ export interface QuizServerOptions {
   authSecret: string;
   /** better-auth's per-address limit on sign-in attempts (default on). */
   authRateLimit?: boolean;
+  /** Which reverse proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
 }
 
 export interface RunningQuizServer {
@@ -58,6 +61,7 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Prom
 
 export async function startQuizServer(options: QuizServerOptions): Promise<RunningQuizServer> {
   const log = options.log ?? consoleLogger;
+  const trustProxy = options.trustProxy ?? trustNoProxy;
   const httpServer = createServer();
   const io = new SocketServer(httpServer, {
     // A quiz message is tiny; refuse anything large outright.
@@ -73,7 +77,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   );
   const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
   if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
-  registerSocketHandlers(io, registry, log);
+  registerSocketHandlers(io, registry, log, trustProxy);
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
@@ -88,6 +92,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       db: options.db,
       registry,
       teacher: await teacherFromHeaders(auth, req.headers),
+      clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
     }),
@@ -118,7 +123,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     if (url.startsWith("/socket.io/")) return; // handled by Socket.IO's own listener
     if (url.startsWith("/api/trpc/")) return void trpc(req, res);
     if (url.startsWith("/api/auth/")) {
-      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+      req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
       return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
         log.error(`auth ${url} failed`, error);
         if (!res.headersSent) res.statusCode = 500;

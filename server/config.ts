@@ -15,6 +15,11 @@ const envSchema = z.object({
   HOST_AWAY_MINUTES: z.coerce.number().positive().default(10),
   /** Signs teachers' session cookies. Unset: a random one is made on first run and kept in DATA_DIR. */
   AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters long." }).optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (for per-address limits): "loopback", addresses/CIDR ranges
+   * (comma-separated) or a hop count. Unset: the connection's own address is the client's.
+   */
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

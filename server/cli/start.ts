@@ -5,6 +5,7 @@ import { startQuizServer } from "../app";
 import { resolveAuthSecret } from "../auth/secret";
 import { openDatabase } from "../db";
 import { formatProblem, loadContentDirectory } from "../content/load";
+import { parseTrustProxy } from "../http/client-address";
 import { buildIfNeeded } from "./build-if-needed";
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
@@ -43,6 +44,7 @@ async function main() {
     contentProblems: content.problems,
     finishedGameTtlMs: config.FINISHED_GAME_TTL_MINUTES * 60_000,
     hostAwayMs: config.HOST_AWAY_MINUTES * 60_000,
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
   });
 
   console.log("");

@@ -21,6 +21,7 @@ import {
   type Refusal,
 } from "../../src/protocol";
 import { verifySecret } from "../games/secrets";
+import type { TrustProxy } from "../http/client-address";
 import type { GameRoom } from "../rooms/game-room";
 import type { Logger } from "../rooms/ports";
 import type { RoomRegistry } from "../rooms/registry";
@@ -39,7 +40,7 @@ type Handler<T> = (input: T, socket: Socket, identity: SocketIdentity) => Promis
 const EVENTS_PER_SECOND = 20;
 
 
-export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger): void {
+export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger, _trustProxy?: TrustProxy): void {
   const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
 
   io.on("connection", (socket) => {

@@ -15,6 +15,8 @@ export interface TrpcContext {
   teacher: SignedInTeacher | null;
   /** Problems found in content/*.md at start, shown on the host dashboard. */
   contentProblems: () => ContentProblem[];
+  /** The caller's network address (see server/http/client-address.ts), for per-address limits. */
+  clientAddress: string;
   /** Base URL phones use (LAN address or PUBLIC_URL). */
   publicUrl: string;
 }
