@@ -10,8 +10,12 @@ import { Server as SocketServer } from "socket.io";
 import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
-import { consoleLogger } from "./http/console-logger";
 import { lanAddress } from "./http/lan-address";
+import { assignRequestId, requestIdOf } from "./http/request-id";
+import { applySecurityHeaders } from "./http/security-headers";
+import { sendServerError } from "./http/server-error";
+import { createServerLogger, logForRequest } from "./logging/logger";
+import { publishLogger } from "./logging/shared-logger";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
@@ -60,7 +64,8 @@ export interface RunningQuizServer {
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export async function startQuizServer(options: QuizServerOptions): Promise<RunningQuizServer> {
-  const log = options.log ?? consoleLogger;
+  const log = options.log ?? createServerLogger();
+  publishLogger(log);
   const trustProxy = options.trustProxy ?? trustNoProxy;
   const httpServer = createServer();
   const io = new SocketServer(httpServer, {
@@ -69,6 +74,11 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+  });
+  // First of all request listeners (Socket.IO's included): every response gets its id and security headers.
+  httpServer.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    assignRequestId(req, res, trustProxy);
+    applySecurityHeaders(req, res, { dev: options.web?.dev ?? false });
   });
   const store = options.store ?? databaseGameStore(options.db);
   const registry = new RoomRegistry(
@@ -96,8 +106,8 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
     }),
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed`, error);
+    onError: ({ error, path, req }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") logForRequest(log, requestIdOf(req)).error(`tRPC ${path ?? "?"} failed`, error);
     },
   });
 
@@ -125,9 +135,8 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     if (url.startsWith("/api/auth/")) {
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
       return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
-        log.error(`auth ${url} failed`, error);
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
+        logForRequest(log, requestIdOf(req)).error(`auth ${url.split("?")[0]} failed`, error);
+        sendServerError(req, res, requestIdOf(req));
       });
     }
     if (url === "/healthz") {
@@ -135,9 +144,8 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       return void res.end(JSON.stringify({ ok: true, games: registry.rooms().length }));
     }
     void Promise.resolve(web(req, res)).catch((error: unknown) => {
-      log.error(`page ${url} failed`, error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end("Internal error");
+      logForRequest(log, requestIdOf(req)).error(`page ${url.split("?")[0]} failed`, error);
+      sendServerError(req, res, requestIdOf(req));
     });
   });
 
@@ -149,7 +157,14 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const localUrl = `http://localhost:${port}`;
   const lan = lanAddress();
   publicUrl = (options.publicUrl ?? (lan ? `http://${lan}:${port}` : localUrl)).replace(/\/$/, "");
-  auth = createAuth({ db: options.db, secret: options.authSecret, fallbackUrl: localUrl, rateLimit: options.authRateLimit });
+  auth = createAuth({
+    db: options.db,
+    secret: options.authSecret,
+    fallbackUrl: localUrl,
+    rateLimit: options.authRateLimit,
+    secureCookies: publicUrl.startsWith("https://"),
+    log,
+  });
   authHandler = toNodeHandler(auth);
 
   return {

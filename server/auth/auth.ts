@@ -9,6 +9,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { fromNodeHeaders } from "better-auth/node";
 import { claimOwnerlessGames, type Database } from "../db";
 import { authVerifications, teacherAccounts, teacherSessions, teachers } from "../db/schema";
+import type { Logger } from "../rooms/ports";
 
 export interface AuthOptions {
   db: Database;
@@ -17,6 +18,10 @@ export interface AuthOptions {
   fallbackUrl: string;
   /** better-auth limits sign-in attempts per address; tests that sign up many teachers turn it off. */
   rateLimit?: boolean;
+  /** Cookies marked Secure (and __Secure- named): when teachers reach the server over HTTPS (PUBLIC_URL https://…). */
+  secureCookies?: boolean;
+  /** better-auth's own messages go to the server's log instead of console. */
+  log?: Logger;
 }
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -47,6 +52,16 @@ export function createAuth(options: AuthOptions) {
       disableOriginCheck: false,
       disableCSRFCheck: false,
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      // Explicit: left unset, it depends on NODE_ENV at the moment better-auth is imported.
+      useSecureCookies: options.secureCookies ?? false,
+    },
+    // Unexpected errors go to the server's handler, which logs them once (bounded) and answers with a reference.
+    onAPIError: { throw: true },
+    logger: {
+      log: (level, message, ...args) => {
+        if (level === "error") options.log?.error(`auth: ${message}`, args[0]);
+        else if (level === "warn") options.log?.warn(`auth: ${message}`);
+      },
     },
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, autoSignIn: true },
     rateLimit: { enabled: options.rateLimit ?? true, window: 60, max: 200 },
