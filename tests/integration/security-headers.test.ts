@@ -32,7 +32,7 @@ describe.each(testDatabaseTargets())("security headers and error responses on %s
   let url: string;
   let logLines: Record<string, unknown>[];
 
-  async function start(options: { trustProxy?: string } = {}) {
+  async function start(options: { trustProxy?: string; publicUrl?: string } = {}) {
     database = await openTestDatabase(target);
     await loadContentDirectory(database.db, CONTENT_DIR);
     logLines = [];
@@ -51,6 +51,7 @@ describe.each(testDatabaseTargets())("security headers and error responses on %s
       authSecret: TEST_AUTH_SECRET,
       authRateLimit: false,
       trustProxy: parseTrustProxy(options.trustProxy),
+      publicUrl: options.publicUrl,
     });
     url = `http://127.0.0.1:${server.port}`;
     return log;
@@ -91,6 +92,21 @@ describe.each(testDatabaseTargets())("security headers and error responses on %s
     const cookie = signIn.headers.getSetCookie().find((header) => header.includes("session_token"))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).not.toMatch(/;\s*Secure/i);
+  });
+
+  it("behind HTTPS (PUBLIC_URL https://…) the teacher's session cookie is Secure, and it still signs the teacher in", async () => {
+    await start({ publicUrl: "https://quiz.example-school.test" });
+    const teacher = await signUpTeacher(url);
+    expect(teacher.cookie).toContain("__Secure-");
+    const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url },
+      body: JSON.stringify({ email: teacher.email, password: "correct horse battery" }),
+    });
+    const cookie = signIn.headers.getSetCookie().find((header) => header.includes("session_token"))!;
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect((await teacher.api.account.status.query()).teacher?.email).toBe(teacher.email);
   });
 
   it("a request id from a client is ignored; one from a trusted proxy is kept", async () => {
