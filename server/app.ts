@@ -12,6 +12,7 @@ import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
 import { lanAddress } from "./http/lan-address";
 import { assignRequestId, requestIdOf } from "./http/request-id";
+import { cameOverHttps, markCookiesSecure } from "./http/secure-cookies";
 import { applySecurityHeaders } from "./http/security-headers";
 import { sendServerError } from "./http/server-error";
 import { createServerLogger, logForRequest } from "./logging/logger";
@@ -134,6 +135,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     if (url.startsWith("/api/trpc/")) return void trpc(req, res);
     if (url.startsWith("/api/auth/")) {
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
+      if (cameOverHttps(req, trustProxy)) markCookiesSecure(res);
       return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
         logForRequest(log, requestIdOf(req)).error(`auth ${url.split("?")[0]} failed`, error);
         sendServerError(req, res, requestIdOf(req));

@@ -109,6 +109,29 @@ describe.each(testDatabaseTargets())("security headers and error responses on %s
     expect((await teacher.api.account.status.query()).teacher?.email).toBe(teacher.email);
   });
 
+  it("behind a trusted proxy that says HTTPS the session cookie is Secure; a client's own X-Forwarded-Proto changes nothing", async () => {
+    // Only the first account is made by sign-up; the cookies under test come from signing in.
+    async function sessionCookie(email: string, headers: Record<string, string>) {
+      const response = await fetch(`${url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: url, ...headers },
+        body: JSON.stringify({ email, password: "correct horse battery" }),
+      });
+      expect(response.status).toBe(200);
+      return response.headers.getSetCookie().find((header) => header.includes("session_token"))!;
+    }
+    await start();
+    const first = await signUpTeacher(url);
+    expect(await sessionCookie(first.email, { "x-forwarded-proto": "https" })).not.toMatch(/;\s*Secure/i);
+    await server!.close();
+    await database!.close();
+
+    await start({ trustProxy: "loopback" });
+    const second = await signUpTeacher(url);
+    expect(await sessionCookie(second.email, { "x-forwarded-proto": "https" })).toMatch(/;\s*Secure/i);
+    expect(await sessionCookie(second.email, { "x-forwarded-proto": "http" })).not.toMatch(/;\s*Secure/i);
+  });
+
   it("a request id from a client is ignored; one from a trusted proxy is kept", async () => {
     await start();
     const fromStudent = await fetch(`${url}/healthz`, { headers: { "x-request-id": "chosen-by-student" } });
