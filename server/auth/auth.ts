@@ -59,8 +59,9 @@ export function createAuth(options: AuthOptions) {
     onAPIError: { throw: true },
     logger: {
       log: (level, message, ...args) => {
-        if (level === "error") options.log?.error(`auth: ${message}`, args[0]);
-        else if (level === "warn") options.log?.warn(`auth: ${message}`);
+        const text = `auth: ${message.slice(0, 300)}`;
+        if (level === "error") options.log?.error(text, args[0]);
+        else if (level === "warn") options.log?.warn(text);
       },
     },
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, autoSignIn: true },
