@@ -100,3 +100,22 @@ export function findPlayerSession(code: string | null): PlayerSession | null {
   }
   return sessions.find((session) => session.gameId === latestId) ?? null;
 }
+
+const DEVICE_KEY = "quiz-device-id";
+
+/**
+ * A random id this phone keeps across games and sends with every join. Not a secret: it only lets
+ * the server recognise a phone the host removed from a game, whatever name it tries next.
+ */
+export function deviceId(): string | undefined {
+  const store = storage();
+  try {
+    const kept = store?.getItem(DEVICE_KEY);
+    if (kept && kept.length >= 16) return kept;
+    const made = crypto.randomUUID();
+    store?.setItem(DEVICE_KEY, made);
+    return store ? made : undefined;
+  } catch {
+    return undefined;
+  }
+}
