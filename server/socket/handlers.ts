@@ -54,10 +54,13 @@ export function noOpenGame(code: string): Refusal {
 
 const CLOSED_TO_NEWCOMERS = new Set<Refusal["code"]>(["locked", "game-over"]);
 
+function duration(ms: number): string {
+  const [amount, unit] = ms <= 90_000 ? [Math.ceil(ms / 1000), "second"] : ms < 120 * 60_000 ? [Math.ceil(ms / 60_000), "minute"] : [Math.ceil(ms / 3_600_000), "hour"];
+  return `${Math.max(1, amount)} ${unit}${amount === 1 ? "" : "s"}`;
+}
+
 function tooManyWrongCodes(waitMs: number): Refusal {
-  const minutes = Math.ceil(waitMs / 60_000);
-  const wait = waitMs <= 90_000 ? `${Math.max(1, Math.ceil(waitMs / 1000))} seconds` : minutes < 120 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
-  return refusal("rate-limited", `Too many wrong game codes were tried from this network. Wait ${wait}, then try again.`);
+  return refusal("rate-limited", `Too many wrong game codes were tried from this network. Wait ${duration(waitMs)}, then try again.`);
 }
 
 export interface SocketHandlerOptions {
