@@ -1,3 +1,5 @@
+import { newAnswerId } from "./answer-id";
+
 /**
  * What a phone keeps to get back into a game after a refresh or a dropped connection: one entry
  * per game it joined, and a pointer to the most recent one. The token, never the nickname, proves
@@ -112,7 +114,8 @@ export function deviceId(): string | undefined {
   try {
     const kept = store?.getItem(DEVICE_KEY);
     if (kept && kept.length >= 16) return kept;
-    const made = crypto.randomUUID();
+    // Any random UUID will do; this one also works on plain-http pages.
+    const made = newAnswerId();
     store?.setItem(DEVICE_KEY, made);
     return store ? made : undefined;
   } catch {
