@@ -55,8 +55,9 @@ export function noOpenGame(code: string): Refusal {
 const CLOSED_TO_NEWCOMERS = new Set<Refusal["code"]>(["locked", "game-over"]);
 
 function duration(ms: number): string {
-  const [amount, unit] = ms <= 90_000 ? [Math.ceil(ms / 1000), "second"] : ms < 120 * 60_000 ? [Math.ceil(ms / 60_000), "minute"] : [Math.ceil(ms / 3_600_000), "hour"];
-  return `${Math.max(1, amount)} ${unit}${amount === 1 ? "" : "s"}`;
+  const [perUnit, unit] = ms <= 90_000 ? [1_000, "second"] : ms < 120 * 60_000 ? [60_000, "minute"] : [3_600_000, "hour"];
+  const amount = Math.max(1, Math.ceil(ms / perUnit));
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }
 
 function tooManyWrongCodes(waitMs: number): Refusal {
