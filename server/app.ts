@@ -24,6 +24,7 @@ import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
+import type { WrongCodeLimiter } from "./socket/wrong-code-limiter";
 import type { ContentProblem } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -48,6 +49,8 @@ export interface QuizServerOptions {
   authRateLimit?: boolean;
   /** Which reverse proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** Limits on wrong room codes per client address; default: createWrongCodeLimiter() in memory. */
+  wrongCodes?: WrongCodeLimiter;
 }
 
 export interface RunningQuizServer {
@@ -88,7 +91,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   );
   const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
   if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
-  registerSocketHandlers(io, registry, log, trustProxy);
+  registerSocketHandlers(io, registry, log, { trustProxy, ...(options.wrongCodes ? { wrongCodes: options.wrongCodes } : {}) });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.

@@ -47,3 +47,8 @@ export async function listPlayers(db: Database, gameId: string) {
 export async function removePlayer(db: Database, id: string, at: Date): Promise<void> {
   await db.update(players).set({ removedAt: at }).where(eq(players.id, id));
 }
+
+/** The host let a removed player back in. */
+export async function readmitPlayer(db: Database, id: string): Promise<void> {
+  await db.update(players).set({ removedAt: null }).where(eq(players.id, id));
+}

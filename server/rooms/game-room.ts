@@ -10,6 +10,7 @@ import {
   addPlayer,
   advanceClock,
   allowTakeover,
+  cancelJoin,
   endGame,
   hostView,
   nextDeadline,
@@ -17,6 +18,7 @@ import {
   pauseGame,
   personalView,
   playerRoomView,
+  readmitPlayer,
   removePlayer,
   resumeGame,
   setLocked,
@@ -52,6 +54,8 @@ const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
 
 type AnswerAccepted = Extract<GameEvent, { type: "answer-accepted" }>;
+
+const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "lock-changed", "player-removed", "player-readmitted"]);
 
 export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -96,12 +100,16 @@ export class GameRoom {
 
   // ——— Players ———
 
-  /** A new player, or a new device taking over an absent player once the host allowed it. */
-  async join(nickname: string, socketId: string): Promise<JoinAck> {
+  /**
+   * A new player, or a new device taking over an absent player once the host allowed it.
+   * `deviceId` (kept by the phone across games) lets a removed phone be recognised under a new name.
+   */
+  async join(nickname: string, socketId: string, deviceId?: string): Promise<JoinAck> {
     const playerToken = newSecret();
     const tokenHash = hashSecret(playerToken);
+    const deviceHash = deviceId ? hashSecret(`${this.gameId}:${deviceId}`) : undefined;
     const now = this.clock();
-    const result = addPlayer(this.state, { playerId: randomUUID(), nickname, tokenHash, now });
+    const result = addPlayer(this.state, { playerId: randomUUID(), nickname, tokenHash, ...(deviceHash ? { deviceHash } : {}), now });
     if (!result.ok) return result;
     const joined = result.events.find((event) => event.type === "player-joined" || event.type === "player-taken-over");
     if (!joined || !("playerId" in joined)) {
@@ -119,7 +127,8 @@ export class GameRoom {
           : this.deps.persistence.setPlayerToken(player.id, tokenHash),
       );
     } catch {
-      if (joined.type === "player-joined") removePlayer(this.state, { playerId: player.id, now: this.clock() });
+      // Not half-joined: the join is taken back whole, so the nickname is free for the retry.
+      if (joined.type === "player-joined") cancelJoin(this.state, player.id);
       return refusal("server-error", "Sorry, we couldn't save you into the game. Try joining again.");
     }
     this.playerSockets.set(player.id, socketId);
@@ -227,6 +236,7 @@ export class GameRoom {
   lock = (locked: boolean) => this.handle(setLocked(this.state, locked));
   allowTakeover = (playerId: string) => this.handle(allowTakeover(this.state, { playerId }));
   removePlayer = (playerId: string) => this.handle(removePlayer(this.state, { playerId, now: this.clock() }));
+  readmitPlayer = (playerId: string) => this.handle(readmitPlayer(this.state, { playerId }));
 
   hostSnapshot() {
     return hostView(this.state, this.clock());
@@ -271,6 +281,9 @@ export class GameRoom {
         case "player-removed":
           writes.push(this.writes.run("remove player", () => persistence.removePlayer(event.playerId, new Date(this.clock()))));
           break;
+        case "player-readmitted":
+          writes.push(this.writes.run("readmit player", () => persistence.readmitPlayer(event.playerId)));
+          break;
         case "game-started":
           writes.push(this.writes.run("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
           break;
@@ -284,7 +297,8 @@ export class GameRoom {
           break;
       }
     }
-    if (events.some((event) => event.type === "phase-changed" || event.type === "pause-changed" || event.type === "lock-changed")) {
+    // Removals are saved in the snapshot too: it is what keeps a removed phone's device out after a restart.
+    if (events.some((event) => SNAPSHOT_EVENTS.has(event.type))) {
       writes.push(this.writes.run("save live state", () => this.deps.store.save(this.state)));
     }
     // A failed write is logged and retried by the queue; the game goes on either way.

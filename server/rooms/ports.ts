@@ -7,6 +7,8 @@ export interface GamePersistence {
   /** A new device took the player over; only the new token works from now on. */
   setPlayerToken(playerId: string, tokenHash: string): Promise<void>;
   removePlayer(playerId: string, at: Date): Promise<void>;
+  /** The host undid a removal. */
+  readmitPlayer(playerId: string): Promise<void>;
   markStarted(gameId: string, at: Date): Promise<void>;
   /** Resolves once the answer is durable (answers arriving together are committed together). */
   saveAnswer(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): Promise<void>;

@@ -5,7 +5,7 @@ import { ClientEvent, ServerEvent, type AnswerAck, type PersonalView, type Playe
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
-import { findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
+import { deviceId, findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
 import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wait, type QuizSocket } from "./socket";
 
 /**
@@ -257,7 +257,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       const socket = socketRef.current;
       if (!socket) return noAnswerRefusal().message;
       try {
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname });
+        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname, deviceId: deviceId() });
         if (!ack.ok) return ack.message;
         sessionRef.current = savePlayerSession({
           gameId: ack.room.gameId,

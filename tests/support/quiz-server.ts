@@ -1,6 +1,6 @@
 /** A real quiz server (sockets + tRPC, no pages) on a random port, backed by a test database. */
 import path from "node:path";
-import { startQuizServer, type RunningQuizServer } from "../../server/app";
+import { startQuizServer, type QuizServerOptions, type RunningQuizServer } from "../../server/app";
 import { loadContentDirectory } from "../../server/content";
 import { silentLogger } from "../../server/http/console-logger";
 import { signUpTeacher, type ApiClient, type TestTeacher } from "./teachers";
@@ -25,7 +25,8 @@ export interface TestQuizServer {
 
 export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123456789";
 
-export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR): Promise<TestQuizServer> {
+/** `options`: anything to set on the server beyond the test defaults (limits, TRUST_PROXY…). */
+export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR, options: Partial<QuizServerOptions> = {}): Promise<TestQuizServer> {
   const database = await openTestDatabase(target);
   const content = await loadContentDirectory(database.db, contentDir);
   const server = await startQuizServer({
@@ -36,6 +37,7 @@ export async function startTestQuizServer(target: TestDatabaseTarget, contentDir
     log: silentLogger,
     authSecret: TEST_AUTH_SECRET,
     authRateLimit: false,
+    ...options,
   });
   const url = `http://127.0.0.1:${server.port}`;
   const teacher = await signUpTeacher(url);
