@@ -5,13 +5,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { toNodeHandler } from "better-auth/node";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import { Server as SocketServer } from "socket.io";
 import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
 import { consoleLogger } from "./http/console-logger";
 import { lanAddress } from "./http/lan-address";
+import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
@@ -19,6 +20,7 @@ import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
+import { errorReference } from "./trpc/error-reference";
 import type { ContentProblem } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -43,6 +45,10 @@ export interface QuizServerOptions {
   authRateLimit?: boolean;
   /** Which reverse proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** Live games and quizzes per teacher, changes per minute per account and per address (defaults in account-limits.ts). */
+  limits?: Partial<AccountLimitSettings>;
+  /** How long an admin's invite link stays valid (default 7 days). */
+  inviteValidMs?: number;
 }
 
 export interface RunningQuizServer {
@@ -83,6 +89,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
   let auth!: Auth;
   let authHandler!: RequestHandler;
+  const limits = new AccountLimits(options.limits);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -95,9 +102,14 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
+      limits,
+      auth,
+      headers: fromNodeHeaders(req.headers),
+      inviteValidMs: options.inviteValidMs ?? 7 * 24 * 60 * 60_000,
     }),
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed`, error);
+      // The client only sees this reference (server/trpc/init.ts); the details stay in the log.
+      if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed (reference ${errorReference(error)})`, error);
     },
   });
 
