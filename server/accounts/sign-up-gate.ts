@@ -7,11 +7,15 @@ import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../db";
 import { signUpSettings, teacherInvites, teachers } from "../db/schema";
 
-export const SIGN_UP_CLOSED_MESSAGE = "Sign-up is closed on this server. Ask your school's quiz admin for an invite link.";
-export const INVITE_USED_MESSAGE = "This invite link has already been used. Ask your school's quiz admin for a new one.";
-export const INVITE_EXPIRED_MESSAGE = "This invite link has expired. Ask your school's quiz admin for a new one.";
-export const INVITE_UNKNOWN_MESSAGE = "This invite link isn't valid (it may have been cancelled). Ask your school's quiz admin for a new one.";
-export const WRONG_SCHOOL_CODE_MESSAGE = "That school sign-up code isn't right. Check it with your school's quiz admin.";
+import {
+  INVITE_EXPIRED_MESSAGE,
+  INVITE_UNKNOWN_MESSAGE,
+  INVITE_USED_MESSAGE,
+  SIGN_UP_CLOSED_MESSAGE,
+  WRONG_SCHOOL_CODE_MESSAGE,
+} from "../../src/accounts/sign-up-messages";
+
+export { SIGN_UP_CLOSED_MESSAGE };
 
 /** A first sign-up that never finished (the process died half-way) stops blocking the next one after this long. */
 const FIRST_ACCOUNT_CLAIM_MS = 60_000;
