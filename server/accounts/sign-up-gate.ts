@@ -17,6 +17,8 @@ import {
 
 export { SIGN_UP_CLOSED_MESSAGE };
 
+const FIRST_ACCOUNT_BUSY_MESSAGE = "The first account on this server (its quiz admin) is being made right now. If that wasn't you, try again in a minute.";
+
 /** A first sign-up that never finished (the process died half-way) stops blocking the next one after this long. */
 const FIRST_ACCOUNT_CLAIM_MS = 60_000;
 
@@ -118,6 +120,8 @@ async function checkCredentials(db: Database, credentials: SignUpCredentials): P
  */
 export async function admitSignUp(db: Database, credentials: SignUpCredentials): Promise<{ role: "admin" | "user"; inviteId?: string }> {
   if (await claimFirstAccount(db)) return { role: "admin" };
+  const racingTheFirst = (await countTeachers(db)) === 0;
+  if (racingTheFirst && !asText(credentials.inviteToken) && !asText(credentials.schoolCode)) throw new SignUpRefused(FIRST_ACCOUNT_BUSY_MESSAGE);
   const token = asText(credentials.inviteToken);
   if (token) {
     const [spent] = await db

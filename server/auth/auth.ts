@@ -12,6 +12,7 @@ import { admin } from "better-auth/plugins";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "../accounts/password-policy";
 import { admitSignUp, checkSignUpAllowed, markInviteUsedBy, SignUpRefused } from "../accounts/sign-up-gate";
 import { claimOwnerlessGames, type Database } from "../db";
+import { findBadCharacter } from "../trpc/plain-text";
 import { authVerifications, teacherAccounts, teacherSessions, teachers } from "../db/schema";
 
 export interface AuthOptions {
@@ -83,6 +84,12 @@ export function createAuth(options: AuthOptions) {
           await checkSignUpAllowed(options.db, body).catch((error: unknown) => {
             throw error instanceof SignUpRefused ? refusal("FORBIDDEN", "SIGN_UP_CLOSED", error.message) : error;
           });
+        }
+        if ((ctx.path === "/sign-up/email" || ctx.path === "/update-user") && typeof body.name === "string") {
+          if (body.name.length > 100) throw refusal("BAD_REQUEST", "NAME_NOT_ALLOWED", "A name can be at most 100 characters.");
+          if (findBadCharacter(body.name, { multiline: false })) {
+            throw refusal("BAD_REQUEST", "NAME_NOT_ALLOWED", "Your name has an invisible or broken character in it. Retype it and try again.");
+          }
         }
         const field = PASSWORD_FIELDS[ctx.path];
         const password = field ? body[field] : undefined;

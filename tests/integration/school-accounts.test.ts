@@ -180,6 +180,9 @@ describe.each(testDatabaseTargets())("accounts for a school on %s", (target) => 
     expect(await weak("Dana-Quarshie", newEmail(), "Dana Quarshie")).toMatch(/too close/);
     expect(await database!.db.select().from(schema.teachers)).toHaveLength(0);
 
+    // A name with a NUL byte is refused in words (not a database error), and doesn't hold up the real first sign-up.
+    expect(await trySignUp(url, { email: newEmail(), name: "Dana\u0000" })).toMatchObject({ status: 400, code: "NAME_NOT_ALLOWED" });
+
     // No composition rules: a long all-lowercase passphrase is fine, and so are 200 characters.
     const long = "the tide comes in twice a day ".repeat(7);
     expect(long.length).toBeGreaterThan(200);

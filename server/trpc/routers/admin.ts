@@ -8,13 +8,18 @@ import { z } from "zod";
 import { cancelInvite, createInvite, currentSchoolCode, listInvites, setSchoolCode } from "../../accounts/sign-up-gate";
 import { teachers } from "../../db/schema";
 import { adminProcedure, router } from "../init";
-import { plainText } from "../plain-text";
+import { findBadCharacter, plainText } from "../plain-text";
 
 const NO_SUCH_TEACHER = "There is no teacher with that id.";
 const SCHOOL_CODE_MIN = 8;
 const schoolCodeWords = { error: `A school sign-up code is ${SCHOOL_CODE_MIN} to 64 characters long, so students can't guess it.` };
 
-const teacherInput = z.object({ teacherId: z.string({ error: NO_SUCH_TEACHER }).max(100, { error: NO_SUCH_TEACHER }) });
+const teacherInput = z.object({
+  teacherId: z
+    .string({ error: NO_SUCH_TEACHER })
+    .max(100, { error: NO_SUCH_TEACHER })
+    .refine((id) => findBadCharacter(id, { multiline: false }) === null, { error: NO_SUCH_TEACHER }),
+});
 
 export const adminRouter = router({
   teachers: adminProcedure.query(async ({ ctx }) => {

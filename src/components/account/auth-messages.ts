@@ -9,7 +9,7 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** Refusals the server words for a teacher itself (closed sign-up, weak password, turned-off account). */
-const SERVER_WORDED = new Set(["SIGN_UP_CLOSED", "WEAK_PASSWORD", "BANNED_USER"]);
+const SERVER_WORDED = new Set(["SIGN_UP_CLOSED", "WEAK_PASSWORD", "BANNED_USER", "NAME_NOT_ALLOWED"]);
 
 export function authErrorMessage(error: { code?: string; message?: string; status?: number }): string {
   if (error.code && MESSAGES[error.code]) return MESSAGES[error.code]!;
