@@ -12,7 +12,7 @@ async function inviteFromAdmin(baseURL: string): Promise<string> {
   try {
     const signIn = await admin.post("/api/auth/sign-in/email", { data: { email: ADMIN_EMAIL, password: E2E_PASSWORD } });
     expect(signIn.ok(), "the admin signs in to make an invite").toBe(true);
-    const made = await admin.post("/api/trpc/admin.createInvite");
+    const made = await admin.post("/api/trpc/admin.createInvite", { data: {} });
     expect(made.ok(), "the admin makes an invite").toBe(true);
     return ((await made.json()) as { result: { data: { path: string } } }).result.data.path;
   } finally {
