@@ -76,6 +76,16 @@ export function createAuth(options: AuthOptions) {
     // The admin (the first account) lists teachers and turns accounts off and on again; a turned-off
     // account's sessions are deleted and it can't sign in (the plugin's "ban").
     plugins: [admin({ defaultRole: "user", adminRoles: ["admin"], bannedUserMessage: DISABLED_ACCOUNT_MESSAGE })],
+    // The admin manages who may sign in, not teachers' work: no acting as a teacher, taking over or deleting
+    // an account (which would delete its games' results), nor making accounts around the invite rules.
+    disabledPaths: [
+      "/admin/impersonate-user",
+      "/admin/stop-impersonating",
+      "/admin/set-user-password",
+      "/admin/remove-user",
+      "/admin/create-user",
+      "/admin/update-user",
+    ],
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const body = (ctx.body ?? {}) as Record<string, unknown>;

@@ -156,6 +156,16 @@ describe.each(testDatabaseTargets())("accounts for a school on %s", (target) => 
     const self = (await admin.api.account.status.query()).teacher!.id;
     expect(await refusal(admin.api.admin.disableTeacher.mutate({ teacherId: self }))).toMatchObject({ code: "BAD_REQUEST" });
 
+    // The admin manages sign-ins, not teachers' work: acting as a teacher, taking over or deleting an account are off.
+    for (const path of ["impersonate-user", "set-user-password", "remove-user", "create-user"]) {
+      const response = await fetch(`${url}/api/auth/admin/${path}`, {
+        method: "POST",
+        headers: { cookie: admin.cookie, origin: url, "content-type": "application/json" },
+        body: JSON.stringify({ userId: teacherId, newPassword: "a brand new password", email: "x@school.test", password: "a brand new password", name: "X" }),
+      });
+      expect(response.status, path).toBe(404);
+    }
+
     await admin.api.admin.enableTeacher.mutate({ teacherId });
     const back = await signInTeacher(url, "leaving@school.test");
     expect((await back.api.account.status.query()).teacher?.id).toBe(teacherId);
