@@ -51,6 +51,22 @@ export async function signUpAsNewTeacher(page: Page, name = "Ms Rivera"): Promis
   return { email };
 }
 
+/** Signs the run's admin in through the sign-in page (signing them up first on a fresh server). */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3199}`;
+  const status = await page.request.get(`${baseURL}/api/trpc/account.status`);
+  if (!((await status.json()) as { result: { data: { hasTeachers: boolean } } }).result.data.hasTeachers) {
+    await page.goto("/sign-up");
+    await signUpAsNewTeacher(page, "Ms Admin");
+    return;
+  }
+  await page.goto("/sign-in");
+  await page.getByTestId("auth-email").fill(ADMIN_EMAIL);
+  await page.getByTestId("auth-password").fill(E2E_PASSWORD);
+  await page.getByTestId("auth-submit").click();
+  await expect(page).not.toHaveURL(/\/sign-(up|in)/);
+}
+
 /** Opens the host options of a quiz in the library and starts hosting it with the defaults. */
 export async function hostQuiz(page: Page, quizRow: ReturnType<Page["getByTestId"]>): Promise<void> {
   await quizRow.getByRole("button", { name: /^host/i }).click();

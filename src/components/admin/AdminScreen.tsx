@@ -43,7 +43,7 @@ function Invites() {
   return (
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h2 className="text-xl font-bold">Invite links</h2>
-      <p className="text-slate-600">Each link lets one teacher make an account, once, within a week. Send it to them directly (not to a class).</p>
+      <p className="text-slate-600">Each link lets one teacher make an account, once, until the date shown next to it. Send it to them directly (not to a class).</p>
       <div>
         <button type="button" data-testid="invite-create" disabled={create.isPending} onClick={() => create.mutate()} className={PRIMARY_BUTTON}>
           {create.isPending ? "Making a link…" : "Make an invite link"}
