@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { toNodeHandler } from "better-auth/node";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import { Server as SocketServer } from "socket.io";
 import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
@@ -17,6 +17,7 @@ import { applySecurityHeaders } from "./http/security-headers";
 import { sendServerError } from "./http/server-error";
 import { createServerLogger, logForRequest } from "./logging/logger";
 import { publishLogger } from "./logging/shared-logger";
+import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
@@ -25,6 +26,7 @@ import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
 import type { WrongCodeLimiter } from "./socket/wrong-code-limiter";
+import { errorReference } from "./trpc/error-reference";
 import type { ContentProblem } from "./trpc/init";
 import { appRouter } from "./trpc/router";
 
@@ -51,6 +53,10 @@ export interface QuizServerOptions {
   trustProxy?: TrustProxy;
   /** Limits on wrong room codes per client address; default: createWrongCodeLimiter() in memory. */
   wrongCodes?: WrongCodeLimiter;
+  /** Live games and quizzes per teacher, changes per minute per account and per address (defaults in account-limits.ts). */
+  limits?: Partial<AccountLimitSettings>;
+  /** How long an admin's invite link stays valid (default 7 days). */
+  inviteValidMs?: number;
 }
 
 export interface RunningQuizServer {
@@ -97,6 +103,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
   let auth!: Auth;
   let authHandler!: RequestHandler;
+  const limits = new AccountLimits(options.limits);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -109,9 +116,14 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
+      limits,
+      auth,
+      headers: fromNodeHeaders(req.headers),
+      inviteValidMs: options.inviteValidMs ?? 7 * 24 * 60 * 60_000,
     }),
     onError: ({ error, path, req }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") logForRequest(log, requestIdOf(req)).error(`tRPC ${path ?? "?"} failed`, error);
+      // The client only sees this reference (server/trpc/init.ts); the details stay in the log.
+      if (error.code === "INTERNAL_SERVER_ERROR") logForRequest(log, requestIdOf(req)).error(`tRPC ${path ?? "?"} failed (reference ${errorReference(error)})`, error);
     },
   });
 

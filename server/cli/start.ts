@@ -48,6 +48,13 @@ async function main() {
     finishedGameTtlMs: config.FINISHED_GAME_TTL_MINUTES * 60_000,
     hostAwayMs: config.HOST_AWAY_MINUTES * 60_000,
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    limits: {
+      liveGamesPerTeacher: config.LIVE_GAMES_PER_TEACHER,
+      quizzesPerTeacher: config.QUIZZES_PER_TEACHER,
+      mutationsPerMinutePerAccount: config.CHANGES_PER_MINUTE_PER_ACCOUNT,
+      mutationsPerMinutePerAddress: config.CHANGES_PER_MINUTE_PER_ADDRESS,
+    },
+    inviteValidMs: config.INVITE_LINK_DAYS * 24 * 60 * 60_000,
   });
 
   console.log("");

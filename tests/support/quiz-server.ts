@@ -25,6 +25,12 @@ export interface TestQuizServer {
 
 export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123456789";
 
+/**
+ * The test server's one teacher hosts every game of a suite, many left open (as one would configure
+ * LIVE_GAMES_PER_TEACHER=100); the other limits are the product's defaults.
+ */
+const TEST_SERVER_LIMITS = { liveGamesPerTeacher: 100 };
+
 /** `options`: anything to set on the server beyond the test defaults (limits, TRUST_PROXY…). */
 export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR, options: Partial<QuizServerOptions> = {}): Promise<TestQuizServer> {
   const database = await openTestDatabase(target);
@@ -38,6 +44,7 @@ export async function startTestQuizServer(target: TestDatabaseTarget, contentDir
     authSecret: TEST_AUTH_SECRET,
     authRateLimit: false,
     ...options,
+    limits: { ...TEST_SERVER_LIMITS, ...options.limits },
   });
   const url = `http://127.0.0.1:${server.port}`;
   const teacher = await signUpTeacher(url);

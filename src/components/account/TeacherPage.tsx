@@ -53,6 +53,16 @@ export function TeacherPage({ children, wide = false }: { children: (teacher: Si
               </Link>
             );
           })}
+          {teacher?.isAdmin && (
+            <Link
+              href="/admin"
+              data-testid="nav-admin"
+              aria-current={pathname.startsWith("/admin") ? "page" : undefined}
+              className={`font-semibold ${pathname.startsWith("/admin") ? "text-indigo-700 underline underline-offset-8" : "text-slate-700 hover:text-indigo-700"}`}
+            >
+              Teachers
+            </Link>
+          )}
           <span className="flex-1" />
           <Link href="/join" data-testid="join-link" className="font-semibold text-slate-700 hover:text-indigo-700">
             Join a game
