@@ -3,6 +3,7 @@
  * Pure (no IO), runs in Node and in the browser, and never throws.
  */
 import { readFrontMatter } from "./frontMatter";
+import { checkQuizLimits } from "./limits";
 import { fencePosition, isBlank, matchFenceOpen, matchHeading, matchListItem, splitLines, type Fence } from "./lines";
 import { parseQuestion } from "./question";
 import type { ParseResult, ParsedQuiz, QuizQuestion, QuizdownProblem } from "./types";
@@ -30,6 +31,9 @@ interface Section {
 
 function parse(source: string): ParseResult {
   const lines = splitLines(source);
+  // Limits first: past them, rendering could take seconds, so nothing else is read.
+  const overLimits = checkQuizLimits(lines);
+  if (overLimits.length > 0) return { ok: false, errors: overLimits };
   const front = readFrontMatter(lines);
   const errors: QuizdownProblem[] = [...front.errors];
   const warnings: QuizdownProblem[] = [...front.warnings];
