@@ -12,6 +12,7 @@ import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
 import { consoleLogger } from "./http/console-logger";
 import { lanAddress } from "./http/lan-address";
+import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
@@ -43,6 +44,8 @@ export interface QuizServerOptions {
   authRateLimit?: boolean;
   /** Which reverse proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** Reads uploaded quiz files off the event loop; default: the process's shared worker pool. */
+  quizReader?: QuizReader;
 }
 
 export interface RunningQuizServer {
@@ -95,6 +98,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
+      quizReader: options.quizReader ?? sharedQuizReader(),
     }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed`, error);

@@ -5,6 +5,7 @@ import type { Database } from "../db";
 import type { RoomRegistry } from "../rooms/registry";
 
 import type { ContentProblem } from "../content";
+import type { QuizReader } from "../quizzes/reader-pool";
 
 export type { ContentProblem };
 
@@ -19,6 +20,8 @@ export interface TrpcContext {
   clientAddress: string;
   /** Base URL phones use (LAN address or PUBLIC_URL). */
   publicUrl: string;
+  /** Reads quiz files off the event loop, with a time budget. */
+  quizReader: QuizReader;
 }
 
 const t = initTRPC.context<TrpcContext>().create({

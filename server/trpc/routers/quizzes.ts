@@ -1,6 +1,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z } from "zod";
 import { isQuizSourceTooBig, MAX_QUIZ_TITLE_LENGTH, SOURCE_TOO_BIG_MESSAGE } from "../../../src/quizdown/source-rules";
+import { findInvalidCharacter } from "../../../src/quizdown/limits";
 import { listLibraryQuizzes } from "../../db";
 import {
   checkQuizSource,
@@ -29,12 +30,18 @@ const quizTitle = z
   .min(1, { error: "The quiz needs a title." })
   .max(MAX_QUIZ_TITLE_LENGTH, { error: `A quiz title can be at most ${MAX_QUIZ_TITLE_LENGTH} characters.` });
 
-const fileName = z.string({ error: "The file name isn't valid." }).max(255, { error: "The file name is too long." }).optional();
+const fileName = z
+  .string({ error: "The file name isn't valid." })
+  .max(255, { error: "The file name is too long." })
+  .refine((name) => findInvalidCharacter(name) === null, { error: "The file name has a character that can't be stored. Rename the file and try again." })
+  .optional();
 
 const ERROR_CODES: Record<LibraryErrorKind, TRPC_ERROR_CODE_KEY> = {
   "not-found": "NOT_FOUND",
   "read-only": "FORBIDDEN",
   "bad-source": "BAD_REQUEST",
+  "too-slow": "UNPROCESSABLE_CONTENT",
+  busy: "TOO_MANY_REQUESTS",
 };
 
 async function refusingPlainly<T>(work: () => Promise<T>): Promise<T> {
@@ -58,22 +65,22 @@ export const quizzesRouter = router({
    */
   check: teacherProcedure
     .input(z.object({ source: quizSource, fileName }))
-    .mutation(({ input }) => checkQuizSource(input.source, input.fileName).check),
+    .mutation(({ ctx, input }) => refusingPlainly(async () => (await checkQuizSource(input.source, input.fileName, ctx.quizReader)).check)),
   create: teacherProcedure
     .input(z.object({ source: quizSource, fileName }))
-    .mutation(({ ctx, input }) => refusingPlainly(() => createQuiz(ctx.db, ctx.teacher.id, input))),
+    .mutation(({ ctx, input }) => refusingPlainly(() => createQuiz(ctx.db, ctx.teacher.id, input, ctx.quizReader))),
   get: teacherProcedure.input(quizIdInput).query(({ ctx, input }) => refusingPlainly(() => getQuizPreview(ctx.db, ctx.teacher.id, input.quizId))),
   rename: teacherProcedure
     .input(quizIdInput.extend({ title: quizTitle }))
     .mutation(({ ctx, input }) => refusingPlainly(() => renameOwnQuiz(ctx.db, ctx.teacher.id, input.quizId, input.title))),
   replace: teacherProcedure
     .input(quizIdInput.extend({ source: quizSource }))
-    .mutation(({ ctx, input }) => refusingPlainly(() => replaceQuiz(ctx.db, ctx.teacher.id, input.quizId, input.source))),
+    .mutation(({ ctx, input }) => refusingPlainly(() => replaceQuiz(ctx.db, ctx.teacher.id, input.quizId, input.source, ctx.quizReader))),
   delete: teacherProcedure
     .input(quizIdInput)
     .mutation(({ ctx, input }) => refusingPlainly(() => deleteOwnQuiz(ctx.db, ctx.teacher.id, input.quizId))),
   /** An editable copy of a shared quiz (or of one's own), in the teacher's library. */
   copy: teacherProcedure
     .input(quizIdInput)
-    .mutation(({ ctx, input }) => refusingPlainly(() => copyQuiz(ctx.db, ctx.teacher.id, input.quizId))),
+    .mutation(({ ctx, input }) => refusingPlainly(() => copyQuiz(ctx.db, ctx.teacher.id, input.quizId, ctx.quizReader))),
 });
