@@ -34,6 +34,7 @@ export function pathologicalQuizzes(): PathologicalQuiz[] {
     { name: "2,000 link definitions", source: question(`${Array.from({ length: 2_000 }, (_, i) => `[r${i}]: https://example.com/${i}`).join("\n")}\n\n${"[a][r1] ".repeat(200)}\n`) },
     { name: "one 190 KB link definition", source: question(`[a]: https://example.com/${"x".repeat(SIZE)}\n\n[a]\n`) },
     { name: "list of 10,000 items", source: question(fill("- item\n")) },
+    { name: "8,000 questions", source: fill("## Q\n- [x] a\n- [ ] b\n", 180_000) },
 
     // Just inside every limit: read, and quickly.
     { name: "200 emphasis runs per 2,000-character paragraph", source: question(fill(`${line2000("**a " + "b".repeat(6))}\n\n`)) },
@@ -46,6 +47,6 @@ export function pathologicalQuizzes(): PathologicalQuiz[] {
     { name: "2,000-character lines of brackets", source: question(fill(`${line2000("[a")}\n\n`)) },
     { name: "2,000-character lines of `a", source: question(fill(`${line2000("`a")}\n\n`)) },
     { name: "2,000-character lines of <a", source: question(fill(`${line2000("<a ")}\n\n`)) },
-    { name: "8,000 questions", source: fill("## Q\n- [x] a\n- [ ] b\n", 180_000) },
+    { name: "200 questions with long bodies", source: Array.from({ length: 200 }, (_, i) => `## Question ${i + 1}\n\n${"Some *long* text. ".repeat(50)}\n- [x] a\n- [ ] b\n`).join("\n") },
   ];
 }

@@ -27,11 +27,19 @@ export interface RunMessage {
   settleMs: number;
 }
 
+export interface CallOutcome {
+  ms: number;
+  outcome: string;
+  /** Wall-clock window of the call (Date.now()), to match against the server's event-loop stalls. */
+  from: number;
+  to: number;
+}
+
 export interface InputOutcome {
   name: string;
   kb: number;
-  check: { ms: number; outcome: string };
-  upload: { ms: number; outcome: string };
+  check: CallOutcome;
+  upload: CallOutcome;
 }
 
 /** One answer: when it was sent (ms since the run started), how long its ack took, whether it was accepted. */
@@ -44,17 +52,17 @@ export interface AckSample {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function timed(call: () => Promise<unknown>): Promise<{ ms: number; outcome: string }> {
+async function timed(call: () => Promise<unknown>): Promise<CallOutcome> {
+  const from = Date.now();
   const started = performance.now();
+  const done = (outcome: string) => ({ ms: performance.now() - started, outcome, from, to: Date.now() });
   try {
     const result = (await call()) as { ok?: boolean; problems?: Array<{ line: number; message: string }>; title?: string } | undefined;
-    const ms = performance.now() - started;
-    if (result && result.ok === false && result.problems?.[0]) return { ms, outcome: `refused, line ${result.problems[0].line}: ${result.problems[0].message}` };
-    return { ms, outcome: "read" };
+    if (result && result.ok === false && result.problems?.[0]) return done(`refused, line ${result.problems[0].line}: ${result.problems[0].message}`);
+    return done("read");
   } catch (error) {
-    const ms = performance.now() - started;
-    if (error instanceof TRPCClientError) return { ms, outcome: `refused: ${error.message}` };
-    return { ms, outcome: `failed: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof TRPCClientError) return done(`refused: ${error.message}`);
+    return done(`failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -41,6 +41,8 @@ export interface QuizStallResult {
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
   slowestInputMs: number;
+  /** The longest the server's event loop was held up during each file's check and upload (ms). */
+  stallsByInput: Array<{ name: string; checkMs: number; uploadMs: number }>;
 }
 
 export interface AckStats {
@@ -76,6 +78,14 @@ export async function benchQuizStall({ players = 30, settleMs = 3_000, databaseU
     const ticket = await teacher.api.games.create.mutate({ quizVersionId: saved.versionId, options: { readTimeSec: 0, timeLimitSec: 30 } });
 
     loopDelay.enable();
+    // Stalls of the server's event loop, with the wall-clock time they ended, to pin them on a file.
+    const stalls: Array<{ at: number; ms: number }> = [];
+    let tick = Date.now();
+    const watchdog = setInterval(() => {
+      const now = Date.now();
+      if (now - tick > 60) stalls.push({ at: now, ms: now - tick - 20 });
+      tick = now;
+    }, 20);
     const done = new Promise<{ inputs: InputOutcome[]; acks: AckSample[]; inputsStart: number; inputsEnd: number; questionsPlayed: number }>((resolve, reject) => {
       phones.once("message", (message: { type: string; message?: string }) =>
         message.type === "done" ? resolve(message as never) : reject(new Error(`bench phones failed: ${message.message}`)),
@@ -86,6 +96,8 @@ export async function benchQuizStall({ players = 30, settleMs = 3_000, databaseU
     phones.send(run);
     const result = await done;
     loopDelay.disable();
+    clearInterval(watchdog);
+    const worstStall = (from: number, to: number) => Math.max(0, ...stalls.filter((stall) => stall.at >= from && stall.at - stall.ms <= to).map((stall) => stall.ms));
 
     const during = result.acks.filter((ack) => ack.at >= result.inputsStart && ack.at <= result.inputsEnd);
     const outside = result.acks.filter((ack) => ack.at < result.inputsStart || ack.at > result.inputsEnd);
@@ -99,6 +111,7 @@ export async function benchQuizStall({ players = 30, settleMs = 3_000, databaseU
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
       loopDelayMaxMs: loopDelay.max / 1e6,
       slowestInputMs: Math.max(...result.inputs.flatMap((input) => [input.check.ms, input.upload.ms])),
+      stallsByInput: result.inputs.map((input) => ({ name: input.name, checkMs: worstStall(input.check.from, input.check.to), uploadMs: worstStall(input.upload.from, input.upload.to) })),
     };
   } finally {
     phones.kill();
@@ -116,13 +129,13 @@ export function printQuizStall(result: QuizStallResult): string[] {
     if (!ok) missed.push(what);
   };
   console.log(`Quiz files vs a running game: ${result.players} phones answering continuously (their own process) while a teacher sends each file`);
-  console.log("  file                                                       KB   check ms  upload ms  outcome");
-  for (const input of result.inputs) {
-    const outcome = input.check.outcome === "read" ? "read" : input.check.outcome;
+  console.log("  file                                                       KB   check ms  upload ms  loop stall ms (check/upload)  outcome");
+  result.inputs.forEach((input, i) => {
+    const stall = result.stallsByInput[i]!;
     console.log(
-      `  ${input.name.padEnd(56)} ${input.kb.toFixed(0).padStart(5)} ${input.check.ms.toFixed(0).padStart(9)} ${input.upload.ms.toFixed(0).padStart(10)}  ${outcome.slice(0, 110)}`,
+      `  ${input.name.padEnd(56)} ${input.kb.toFixed(0).padStart(5)} ${input.check.ms.toFixed(0).padStart(9)} ${input.upload.ms.toFixed(0).padStart(10)}  ${`${stall.checkMs.toFixed(0)}/${stall.uploadMs.toFixed(0)}`.padStart(28)}  ${input.check.outcome.slice(0, 100)}`,
     );
-  }
+  });
   const { during, outside } = result;
   console.log(`  answer acks while files were read: ${during.count} acks, p50 ${during.p50Ms.toFixed(1)} ms, p99 ${during.p99Ms.toFixed(1)} ms, max ${during.maxMs.toFixed(1)} ms`);
   console.log(`  answer acks before/after:          ${outside.count} acks, p50 ${outside.p50Ms.toFixed(1)} ms, p99 ${outside.p99Ms.toFixed(1)} ms, max ${outside.maxMs.toFixed(1)} ms`);

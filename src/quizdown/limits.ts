@@ -26,6 +26,8 @@ export const QUIZ_LIMITS = {
   linkDefinitions: 100,
   /** Runs of `*`, `_` or `~` in one paragraph (`**` is one run). */
   emphasisMarks: 200,
+  /** Questions in one quiz (each is stored, and sent to the host, on its own). */
+  questions: 200,
 } as const;
 
 /** At most this many limit problems are listed; the file is refused either way. */
@@ -202,6 +204,15 @@ function countMarks(
       `${where} more than ${count(QUIZ_LIMITS.emphasisMarks)} *, _ or ~ marks; a paragraph can have at most ${count(QUIZ_LIMITS.emphasisMarks)}. Split it with an empty line, or write \\* for a star that isn't formatting.`,
     );
   }
+}
+
+/** The problem with the question one past the limit (its heading's 1-based line), or null. */
+export function tooManyQuestions(questionCount: number, headingLineOfFirstExtra: number): QuizdownProblem | null {
+  if (questionCount <= QUIZ_LIMITS.questions) return null;
+  return {
+    line: headingLineOfFirstExtra,
+    message: `This is question ${count(QUIZ_LIMITS.questions + 1)} of ${count(questionCount)}; a quiz can have at most ${count(QUIZ_LIMITS.questions)} questions. Split the file into several quizzes.`,
+  };
 }
 
 /** UTF-8 length without encoding: 1–3 bytes per UTF-16 unit, 4 for a surrogate pair. */

@@ -94,6 +94,14 @@ describe("quiz limits refuse with the line and a plain reason", () => {
     expect(parseQuizdown(md("## Q", "```", ...lines, ...lines, "```", "", ...OPTIONS)).ok).toBe(true);
   });
 
+  it("refuses more than 200 questions at the first question too many", () => {
+    const question = (i: number) => [`## Question ${i}`, ...OPTIONS];
+    expect(parseQuizdown(md(...Array.from({ length: 200 }, (_, i) => question(i + 1)).flat())).ok).toBe(true);
+    expect(errorsOf(md(...Array.from({ length: 250 }, (_, i) => question(i + 1)).flat()))).toEqual([
+      { line: 200 * 3 + 1, message: "This is question 201 of 250; a quiz can have at most 200 questions. Split the file into several quizzes." },
+    ]);
+  });
+
   it("lists at most 20 limit problems", () => {
     const errors = errorsOf(md("## Q", ...Array.from({ length: 50 }, () => "x".repeat(2_001)), ...OPTIONS));
     expect(errors).toHaveLength(20);
@@ -151,6 +159,7 @@ describe("the pathological family", () => {
       "table with 60 columns": false,
       "2,000 link definitions": false,
       "list of 10,000 items": false,
+      "8,000 questions": false,
       "200 emphasis runs per 2,000-character paragraph": true,
       "200 ** openers, closer at the end of a 190 KB paragraph": true,
       "quotes 10 deep": true,
