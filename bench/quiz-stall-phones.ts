@@ -7,10 +7,11 @@
  * parent → {type: "run", url, code, gameId, hostSecret, players, cookie, settleMs}
  * child  → {type: "done", inputs, acks, questionsPlayed}
  */
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { TRPCClientError } from "@trpc/client";
 import { ClientEvent, ServerEvent } from "../src/protocol";
-import type { PlayerRoomView } from "../src/protocol";
+import type { AnswerAck, PlayerRoomView } from "../src/protocol";
 import { TestHost, TestPlayer } from "../tests/support/socket-clients";
 import { apiClient } from "../tests/support/teachers";
 import { pathologicalQuizzes } from "./pathological-quizzes";
@@ -89,8 +90,15 @@ async function run(message: RunMessage) {
       setTimeout(async () => {
         if (!playing) return;
         const sent = performance.now();
-        const ack = await phone.answer(questionIndex, [Math.floor(Math.random() * 4)]);
-        acks.push({ at: sent - origin, ms: performance.now() - sent, ok: ack.ok, ...(ack.ok ? {} : { refusal: ack.message }) });
+        try {
+          // A long timeout: a stalled server's late acks are exactly what is measured.
+          const ack: AnswerAck = await phone.socket
+            .timeout(120_000)
+            .emitWithAck(ClientEvent.answer, { answerId: randomUUID(), questionIndex, choice: [Math.floor(Math.random() * 4)] });
+          acks.push({ at: sent - origin, ms: performance.now() - sent, ok: ack.ok, ...(ack.ok ? {} : { refusal: ack.message }) });
+        } catch {
+          acks.push({ at: sent - origin, ms: performance.now() - sent, ok: false, refusal: "no ack within 120 s" });
+        }
       }, Math.random() * 1_500);
     });
   }
@@ -99,7 +107,7 @@ async function run(message: RunMessage) {
   host.socket.on(ServerEvent.hostState, (view: { phase: string }) => {
     if (!playing) return;
     if (view.phase === "reveal") questionsPlayed++;
-    if (view.phase === "reveal" || view.phase === "leaderboard") setTimeout(() => playing && void host.action(ClientEvent.hostNext), 150);
+    if (view.phase === "reveal" || view.phase === "leaderboard") setTimeout(() => playing && void host.action(ClientEvent.hostNext).catch(() => {}), 150);
   });
   await host.action(ClientEvent.hostStart);
 

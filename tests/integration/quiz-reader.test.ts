@@ -97,7 +97,7 @@ describe.each(testDatabaseTargets())("reading quizzes on %s", (target) => {
       expect((await teacher.api.quizzes.list.query()).quizzes.length).toBe(before);
     });
 
-    it("reads the next file on a fresh thread after stopping one", async () => {
+    it("skips and reports content/ files that take too long, each on a fresh thread", async () => {
       const content = await loadContentDirectory(database.db, CONTENT_DIR, reader);
       expect(content.quizzes).toEqual([]);
       expect(content.problems.length).toBeGreaterThan(0);
@@ -142,6 +142,12 @@ describe.each(testDatabaseTargets())("reading quizzes on %s", (target) => {
     it("refuses a file name with a control character in plain words", async () => {
       const refused = await refusal(quiz.api.quizzes.create.mutate({ source: GOOD, fileName: "vol\u0000cano.md" }));
       expect(refused).toEqual({ code: "BAD_REQUEST", message: "The file name has a character that can't be stored. Rename the file and try again." });
+    });
+
+    it("refuses a title with a control character in plain words", async () => {
+      const saved = await quiz.api.quizzes.create.mutate({ source: GOOD, fileName: "volcano.md" });
+      const refused = await refusal(quiz.api.quizzes.rename.mutate({ quizId: saved.quizId, title: "Vol\u0007canoes" }));
+      expect(refused).toEqual({ code: "BAD_REQUEST", message: "The title has a character that can't be stored. Retype it." });
     });
   });
 });

@@ -28,7 +28,8 @@ const quizTitle = z
   .string({ error: "The quiz needs a title." })
   .trim()
   .min(1, { error: "The quiz needs a title." })
-  .max(MAX_QUIZ_TITLE_LENGTH, { error: `A quiz title can be at most ${MAX_QUIZ_TITLE_LENGTH} characters.` });
+  .max(MAX_QUIZ_TITLE_LENGTH, { error: `A quiz title can be at most ${MAX_QUIZ_TITLE_LENGTH} characters.` })
+  .refine((title) => findInvalidCharacter(title) === null, { error: "The title has a character that can't be stored. Retype it." });
 
 const fileName = z
   .string({ error: "The file name isn't valid." })
