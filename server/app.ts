@@ -18,6 +18,7 @@ import { sendServerError } from "./http/server-error";
 import { createServerLogger, logForRequest } from "./logging/logger";
 import { publishLogger } from "./logging/shared-logger";
 import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
+import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
@@ -57,6 +58,8 @@ export interface QuizServerOptions {
   limits?: Partial<AccountLimitSettings>;
   /** How long an admin's invite link stays valid (default 7 days). */
   inviteValidMs?: number;
+  /** Reads uploaded quiz files off the event loop; default: the process's shared worker pool. */
+  quizReader?: QuizReader;
 }
 
 export interface RunningQuizServer {
@@ -120,6 +123,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       auth,
       headers: fromNodeHeaders(req.headers),
       inviteValidMs: options.inviteValidMs ?? 7 * 24 * 60 * 60_000,
+      quizReader: options.quizReader ?? sharedQuizReader(),
     }),
     onError: ({ error, path, req }) => {
       // The client only sees this reference (server/trpc/init.ts); the details stay in the log.

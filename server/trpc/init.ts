@@ -7,6 +7,7 @@ import type { RoomRegistry } from "../rooms/registry";
 import { errorReference, serverFailureMessage } from "./error-reference";
 
 import type { ContentProblem } from "../content";
+import type { QuizReader } from "../quizzes/reader-pool";
 
 export type { ContentProblem };
 
@@ -29,6 +30,8 @@ export interface TrpcContext {
   headers: Headers;
   /** How long an invite link stays valid. */
   inviteValidMs: number;
+  /** Reads quiz files off the event loop, with a time budget. */
+  quizReader: QuizReader;
 }
 
 const t = initTRPC.context<TrpcContext>().create({

@@ -34,6 +34,8 @@ const ERROR_CODES: Record<LibraryErrorKind, TRPC_ERROR_CODE_KEY> = {
   "not-found": "NOT_FOUND",
   "read-only": "FORBIDDEN",
   "bad-source": "BAD_REQUEST",
+  "too-slow": "UNPROCESSABLE_CONTENT",
+  busy: "TOO_MANY_REQUESTS",
 };
 
 async function refusingPlainly<T>(work: () => Promise<T>): Promise<T> {
@@ -57,12 +59,12 @@ export const quizzesRouter = router({
    */
   check: teacherProcedure
     .input(z.object({ source: quizSource, fileName }))
-    .mutation(({ input }) => checkQuizSource(input.source, input.fileName).check),
+    .mutation(({ ctx, input }) => refusingPlainly(async () => (await checkQuizSource(input.source, input.fileName, ctx.quizReader)).check)),
   create: teacherProcedure
     .input(z.object({ source: quizSource, fileName }))
     .mutation(async ({ ctx, input }) => {
       await ctx.limits.assertRoomForQuiz(ctx.db, ctx.teacher.id);
-      return refusingPlainly(() => createQuiz(ctx.db, ctx.teacher.id, input));
+      return refusingPlainly(() => createQuiz(ctx.db, ctx.teacher.id, input, ctx.quizReader));
     }),
   get: teacherProcedure.input(quizIdInput).query(({ ctx, input }) => refusingPlainly(() => getQuizPreview(ctx.db, ctx.teacher.id, input.quizId))),
   rename: teacherProcedure
@@ -70,7 +72,7 @@ export const quizzesRouter = router({
     .mutation(({ ctx, input }) => refusingPlainly(() => renameOwnQuiz(ctx.db, ctx.teacher.id, input.quizId, input.title))),
   replace: teacherProcedure
     .input(quizIdInput.extend({ source: quizSource }))
-    .mutation(({ ctx, input }) => refusingPlainly(() => replaceQuiz(ctx.db, ctx.teacher.id, input.quizId, input.source))),
+    .mutation(({ ctx, input }) => refusingPlainly(() => replaceQuiz(ctx.db, ctx.teacher.id, input.quizId, input.source, ctx.quizReader))),
   delete: teacherProcedure
     .input(quizIdInput)
     .mutation(({ ctx, input }) => refusingPlainly(() => deleteOwnQuiz(ctx.db, ctx.teacher.id, input.quizId))),
@@ -79,6 +81,6 @@ export const quizzesRouter = router({
     .input(quizIdInput)
     .mutation(async ({ ctx, input }) => {
       await ctx.limits.assertRoomForQuiz(ctx.db, ctx.teacher.id);
-      return refusingPlainly(() => copyQuiz(ctx.db, ctx.teacher.id, input.quizId));
+      return refusingPlainly(() => copyQuiz(ctx.db, ctx.teacher.id, input.quizId, ctx.quizReader));
     }),
 });
