@@ -135,19 +135,19 @@ describe.each(testDatabaseTargets())("reading quizzes on %s", (target) => {
         const source = `## Q\n\nA line ${bad} here\n\n- [x] a\n- [ ] b\n`;
         const refused = await refusal(quiz.api.quizzes.create.mutate({ source, fileName: "bad.md" }));
         expect(refused.code).toBe("BAD_REQUEST");
-        expect(refused.message).toMatch(/^Nothing was saved\. Line 3: Column 8 holds /);
+        expect(refused.message).toMatch(/^The quiz text has (a NUL byte|half of a broken emoji or symbol \(a lone surrogate\)) on line 3, which can't be used\./);
       }
     });
 
     it("refuses a file name with a control character in plain words", async () => {
       const refused = await refusal(quiz.api.quizzes.create.mutate({ source: GOOD, fileName: "vol\u0000cano.md" }));
-      expect(refused).toEqual({ code: "BAD_REQUEST", message: "The file name has a character that can't be stored. Rename the file and try again." });
+      expect(refused).toEqual({ code: "BAD_REQUEST", message: "The file name has a NUL byte, which can't be used. Remove it (or retype that part) and try again." });
     });
 
     it("refuses a title with a control character in plain words", async () => {
       const saved = await quiz.api.quizzes.create.mutate({ source: GOOD, fileName: "volcano.md" });
       const refused = await refusal(quiz.api.quizzes.rename.mutate({ quizId: saved.quizId, title: "Vol\u0007canoes" }));
-      expect(refused).toEqual({ code: "BAD_REQUEST", message: "The title has a character that can't be stored. Retype it." });
+      expect(refused).toEqual({ code: "BAD_REQUEST", message: "The quiz title has an invisible control character (U+0007), which can't be used. Remove it (or retype that part) and try again." });
     });
   });
 });
