@@ -15,6 +15,7 @@ import { lanAddress } from "./http/lan-address";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
+import { joinCluster, type ClusterOptions } from "./cluster/start-cluster";
 import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
@@ -43,6 +44,8 @@ export interface QuizServerOptions {
   authRateLimit?: boolean;
   /** Which reverse proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** One node of several sharing the games through Redis (REDIS_URL); unset: this process alone. */
+  cluster?: ClusterOptions;
 }
 
 export interface RunningQuizServer {
@@ -75,9 +78,14 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
-  const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
-  if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
-  registerSocketHandlers(io, registry, log, trustProxy);
+  // In a cluster, saved games are resumed by whichever node takes their lease (server/cluster/).
+  const cluster = options.cluster ? await joinCluster(options.cluster, { io, registry, db: options.db, store, log }) : null;
+  const rooms = cluster?.directory ?? registry;
+  if (!cluster) {
+    const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
+    if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
+  }
+  registerSocketHandlers(io, rooms, log, trustProxy);
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
@@ -90,7 +98,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     maxBodySize: 1024 * 1024,
     createContext: async ({ req }) => ({
       db: options.db,
-      registry,
+      registry: rooms,
       teacher: await teacherFromHeaders(auth, req.headers),
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
@@ -160,8 +168,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     io,
     auth,
     async close() {
+      await cluster?.stopServing();
       await registry.shutdown();
       io.close();
+      await cluster?.leave();
       await new Promise<void>((resolve) => {
         httpServer.closeAllConnections?.();
         httpServer.close(() => resolve());

@@ -20,6 +20,10 @@ const envSchema = z.object({
    * (comma-separated) or a hop count. Unset: the connection's own address is the client's.
    */
   TRUST_PROXY: z.string().optional(),
+  /** Run as one node of several sharing games through this Redis (needs DATABASE_URL on PostgreSQL and AUTH_SECRET). */
+  REDIS_URL: z.string().optional(),
+  /** Prefix of this cluster's Redis keys, when several clusters (or test runs) share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, { error: "REDIS_KEY_PREFIX is 1 to 64 letters, digits, ':', '_' or '-'." }).default("quiz"),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { SignedInTeacher } from "../auth/auth";
 import type { Database } from "../db";
-import type { RoomRegistry } from "../rooms/registry";
+import type { RoomDirectory } from "../rooms/room-directory";
 
 import type { ContentProblem } from "../content";
 
@@ -10,7 +10,7 @@ export type { ContentProblem };
 
 export interface TrpcContext {
   db: Database;
-  registry: RoomRegistry;
+  registry: RoomDirectory;
   /** The teacher signed in on this request (better-auth session cookie), or null. */
   teacher: SignedInTeacher | null;
   /** Problems found in content/*.md at start, shown on the host dashboard. */
