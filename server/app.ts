@@ -15,7 +15,7 @@ import { lanAddress } from "./http/lan-address";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
-import { joinCluster, type ClusterOptions } from "./cluster/start-cluster";
+import { connectCluster, type ClusterOptions } from "./cluster/start-cluster";
 import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
@@ -74,12 +74,15 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     pingTimeout: 10_000,
   });
   const store = options.store ?? databaseGameStore(options.db);
+  // In a cluster (REDIS_URL) a room acts only while its node holds the game's lease (server/cluster/).
+  const clusterLink = options.cluster ? await connectCluster(options.cluster, { io, log }) : null;
+  const ports = { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store };
   const registry = new RoomRegistry(
-    { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
+    { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
-  // In a cluster, saved games are resumed by whichever node takes their lease (server/cluster/).
-  const cluster = options.cluster ? await joinCluster(options.cluster, { io, registry, db: options.db, store, log }) : null;
+  // In a cluster, saved games are resumed by whichever node takes their lease.
+  const cluster = clusterLink ? await clusterLink.join({ registry, db: options.db, store }) : null;
   const rooms = cluster?.directory ?? registry;
   if (!cluster) {
     const resumed = await restoreLiveGames({ db: options.db, registry, store, log });

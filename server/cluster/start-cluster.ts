@@ -13,6 +13,7 @@ import type { RoomRegistry } from "../rooms/registry";
 import { ClusterRegistry, GAME_MOVED } from "./cluster-registry";
 import { clusterKeys } from "./keys";
 import { GameLeases } from "./lease";
+import { fenceRoomPorts } from "./fencing";
 import { NodeRpc } from "./rpc";
 
 export interface ClusterOptions {
@@ -32,10 +33,16 @@ export interface RunningCluster {
   leave(): Promise<void>;
 }
 
-export async function joinCluster(
-  options: ClusterOptions,
-  deps: { io: Server; registry: RoomRegistry; db: Database; store: LiveGameStore; log: Logger },
-): Promise<RunningCluster> {
+/** A node connected to Redis, before its rooms exist: its rooms' ports are fenced by its leases. */
+export interface ClusterConnection {
+  nodeId: string;
+  /** Wraps the rooms' persistence, broadcaster and store so nothing goes through for a game whose lease this node lost. */
+  fence<T extends Parameters<typeof fenceRoomPorts>[2]>(ports: T): T;
+  /** Starts owning, forwarding and taking over games with this registry. */
+  join(deps: { registry: RoomRegistry; db: Database; store: LiveGameStore }): Promise<RunningCluster>;
+}
+
+export async function connectCluster(options: ClusterOptions, deps: { io: Server; log: Logger }): Promise<ClusterConnection> {
   const nodeId = randomUUID();
   const keys = clusterKeys(options.keyPrefix);
   const ttlMs = options.leaseTtlMs ?? 5_000;
@@ -60,29 +67,36 @@ export async function joinCluster(
   }
 
   deps.io.adapter(createAdapter(adapterClient, { streamName: keys.adapter, channelPrefix: keys.adapter, onlyPlaintext: true }));
-  let directory!: ClusterRegistry;
-  const leases = new GameLeases(commands, keys, nodeId, ttlMs, (gameIds) => directory.leasesLost(gameIds));
+  let directory: ClusterRegistry | null = null;
+  const leases = new GameLeases(commands, keys, nodeId, ttlMs, (gameIds) => directory?.leasesLost(gameIds));
   const rpc = new NodeRpc(commands, subscriber, keys, nodeId, deps.log);
-  directory = new ClusterRegistry({ local: deps.registry, redis: commands, keys, leases, rpc, db: deps.db, store: deps.store, io: deps.io, log: deps.log });
-  await rpc.start((op, payload) => directory.serve(op, payload));
-  deps.io.on(GAME_MOVED, (gameId: unknown) => {
-    if (typeof gameId === "string") directory.dropConnections(gameId);
-  });
-  leases.start();
-  await directory.adoptSavedGames();
-  directory.startScanning(Math.max(500, Math.floor(ttlMs / 2)));
 
   return {
     nodeId,
-    directory,
-    async stopServing() {
-      directory.stopScanning();
-      await rpc.stop();
-    },
-    async leave() {
-      leases.stop();
-      await leases.releaseAll();
-      all.forEach((redis) => redis.disconnect());
+    fence: (ports) => fenceRoomPorts((gameId) => leases.holds(gameId), deps.log, ports),
+    async join({ registry, db, store }) {
+      const cluster = new ClusterRegistry({ local: registry, redis: commands, keys, leases, rpc, db, store, io: deps.io, log: deps.log });
+      directory = cluster;
+      await rpc.start((op, payload) => cluster.serve(op, payload));
+      deps.io.on(GAME_MOVED, (gameId: unknown) => {
+        if (typeof gameId === "string") cluster.dropConnections(gameId);
+      });
+      leases.start();
+      await cluster.adoptSavedGames();
+      cluster.startScanning(Math.max(500, Math.floor(ttlMs / 2)));
+      return {
+        nodeId,
+        directory: cluster,
+        async stopServing() {
+          cluster.stopScanning();
+          await rpc.stop();
+        },
+        async leave() {
+          leases.stop();
+          await leases.releaseAll();
+          all.forEach((redis) => redis.disconnect());
+        },
+      };
     },
   };
 }
