@@ -19,6 +19,7 @@ import { hostChannel, playersChannel } from "../socket/broadcaster";
 import type { ClusterKeys } from "./keys";
 import type { GameLeases } from "./lease";
 import { RemoteRoom, type ForwardedReply, type RoomOp } from "./remote-room";
+import { RemoteSockets, type ForwardedPayload } from "./remote-sockets";
 import { RpcUnavailable, type NodeRpc } from "./rpc";
 
 /** Code reservations and game details outlive any sane game; the owner rewrites them on takeover. */
@@ -41,6 +42,8 @@ export interface ClusterRegistryDeps {
 
 export class ClusterRegistry implements RoomDirectory {
   private readonly takeovers = new Map<string, Promise<void>>();
+  /** Sockets of this node's games that live on other nodes, so a node's death counts as their closing. */
+  private readonly remoteSockets = new RemoteSockets();
   private scanner: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: ClusterRegistryDeps) {
@@ -130,8 +133,9 @@ export class ClusterRegistry implements RoomDirectory {
 
   // ——— Serving forwarded calls (this node owns the game) ———
 
-  async serve(op: string, payload: unknown): Promise<ForwardedReply> {
+  async serve(op: string, payload: unknown, from: string = this.nodeId): Promise<ForwardedReply> {
     const reply = await this.serveLocally(op, payload);
+    if (from !== this.nodeId && "value" in reply) this.remoteSockets.record(from, op, payload as ForwardedPayload, reply.value);
     // JSON drops `undefined`: a call that returns nothing still says it was served.
     return "value" in reply ? { value: reply.value ?? null } : reply;
   }
@@ -207,7 +211,22 @@ export class ClusterRegistry implements RoomDirectory {
     }
   }
 
+  /** A node that died can't report its sockets closing: the owner closes them itself. */
+  private async closeSocketsOfDeadNodes(): Promise<void> {
+    for (const nodeId of this.remoteSockets.nodes()) {
+      if (await this.deps.rpc.isListening(nodeId)) continue;
+      for (const socket of this.remoteSockets.takeAll(nodeId)) {
+        const room = this.deps.local.findById(socket.gameId);
+        if (!room) continue;
+        if (socket.playerId) room.socketClosed(socket.playerId, socket.socketId);
+        else room.hostDetached(socket.socketId);
+      }
+      this.deps.log.info(`cluster: node ${nodeId} is gone; its players count as disconnected unless they come back`);
+    }
+  }
+
   private async scanForOrphans(): Promise<void> {
+    await this.closeSocketsOfDeadNodes();
     const { redis, keys } = this.deps;
     const gameIds = await redis.smembers(keys.live);
     if (gameIds.length === 0) return;

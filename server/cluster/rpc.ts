@@ -25,7 +25,8 @@ interface ReplyMessage {
 
 export class RpcUnavailable extends Error {}
 
-export type RpcHandler = (op: string, payload: unknown) => Promise<unknown>;
+/** Serves one request; `from` is the calling node. */
+export type RpcHandler = (op: string, payload: unknown, from: string) => Promise<unknown>;
 
 export class NodeRpc {
   private readonly pending = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
@@ -77,6 +78,12 @@ export class NodeRpc {
     return reply as Promise<T>;
   }
 
+  /** Whether a node is still up: it listens on its channel until its process ends (Redis drops a dead connection). */
+  async isListening(nodeId: string): Promise<boolean> {
+    const reply = (await this.publisher.pubsub("NUMSUB", this.keys.rpc(nodeId))) as [string, number | string];
+    return Number(reply[1]) > 0;
+  }
+
   private receive(raw: string): void {
     let message: RequestMessage | ReplyMessage;
     try {
@@ -91,7 +98,7 @@ export class NodeRpc {
   private async serve(request: RequestMessage): Promise<void> {
     let reply: ReplyMessage;
     try {
-      reply = { kind: "reply", id: request.id, value: await this.handler(request.op, request.payload) };
+      reply = { kind: "reply", id: request.id, value: await this.handler(request.op, request.payload, request.from) };
     } catch (error) {
       this.log.error(`forwarded ${request.op} failed`, error);
       reply = { kind: "reply", id: request.id, error: error instanceof Error ? error.message : String(error) };

@@ -77,7 +77,7 @@ export async function connectCluster(options: ClusterOptions, deps: { io: Server
     async join({ registry, db, store }) {
       const cluster = new ClusterRegistry({ local: registry, redis: commands, keys, leases, rpc, db, store, io: deps.io, log: deps.log });
       directory = cluster;
-      await rpc.start((op, payload) => cluster.serve(op, payload));
+      await rpc.start((op, payload, from) => cluster.serve(op, payload, from));
       deps.io.on(GAME_MOVED, (gameId: unknown) => {
         if (typeof gameId === "string") cluster.dropConnections(gameId);
       });

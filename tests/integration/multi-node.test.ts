@@ -108,14 +108,14 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
       nodes.forEach((node, i) => console.log(`--- node ${i + 1} output (last 3000 chars) ---\n${node.output().slice(-3000)}`));
     });
 
-  /** A classroom: the host and the even-numbered phones on `hostUrl`, the odd-numbered ones on `otherUrl`. */
-  async function classroom(api: ApiClient, hostUrl: string, otherUrl: string) {
+  /** A classroom: the host on `hostUrl`, phone i on `phoneUrl(i)`. */
+  async function classroom(api: ApiClient, hostUrl: string, phoneUrl: (i: number) => string) {
     const ticket = await api.games.create.mutate({ quizVersionId: versionId, options: TIMES });
     const host = new ResilientHost(hostUrl);
     clients.push(host);
     onTestFailed(() => console.log(`--- host: attached ${host.attached}, refusals ${JSON.stringify(host.attachRefusals)}, phase ${host.state?.phase}`));
     expect(await host.attach(ticket.gameId, ticket.hostSecret)).toMatchObject({ ok: true });
-    const players = Array.from({ length: PLAYERS }, (_, i) => new ResilientPlayer(i % 2 === 0 ? hostUrl : otherUrl));
+    const players = Array.from({ length: PLAYERS }, (_, i) => new ResilientPlayer(phoneUrl(i)));
     clients.push(...players);
     for (const [i, player] of players.entries()) expect(await player.join(ticket.code, `Player ${i + 1}`)).toMatchObject({ ok: true });
     await host.nextState((view) => view.playerCount === PLAYERS, "everyone in the lobby");
@@ -190,7 +190,7 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
 
     // Signed in on node A, the teacher's session works on node B too; the game is created there.
     const onB = apiClient(b.url, teacher.cookie);
-    const game = await classroom(onB, a.url, b.url);
+    const game = await classroom(onB, a.url, (i) => (i % 2 === 0 ? a.url : b.url));
     expect(await liveGamesOn(b), "node B owns the game").toBe(1);
     expect(await liveGamesOn(a), "node A only forwards").toBe(0);
     await game.playOut(0);
@@ -203,9 +203,11 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
     // Clients reach the nodes through balancers that fail over, as behind nginx.
     const viaA = await balancer([a, b]);
     const viaB = await balancer([b, a]);
-    const game = await classroom(teacher.api, viaA.url, viaB.url);
+    // Player 8 reaches node B only: when B dies, this phone is cut off until its network comes back.
+    const onlyB = await balancer([b]);
+    const game = await classroom(teacher.api, viaA.url, (i) => (i === 7 ? onlyB.url : i % 2 === 0 ? viaA.url : viaB.url));
     expect(await liveGamesOn(a), "node A owns the game").toBe(1);
-    expect(viaB.lb.routed.get(portOf(b.url)), "half the phones are on node B").toBe(PLAYERS / 2);
+    expect((viaB.lb.routed.get(portOf(b.url)) ?? 0) + (onlyB.lb.routed.get(portOf(b.url)) ?? 0), "half the phones are on node B").toBe(PLAYERS / 2);
 
     const first = await game.answersOpen(0);
     await game.answer([0, 1, 2, 3, 4, 5, 6, 7], 0, first);
@@ -216,10 +218,17 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
     await game.answer([0, 1, 2, 3], 1, second);
     const killedB = Date.now();
     await b.kill("SIGKILL");
-    const onB = game.players.filter((_, i) => i % 2 === 1);
+    const onB = [1, 3, 5].map((i) => game.players[i]!);
     const backFromB = await Promise.all(onB.map((player) => player.resumedSince(killedB, 20_000)));
-    console.log(`[multi-node] node B killed: its ${onB.length} phones resumed through node A in ${backFromB.map((r) => r.resumedAt - killedB).join(", ")} ms`);
+    console.log(`[multi-node] node B killed: ${onB.length} of its phones resumed through node A in ${backFromB.map((r) => r.resumedAt - killedB).join(", ")} ms`);
     backFromB.forEach((record) => expect(record.room).toMatchObject({ phase: "answering", question: { index: 1 } }));
+    // The owner notices that node B died and counts its last phone, still cut off, as gone.
+    await game.host.nextState((view) => view.connectedCount === PLAYERS - 1, "player 8 counted as disconnected", 15_000);
+    console.log(`[multi-node] node B killed: the owner counted its cut-off phone as gone after ${Date.now() - killedB} ms`);
+    onlyB.lb.setUpstreams([portOf(a.url)]);
+    const cutOff = await game.players[7]!.resumedSince(killedB, 20_000);
+    expect(cutOff.room).toMatchObject({ phase: "answering", question: { index: 1 } });
+    await game.host.nextState((view) => view.connectedCount === PLAYERS, "player 8 back", 15_000);
     await game.answer([4, 5, 6, 7], 1, second);
     await game.revealThenNext(1);
 
@@ -227,6 +236,7 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
     const c = await startNode();
     viaA.lb.setUpstreams([portOf(a.url), portOf(c.url)]);
     viaB.lb.setUpstreams([portOf(c.url), portOf(a.url)]);
+    onlyB.lb.setUpstreams([portOf(a.url), portOf(c.url)]);
     const third = await game.answersOpen(2);
     await game.answer([0, 1, 2], 2, third);
     const killedA = Date.now();
