@@ -209,6 +209,8 @@ export class ClusterRegistry implements RoomDirectory {
       this.deps.log.warn(`cluster: lost the lease of game ${gameId}; another node takes it over`);
       this.deps.local.forget(gameId);
     }
+    // Still live: if Redis lost its data (restarted empty), this puts them back where nodes look for orphans.
+    void this.deps.redis.sadd(this.deps.keys.live, ...gameIds).catch(() => {});
   }
 
   /** A node that died can't report its sockets closing: the owner closes them itself. */
