@@ -15,7 +15,7 @@ import type { LiveGameStore, Logger } from "../rooms/ports";
 import type { RoomRegistry } from "../rooms/registry";
 import type { RoomDirectory, RoomHandle } from "../rooms/room-directory";
 import { restoreGameState } from "../rooms/restore-games";
-import { hostChannel, playersChannel } from "../socket/broadcaster";
+import { hostChannel, playerChannel, playersChannel } from "../socket/broadcaster";
 import type { ClusterKeys } from "./keys";
 import type { GameLeases } from "./lease";
 import { RemoteRoom, type ForwardedReply, type RoomOp } from "./remote-room";
@@ -135,9 +135,26 @@ export class ClusterRegistry implements RoomDirectory {
 
   async serve(op: string, payload: unknown, from: string = this.nodeId): Promise<ForwardedReply> {
     const reply = await this.serveLocally(op, payload);
-    if (from !== this.nodeId && "value" in reply) this.remoteSockets.record(from, op, payload as ForwardedPayload, reply.value);
+    if (from !== this.nodeId && "value" in reply) {
+      this.remoteSockets.record(from, op, payload as ForwardedPayload, reply.value);
+      this.joinChannels(op, payload as ForwardedPayload, reply.value);
+    }
     // JSON drops `undefined`: a call that returns nothing still says it was served.
     return "value" in reply ? { value: reply.value ?? null } : reply;
+  }
+
+  /**
+   * Puts a socket of another node in the game's channels before the owner answers. The join goes
+   * down the adapter's stream ahead of any later broadcast of this owner, so the socket can't miss
+   * one between the answer and its own node joining it (which it also does, for a local socket).
+   */
+  private joinChannels(op: string, payload: ForwardedPayload, reply: unknown): void {
+    const { gameId, socketId } = payload;
+    if (!socketId) return;
+    const ok = (reply as { ok?: boolean } | null)?.ok === true;
+    const playerId = op === "join" && ok ? (reply as { you: { playerId: string } }).you.playerId : op === "resume" && ok ? payload.playerId : undefined;
+    if (playerId) this.deps.io.in(socketId).socketsJoin([playersChannel(gameId), playerChannel(playerId)]);
+    else if (op === "hostAttached") this.deps.io.in(socketId).socketsJoin(hostChannel(gameId));
   }
 
   private async serveLocally(op: string, payload: unknown): Promise<ForwardedReply> {

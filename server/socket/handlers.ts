@@ -89,10 +89,10 @@ export function registerSocketHandlers(io: Server, registry: RoomDirectory, log:
 
     on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname }) => {
       if (identity.player || identity.joining) return refusal("invalid-request", "This device has already joined a game.");
-      const room = await registry.findByCode(code);
-      if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
       identity.joining = true;
       try {
+        const room = await registry.findByCode(code);
+        if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
         const ack = await room.join(nickname, socket.id);
         if (ack.ok) await bindPlayer(room, ack.you.playerId);
         return ack;
