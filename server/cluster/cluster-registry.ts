@@ -25,6 +25,7 @@ import { RpcUnavailable, type NodeRpc } from "./rpc";
 /** Code reservations and game details outlive any sane game; the owner rewrites them on takeover. */
 const GAME_KEYS_TTL_MS = 12 * 60 * 60_000;
 const RESERVED = "reserved";
+const REMOTE_ROOM_CACHE_MS = 1_000;
 /** Server-side event to every other node: this game has a new owner. */
 export const GAME_MOVED = "quiz:game-moved";
 
@@ -42,6 +43,8 @@ export interface ClusterRegistryDeps {
 
 export class ClusterRegistry implements RoomDirectory {
   private readonly takeovers = new Map<string, Promise<void>>();
+  /** Who owns a game, remembered briefly so a burst of answers doesn't ask Redis each time (a stale one only costs a retry). */
+  private readonly remoteRooms = new Map<string, { room: RemoteRoom; until: number }>();
   /** Sockets of this node's games that live on other nodes, so a node's death counts as their closing. */
   private readonly remoteSockets = new RemoteSockets();
   private scanner: ReturnType<typeof setInterval> | null = null;
@@ -82,9 +85,16 @@ export class ClusterRegistry implements RoomDirectory {
     const { local, leases, redis, keys } = this.deps;
     const room = local.findById(gameId);
     if (room && leases.holds(gameId)) return room;
+    const cached = this.remoteRooms.get(gameId);
+    if (cached && cached.until > Date.now()) return cached.room;
     const [[, meta], [, owner]] = (await redis.multi().hgetall(keys.game(gameId)).get(keys.owner(gameId)).exec()) as [[null, Record<string, string>], [null, string | null]];
     if (!meta?.code || !meta.hostSecretHash) return undefined;
-    if (owner && owner !== this.nodeId) return new RemoteRoom(gameId, meta.code, meta.hostSecretHash, owner, this.forward);
+    if (owner && owner !== this.nodeId) {
+      const remote = new RemoteRoom(gameId, meta.code, meta.hostSecretHash, owner, this.forward);
+      if (this.remoteRooms.size >= 10_000) this.remoteRooms.clear();
+      this.remoteRooms.set(gameId, { room: remote, until: Date.now() + REMOTE_ROOM_CACHE_MS });
+      return remote;
+    }
     // Nobody owns it (its owner died and the lease ran out): take it over here.
     await this.takeOver([gameId]);
     const restored = local.findById(gameId);
@@ -113,6 +123,7 @@ export class ClusterRegistry implements RoomDirectory {
     } catch (error) {
       if (!(error instanceof RpcUnavailable)) throw error;
     }
+    this.remoteRooms.delete(payload.gameId);
     const next = await this.nextOwner(payload.gameId, owner, Date.now() + this.deps.leases.ttlMs + 2_000);
     if (!next) return { moved: true };
     return next === this.nodeId ? this.serve(op, payload) : this.deps.rpc.call<ForwardedReply>(next, op, payload);
