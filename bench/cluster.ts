@@ -109,3 +109,69 @@ async function removeKeys(redisUrl: string, keyPrefix: string): Promise<void> {
     redis.disconnect();
   }
 }
+
+export interface ClusterGameFigures {
+  node: number;
+  /** Node 0 owns the game (it was created there); the others forward to it. */
+  owner: boolean;
+  players: number;
+  joinAckMs: { p50: number; p99: number };
+  answerAckMs: { p50: number; p99: number; max: number };
+  cpuSeconds: { joins: number; answers: number };
+}
+
+/**
+ * The two-node scenario, one game: `players` phones spread round-robin over the nodes join one
+ * game owned by node 0 and answer one question (each at a random moment in the first 3 s);
+ * returns join and answer ack times and CPU per node.
+ */
+export async function benchClusterGame(options: BenchClusterOptions & { players: number }): Promise<ClusterGameFigures[]> {
+  const { fork } = await import("node:child_process");
+  const { signUpTeacher } = await import("../tests/support/teachers");
+  const { TestHost } = await import("../tests/support/socket-clients");
+  const { ClientEvent } = await import("../src/protocol");
+  const cluster = await startBenchCluster(options);
+  const swarm = fork(path.join(import.meta.dirname, "cluster-swarm.ts"), { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const reply = <T>(type: string) => new Promise<T>((resolve) => swarm.on("message", (message: { type: string }) => message.type === type && resolve(message as T)));
+  try {
+    const { api } = await signUpTeacher(cluster.urls[0]!);
+    const { quizzes } = await api.quizzes.list.query();
+    const ticket = await api.games.create.mutate({ quizVersionId: quizzes[0]!.versionId, options: { readTimeSec: 0, timeLimitSec: 60 } });
+    const host = new TestHost(cluster.urls[0]!);
+    await host.attach(ticket.gameId, ticket.hostSecret);
+    const joined = reply<{ joinMs: number[] }>("joined");
+    const lobbyFull = host.nextState((view) => view.playerCount === options.players, "every phone in the lobby", 300_000);
+    const cpuBefore = await cluster.cpuSeconds();
+    swarm.send({ type: "join", urls: cluster.urls, code: ticket.code, players: options.players });
+    await lobbyFull;
+    await host.action(ClientEvent.hostStart);
+    const { joinMs } = await joined;
+    const cpuJoined = await cluster.cpuSeconds();
+    const answered = reply<{ ackMs: Array<number | null> }>("answered");
+    swarm.send({ type: "answer" });
+    const { ackMs } = await answered;
+    const cpuAnswered = await cluster.cpuSeconds();
+    host.close();
+    return cluster.urls.map((_, node) => {
+      const mine = <T>(values: T[]) => values.filter((_, i) => i % cluster.urls.length === node);
+      const acks = mine(ackMs).filter((ms): ms is number => ms !== null);
+      const joins = mine(joinMs);
+      return {
+        node,
+        owner: node === 0,
+        players: joins.length,
+        joinAckMs: { p50: percentile(joins, 50), p99: percentile(joins, 99) },
+        answerAckMs: { p50: percentile(acks, 50), p99: percentile(acks, 99), max: Math.max(...acks) },
+        cpuSeconds: { joins: cpuJoined[node]! - cpuBefore[node]!, answers: cpuAnswered[node]! - cpuJoined[node]! },
+      };
+    });
+  } finally {
+    swarm.kill();
+    await cluster.stop();
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
