@@ -6,7 +6,8 @@
  *
  * 1. A game created on node B, its host screen on node A and half its phones on each node, is
  *    played to the podium: every phone, the results page and a fault-free replay of the stored
- *    answers (what one node would have scored) agree on every score.
+ *    answers (what one node would have scored) agree on every score. Its results can't be deleted
+ *    through node A while it runs; once it is over, deleting them there closes its room on node B.
  * 2. A game owned by node A: node B is killed (SIGKILL) mid-round; its phones come back through
  *    node A and the round finishes with every acknowledged answer kept. A third node C starts; then
  *    the owner A is killed mid-round: C takes the game over and it goes on within 10 s; it is played
@@ -193,8 +194,13 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
     const game = await classroom(onB, a.url, (i) => (i % 2 === 0 ? a.url : b.url));
     expect(await liveGamesOn(b), "node B owns the game").toBe(1);
     expect(await liveGamesOn(a), "node A only forwards").toBe(0);
+    // Deleting the results is refused from either node while the game runs.
+    await expect(teacher.api.pastGames.delete.mutate({ gameId: game.ticket.gameId })).rejects.toThrow(/still being played/);
     await game.playOut(0);
     await game.checkResults();
+    // Once it is over, deleting its results through node A closes its room on node B, the owner.
+    expect(await teacher.api.pastGames.delete.mutate({ gameId: game.ticket.gameId })).toEqual({ deleted: true });
+    expect(await liveGamesOn(b), "node B closed the game's room").toBe(0);
   });
 
   it("survives a SIGKILL of a node mid-round, then of the game's owner: the game goes on from the node left", async () => {
