@@ -142,7 +142,7 @@ export async function benchClusterGame(options: BenchClusterOptions & { players:
     const joined = reply<{ joinMs: number[] }>("joined");
     const lobbyFull = host.nextState((view) => view.playerCount === options.players, "every phone in the lobby", 300_000);
     const cpuBefore = await cluster.cpuSeconds();
-    swarm.send({ type: "join", urls: cluster.urls, code: ticket.code, players: options.players });
+    swarm.send({ type: "join", urls: cluster.urls, games: [{ code: ticket.code, players: options.players }] });
     await lobbyFull;
     await host.action(ClientEvent.hostStart);
     const { joinMs } = await joined;
@@ -166,6 +166,80 @@ export async function benchClusterGame(options: BenchClusterOptions & { players:
       };
     });
   } finally {
+    swarm.kill();
+    await cluster.stop();
+  }
+}
+
+export interface ClusterManyGamesFigures {
+  games: number;
+  playersPerGame: number;
+  /** Per node: how many games it owned and what its phones saw. */
+  nodes: Array<{ node: number; gamesOwned: number; players: number; answerAckMs: { p50: number; p99: number; max: number }; cpuSeconds: { joins: number; answers: number } }>;
+  /** Answers whose phone reached the game's owner directly, and those forwarded by another node. */
+  answerAckMs: { local: { p50: number; p99: number }; forwarded: { p50: number; p99: number } };
+}
+
+/**
+ * The many-games two-node scenario: `games` games of `playersPerGame` phones, created alternately
+ * through each node (as a proxy spreads teachers, so each node owns its share); phone i joins
+ * through node i mod N, so most phones of a game reach it through a node that forwards.
+ */
+export async function benchClusterManyGames(options: BenchClusterOptions & { games: number; playersPerGame: number }): Promise<ClusterManyGamesFigures> {
+  const { fork } = await import("node:child_process");
+  const { apiClient, signUpTeacher } = await import("../tests/support/teachers");
+  const { TestHost } = await import("../tests/support/socket-clients");
+  const { ClientEvent } = await import("../src/protocol");
+  const cluster = await startBenchCluster(options);
+  const swarm = fork(path.join(import.meta.dirname, "cluster-swarm.ts"), { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const reply = <T>(type: string) => new Promise<T>((resolve) => swarm.on("message", (message: { type: string }) => message.type === type && resolve(message as T)));
+  const hosts: Array<InstanceType<typeof TestHost>> = [];
+  try {
+    const { cookie, api } = await signUpTeacher(cluster.urls[0]!);
+    const apis = cluster.urls.map((url, i) => (i === 0 ? api : apiClient(url, cookie)));
+    const { quizzes } = await api.quizzes.list.query();
+    const games: Array<{ owner: number; ticket: { gameId: string; code: string; hostSecret: string }; host: InstanceType<typeof TestHost> }> = [];
+    for (let g = 0; g < options.games; g++) {
+      const owner = g % cluster.urls.length;
+      const ticket = await apis[owner]!.games.create.mutate({ quizVersionId: quizzes[0]!.versionId, options: { readTimeSec: 0, timeLimitSec: 60 } });
+      const host = new TestHost(cluster.urls[owner]!);
+      hosts.push(host);
+      await host.attach(ticket.gameId, ticket.hostSecret);
+      games.push({ owner, ticket, host });
+    }
+    const joined = reply<{ joinMs: number[] }>("joined");
+    const cpuBefore = await cluster.cpuSeconds();
+    swarm.send({ type: "join", urls: cluster.urls, games: games.map((game) => ({ code: game.ticket.code, players: options.playersPerGame })) });
+    await Promise.all(games.map((game) => game.host.nextState((view) => view.playerCount === options.playersPerGame, "every phone in the lobby", 300_000)));
+    await Promise.all(games.map((game) => game.host.action(ClientEvent.hostStart)));
+    await joined;
+    const cpuJoined = await cluster.cpuSeconds();
+    const answered = reply<{ ackMs: Array<number | null> }>("answered");
+    swarm.send({ type: "answer" });
+    const { ackMs } = await answered;
+    const cpuAnswered = await cluster.cpuSeconds();
+    const nodeCount = cluster.urls.length;
+    const phoneNode = (i: number) => i % nodeCount;
+    const gameOwner = (i: number) => games[Math.floor(i / options.playersPerGame)]!.owner;
+    const acked = ackMs.flatMap((ms, i) => (ms === null ? [] : [{ ms, node: phoneNode(i), local: phoneNode(i) === gameOwner(i) }]));
+    const stats = (values: number[]) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
+    return {
+      games: options.games,
+      playersPerGame: options.playersPerGame,
+      nodes: cluster.urls.map((_, node) => {
+        const mine = acked.filter((a) => a.node === node).map((a) => a.ms);
+        return {
+          node,
+          gamesOwned: games.filter((game) => game.owner === node).length,
+          players: ackMs.filter((_, i) => phoneNode(i) === node).length,
+          answerAckMs: { ...stats(mine), max: Math.max(...mine) },
+          cpuSeconds: { joins: cpuJoined[node]! - cpuBefore[node]!, answers: cpuAnswered[node]! - cpuJoined[node]! },
+        };
+      }),
+      answerAckMs: { local: stats(acked.filter((a) => a.local).map((a) => a.ms)), forwarded: stats(acked.filter((a) => !a.local).map((a) => a.ms)) },
+    };
+  } finally {
+    hosts.forEach((host) => host.close());
     swarm.kill();
     await cluster.stop();
   }

@@ -1,9 +1,9 @@
 /**
  * A small request/reply channel between nodes over Redis pub/sub: each node listens on its own
  * channel; a request carries the caller's node id, the reply goes back on the caller's channel.
+ * Messages are JSON arrays (what one node sends another in one event-loop turn).
  * A request to a node nobody listens for (it died) fails at once; one that gets no reply times out.
  */
-import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { ClusterKeys } from "./keys";
 import type { Logger } from "../rooms/ports";
@@ -29,6 +29,8 @@ export class RpcUnavailable extends Error {}
 export type RpcHandler = (op: string, payload: unknown, from: string) => Promise<unknown>;
 
 export class NodeRpc {
+  private sequence = 0;
+  private readonly outbox = new Map<string, Array<RequestMessage | ReplyMessage>>();
   private readonly pending = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   private handler: RpcHandler = async () => {
     throw new Error("not serving yet");
@@ -57,9 +59,8 @@ export class NodeRpc {
     await this.subscriber.unsubscribe().catch(() => {});
   }
 
-  async call<T>(nodeId: string, op: string, payload: unknown, timeoutMs = 3_000): Promise<T> {
-    const id = randomUUID();
-    const message: RequestMessage = { kind: "request", id, from: this.nodeId, op, payload };
+  call<T>(nodeId: string, op: string, payload: unknown, timeoutMs = 3_000): Promise<T> {
+    const id = `${this.nodeId}:${++this.sequence}`;
     const reply = new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -67,15 +68,36 @@ export class NodeRpc {
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
     });
-    let listeners: number;
-    try {
-      listeners = await this.publisher.publish(this.keys.rpc(nodeId), JSON.stringify(message));
-    } catch (error) {
-      this.settle(id, undefined, `Redis refused the request: ${error instanceof Error ? error.message : String(error)}`);
-      return reply as Promise<T>;
-    }
-    if (listeners === 0) this.settle(id, undefined, `node ${nodeId} is gone`);
+    this.send(nodeId, { kind: "request", id, from: this.nodeId, op, payload });
     return reply as Promise<T>;
+  }
+
+  /**
+   * Messages to one node leaving in the same turn of the event loop go as one PUBLISH (a burst of
+   * answers costs Redis one command per node, not one per answer). A batch nobody received fails
+   * its requests at once: the node is gone.
+   */
+  private send(nodeId: string, message: RequestMessage | ReplyMessage): void {
+    let batch = this.outbox.get(nodeId);
+    if (!batch) {
+      this.outbox.set(nodeId, (batch = []));
+      if (this.outbox.size === 1) setImmediate(() => this.flush());
+    }
+    batch.push(message);
+  }
+
+  private flush(): void {
+    const batches = [...this.outbox];
+    this.outbox.clear();
+    for (const [nodeId, messages] of batches) {
+      const failAll = (why: string) => {
+        for (const message of messages) if (message.kind === "request") this.settle(message.id, undefined, why);
+      };
+      this.publisher.publish(this.keys.rpc(nodeId), JSON.stringify(messages)).then(
+        (listeners) => listeners === 0 && failAll(`node ${nodeId} is gone`),
+        (error: unknown) => failAll(`Redis refused the request: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
   }
 
   /** Whether a node is still up: it listens on its channel until its process ends (Redis drops a dead connection). */
@@ -85,14 +107,17 @@ export class NodeRpc {
   }
 
   private receive(raw: string): void {
-    let message: RequestMessage | ReplyMessage;
+    let messages: Array<RequestMessage | ReplyMessage>;
     try {
-      message = JSON.parse(raw) as RequestMessage | ReplyMessage;
+      messages = JSON.parse(raw) as Array<RequestMessage | ReplyMessage>;
     } catch {
       return;
     }
-    if (message.kind === "reply") return this.settle(message.id, message.value, message.error);
-    void this.serve(message);
+    if (!Array.isArray(messages)) return;
+    for (const message of messages) {
+      if (message.kind === "reply") this.settle(message.id, message.value, message.error);
+      else void this.serve(message);
+    }
   }
 
   private async serve(request: RequestMessage): Promise<void> {
@@ -103,7 +128,7 @@ export class NodeRpc {
       this.log.error(`forwarded ${request.op} failed`, error);
       reply = { kind: "reply", id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
-    await this.publisher.publish(this.keys.rpc(request.from), JSON.stringify(reply)).catch(() => {});
+    this.send(request.from, reply);
   }
 
   private settle(id: string, value: unknown, error: string | undefined): void {
