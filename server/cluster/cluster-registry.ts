@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Server } from "socket.io";
 import type { AnswerRequest } from "../../src/protocol";
-import type { Database } from "../db";
+import { getGameAuth, type Database } from "../db";
 import type { GameState } from "../engine";
 import type { GameRoom } from "../rooms/game-room";
 import type { LiveGameStore, Logger } from "../rooms/ports";
@@ -87,8 +87,9 @@ export class ClusterRegistry implements RoomDirectory {
     if (room && leases.holds(gameId)) return room;
     const cached = this.remoteRooms.get(gameId);
     if (cached && cached.until > Date.now()) return cached.room;
-    const [[, meta], [, owner]] = (await redis.multi().hgetall(keys.game(gameId)).get(keys.owner(gameId)).exec()) as [[null, Record<string, string>], [null, string | null]];
-    if (!meta?.code || !meta.hostSecretHash) return undefined;
+    const [[, cachedMeta], [, owner]] = (await redis.multi().hgetall(keys.game(gameId)).get(keys.owner(gameId)).exec()) as [[null, Record<string, string>], [null, string | null]];
+    const meta = cachedMeta?.code && cachedMeta.hostSecretHash ? cachedMeta : await this.liveGameFromDatabase(gameId);
+    if (!meta) return undefined;
     if (owner && owner !== this.nodeId) {
       const remote = new RemoteRoom(gameId, meta.code, meta.hostSecretHash, owner, this.forward);
       if (this.remoteRooms.size >= 10_000) this.remoteRooms.clear();
@@ -99,6 +100,12 @@ export class ClusterRegistry implements RoomDirectory {
     await this.takeOver([gameId]);
     const restored = local.findById(gameId);
     return restored && leases.holds(gameId) ? restored : undefined;
+  }
+
+  /** A game Redis doesn't know: unknown, over, or Redis lost its data (restarted empty). The database decides. */
+  private async liveGameFromDatabase(gameId: string): Promise<{ code: string; hostSecretHash: string } | null> {
+    const auth = await getGameAuth(this.deps.db, gameId);
+    return auth && !["finished", "ended_early", "host_left"].includes(auth.status) ? { code: auth.code, hostSecretHash: auth.hostSecretHash } : null;
   }
 
   async releaseFinished(gameId: string): Promise<"absent" | "playing" | "released"> {
@@ -213,9 +220,21 @@ export class ClusterRegistry implements RoomDirectory {
 
   /** Finds live games nobody owns every `intervalMs` (and once now) and takes them over. */
   startScanning(intervalMs: number): void {
-    const scan = () => void this.scanForOrphans().catch((error: unknown) => this.deps.log.warn(`cluster: scan for orphaned games failed: ${String(error)}`));
-    scan();
-    this.scanner = setInterval(scan, intervalMs);
+    let redisWasDown = false;
+    const scan = async () => {
+      try {
+        // Redis may have come back empty: the games saved in the database go back in the live set.
+        if (redisWasDown) await this.adoptSavedGames();
+        await this.scanForOrphans();
+        if (redisWasDown) this.deps.log.info("cluster: Redis is back; looking for games to take over");
+        redisWasDown = false;
+      } catch (error) {
+        if (!redisWasDown) this.deps.log.warn(`cluster: scan for orphaned games failed (is Redis reachable?): ${String(error)}`);
+        redisWasDown = true;
+      }
+    };
+    void scan();
+    this.scanner = setInterval(() => void scan(), intervalMs);
     this.scanner.unref();
   }
 
