@@ -22,6 +22,7 @@ import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
+import { connectCluster, type ClusterOptions } from "./cluster/start-cluster";
 import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
@@ -60,6 +61,8 @@ export interface QuizServerOptions {
   inviteValidMs?: number;
   /** Reads uploaded quiz files off the event loop; default: the process's shared worker pool. */
   quizReader?: QuizReader;
+  /** One node of several sharing the games through Redis (REDIS_URL); unset: this process alone. */
+  cluster?: ClusterOptions;
 }
 
 export interface RunningQuizServer {
@@ -94,13 +97,21 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     applySecurityHeaders(req, res, { dev: options.web?.dev ?? false });
   });
   const store = options.store ?? databaseGameStore(options.db);
+  // In a cluster (REDIS_URL) a room acts only while its node holds the game's lease (server/cluster/).
+  const clusterLink = options.cluster ? await connectCluster(options.cluster, { io, log }) : null;
+  const ports = { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store };
   const registry = new RoomRegistry(
-    { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
+    { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
-  const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
-  if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
-  registerSocketHandlers(io, registry, log, { trustProxy, ...(options.wrongCodes ? { wrongCodes: options.wrongCodes } : {}) });
+  // In a cluster, saved games are resumed by whichever node takes their lease.
+  const cluster = clusterLink ? await clusterLink.join({ registry, db: options.db, store }) : null;
+  const rooms = cluster?.directory ?? registry;
+  if (!cluster) {
+    const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
+    if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
+  }
+  registerSocketHandlers(io, rooms, log, { trustProxy, ...(options.wrongCodes ? { wrongCodes: options.wrongCodes } : {}) });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
@@ -114,7 +125,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     maxBodySize: 1024 * 1024,
     createContext: async ({ req }) => ({
       db: options.db,
-      registry,
+      registry: rooms,
       teacher: await teacherFromHeaders(auth, req.headers),
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
@@ -196,8 +207,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     io,
     auth,
     async close() {
+      await cluster?.stopServing();
       await registry.shutdown();
       io.close();
+      await cluster?.leave();
       await new Promise<void>((resolve) => {
         httpServer.closeAllConnections?.();
         httpServer.close(() => resolve());

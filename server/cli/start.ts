@@ -8,6 +8,7 @@ import { formatProblem, loadContentDirectory } from "../content/load";
 import { parseTrustProxy } from "../http/client-address";
 import { createServerLogger } from "../logging/logger";
 import { buildIfNeeded } from "./build-if-needed";
+import { clusterConfigProblem } from "../cluster/requirements";
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -18,6 +19,8 @@ async function main() {
   // --api-only: sockets and tRPC without the pages (no build); used by process-level tests.
   const apiOnly = process.argv.includes("--api-only");
   const config = readConfig();
+  const clusterProblem = clusterConfigProblem(config);
+  if (clusterProblem) throw new Error(clusterProblem);
   if (!dev && !apiOnly) {
     buildIfNeeded(projectDir);
     (process.env as Record<string, string>).NODE_ENV = "production";
@@ -55,12 +58,14 @@ async function main() {
       mutationsPerMinutePerAddress: config.CHANGES_PER_MINUTE_PER_ADDRESS,
     },
     inviteValidMs: config.INVITE_LINK_DAYS * 24 * 60 * 60_000,
+    cluster: config.REDIS_URL ? { redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX } : undefined,
   });
 
   console.log("");
   console.log(`  Host (this laptop):     ${server.localUrl}`);
   console.log(`  Phones (same network):  ${server.publicUrl}/join`);
   console.log(`  Database:               ${database.driver === "pglite" ? `embedded PGlite in ${config.DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`);
+  if (config.REDIS_URL) console.log(`  Cluster:                one node of several, through Redis (REDIS_URL, keys "${config.REDIS_KEY_PREFIX}:")`);
   console.log(`  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl+C to stop.`);
   console.log("");
 

@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "../db";
 import { games, quizzes } from "../db/schema";
-import type { RoomRegistry } from "../rooms/registry";
+import type { RoomDirectory } from "../rooms/room-directory";
 
 export interface AccountLimitSettings {
   /** Games one teacher may have open (lobby or playing) at once. */
@@ -64,7 +64,7 @@ export class AccountLimits {
   }
 
   /** Runs `create` unless the teacher already has the most live games allowed. */
-  async withinLiveGameLimit<T>(deps: { db: Database; registry: RoomRegistry }, teacherId: string, create: () => Promise<T>): Promise<T> {
+  async withinLiveGameLimit<T>(deps: { db: Database; registry: RoomDirectory }, teacherId: string, create: () => Promise<T>): Promise<T> {
     const previous = this.creating.get(teacherId) ?? Promise.resolve();
     const run = previous.catch(() => {}).then(async () => {
       const live = await countLiveGames(deps.db, deps.registry, teacherId);
@@ -99,13 +99,16 @@ export class AccountLimits {
 }
 
 /** The teacher's games that are open on this server and not over (lobby or being played). */
-export async function countLiveGames(db: Database, registry: RoomRegistry, teacherId: string): Promise<number> {
+export async function countLiveGames(db: Database, registry: RoomDirectory, teacherId: string): Promise<number> {
   const rows = await db
     .select({ id: games.id })
     .from(games)
     .where(and(eq(games.ownerId, teacherId), inArray(games.status, ["lobby", "running"])));
-  return rows.filter(({ id }) => {
-    const room = registry.findById(id);
-    return room !== undefined && !room.isFinished;
-  }).length;
+  const open = await Promise.all(
+    rows.map(async ({ id }) => {
+      const room = await registry.findById(id);
+      return room !== undefined && room.isFinished !== true;
+    }),
+  );
+  return open.filter(Boolean).length;
 }

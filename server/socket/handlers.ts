@@ -23,9 +23,8 @@ import {
 } from "../../src/protocol";
 import { verifySecret } from "../games/secrets";
 import { clientAddress, type TrustProxy } from "../http/client-address";
-import type { GameRoom } from "../rooms/game-room";
 import type { Logger } from "../rooms/ports";
-import type { RoomRegistry } from "../rooms/registry";
+import type { RoomDirectory, RoomHandle } from "../rooms/room-directory";
 import { hostChannel, playerChannel, playersChannel } from "./broadcaster";
 import { createWrongCodeLimiter, type WrongCodeLimiter } from "./wrong-code-limiter";
 
@@ -71,7 +70,7 @@ export interface SocketHandlerOptions {
   wrongCodes?: WrongCodeLimiter;
 }
 
-export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger, options: SocketHandlerOptions = {}): void {
+export function registerSocketHandlers(io: Server, registry: RoomDirectory, log: Logger, options: SocketHandlerOptions = {}): void {
   const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
   const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
 
@@ -102,21 +101,21 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       });
     }
 
-    function hostRoom(): GameRoom | Refusal {
-      const room = identity.hostOf ? registry.findById(identity.hostOf) : undefined;
+    async function hostRoom(): Promise<RoomHandle | Refusal> {
       if (!identity.hostOf) return refusal("not-allowed", "Only the host can do that.");
+      const room = await registry.findById(identity.hostOf);
       return room ?? refusal("game-not-found", "This game is no longer running.");
     }
 
-    function asHost(action: (room: GameRoom) => Promise<Ack>): () => Promise<Ack> {
+    function asHost(action: (room: RoomHandle) => Promise<Ack>): () => Promise<Ack> {
       return async () => {
-        const room = hostRoom();
+        const room = await hostRoom();
         return "ok" in room ? room : action(room);
       };
     }
 
     /** Binds this socket to a player of a room: it receives the room's broadcasts and its own. */
-    async function bindPlayer(room: GameRoom, playerId: string) {
+    async function bindPlayer(room: RoomHandle, playerId: string) {
       identity.player = { gameId: room.gameId, playerId };
       await socket.join([playersChannel(room.gameId), playerChannel(playerId)]);
       if (socket.disconnected) room.socketClosed(playerId, socket.id);
@@ -128,7 +127,7 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       try {
         const waitMs = await wrongCodes.waitMs(address);
         if (waitMs > 0) return tooManyWrongCodes(waitMs);
-        const room = registry.findByCode(code);
+        const room = await registry.findByCode(code);
         const ack = room ? await room.join(nickname, socket.id, deviceId) : noOpenGame(code);
         if (ack.ok) {
           await bindPlayer(room!, ack.you.playerId);
@@ -145,7 +144,7 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
 
     on(ClientEvent.resume, resumeRequestSchema, fallbackRefusalMessages.resume, async ({ gameId, playerId, playerToken }) => {
       if (identity.player && identity.player.playerId !== playerId) return refusal("invalid-request", "This device has already joined a game.");
-      const room = registry.findById(gameId);
+      const room = await registry.findById(gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       const { replacedSocketId, ...ack } = await room.resume(playerId, playerToken, socket.id);
       if (!ack.ok) return ack;
@@ -155,9 +154,9 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       return ack;
     });
 
-    on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, (request) => {
+    on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, async (request) => {
       if (!identity.player) return refusal("not-joined", "Join a game before answering.");
-      const room = registry.findById(identity.player.gameId);
+      const room = await registry.findById(identity.player.gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       return room.answer(identity.player.playerId, request);
     });
@@ -168,13 +167,13 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
     });
 
     on(ClientEvent.hostAttach, hostAttachSchema, fallbackRefusalMessages.hostAttach, async ({ gameId, hostSecret }) => {
-      const room = registry.findById(gameId);
+      const room = await registry.findById(gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       if (!verifySecret(hostSecret, room.hostSecretHash)) return refusal("not-allowed", "This screen isn't the host of that game.");
       identity.hostOf = gameId;
       await socket.join(hostChannel(gameId));
-      room.hostAttached(socket.id);
-      return { ok: true, state: room.hostSnapshot() };
+      await room.hostAttached(socket.id);
+      return { ok: true, state: await room.hostSnapshot() };
     });
 
     on(ClientEvent.hostStart, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.start()));
@@ -184,25 +183,28 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
     on(ClientEvent.hostPause, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.pause()));
     on(ClientEvent.hostResume, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.resumeClock()));
     on(ClientEvent.hostLock, hostLockSchema, fallbackRefusalMessages.hostAction, async ({ locked }) => {
-      const room = hostRoom();
+      const room = await hostRoom();
       return "ok" in room ? room : room.lock(locked);
     });
     on(ClientEvent.hostRemovePlayer, hostRemovePlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
-      const room = hostRoom();
+      const room = await hostRoom();
       return "ok" in room ? room : room.removePlayer(playerId);
     });
     on(ClientEvent.hostReadmitPlayer, hostReadmitPlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
-      const room = hostRoom();
+      const room = await hostRoom();
       return "ok" in room ? room : room.readmitPlayer(playerId);
     });
     on(ClientEvent.hostAllowTakeover, hostPlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
-      const room = hostRoom();
+      const room = await hostRoom();
       return "ok" in room ? room : room.allowTakeover(playerId);
     });
 
     socket.on("disconnect", () => {
-      if (identity.hostOf) registry.findById(identity.hostOf)?.hostDetached(socket.id);
-      if (identity.player) registry.findById(identity.player.gameId)?.socketClosed(identity.player.playerId, socket.id);
+      const { hostOf, player } = identity;
+      const report = (gameId: string, tell: (room: RoomHandle) => void) =>
+        void Promise.resolve(registry.findById(gameId)).then((room) => room && tell(room), (error: unknown) => log.error("socket close report failed", error));
+      if (hostOf) report(hostOf, (room) => room.hostDetached(socket.id));
+      if (player) report(player.gameId, (room) => room.socketClosed(player.playerId, socket.id));
     });
   });
 }

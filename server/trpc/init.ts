@@ -3,8 +3,8 @@ import { ZodError } from "zod";
 import type { Auth, SignedInTeacher } from "../auth/auth";
 import type { Database } from "../db";
 import type { AccountLimits } from "../limits/account-limits";
-import type { RoomRegistry } from "../rooms/registry";
 import { errorReference, serverFailureMessage } from "./error-reference";
+import type { RoomDirectory } from "../rooms/room-directory";
 
 import type { ContentProblem } from "../content";
 import type { QuizReader } from "../quizzes/reader-pool";
@@ -13,7 +13,7 @@ export type { ContentProblem };
 
 export interface TrpcContext {
   db: Database;
-  registry: RoomRegistry;
+  registry: RoomDirectory;
   /** The teacher signed in on this request (better-auth session cookie), or null. */
   teacher: SignedInTeacher | null;
   /** Problems found in content/*.md at start, shown on the host dashboard. */
