@@ -27,7 +27,7 @@ import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
-import type { WrongCodeLimiter } from "./socket/wrong-code-limiter";
+import { createWrongCodeLimiter, memoryLimiters, type WrongCodeLimiter } from "./socket/wrong-code-limiter";
 import { errorReference } from "./trpc/error-reference";
 import type { ContentProblem } from "./trpc/init";
 import { appRouter } from "./trpc/router";
@@ -111,13 +111,15 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
     if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
   }
-  registerSocketHandlers(io, rooms, log, { trustProxy, ...(options.wrongCodes ? { wrongCodes: options.wrongCodes } : {}) });
+  // Per-address and per-account counts live in Redis when several nodes share the school's traffic.
+  const limiters = clusterLink?.limiters ?? memoryLimiters;
+  registerSocketHandlers(io, rooms, log, { trustProxy, wrongCodes: options.wrongCodes ?? createWrongCodeLimiter(undefined, limiters) });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
   let auth!: Auth;
   let authHandler!: RequestHandler;
-  const limits = new AccountLimits(options.limits);
+  const limits = new AccountLimits(options.limits, limiters);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",

@@ -15,6 +15,8 @@ import { clusterKeys } from "./keys";
 import { GameLeases } from "./lease";
 import { fenceRoomPorts } from "./fencing";
 import { NodeRpc } from "./rpc";
+import { RateLimiterRedis } from "rate-limiter-flexible";
+import type { LimiterFactory } from "../socket/wrong-code-limiter";
 
 export interface ClusterOptions {
   redisUrl: string;
@@ -38,6 +40,8 @@ export interface ClusterConnection {
   nodeId: string;
   /** Wraps the rooms' persistence, broadcaster and store so nothing goes through for a game whose lease this node lost. */
   fence<T extends Parameters<typeof fenceRoomPorts>[2]>(ports: T): T;
+  /** Rate-limit counters shared by every node (wrong room codes, changes per account and address). */
+  limiters: LimiterFactory;
   /** Starts owning, forwarding and taking over games with this registry. */
   join(deps: { registry: RoomRegistry; db: Database; store: LiveGameStore }): Promise<RunningCluster>;
 }
@@ -74,6 +78,7 @@ export async function connectCluster(options: ClusterOptions, deps: { io: Server
   return {
     nodeId,
     fence: (ports) => fenceRoomPorts((gameId) => leases.holds(gameId), deps.log, ports),
+    limiters: (limiterOptions) => new RateLimiterRedis({ ...limiterOptions, storeClient: commands, keyPrefix: `${options.keyPrefix}:limit:${limiterOptions.keyPrefix}` }),
     async join({ registry, db, store }) {
       const cluster = new ClusterRegistry({ local: registry, redis: commands, keys, leases, rpc, db, store, io: deps.io, log: deps.log });
       directory = cluster;

@@ -4,7 +4,8 @@
  */
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { memoryLimiters, type LimiterFactory } from "../socket/wrong-code-limiter";
 import type { Database } from "../db";
 import { games, quizzes } from "../db/schema";
 import type { RoomDirectory } from "../rooms/room-directory";
@@ -34,15 +35,16 @@ function waitWords(res: unknown): string {
 
 export class AccountLimits {
   readonly settings: AccountLimitSettings;
-  private readonly perAccount: RateLimiterMemory;
-  private readonly perAddress: RateLimiterMemory;
+  private readonly perAccount: RateLimiterAbstract;
+  private readonly perAddress: RateLimiterAbstract;
   /** One game creation at a time per teacher, so two at once can't both squeeze under the limit. */
   private readonly creating = new Map<string, Promise<unknown>>();
 
-  constructor(settings: Partial<AccountLimitSettings> = {}) {
+  /** `make`: in memory on one process; Redis-backed counters when several nodes share the load. */
+  constructor(settings: Partial<AccountLimitSettings> = {}, make: LimiterFactory = memoryLimiters) {
     this.settings = { ...DEFAULT_ACCOUNT_LIMITS, ...settings };
-    this.perAccount = new RateLimiterMemory({ keyPrefix: "trpc-account", points: this.settings.mutationsPerMinutePerAccount, duration: 60 });
-    this.perAddress = new RateLimiterMemory({ keyPrefix: "trpc-address", points: this.settings.mutationsPerMinutePerAddress, duration: 60 });
+    this.perAccount = make({ keyPrefix: "trpc-account", points: this.settings.mutationsPerMinutePerAccount, duration: 60 });
+    this.perAddress = make({ keyPrefix: "trpc-address", points: this.settings.mutationsPerMinutePerAddress, duration: 60 });
   }
 
   /** Counts one tRPC mutation; throws TOO_MANY_REQUESTS when the account or the address is over its limit. */
