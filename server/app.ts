@@ -11,6 +11,7 @@ import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from
 import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
 import { consoleLogger } from "./http/console-logger";
+import { checkDatabase } from "./http/database-health";
 import { lanAddress } from "./http/lan-address";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
@@ -20,6 +21,7 @@ import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
 import type { ContentProblem } from "./trpc/init";
+import { databaseUnavailable, failedForLackOfDatabase } from "./trpc/database-unavailable";
 import { appRouter } from "./trpc/router";
 
 export interface QuizServerOptions {
@@ -32,6 +34,8 @@ export interface QuizServerOptions {
   contentProblems?: ContentProblem[];
   finishedGameTtlMs?: number;
   hostAwayMs?: number;
+  /** How long a join whose acknowledgement never reached its phone waits to be asked for again (default 15 s). */
+  unclaimedJoinMs?: number;
   /** Where live game state is kept; default: the database, so games survive a restart. */
   store?: LiveGameStore;
   /** How rooms save results; default: the database (benchmarks swap it to measure what durability costs). */
@@ -72,7 +76,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   });
   const store = options.store ?? databaseGameStore(options.db);
   const registry = new RoomRegistry(
-    { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
+    { persistence: options.persistence ?? databasePersistence(options.db, log), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs, unclaimedJoinMs: options.unclaimedJoinMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
   const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
@@ -91,12 +95,15 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     createContext: async ({ req }) => ({
       db: options.db,
       registry,
-      teacher: await teacherFromHeaders(auth, req.headers),
+      teacher: await teacherFromHeaders(auth, req.headers).catch(async (error: unknown) => {
+        throw (await failedForLackOfDatabase(options.db, error)) ? databaseUnavailable() : error;
+      }),
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
     }),
     onError: ({ error, path }) => {
+      if (error.code === "SERVICE_UNAVAILABLE") log.warn(`tRPC ${path ?? "?"}: the database is unreachable`);
       if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed`, error);
     },
   });
@@ -132,7 +139,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     }
     if (url === "/healthz") {
       res.setHeader("content-type", "application/json");
-      return void res.end(JSON.stringify({ ok: true, games: registry.rooms().length }));
+      return void checkDatabase(options.db).then((database) => {
+        res.statusCode = database === "ok" ? 200 : 503;
+        res.end(JSON.stringify({ ok: database === "ok", database, games: registry.rooms().length }));
+      });
     }
     void Promise.resolve(web(req, res)).catch((error: unknown) => {
       log.error(`page ${url} failed`, error);

@@ -1,7 +1,7 @@
 export * from "./types";
 export * from "./scoring";
 export { createGame, shuffled, type NewGameInput, type RandomSource } from "./setup";
-export { addPlayer, removePlayer, setPlayerConnected, allowTakeover, setLocked, nicknameKey } from "./players";
+export { addPlayer, removePlayer, withdrawPlayer, setPlayerConnected, allowTakeover, setLocked, nicknameKey } from "./players";
 export {
   startGame,
   advanceClock,

@@ -102,6 +102,25 @@ export function removePlayer(state: GameState, input: { playerId: string; now: n
   return accepted([{ type: "player-removed", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
 }
 
+/**
+ * Takes back a join that never reached the phone (its connection died before the join was saved
+ * and it did not come back for it): the player is gone as if they had never joined — not counted
+ * in later rounds, not on the leaderboard, their nickname free again. Only a player who never
+ * answered can be withdrawn (the phone never had the token it needs to answer).
+ */
+export function withdrawPlayer(state: GameState, input: { playerId: string; now: number }): EngineResult {
+  const player = state.players[input.playerId];
+  const answered = player?.lastRound?.answered === true || (player !== undefined && (player.score > 0 || hasOpenAnswer(state, player.id)));
+  if (!player || player.removed || answered) {
+    return refusal("not-joined", "That player can't be taken back.");
+  }
+  if (player.connected) markDisconnected(state, player);
+  delete state.players[player.id];
+  state.activePlayerCount -= 1;
+  if (state.ranking.includes(player.id)) rankPlayers(state, false);
+  return accepted([{ type: "player-withdrawn", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
+}
+
 /** A player's socket connected or went away. A disconnected player never holds a round open. */
 export function setPlayerConnected(state: GameState, input: { playerId: string; connected: boolean; now: number }): EngineResult {
   const player = state.players[input.playerId];

@@ -2,6 +2,7 @@
  * Socket.IO adapter: validate every inbound event against the shared protocol, find the room,
  * call it, and answer through the acknowledgement. Nothing a client sends is trusted.
  */
+import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { RateLimiterMemory } from "rate-limiter-flexible";
@@ -31,6 +32,8 @@ interface SocketIdentity {
   player?: { gameId: string; playerId: string };
   /** Set while a join is in flight, so a second join sent at once is refused. */
   joining?: boolean;
+  /** The phone's id of this socket's join: a retry with the same id is answered, not refused. */
+  joinId?: string;
   hostOf?: string;
 }
 
@@ -88,14 +91,21 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       if (socket.disconnected) room.socketClosed(playerId, socket.id);
     }
 
-    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname }) => {
-      if (identity.player || identity.joining) return refusal("invalid-request", "This device has already joined a game.");
+    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname, joinId: requestedJoinId }) => {
+      // The same join sent again (its acknowledgement was slow or lost) is answered again; any other is refused.
+      const sameJoin = requestedJoinId !== undefined && identity.joinId === requestedJoinId;
+      if ((identity.player || identity.joining) && !sameJoin) return refusal("invalid-request", "This device has already joined a game.");
       const room = registry.findByCode(code);
       if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
+      const joinId = requestedJoinId ?? randomUUID();
       identity.joining = true;
+      identity.joinId = joinId;
       try {
-        const ack = await room.join(nickname, socket.id);
-        if (ack.ok) await bindPlayer(room, ack.you.playerId);
+        const ack = await room.join(nickname, socket.id, joinId);
+        if (ack.ok) {
+          await bindPlayer(room, ack.you.playerId);
+          room.joinAnswered(joinId, socket.connected);
+        }
         return ack;
       } finally {
         identity.joining = false;

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import type { SignedInTeacher } from "../auth/auth";
 import type { Database } from "../db";
 import type { RoomRegistry } from "../rooms/registry";
+import { databaseUnavailable, failedForLackOfDatabase } from "./database-unavailable";
 
 import type { ContentProblem } from "../content";
 
@@ -32,12 +33,18 @@ const t = initTRPC.context<TrpcContext>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+/** A request that failed because the database is out of reach says so (503), so pages can wait and retry. */
+const procedure = t.procedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (!result.ok && (await failedForLackOfDatabase(ctx.db, result.error))) throw databaseUnavailable();
+  return result;
+});
+export const publicProcedure = procedure;
 
 export const SIGN_IN_MESSAGE = "Please sign in as a teacher to do that.";
 
 /** Procedures for a signed-in teacher; `ctx.teacher` is set. Anonymous requests get UNAUTHORIZED. */
-export const teacherProcedure = t.procedure.use(({ ctx, next }) => {
+export const teacherProcedure = procedure.use(({ ctx, next }) => {
   if (!ctx.teacher) throw new TRPCError({ code: "UNAUTHORIZED", message: SIGN_IN_MESSAGE });
   return next({ ctx: { ...ctx, teacher: ctx.teacher } });
 });

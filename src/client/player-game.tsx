@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { ClientEvent, ServerEvent, type AnswerAck, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
+import { ClientEvent, ServerEvent, type AnswerAck, type JoinAck, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
@@ -22,9 +22,12 @@ export type ConnectionState = "connecting" | "connected" | "reconnecting" | "res
  */
 export type PlayerStage = "checking" | "resuming" | "form" | "playing";
 
-/** What happened to this phone's answer for one question. */
+/**
+ * What happened to this phone's answer for one question. `slow`: the server has not confirmed it
+ * is stored yet (its database is slow or unreachable); the phone keeps re-sending it.
+ */
 export type AnswerStatus =
-  | { questionIndex: number; kind: "sending"; choice: number[] }
+  | { questionIndex: number; kind: "sending"; choice: number[]; slow?: boolean }
   | { questionIndex: number; kind: "locked"; choice: number[] }
   | { questionIndex: number; kind: "refused"; message: string };
 
@@ -42,6 +45,8 @@ export interface PlayerGame {
   removedMessage: string | null;
   /** Why the phone is back on the join form (its game is gone, say). */
   notice: string | null;
+  /** A join is taking long (the server is slow to confirm it); the phone keeps asking. */
+  joinSlow: boolean;
   /** Resolves to null when joined, or to the message to show under the form. */
   join(code: string, nickname: string): Promise<string | null>;
   submitAnswer(questionIndex: number, choice: number[]): void;
@@ -61,6 +66,13 @@ const ANSWER_RETRY_MS = 3_000;
 const SILENT_TRIES_BEFORE_RECONNECT = 2;
 /** Refusals of `player:resume` worth trying again; any other means this phone is out of that game. */
 const RESUME_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);
+/** Refusals of an answer or a join that mean "not yet" (the server could not store it yet): the phone asks again. */
+const SAVE_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);
+
+/** Waits between tries of something the server could not store yet: 0.5 s, 1 s, 2 s, 4 s, then 5 s. */
+function retryDelay(tries: number): number {
+  return Math.min(500 * 2 ** Math.max(0, tries - 1), 5_000);
+}
 
 const PlayerGameContext = createContext<PlayerGame | null>(null);
 
@@ -79,6 +91,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   const [removedMessage, setRemovedMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
+  const [joinSlow, setJoinSlow] = useState(false);
   const offset = useClockOffset(socket);
 
   const socketRef = useRef<QuizSocket | null>(null);
@@ -114,6 +127,10 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     sendingRef.current = true;
     let resumeNeeded = false;
     let silentTries = 0;
+    let notStoredTries = 0;
+    const showSlow = (pending: PendingAnswer) => {
+      if (pendingRef.current === pending) setAnswer({ questionIndex: pending.questionIndex, kind: "sending", choice: pending.choice, slow: true });
+    };
     try {
       for (;;) {
         const pending = pendingRef.current;
@@ -127,6 +144,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
         } catch {
           // No acknowledgement in time (or the connection dropped): same payload, same answerId.
           silentTries++;
+          showSlow(pending);
           // A connection that carries nothing for this long is dead even if it looks open (wifi
           // gone without a goodbye): drop it, so socket.io reconnects and the phone resumes now
           // rather than after the heartbeat gives up.
@@ -140,6 +158,13 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
           boundRef.current = false;
           resumeNeeded = true;
           return;
+        }
+        if (!ack.ok && SAVE_RETRYABLE.has(ack.code)) {
+          // Not stored yet (the school server can't reach its database): the same answer again,
+          // until it is stored or the question closes (then the reveal says what counted).
+          showSlow(pending);
+          await wait(retryDelay(++notStoredTries));
+          continue;
         }
         pendingRef.current = null;
         setAnswer(
@@ -257,7 +282,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       const socket = socketRef.current;
       if (!socket) return noAnswerRefusal().message;
       try {
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname });
+        const ack = await joinUntilAnswered(socket, { code, nickname, joinId: newAnswerId() }, setJoinSlow);
         if (!ack.ok) return ack.message;
         sessionRef.current = savePlayerSession({
           gameId: ack.room.gameId,
@@ -310,14 +335,55 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       answer,
       removedMessage,
       notice,
+      joinSlow,
       join,
       submitAnswer,
       continueHere,
     }),
-    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, join, submitAnswer, continueHere],
+    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, joinSlow, join, submitAnswer, continueHere],
   );
 
   return <PlayerGameContext value={value}>{children}</PlayerGameContext>;
+}
+
+/**
+ * Sends one join (one `joinId`) until the server answers it with a join or a real refusal. Every
+ * send carries the same joinId, so the server makes the join once and answers every copy with the
+ * same player and token; whichever answer arrives first counts, however late (a late answer is
+ * never dropped, so no join is left on the server that this phone doesn't know about).
+ */
+function joinUntilAnswered(socket: QuizSocket, request: { code: string; nickname: string; joinId: string }, setSlow: (slow: boolean) => void): Promise<JoinAck> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const finish = (ack: JoinAck) => {
+      settled = true;
+      if (timer) clearTimeout(timer);
+      setSlow(false);
+      resolve(ack);
+    };
+    const send = () => {
+      if (settled) return;
+      tries++;
+      socket.emit(ClientEvent.join, request, (ack: JoinAck) => {
+        if (settled) return;
+        if (!ack.ok && SAVE_RETRYABLE.has(ack.code)) {
+          setSlow(true);
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(send, retryDelay(tries));
+          return;
+        }
+        finish(ack);
+      });
+      // No answer in time: say so, and ask again (the first answer may still come, and counts).
+      timer = setTimeout(() => {
+        setSlow(true);
+        send();
+      }, tries === 1 ? ACK_TIMEOUT_MS : Math.max(ACK_TIMEOUT_MS, retryDelay(tries)));
+    };
+    send();
+  });
 }
 
 export function usePlayerGame(): PlayerGame {

@@ -1,6 +1,6 @@
 /** A real quiz server (sockets + tRPC, no pages) on a random port, backed by a test database. */
 import path from "node:path";
-import { startQuizServer, type RunningQuizServer } from "../../server/app";
+import { startQuizServer, type QuizServerOptions, type RunningQuizServer } from "../../server/app";
 import { loadContentDirectory } from "../../server/content";
 import { silentLogger } from "../../server/http/console-logger";
 import { signUpTeacher, type ApiClient, type TestTeacher } from "./teachers";
@@ -25,7 +25,12 @@ export interface TestQuizServer {
 
 export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123456789";
 
-export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR): Promise<TestQuizServer> {
+/** `serverOptions` may swap parts of the server (a failing persistence port, say); it gets the test database. */
+export async function startTestQuizServer(
+  target: TestDatabaseTarget,
+  contentDir = CONTENT_DIR,
+  serverOptions: (database: TestDatabase) => Partial<QuizServerOptions> = () => ({}),
+): Promise<TestQuizServer> {
   const database = await openTestDatabase(target);
   const content = await loadContentDirectory(database.db, contentDir);
   const server = await startQuizServer({
@@ -36,6 +41,7 @@ export async function startTestQuizServer(target: TestDatabaseTarget, contentDir
     log: silentLogger,
     authSecret: TEST_AUTH_SECRET,
     authRateLimit: false,
+    ...serverOptions(database),
   });
   const url = `http://127.0.0.1:${server.port}`;
   const teacher = await signUpTeacher(url);

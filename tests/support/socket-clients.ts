@@ -291,9 +291,10 @@ export class ResilientPlayer {
     }
   }
 
-  async join(code: string, nickname: string): Promise<JoinAck> {
+  /** `joinId`: the same id on a retry of one join (the server answers it with the same player). */
+  async join(code: string, nickname: string, joinId?: string): Promise<JoinAck> {
     this.joinCount += 1;
-    const ack: JoinAck = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname });
+    const ack: JoinAck = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname, ...(joinId ? { joinId } : {}) });
     if (ack.ok) {
       this.session = { gameId: ack.room.gameId, playerId: ack.you.playerId, playerToken: ack.playerToken };
       this.resumed = true;
