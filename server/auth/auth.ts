@@ -8,6 +8,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { fromNodeHeaders } from "better-auth/node";
 import { claimOwnerlessGames, type Database } from "../db";
+import { describeDatabaseError } from "../db/errors";
 import { authVerifications, teacherAccounts, teacherSessions, teachers } from "../db/schema";
 
 export interface AuthOptions {
@@ -51,6 +52,11 @@ export function createAuth(options: AuthOptions) {
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, autoSignIn: true },
     rateLimit: { enabled: options.rateLimit ?? true, window: 60, max: 200 },
     telemetry: { enabled: false },
+    // Left to itself, better-auth prints a failed query whole, parameters (session tokens) included: one short line instead.
+    logger: {
+      log: (level, message, ...args) =>
+        console[level === "error" ? "error" : "warn"](`[auth] ${level}: ${message.slice(0, 200)}${args[0] instanceof Error ? ` (${describeDatabaseError(args[0])})` : ""}`),
+    },
     databaseHooks: {
       user: {
         create: {
