@@ -1,10 +1,11 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { ClientEvent, ServerEvent, type AnswerAck, type JoinAck, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
+import { ClientEvent, ServerEvent, type AnswerAck, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
+import { joinUntilAnswered, retryDelay, SAVE_RETRYABLE } from "./join-until-answered";
 import { findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
 import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wait, type QuizSocket } from "./socket";
 
@@ -66,13 +67,7 @@ const ANSWER_RETRY_MS = 3_000;
 const SILENT_TRIES_BEFORE_RECONNECT = 2;
 /** Refusals of `player:resume` worth trying again; any other means this phone is out of that game. */
 const RESUME_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);
-/** Refusals of an answer or a join that mean "not yet" (the server could not store it yet): the phone asks again. */
-const SAVE_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);
 
-/** Waits between tries of something the server could not store yet: 0.5 s, 1 s, 2 s, 4 s, then 5 s. */
-function retryDelay(tries: number): number {
-  return Math.min(500 * 2 ** Math.max(0, tries - 1), 5_000);
-}
 
 const PlayerGameContext = createContext<PlayerGame | null>(null);
 
@@ -344,46 +339,6 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   );
 
   return <PlayerGameContext value={value}>{children}</PlayerGameContext>;
-}
-
-/**
- * Sends one join (one `joinId`) until the server answers it with a join or a real refusal. Every
- * send carries the same joinId, so the server makes the join once and answers every copy with the
- * same player and token; whichever answer arrives first counts, however late (a late answer is
- * never dropped, so no join is left on the server that this phone doesn't know about).
- */
-function joinUntilAnswered(socket: QuizSocket, request: { code: string; nickname: string; joinId: string }, setSlow: (slow: boolean) => void): Promise<JoinAck> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let tries = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const finish = (ack: JoinAck) => {
-      settled = true;
-      if (timer) clearTimeout(timer);
-      setSlow(false);
-      resolve(ack);
-    };
-    const send = () => {
-      if (settled) return;
-      tries++;
-      socket.emit(ClientEvent.join, request, (ack: JoinAck) => {
-        if (settled) return;
-        if (!ack.ok && SAVE_RETRYABLE.has(ack.code)) {
-          setSlow(true);
-          if (timer) clearTimeout(timer);
-          timer = setTimeout(send, retryDelay(tries));
-          return;
-        }
-        finish(ack);
-      });
-      // No answer in time: say so, and ask again (the first answer may still come, and counts).
-      timer = setTimeout(() => {
-        setSlow(true);
-        send();
-      }, tries === 1 ? ACK_TIMEOUT_MS : Math.max(ACK_TIMEOUT_MS, retryDelay(tries)));
-    };
-    send();
-  });
 }
 
 export function usePlayerGame(): PlayerGame {

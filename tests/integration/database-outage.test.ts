@@ -12,7 +12,9 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClientEvent, type JoinAck, type PlayerRoomView } from "../../src/protocol";
+import { joinUntilAnswered } from "../../src/client/join-until-answered";
+import type { QuizSocket } from "../../src/client/socket";
+import { ClientEvent, type PlayerRoomView } from "../../src/protocol";
 import { databasePersistence } from "../../server/rooms/db-persistence";
 import { databaseGameStore } from "../../server/rooms/database-store";
 import type { Logger } from "../../server/rooms/ports";
@@ -102,11 +104,12 @@ describe.each(testDatabaseTargets())("a 10 s database outage across a round's en
     await outage.start();
     const outageStarted = Date.now();
 
-    // A phone joins now and its connection drops before the join is saved; it sends the same join again.
+    // A phone joins now (with the phone's own join code) and its connection drops before the join
+    // is saved; it keeps sending the same join until it is answered.
     const latecomer = new ResilientPlayer(quiz.url);
     others.push(latecomer);
-    const joinId = randomUUID();
-    const firstTry = latecomer.join(ticket.code, "Late Lee", joinId).catch(() => null);
+    const slowShown: boolean[] = [];
+    const phoneJoin = joinUntilAnswered(latecomer.socket as unknown as QuizSocket, { code: ticket.code, nickname: "Late Lee", joinId: randomUUID() }, (slow) => slowShown.push(slow), 2_000);
     // A phone that joins now and gives up (its page is closed) before the join could be saved.
     const ghostSocket = connect(quiz.url);
     others.push(ghostSocket);
@@ -143,10 +146,13 @@ describe.each(testDatabaseTargets())("a 10 s database outage across a round's en
     expect(acks.filter((ack) => !ack.ok)).toEqual([]);
     const ackWait = Date.now() - outageEnded;
 
-    // The latecomer sends the same join again once its connection is back: same player, in the game.
-    await firstTry;
-    const again: JoinAck = await latecomer.join(ticket.code, "Late Lee", joinId);
-    expect(again.ok).toBe(true);
+    // The latecomer's join went through once the database was back: one player, in the game; the
+    // phone said "slow" meanwhile.
+    const joinAck = await phoneJoin;
+    expect(joinAck.ok).toBe(true);
+    latecomer.joined(joinAck);
+    expect(slowShown).toContain(true);
+    expect(slowShown.at(-1)).toBe(false);
     if (target === "postgres") expect((await fetch(`${quiz.url}/healthz`)).status).toBe(200);
 
     // The ghost's join is taken back once it is clear nobody will come for it.
