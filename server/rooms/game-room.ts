@@ -175,8 +175,10 @@ export class GameRoom {
       record.forgetTimer.unref?.();
       return;
     }
-    if (record.delivered || record.undoTimer || !record.newPlayer) return;
-    record.undoTimer = setTimeout(() => this.undoUnclaimedJoin(joinId), this.deps.unclaimedJoinMs ?? DEFAULT_UNCLAIMED_JOIN_MS);
+    if (record.delivered || record.undoTimer) return;
+    // A takeover is not taken back (the player was there before): its record is only forgotten.
+    const later = record.newPlayer ? () => this.undoUnclaimedJoin(joinId) : () => this.joins.delete(joinId);
+    record.undoTimer = setTimeout(later, record.newPlayer ? (this.deps.unclaimedJoinMs ?? DEFAULT_UNCLAIMED_JOIN_MS) : JOIN_RECORD_TTL_MS);
     record.undoTimer.unref?.();
   }
 
