@@ -10,9 +10,14 @@ import { Server as SocketServer } from "socket.io";
 import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
-import { consoleLogger } from "./http/console-logger";
 import { checkDatabase } from "./http/database-health";
 import { lanAddress } from "./http/lan-address";
+import { assignRequestId, requestIdOf } from "./http/request-id";
+import { cameOverHttps, markCookiesSecure } from "./http/secure-cookies";
+import { applySecurityHeaders } from "./http/security-headers";
+import { sendServerError } from "./http/server-error";
+import { createServerLogger, logForRequest } from "./logging/logger";
+import { publishLogger } from "./logging/shared-logger";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
@@ -20,6 +25,7 @@ import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
+import type { WrongCodeLimiter } from "./socket/wrong-code-limiter";
 import type { ContentProblem } from "./trpc/init";
 import { databaseUnavailable, failedForLackOfDatabase } from "./trpc/database-unavailable";
 import { appRouter } from "./trpc/router";
@@ -47,6 +53,8 @@ export interface QuizServerOptions {
   authRateLimit?: boolean;
   /** Which reverse proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** Limits on wrong room codes per client address; default: createWrongCodeLimiter() in memory. */
+  wrongCodes?: WrongCodeLimiter;
 }
 
 export interface RunningQuizServer {
@@ -64,7 +72,8 @@ export interface RunningQuizServer {
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export async function startQuizServer(options: QuizServerOptions): Promise<RunningQuizServer> {
-  const log = options.log ?? consoleLogger;
+  const log = options.log ?? createServerLogger();
+  publishLogger(log);
   const trustProxy = options.trustProxy ?? trustNoProxy;
   const httpServer = createServer();
   const io = new SocketServer(httpServer, {
@@ -74,6 +83,11 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
+  // First of all request listeners (Socket.IO's included): every response gets its id and security headers.
+  httpServer.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    assignRequestId(req, res, trustProxy);
+    applySecurityHeaders(req, res, { dev: options.web?.dev ?? false });
+  });
   const store = options.store ?? databaseGameStore(options.db);
   const registry = new RoomRegistry(
     { persistence: options.persistence ?? databasePersistence(options.db, log), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs, unclaimedJoinMs: options.unclaimedJoinMs },
@@ -81,7 +95,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   );
   const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
   if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
-  registerSocketHandlers(io, registry, log, trustProxy);
+  registerSocketHandlers(io, registry, log, { trustProxy, ...(options.wrongCodes ? { wrongCodes: options.wrongCodes } : {}) });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
@@ -102,9 +116,9 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
     }),
-    onError: ({ error, path }) => {
-      if (error.code === "SERVICE_UNAVAILABLE") log.warn(`tRPC ${path ?? "?"}: the database is unreachable`);
-      if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed`, error);
+    onError: ({ error, path, req }) => {
+      if (error.code === "SERVICE_UNAVAILABLE") logForRequest(log, requestIdOf(req)).warn(`tRPC ${path ?? "?"}: the database is unreachable`);
+      if (error.code === "INTERNAL_SERVER_ERROR") logForRequest(log, requestIdOf(req)).error(`tRPC ${path ?? "?"} failed`, error);
     },
   });
 
@@ -131,10 +145,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     if (url.startsWith("/api/trpc/")) return void trpc(req, res);
     if (url.startsWith("/api/auth/")) {
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
+      if (cameOverHttps(req, trustProxy)) markCookiesSecure(res);
       return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
-        log.error(`auth ${url} failed`, error);
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
+        logForRequest(log, requestIdOf(req)).error(`auth ${url.split("?")[0]} failed`, error);
+        sendServerError(req, res, requestIdOf(req));
       });
     }
     if (url === "/healthz") {
@@ -145,9 +159,8 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       });
     }
     void Promise.resolve(web(req, res)).catch((error: unknown) => {
-      log.error(`page ${url} failed`, error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end("Internal error");
+      logForRequest(log, requestIdOf(req)).error(`page ${url.split("?")[0]} failed`, error);
+      sendServerError(req, res, requestIdOf(req));
     });
   });
 
@@ -159,7 +172,14 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const localUrl = `http://localhost:${port}`;
   const lan = lanAddress();
   publicUrl = (options.publicUrl ?? (lan ? `http://${lan}:${port}` : localUrl)).replace(/\/$/, "");
-  auth = createAuth({ db: options.db, secret: options.authSecret, fallbackUrl: localUrl, rateLimit: options.authRateLimit });
+  auth = createAuth({
+    db: options.db,
+    secret: options.authSecret,
+    fallbackUrl: localUrl,
+    rateLimit: options.authRateLimit,
+    secureCookies: publicUrl.startsWith("https://"),
+    log,
+  });
   authHandler = toNodeHandler(auth);
 
   return {

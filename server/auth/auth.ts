@@ -8,8 +8,8 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { fromNodeHeaders } from "better-auth/node";
 import { claimOwnerlessGames, type Database } from "../db";
-import { describeDatabaseError } from "../db/errors";
 import { authVerifications, teacherAccounts, teacherSessions, teachers } from "../db/schema";
+import type { Logger } from "../rooms/ports";
 
 export interface AuthOptions {
   db: Database;
@@ -18,6 +18,10 @@ export interface AuthOptions {
   fallbackUrl: string;
   /** better-auth limits sign-in attempts per address; tests that sign up many teachers turn it off. */
   rateLimit?: boolean;
+  /** Cookies marked Secure (and __Secure- named): when teachers reach the server over HTTPS (PUBLIC_URL https://…). */
+  secureCookies?: boolean;
+  /** better-auth's own messages go to the server's log instead of console. */
+  log?: Logger;
 }
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -48,15 +52,23 @@ export function createAuth(options: AuthOptions) {
       disableOriginCheck: false,
       disableCSRFCheck: false,
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      // Explicit: left unset, it depends on NODE_ENV at the moment better-auth is imported.
+      useSecureCookies: options.secureCookies ?? false,
+    },
+    // Unexpected errors go to the server's handler, which logs them once (bounded) and answers with a reference.
+    onAPIError: { throw: true },
+    // Left to itself, better-auth prints a failed query whole, parameters (session tokens) included:
+    // one short line through the server's logger instead (its error serializer drops SQL and parameters).
+    logger: {
+      log: (level, message, ...args) => {
+        const text = `auth: ${message.slice(0, 300)}`;
+        if (level === "error") options.log?.error(text, args[0]);
+        else if (level === "warn") options.log?.warn(text);
+      },
     },
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, autoSignIn: true },
     rateLimit: { enabled: options.rateLimit ?? true, window: 60, max: 200 },
     telemetry: { enabled: false },
-    // Left to itself, better-auth prints a failed query whole, parameters (session tokens) included: one short line instead.
-    logger: {
-      log: (level, message, ...args) =>
-        console[level === "error" ? "error" : "warn"](`[auth] ${level}: ${message.slice(0, 200)}${args[0] instanceof Error ? ` (${describeDatabaseError(args[0])})` : ""}`),
-    },
     databaseHooks: {
       user: {
         create: {

@@ -6,6 +6,7 @@ import { resolveAuthSecret } from "../auth/secret";
 import { openDatabase } from "../db";
 import { formatProblem, loadContentDirectory } from "../content/load";
 import { parseTrustProxy } from "../http/client-address";
+import { createServerLogger } from "../logging/logger";
 import { buildIfNeeded } from "./build-if-needed";
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
@@ -34,7 +35,9 @@ async function main() {
   const authSecret = await resolveAuthSecret(config.AUTH_SECRET, path.resolve(projectDir, config.DATA_DIR));
   if (authSecret.source === "new") console.log(`Made a new sign-in key in ${config.DATA_DIR} (set AUTH_SECRET to choose your own).`);
 
+  const log = createServerLogger();
   const server = await startQuizServer({
+    log,
     authSecret: authSecret.secret,
     db: database.db,
     port: config.PORT,
@@ -61,6 +64,7 @@ async function main() {
     console.log(`\n${signal}: saving games and stopping…`);
     await server.close();
     await database.close();
+    await log.flush();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -12,7 +12,7 @@ export type {
 } from "./quizzes";
 export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
-export { addPlayer, removePlayer, setPlayerToken, listPlayers, deletePlayer } from "./players";
+export { addPlayer, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, listPlayers } from "./players";
 export { saveLiveGame, deleteLiveGame, listLiveGames } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { saveRound, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";

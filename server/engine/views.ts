@@ -118,6 +118,10 @@ export function personalView(state: GameState, playerId: string): PersonalView |
   };
 }
 
+function removedPlayers(state: GameState): Array<{ id: string; nickname: string }> {
+  return Object.values(state.players).flatMap((player) => (player.removed ? [{ id: player.id, nickname: player.nickname }] : []));
+}
+
 export function hostView(state: GameState, now: number): HostView {
   const players = activePlayers(state);
   return {
@@ -130,6 +134,7 @@ export function hostView(state: GameState, now: number): HostView {
       connected: player.connected,
       takeoverRequested: player.takeoverRequested,
     })),
+    removedPlayers: removedPlayers(state),
     connectedCount: state.connectedPlayerCount,
     answerCount: state.round?.answerCount ?? 0,
     locked: state.locked,

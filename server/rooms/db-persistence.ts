@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { addPlayer, deletePlayer, finishGame, markGameStarted, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
+import { addPlayer, deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
 import type { SavedAnswer } from "../engine";
 import { GroupCommit } from "./group-commit";
 import type { GamePersistence, Logger } from "./ports";
@@ -35,6 +35,7 @@ export function databasePersistence(
     addPlayer: (player) => addPlayer(db, player),
     setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
+    readmitPlayer: (playerId) => readmitPlayer(db, playerId),
     markStarted: (gameId, at) => markGameStarted(db, gameId, at),
     finish: (gameId, result) => finishGame(db, gameId, result),
     saveAnswer: (gameId, roundIndex, questionId, answer) => answers.add(answerRow(gameId, roundIndex, questionId, answer)),

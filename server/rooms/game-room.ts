@@ -17,6 +17,7 @@ import {
   pauseGame,
   personalView,
   playerRoomView,
+  readmitPlayer,
   removePlayer,
   resumeGame,
   setLocked,
@@ -87,6 +88,12 @@ interface AnswerSave {
   stored: boolean;
 }
 
+/**
+ * Events saved in the live-state snapshot at once: removals keep a removed phone's device out after a
+ * restart, and a withdrawn join must not come back from an older snapshot (its row is gone).
+ */
+const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "lock-changed", "player-removed", "player-readmitted", "player-withdrawn"]);
+
 export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private hostAwayTimer: ReturnType<typeof setTimeout> | null = null;
@@ -146,12 +153,15 @@ export class GameRoom {
    * the same player and token, on whatever connection it arrives. A join whose acknowledgement
    * could not be delivered and that is not asked for again within `unclaimedJoinMs` is taken back
    * (see `joinAnswered`), so a phone that gave up never leaves a ghost player behind.
+   *
+   * `deviceId` (kept by the phone across games) lets a removed phone be recognised under a new name.
    */
-  async join(nickname: string, socketId: string, joinId: string = randomUUID()): Promise<JoinAck> {
+  async join(nickname: string, socketId: string, ids: { joinId?: string; deviceId?: string } = {}): Promise<JoinAck> {
+    const { joinId = randomUUID(), deviceId } = ids;
     const known = this.joins.get(joinId);
     if (known) return this.joinAgain(joinId, known, socketId);
     const record: JoinRecord = { ack: Promise.resolve<JoinAck>(refusal("server-error", "")), playerId: null, newPlayer: false, delivered: false, undoTimer: null, forgetTimer: null };
-    record.ack = this.joinOnce(nickname, socketId, record);
+    record.ack = this.joinOnce(nickname, socketId, deviceId, record);
     this.joins.set(joinId, record);
     const ack = await record.ack;
     if (!ack.ok) this.joins.delete(joinId);
@@ -207,11 +217,12 @@ export class GameRoom {
     return { ok: true, room: playerRoomView(this.state, this.clock()), you: personalView(this.state, player.id)!, playerToken: first.playerToken };
   }
 
-  private async joinOnce(nickname: string, socketId: string, record: JoinRecord): Promise<JoinAck> {
+  private async joinOnce(nickname: string, socketId: string, deviceId: string | undefined, record: JoinRecord): Promise<JoinAck> {
     const playerToken = newSecret();
     const tokenHash = hashSecret(playerToken);
+    const deviceHash = deviceId ? hashSecret(`${this.gameId}:${deviceId}`) : undefined;
     const now = this.clock();
-    const result = addPlayer(this.state, { playerId: randomUUID(), nickname, tokenHash, now });
+    const result = addPlayer(this.state, { playerId: randomUUID(), nickname, tokenHash, ...(deviceHash ? { deviceHash } : {}), now });
     if (!result.ok) return result;
     const joined = result.events.find((event) => event.type === "player-joined" || event.type === "player-taken-over");
     if (!joined || !("playerId" in joined)) {
@@ -232,7 +243,9 @@ export class GameRoom {
       );
     } catch {
       // Only a refusal by the database itself (or a shutdown) gets here: an outage is waited out.
-      if (joined.type === "player-joined") withdrawPlayer(this.state, { playerId: player.id, now: this.clock() });
+      // Not half-joined: the join is taken back whole (the same clean-up as an unclaimed join), so the
+      // nickname is free for the retry; a round this player was holding open may close now.
+      if (joined.type === "player-joined") void this.handle(withdrawPlayer(this.state, { playerId: player.id, now: this.clock() }));
       return refusal("server-error", "Sorry, we couldn't save you into the game. Try joining again.");
     }
     this.playerSockets.set(player.id, socketId);
@@ -365,6 +378,7 @@ export class GameRoom {
   lock = (locked: boolean) => this.handle(setLocked(this.state, locked));
   allowTakeover = (playerId: string) => this.handle(allowTakeover(this.state, { playerId }));
   removePlayer = (playerId: string) => this.handle(removePlayer(this.state, { playerId, now: this.clock() }));
+  readmitPlayer = (playerId: string) => this.handle(readmitPlayer(this.state, { playerId }));
 
   hostSnapshot() {
     return hostView(this.state, this.clock());
@@ -414,6 +428,9 @@ export class GameRoom {
         case "player-removed":
           writes.push(this.writes.run("remove player", () => persistence.removePlayer(event.playerId, new Date(this.clock()))));
           break;
+        case "player-readmitted":
+          writes.push(this.writes.run("readmit player", () => persistence.readmitPlayer(event.playerId)));
+          break;
         case "game-started":
           writes.push(this.writes.run("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
           break;
@@ -430,7 +447,7 @@ export class GameRoom {
           break;
       }
     }
-    if (events.some((event) => event.type === "phase-changed" || event.type === "pause-changed" || event.type === "lock-changed")) {
+    if (events.some((event) => SNAPSHOT_EVENTS.has(event.type))) {
       writes.push(this.writes.run("save live state", () => this.deps.store.save(this.state)));
     }
     // A failing write is logged and retried by the queue; the game goes on either way.

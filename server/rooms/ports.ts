@@ -9,6 +9,8 @@ export interface GamePersistence {
   removePlayer(playerId: string, at: Date): Promise<void>;
   /** Takes back a join whose acknowledgement never reached the phone: the player row is deleted. */
   withdrawPlayer(playerId: string): Promise<void>;
+  /** The host undid a removal. */
+  readmitPlayer(playerId: string): Promise<void>;
   markStarted(gameId: string, at: Date): Promise<void>;
   /**
    * Resolves once the answer is durable (answers arriving together are committed together). While

@@ -14,6 +14,7 @@ import {
   fallbackRefusalMessages,
   hostLockSchema,
   hostPlayerSchema,
+  hostReadmitPlayerSchema,
   hostRemovePlayerSchema,
   resumeRequestSchema,
   joinRequestSchema,
@@ -22,11 +23,12 @@ import {
   type Refusal,
 } from "../../src/protocol";
 import { verifySecret } from "../games/secrets";
-import type { TrustProxy } from "../http/client-address";
+import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { GameRoom } from "../rooms/game-room";
 import type { Logger } from "../rooms/ports";
 import type { RoomRegistry } from "../rooms/registry";
 import { hostChannel, playerChannel, playersChannel } from "./broadcaster";
+import { createWrongCodeLimiter, type WrongCodeLimiter } from "./wrong-code-limiter";
 
 interface SocketIdentity {
   player?: { gameId: string; playerId: string };
@@ -42,12 +44,44 @@ type Handler<T> = (input: T, socket: Socket, identity: SocketIdentity) => Promis
 /** Each socket may send this many events per second; a tapping student never needs more. */
 const EVENTS_PER_SECOND = 20;
 
+/**
+ * The one answer to a code that opens no game, whether no game has it, or its game is locked or
+ * over: a sweep can't tell a live code from a dead one.
+ */
+export function noOpenGame(code: string): Refusal {
+  return refusal(
+    "game-not-found",
+    `There's no open game with the code ${code}. Check the code on the big screen — if it's right, the game may be locked: ask your teacher.`,
+  );
+}
 
-export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger, _trustProxy?: TrustProxy): void {
+const CLOSED_TO_NEWCOMERS = new Set<Refusal["code"]>(["locked", "game-over"]);
+
+function duration(ms: number): string {
+  const [perUnit, unit] = ms <= 90_000 ? [1_000, "second"] : ms < 120 * 60_000 ? [60_000, "minute"] : [3_600_000, "hour"];
+  const amount = Math.max(1, Math.ceil(ms / perUnit));
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}
+
+function tooManyWrongCodes(waitMs: number): Refusal {
+  return refusal("rate-limited", `Too many wrong game codes were tried from this network. Wait ${duration(waitMs)}, then try again.`);
+}
+
+export interface SocketHandlerOptions {
+  /** Which reverse proxies' X-Forwarded-For to believe for a client's address (default: none). */
+  trustProxy?: TrustProxy;
+  /** Wrong room codes per client address (default: createWrongCodeLimiter() in memory). */
+  wrongCodes?: WrongCodeLimiter;
+}
+
+export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger, options: SocketHandlerOptions = {}): void {
   const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
 
   io.on("connection", (socket) => {
     const identity: SocketIdentity = {};
+    // Where this socket comes from, once per connection: every socket of a school NAT shares it.
+    const address = clientAddress(socket.request, options.trustProxy);
 
     function on<S extends z.ZodType>(event: string, schema: S, fallbackMessage: string, handler: Handler<z.output<S>>) {
       socket.on(event, async (...args: unknown[]) => {
@@ -91,22 +125,27 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       if (socket.disconnected) room.socketClosed(playerId, socket.id);
     }
 
-    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname, joinId: requestedJoinId }) => {
+    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname, deviceId, joinId: requestedJoinId }) => {
       // The same join sent again (its acknowledgement was slow or lost) is answered again; any other is refused.
       const sameJoin = requestedJoinId !== undefined && identity.joinId === requestedJoinId;
       if ((identity.player || identity.joining) && !sameJoin) return refusal("invalid-request", "This device has already joined a game.");
-      const room = registry.findByCode(code);
-      if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
       const joinId = requestedJoinId ?? randomUUID();
       identity.joining = true;
       identity.joinId = joinId;
       try {
-        const ack = await room.join(nickname, socket.id, joinId);
+        const waitMs = await wrongCodes.waitMs(address);
+        if (waitMs > 0) return tooManyWrongCodes(waitMs);
+        const room = registry.findByCode(code);
+        const ack = room ? await room.join(nickname, socket.id, { joinId, deviceId }) : noOpenGame(code);
         if (ack.ok) {
-          await bindPlayer(room, ack.you.playerId);
-          room.joinAnswered(joinId, socket.connected);
+          await bindPlayer(room!, ack.you.playerId);
+          room!.joinAnswered(joinId, socket.connected);
+          return ack;
         }
-        return ack;
+        if (ack.code !== "game-not-found" && !CLOSED_TO_NEWCOMERS.has(ack.code)) return ack;
+        // A code that opens no game costs this address one of its wrong codes.
+        await wrongCodes.wrongCode(address);
+        return noOpenGame(code);
       } finally {
         identity.joining = false;
       }
@@ -159,6 +198,10 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
     on(ClientEvent.hostRemovePlayer, hostRemovePlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
       const room = hostRoom();
       return "ok" in room ? room : room.removePlayer(playerId);
+    });
+    on(ClientEvent.hostReadmitPlayer, hostReadmitPlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
+      const room = hostRoom();
+      return "ok" in room ? room : room.readmitPlayer(playerId);
     });
     on(ClientEvent.hostAllowTakeover, hostPlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
       const room = hostRoom();

@@ -4,6 +4,12 @@ import { ACK_TIMEOUT_MS, type QuizSocket } from "./socket";
 /** Refusals of an answer or a join that mean "not yet" (the server could not store it yet): the phone asks again. */
 export const SAVE_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);
 
+/**
+ * Refusals of a join that mean "not yet". Not "rate-limited": for a join that is the block after too
+ * many wrong codes ("Wait 2 minutes…"), which the student must read, and re-sending only prolongs it.
+ */
+const JOIN_RETRYABLE = new Set<Refusal["code"]>(["server-error"]);
+
 /** Waits between tries of something the server could not store yet: 0.5 s, 1 s, 2 s, 4 s, then 5 s. */
 export function retryDelay(tries: number): number {
   return Math.min(500 * 2 ** Math.max(0, tries - 1), 5_000);
@@ -36,7 +42,7 @@ export function joinUntilAnswered(
       tries++;
       socket.emit(ClientEvent.join, request, (ack: JoinAck) => {
         if (settled) return;
-        if (!ack.ok && SAVE_RETRYABLE.has(ack.code)) {
+        if (!ack.ok && JOIN_RETRYABLE.has(ack.code)) {
           setSlow(true);
           if (timer) clearTimeout(timer);
           timer = setTimeout(send, retryDelay(tries));

@@ -6,7 +6,7 @@ import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
 import { joinUntilAnswered, retryDelay, SAVE_RETRYABLE } from "./join-until-answered";
-import { findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
+import { deviceId, findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
 import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wait, type QuizSocket } from "./socket";
 
 /**
@@ -67,7 +67,6 @@ const ANSWER_RETRY_MS = 3_000;
 const SILENT_TRIES_BEFORE_RECONNECT = 2;
 /** Refusals of `player:resume` worth trying again; any other means this phone is out of that game. */
 const RESUME_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);
-
 
 const PlayerGameContext = createContext<PlayerGame | null>(null);
 
@@ -277,7 +276,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       const socket = socketRef.current;
       if (!socket) return noAnswerRefusal().message;
       try {
-        const ack = await joinUntilAnswered(socket, { code, nickname, joinId: newAnswerId() }, setJoinSlow);
+        const ack = await joinUntilAnswered(socket, { code, nickname, deviceId: deviceId(), joinId: newAnswerId() }, setJoinSlow);
         if (!ack.ok) return ack.message;
         sessionRef.current = savePlayerSession({
           gameId: ack.room.gameId,

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { retryQuery, retryQueryDelay } from "./database-unreachable";
 import { createBrowserTrpcClient, TRPCProvider } from "./trpc";
+import "./zod-without-eval";
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(

@@ -119,6 +119,8 @@ export interface HostView extends GameViewBase {
   leaderboard: LeaderboardEntry[];
   /** Players in the game (not removed), in join order. */
   players: HostPlayerView[];
+  /** Players the host removed, in join order: the host can let them back in. */
+  removedPlayers: Array<{ id: string; nickname: string }>;
   connectedCount: number;
   answerCount: number;
   /** No new players may join (the host locked the game). */

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinUntilAnswered } from "../../src/client/join-until-answered";
 import type { QuizSocket } from "../../src/client/socket";
 import { ClientEvent, type PlayerRoomView } from "../../src/protocol";
+import { serializeError } from "../../server/logging/error-serializer";
 import { databasePersistence } from "../../server/rooms/db-persistence";
 import { databaseGameStore } from "../../server/rooms/database-store";
 import type { Logger } from "../../server/rooms/ports";
@@ -34,10 +35,11 @@ const TIMES = { readTimeSec: 1, timeLimitSec: 20 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Each line as the server's logger writes it: an error passes through its serializer (as pino's `err`). */
 function recordingLog(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const record = (level: string) => (message: string, error?: unknown) => {
-    lines.push(`${level} ${message}${error === undefined ? "" : ` ${String(error instanceof Error ? error.message : error)}`}`);
+    lines.push(`${level} ${message}${error === undefined ? "" : ` ${serializeError(error).message}`}`);
   };
   return { lines, info: record("info"), warn: record("warn"), error: record("error") };
 }

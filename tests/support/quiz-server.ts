@@ -25,11 +25,14 @@ export interface TestQuizServer {
 
 export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123456789";
 
-/** `serverOptions` may swap parts of the server (a failing persistence port, say); it gets the test database. */
+/**
+ * `options`: anything to set on the server beyond the test defaults (limits, TRUST_PROXY, a failing
+ * persistence port…); a function gets the test database first.
+ */
 export async function startTestQuizServer(
   target: TestDatabaseTarget,
   contentDir = CONTENT_DIR,
-  serverOptions: (database: TestDatabase) => Partial<QuizServerOptions> = () => ({}),
+  options: Partial<QuizServerOptions> | ((database: TestDatabase) => Partial<QuizServerOptions>) = {},
 ): Promise<TestQuizServer> {
   const database = await openTestDatabase(target);
   const content = await loadContentDirectory(database.db, contentDir);
@@ -41,7 +44,7 @@ export async function startTestQuizServer(
     log: silentLogger,
     authSecret: TEST_AUTH_SECRET,
     authRateLimit: false,
-    ...serverOptions(database),
+    ...(typeof options === "function" ? options(database) : options),
   });
   const url = `http://127.0.0.1:${server.port}`;
   const teacher = await signUpTeacher(url);
