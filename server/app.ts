@@ -10,6 +10,7 @@ import { Server as SocketServer } from "socket.io";
 import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
+import { checkDatabase } from "./http/database-health";
 import { lanAddress } from "./http/lan-address";
 import { assignRequestId, requestIdOf } from "./http/request-id";
 import { cameOverHttps, markCookiesSecure } from "./http/secure-cookies";
@@ -30,6 +31,7 @@ import { registerSocketHandlers } from "./socket/handlers";
 import { createWrongCodeLimiter, memoryLimiters, type WrongCodeLimiter } from "./socket/wrong-code-limiter";
 import { errorReference } from "./trpc/error-reference";
 import type { ContentProblem } from "./trpc/init";
+import { databaseUnavailable, failedForLackOfDatabase } from "./trpc/database-unavailable";
 import { appRouter } from "./trpc/router";
 
 export interface QuizServerOptions {
@@ -42,6 +44,8 @@ export interface QuizServerOptions {
   contentProblems?: ContentProblem[];
   finishedGameTtlMs?: number;
   hostAwayMs?: number;
+  /** How long a join whose acknowledgement never reached its phone waits to be asked for again (default 15 s). */
+  unclaimedJoinMs?: number;
   /** Where live game state is kept; default: the database, so games survive a restart. */
   store?: LiveGameStore;
   /** How rooms save results; default: the database (benchmarks swap it to measure what durability costs). */
@@ -101,7 +105,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const clusterLink = options.cluster ? await connectCluster(options.cluster, { io, log }) : null;
   const ports = { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store };
   const registry = new RoomRegistry(
-    { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs },
+    { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs, unclaimedJoinMs: options.unclaimedJoinMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
   // In a cluster, saved games are resumed by whichever node takes their lease.
@@ -128,7 +132,9 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     createContext: async ({ req }) => ({
       db: options.db,
       registry: rooms,
-      teacher: await teacherFromHeaders(auth, req.headers),
+      teacher: await teacherFromHeaders(auth, req.headers).catch(async (error: unknown) => {
+        throw (await failedForLackOfDatabase(options.db, error)) ? databaseUnavailable() : error;
+      }),
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
@@ -139,6 +145,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       quizReader: options.quizReader ?? sharedQuizReader(),
     }),
     onError: ({ error, path, req }) => {
+      if (error.code === "SERVICE_UNAVAILABLE") logForRequest(log, requestIdOf(req)).warn(`tRPC ${path ?? "?"}: the database is unreachable`);
       // The client only sees this reference (server/trpc/init.ts); the details stay in the log.
       if (error.code === "INTERNAL_SERVER_ERROR") logForRequest(log, requestIdOf(req)).error(`tRPC ${path ?? "?"} failed (reference ${errorReference(error)})`, error);
     },
@@ -175,7 +182,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     }
     if (url === "/healthz") {
       res.setHeader("content-type", "application/json");
-      return void res.end(JSON.stringify({ ok: true, games: registry.rooms().length }));
+      return void checkDatabase(options.db).then((database) => {
+        res.statusCode = database === "ok" ? 200 : 503;
+        res.end(JSON.stringify({ ok: database === "ok", database, games: registry.rooms().length }));
+      });
     }
     void Promise.resolve(web(req, res)).catch((error: unknown) => {
       logForRequest(log, requestIdOf(req)).error(`page ${url.split("?")[0]} failed`, error);

@@ -79,6 +79,8 @@ export function createAuth(options: AuthOptions) {
     },
     // Unexpected errors go to the server's handler, which logs them once (bounded) and answers with a reference.
     onAPIError: { throw: true },
+    // Left to itself, better-auth prints a failed query whole, parameters (session tokens) included:
+    // one short line through the server's logger instead (its error serializer drops SQL and parameters).
     logger: {
       log: (level, message, ...args) => {
         const text = `auth: ${message.slice(0, 300)}`;

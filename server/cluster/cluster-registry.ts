@@ -180,10 +180,12 @@ export class ClusterRegistry implements RoomDirectory {
     const room = this.deps.local.findById(gameId);
     if (!room || !this.deps.leases.holds(gameId)) return { moved: true };
     // Filled in by RemoteRoom on the calling node (same code, same version).
-    const a = args as { nickname: string; deviceId?: string; socketId: string; playerId: string; playerToken: string; request: AnswerRequest; locked: boolean };
+    const a = args as { nickname: string; joinId?: string; deviceId?: string; delivered: boolean; socketId: string; playerId: string; playerToken: string; request: AnswerRequest; locked: boolean };
     switch (op as RoomOp) {
       case "join":
-        return { value: await room.join(a.nickname, a.socketId, a.deviceId) };
+        return { value: await room.join(a.nickname, a.socketId, { joinId: a.joinId, deviceId: a.deviceId }) };
+      case "joinAnswered":
+        return { value: room.joinAnswered(a.joinId!, a.delivered) };
       case "resume":
         return { value: await room.resume(a.playerId, a.playerToken, a.socketId) };
       case "answer":

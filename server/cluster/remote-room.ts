@@ -9,6 +9,7 @@ import type { RoomHandle } from "../rooms/room-directory";
 /** What the owner serves; `payload.gameId` names the game. */
 export const ROOM_OPS = [
   "join",
+  "joinAnswered",
   "resume",
   "answer",
   "socketClosed",
@@ -56,10 +57,12 @@ export class RemoteRoom implements RoomHandle {
     }
   }
 
-  join = (nickname: string, socketId: string, deviceId?: string) => this.forward("join", { nickname, socketId, deviceId }, UNREACHABLE);
+  join = (nickname: string, socketId: string, ids: { joinId?: string; deviceId?: string } = {}) =>
+    this.forward("join", { nickname, socketId, joinId: ids.joinId, deviceId: ids.deviceId }, UNREACHABLE);
   resume = (playerId: string, playerToken: string, socketId: string) => this.forward("resume", { playerId, playerToken, socketId }, UNREACHABLE);
   answer = (playerId: string, request: AnswerRequest) => this.forward("answer", { playerId, request }, UNREACHABLE);
   socketClosed = (playerId: string, socketId: string) => void this.forward("socketClosed", { playerId, socketId }, undefined);
+  joinAnswered = (joinId: string, delivered: boolean) => void this.forward("joinAnswered", { joinId, delivered }, undefined);
   hostDetached = (socketId: string) => void this.forward("hostDetached", { socketId }, undefined);
 
   async hostAttached(socketId: string): Promise<void> {

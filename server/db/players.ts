@@ -48,6 +48,11 @@ export async function removePlayer(db: Database, id: string, at: Date): Promise<
   await db.update(players).set({ removedAt: at }).where(eq(players.id, id));
 }
 
+/** Takes back a join that never reached its phone or whose save failed (see GameRoom.join): the row goes, with anything hanging off it. */
+export async function deletePlayer(db: Database, id: string): Promise<void> {
+  await db.delete(players).where(eq(players.id, id));
+}
+
 /** The host let a removed player back in. */
 export async function readmitPlayer(db: Database, id: string): Promise<void> {
   await db.update(players).set({ removedAt: null }).where(eq(players.id, id));

@@ -1,7 +1,7 @@
 export * from "./types";
 export * from "./scoring";
 export { createGame, shuffled, type NewGameInput, type RandomSource } from "./setup";
-export { addPlayer, cancelJoin, removePlayer, readmitPlayer, setPlayerConnected, allowTakeover, setLocked, nicknameKey } from "./players";
+export { addPlayer, withdrawPlayer, removePlayer, readmitPlayer, setPlayerConnected, allowTakeover, setLocked, nicknameKey } from "./players";
 export {
   startGame,
   advanceClock,

@@ -124,33 +124,6 @@ export function addPlayer(
   return accepted([{ type: "player-joined", playerId: player.id }]);
 }
 
-/**
- * Takes back a join that could not be saved, as if it never happened: the nickname is free again.
- * Only for a player who was just added (nothing else has happened to them yet).
- */
-export function cancelJoin(state: GameState, playerId: string): void {
-  const player = state.players[playerId];
-  if (!player) return;
-  if (!player.removed) {
-    state.activePlayerCount -= 1;
-    if (player.connected) {
-      state.connectedPlayerCount -= 1;
-      if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount -= 1;
-    }
-    if (hasOpenAnswer(state, player.id)) {
-      delete state.round!.answers[player.id];
-      state.round!.answerCount -= 1;
-      if (player.connected) state.round!.connectedAnswerCount -= 1;
-    }
-  }
-  const rankAt = state.ranking.indexOf(playerId);
-  if (rankAt >= 0) state.ranking.splice(rankAt, 1);
-  for (const key of nicknameKeys(player.nickname)) if (state.nicknameIndex[key] === playerId) delete state.nicknameIndex[key];
-  if (player.deviceHash && state.removedDevices[player.deviceHash] === playerId) delete state.removedDevices[player.deviceHash];
-  delete state.players[playerId];
-  if (player.joinSeq === state.nextJoinSeq - 1) state.nextJoinSeq -= 1;
-}
-
 /** The host removes a player. Their answers stop counting; the round may now be complete. */
 export function removePlayer(state: GameState, input: { playerId: string; now: number }): EngineResult {
   const player = state.players[input.playerId];
@@ -170,6 +143,33 @@ export function removePlayer(state: GameState, input: { playerId: string; now: n
   state.activePlayerCount -= 1;
   if (state.ranking.length > 0) rankPlayers(state, false);
   return accepted([{ type: "player-removed", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
+}
+
+/**
+ * Takes back a join as if it had never happened: the player is not counted in this or later rounds,
+ * is off the leaderboard, and their nickname (every lookalike key) and device are free again. For a
+ * join the phone never got: its save failed, or its acknowledgement never reached the phone and the
+ * phone did not come back for it. A player who answered is refused (their phone did have the token,
+ * so the join did happen); a player the host removed meanwhile is taken back too (they never got in).
+ */
+export function withdrawPlayer(state: GameState, input: { playerId: string; now: number }): EngineResult {
+  const player = state.players[input.playerId];
+  const answered = player !== undefined && (player.lastRound?.answered === true || player.score > 0 || hasOpenAnswer(state, player.id));
+  if (!player || answered) return refusal("not-joined", "That player can't be taken back.");
+  if (!player.removed) {
+    if (player.connected) markDisconnected(state, player);
+    state.activePlayerCount -= 1;
+  }
+  const rankAt = state.ranking.indexOf(player.id);
+  if (rankAt >= 0) {
+    state.ranking.splice(rankAt, 1);
+    for (let index = rankAt; index < state.ranking.length; index++) state.players[state.ranking[index]!]!.rank = index + 1;
+  }
+  for (const key of nicknameKeys(player.nickname)) if (state.nicknameIndex[key] === player.id) delete state.nicknameIndex[key];
+  if (player.deviceHash && state.removedDevices[player.deviceHash] === player.id) delete state.removedDevices[player.deviceHash];
+  delete state.players[player.id];
+  if (player.joinSeq === state.nextJoinSeq - 1) state.nextJoinSeq -= 1;
+  return accepted([{ type: "player-withdrawn", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
 }
 
 /**

@@ -155,6 +155,7 @@ export interface Standing {
 export type GameEvent =
   | { type: "player-joined"; playerId: string }
   | { type: "player-removed"; playerId: string }
+  | { type: "player-withdrawn"; playerId: string }
   | { type: "player-readmitted"; playerId: string }
   | { type: "player-connection"; playerId: string; connected: boolean }
   | { type: "game-started"; at: number }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { addPlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
+import { addPlayer, deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
 import type { SavedAnswer } from "../engine";
 import { GroupCommit } from "./group-commit";
-import type { GamePersistence } from "./ports";
+import type { GamePersistence, Logger } from "./ports";
 
 function answerRow(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): AnswerRow {
   return {
@@ -21,10 +21,17 @@ function answerRow(gameId: string, roundIndex: number, questionId: string, answe
   };
 }
 
-/** Saves what the rooms report through the Drizzle repositories. */
-export function databasePersistence(db: Database): GamePersistence {
-  const answers = new GroupCommit<AnswerRow>((rows) => saveAnswers(db, rows));
+/** Saves what the rooms report through the Drizzle repositories; answers from all games go in shared batches. */
+export function databasePersistence(
+  db: Database,
+  log?: Logger,
+  /** Tests swap the answers' batch write to make a batch fail on purpose. */
+  writeAnswers: (db: Database, rows: AnswerRow[]) => Promise<void> = saveAnswers,
+): GamePersistence {
+  const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers" });
   return {
+    drain: (deadline) => answers.drain(deadline),
+    withdrawPlayer: (playerId) => deletePlayer(db, playerId),
     addPlayer: (player) => addPlayer(db, player),
     setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),

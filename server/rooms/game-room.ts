@@ -10,7 +10,6 @@ import {
   addPlayer,
   advanceClock,
   allowTakeover,
-  cancelJoin,
   endGame,
   hostView,
   nextDeadline,
@@ -26,7 +25,9 @@ import {
   skipQuestion,
   startGame,
   submitAnswer,
+  withdrawPlayer,
   type EngineResult,
+  type ClosedRound,
   type GameEvent,
   type GameState,
 } from "../engine";
@@ -47,15 +48,51 @@ export interface GameRoomDeps {
   hostAwayMs?: number;
   /** How long a player whose connection dropped still counts as connected (default 3 s). */
   disconnectGraceMs?: number;
+  /**
+   * How long a join whose acknowledgement could not be delivered (its connection died while the
+   * join was being saved) waits for the phone to send the same join again before it is taken back.
+   */
+  unclaimedJoinMs?: number;
+}
+
+/** A join by the phone's join id: a retry of the same join gets the same player and token. */
+interface JoinRecord {
+  ack: Promise<JoinAck>;
+  playerId: string | null;
+  /** Only a brand-new player can be taken back; a takeover of an existing one cannot. */
+  newPlayer: boolean;
+  /** Whether an acknowledgement of this join went out on a live connection. */
+  delivered: boolean;
+  undoTimer: ReturnType<typeof setTimeout> | null;
+  forgetTimer: ReturnType<typeof setTimeout> | null;
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
+const DEFAULT_UNCLAIMED_JOIN_MS = 15_000;
+/** A delivered join is remembered this long, so a phone that missed its acknowledgement can ask again. */
+const JOIN_RECORD_TTL_MS = 2 * 60_000;
+/**
+ * How long a phase change's broadcast waits for its database writes. A healthy database answers
+ * in milliseconds (so a round is stored before its reveal is shown); during an outage the game goes
+ * on from memory while the writes keep retrying.
+ */
+const BROADCAST_WAITS_FOR_WRITES_MS = 2_000;
 
 type AnswerAccepted = Extract<GameEvent, { type: "answer-accepted" }>;
+/** One answer's save; `stored` once it is durable (the round save then does not write it again). */
+interface AnswerSave {
+  event: AnswerAccepted;
+  ack: Promise<AnswerAck>;
+  stored: boolean;
+}
 
-const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "lock-changed", "player-removed", "player-readmitted"]);
+/**
+ * Events saved in the live-state snapshot at once: removals keep a removed phone's device out after a
+ * restart, and a withdrawn join must not come back from an older snapshot (its row is gone).
+ */
+const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "lock-changed", "player-removed", "player-readmitted", "player-withdrawn"]);
 
 export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -68,8 +105,16 @@ export class GameRoom {
   private readonly playerSockets = new Map<string, string>();
   private readonly hostSockets = new Set<string>();
   /** Acks of this round's answers by `playerId:answerId`, so a retried answer gets the first ack back. */
-  private answerAcks = new Map<string, { event: AnswerAccepted; ack: Promise<AnswerAck> }>();
+  private answerAcks = new Map<string, AnswerSave>();
+  /**
+   * The previous round's, kept while the next one runs: an answer re-sent after its round closed
+   * (its save waited out a database outage) still gets its acknowledgement.
+   */
+  private previousAnswerAcks = new Map<string, AnswerSave>();
+  private readonly joins = new Map<string, JoinRecord>();
   private answerAcksRound = -1;
+  /** Answers that came back from the database after a restart: already stored. */
+  private readonly restoredAnswerIds: Set<string>;
   private disposed = false;
 
   constructor(
@@ -79,6 +124,7 @@ export class GameRoom {
   ) {
     this.clock = deps.clock ?? Date.now;
     this.writes = new WriteQueue(deps.log, `game ${state.code}`);
+    this.restoredAnswerIds = new Set(Object.values(state.round?.answers ?? {}).map((answer) => answer.answerId));
     const interval = deps.hostRefreshMs ?? 250;
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), interval);
     this.hostRefresh = throttled(() => this.sendHostView(), interval);
@@ -102,9 +148,76 @@ export class GameRoom {
 
   /**
    * A new player, or a new device taking over an absent player once the host allowed it.
+   *
+   * Idempotent per `joinId` (made by the phone, the same on every retry of one join): a retry gets
+   * the same player and token, on whatever connection it arrives. A join whose acknowledgement
+   * could not be delivered and that is not asked for again within `unclaimedJoinMs` is taken back
+   * (see `joinAnswered`), so a phone that gave up never leaves a ghost player behind.
+   *
    * `deviceId` (kept by the phone across games) lets a removed phone be recognised under a new name.
    */
-  async join(nickname: string, socketId: string, deviceId?: string): Promise<JoinAck> {
+  async join(nickname: string, socketId: string, ids: { joinId?: string; deviceId?: string } = {}): Promise<JoinAck> {
+    const { joinId = randomUUID(), deviceId } = ids;
+    const known = this.joins.get(joinId);
+    if (known) return this.joinAgain(joinId, known, socketId);
+    const record: JoinRecord = { ack: Promise.resolve<JoinAck>(refusal("server-error", "")), playerId: null, newPlayer: false, delivered: false, undoTimer: null, forgetTimer: null };
+    record.ack = this.joinOnce(nickname, socketId, deviceId, record);
+    this.joins.set(joinId, record);
+    const ack = await record.ack;
+    if (!ack.ok) this.joins.delete(joinId);
+    return ack;
+  }
+
+  /**
+   * The socket layer reports whether a join's acknowledgement went out on a live connection. One
+   * that did not is taken back after `unclaimedJoinMs` unless the phone asks for it again (or
+   * resumes) meanwhile.
+   */
+  joinAnswered(joinId: string, delivered: boolean): void {
+    const record = this.joins.get(joinId);
+    if (!record || record.playerId === null) return;
+    if (delivered) {
+      record.delivered = true;
+      if (record.undoTimer) clearTimeout(record.undoTimer);
+      record.undoTimer = null;
+      if (record.forgetTimer) clearTimeout(record.forgetTimer);
+      record.forgetTimer = setTimeout(() => this.joins.delete(joinId), JOIN_RECORD_TTL_MS);
+      record.forgetTimer.unref?.();
+      return;
+    }
+    if (record.delivered || record.undoTimer) return;
+    // A takeover is not taken back (the player was there before): its record is only forgotten.
+    const later = record.newPlayer ? () => this.undoUnclaimedJoin(joinId) : () => this.joins.delete(joinId);
+    record.undoTimer = setTimeout(later, record.newPlayer ? (this.deps.unclaimedJoinMs ?? DEFAULT_UNCLAIMED_JOIN_MS) : JOIN_RECORD_TTL_MS);
+    record.undoTimer.unref?.();
+  }
+
+  private undoUnclaimedJoin(joinId: string): void {
+    const record = this.joins.get(joinId);
+    if (!record || record.delivered || record.playerId === null || this.disposed) return;
+    this.joins.delete(joinId);
+    const playerId = record.playerId;
+    if (this.playerSockets.has(playerId)) return; // it came back some other way
+    const result = withdrawPlayer(this.state, { playerId, now: this.clock() });
+    if (!result.ok) return;
+    this.deps.log.info(`game ${this.code}: took back a join whose phone never got its answer`);
+    void this.handle(result);
+  }
+
+  /** The same join again (its acknowledgement was lost or late): same player, same token, this connection. */
+  private async joinAgain(joinId: string, record: JoinRecord, socketId: string): Promise<JoinAck> {
+    const first = await record.ack;
+    if (!first.ok || record.playerId === null) return first;
+    const player = this.state.players[record.playerId];
+    if (!player || player.removed || this.joins.get(joinId) !== record) {
+      return refusal("not-joined", "Sorry, joining took too long. Join again.");
+    }
+    this.playerSockets.set(player.id, socketId);
+    if (!player.connected) await this.handle(setPlayerConnected(this.state, { playerId: player.id, connected: true, now: this.clock() }));
+    return { ok: true, room: playerRoomView(this.state, this.clock()), you: personalView(this.state, player.id)!, playerToken: first.playerToken };
+  }
+
+  private async joinOnce(nickname: string, socketId: string, deviceId: string | undefined, record: JoinRecord): Promise<JoinAck> {
     const playerToken = newSecret();
     const tokenHash = hashSecret(playerToken);
     const deviceHash = deviceId ? hashSecret(`${this.gameId}:${deviceId}`) : undefined;
@@ -120,6 +233,8 @@ export class GameRoom {
       );
     }
     const player = this.state.players[joined.playerId]!;
+    record.playerId = player.id;
+    record.newPlayer = joined.type === "player-joined";
     try {
       await this.writes.run(joined.type === "player-joined" ? "save player" : "save new device", () =>
         joined.type === "player-joined"
@@ -127,8 +242,10 @@ export class GameRoom {
           : this.deps.persistence.setPlayerToken(player.id, tokenHash),
       );
     } catch {
-      // Not half-joined: the join is taken back whole, so the nickname is free for the retry.
-      if (joined.type === "player-joined") cancelJoin(this.state, player.id);
+      // Only a refusal by the database itself (or a shutdown) gets here: an outage is waited out.
+      // Not half-joined: the join is taken back whole (the same clean-up as an unclaimed join), so the
+      // nickname is free for the retry; a round this player was holding open may close now.
+      if (joined.type === "player-joined") void this.handle(withdrawPlayer(this.state, { playerId: player.id, now: this.clock() }));
       return refusal("server-error", "Sorry, we couldn't save you into the game. Try joining again.");
     }
     this.playerSockets.set(player.id, socketId);
@@ -182,7 +299,7 @@ export class GameRoom {
    */
   answer(playerId: string, request: AnswerRequest): Promise<AnswerAck> {
     const key = `${playerId}:${request.answerId}`;
-    const known = this.answerAcks.get(key);
+    const known = this.answerAcks.get(key) ?? this.previousAnswerAcks.get(key);
     if (known) return known.ack.then((ack) => (ack.ok ? ack : this.storeAnswer(key, known.event)));
 
     // The same answer restored from the database after a restart: it is stored, so it is acknowledged.
@@ -199,20 +316,45 @@ export class GameRoom {
     return ack;
   }
 
+  /**
+   * The persistence keeps trying while the database is unreachable, so the ack simply waits (the
+   * phone shows "Saving…" and re-sends the same answerId meanwhile). It is a server-error only if
+   * the database refused the answer itself; the phone's retry then saves it again.
+   */
   private storeAnswer(key: string, event: AnswerAccepted): Promise<AnswerAck> {
     if (this.answerAcksRound !== event.roundIndex) {
-      this.answerAcks = new Map();
-      this.answerAcksRound = event.roundIndex;
+      if (event.roundIndex > this.answerAcksRound) {
+        this.previousAnswerAcks = this.answerAcks;
+        this.answerAcks = new Map();
+        this.answerAcksRound = event.roundIndex;
+      }
     }
-    const ack = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer).then(
-      (): AnswerAck => ({ ok: true, questionIndex: event.roundIndex, answerId: event.answer.answerId }),
-      (error: unknown): AnswerAck => {
-        this.deps.log.error(`game ${this.code}: could not save an answer`, error);
-        return refusal("server-error", "Your answer couldn't be saved yet. Trying again…");
+    const saves = event.roundIndex === this.answerAcksRound ? this.answerAcks : this.previousAnswerAcks;
+    const entry: AnswerSave = { event, ack: Promise.resolve<AnswerAck>(refusal("server-error", "")), stored: false };
+    entry.ack = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer).then(
+      (): AnswerAck => {
+        entry.stored = true;
+        return { ok: true, questionIndex: event.roundIndex, answerId: event.answer.answerId };
       },
+      (): AnswerAck => refusal("server-error", "Your answer couldn't be saved yet. Trying again…"),
     );
-    this.answerAcks.set(key, { event, ack });
-    return ack;
+    saves.set(key, entry);
+    return entry.ack;
+  }
+
+  /**
+   * Saves a closed round once its answers' own saves have settled, writing only the answers they
+   * did not store: the round save and the answer batches never insert the same rows, so they
+   * cannot deadlock and nothing is written twice.
+   */
+  private saveRound(round: ClosedRound): () => Promise<void> {
+    const saves = this.answerAcksRound === round.roundIndex ? [...this.answerAcks.values()] : [];
+    return async () => {
+      await Promise.all(saves.map((entry) => entry.ack));
+      const stored = new Set(saves.filter((entry) => entry.stored).map((entry) => entry.event.playerId));
+      const unstored = round.answers.filter((answer) => !stored.has(answer.playerId) && !this.restoredAnswerIds.has(answer.answerId));
+      await this.deps.persistence.saveRound(this.gameId, { ...round, answers: unstored });
+    };
   }
 
   // ——— Host ———
@@ -245,6 +387,11 @@ export class GameRoom {
   /** Waits for every queued database write (used at shutdown and by tests). */
   flush(): Promise<void> {
     return this.writes.idle();
+  }
+
+  /** At shutdown: keeps retrying the queued writes until `deadline` (epoch ms), then gives up on the rest. */
+  drain(deadline: number): Promise<void> {
+    return this.writes.drain(deadline);
   }
 
   dispose(): void {
@@ -288,7 +435,10 @@ export class GameRoom {
           writes.push(this.writes.run("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
           break;
         case "round-closed":
-          writes.push(this.writes.run(`save round ${event.round.roundIndex + 1}`, () => persistence.saveRound(gameId, event.round)));
+          writes.push(this.writes.run(`save round ${event.round.roundIndex + 1}`, this.saveRound(event.round)));
+          break;
+        case "player-withdrawn":
+          writes.push(this.writes.run("take back a join", () => persistence.withdrawPlayer(event.playerId)));
           break;
         case "game-finished":
           writes.push(this.writes.run("finish game", () => persistence.finish(gameId, { at: new Date(event.at), status: event.status, standings: event.standings })));
@@ -297,18 +447,19 @@ export class GameRoom {
           break;
       }
     }
-    // Removals are saved in the snapshot too: it is what keeps a removed phone's device out after a restart.
     if (events.some((event) => SNAPSHOT_EVENTS.has(event.type))) {
       writes.push(this.writes.run("save live state", () => this.deps.store.save(this.state)));
     }
-    // A failed write is logged and retried by the queue; the game goes on either way.
-    return Promise.allSettled(writes).then(() => undefined);
+    // A failing write is logged and retried by the queue; the game goes on either way.
+    const settled = Promise.allSettled(writes).then(() => undefined);
+    return writes.length === 0 ? settled : this.writes.doneOrFailing(settled, BROADCAST_WAITS_FOR_WRITES_MS);
   }
 
   private prepareBroadcast(events: GameEvent[]): () => void {
     const { broadcaster } = this.deps;
     const now = this.clock();
     const removed = events.flatMap((event) => (event.type === "player-removed" ? [event.playerId] : []));
+    // A withdrawn join changes the lobby's player list: the host's view is refreshed below.
     const phaseChanged = events.some((event) => event.type === "phase-changed");
     const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed");
     const room = roomChanged ? playerRoomView(this.state, now) : null;

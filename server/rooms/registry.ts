@@ -84,10 +84,14 @@ export class RoomRegistry implements RoomDirectory {
     return "released";
   }
 
-  /** Waits for every room's pending writes, then stops all timers. */
-  async shutdown(): Promise<void> {
+  /**
+   * Stores every room's pending writes and answers — retrying while the database is unreachable,
+   * for at most `flushMs` — then stops all timers.
+   */
+  async shutdown(flushMs = 10_000): Promise<void> {
     clearInterval(this.sweeper);
-    await Promise.all(this.rooms().map((room) => room.flush()));
+    const deadline = Date.now() + flushMs;
+    await Promise.all([...this.rooms().map((room) => room.drain(deadline)), this.deps.persistence.drain?.(deadline)]);
     for (const room of this.rooms()) room.dispose();
   }
 

@@ -15,7 +15,9 @@ export interface RoomHandle {
   readonly hostSecretHash: string;
   /** Known for a room on this node; a forwarding handle leaves it out (the database's status tells). */
   readonly isFinished?: boolean;
-  join(nickname: string, socketId: string, deviceId?: string): Promise<JoinAck>;
+  join(nickname: string, socketId: string, ids?: { joinId?: string; deviceId?: string }): Promise<JoinAck>;
+  /** Whether a join's acknowledgement went out on a live connection (one that didn't is taken back later). */
+  joinAnswered(joinId: string, delivered: boolean): void;
   resume(playerId: string, playerToken: string, socketId: string): Promise<ResumeAck & { replacedSocketId?: string }>;
   answer(playerId: string, request: AnswerRequest): Promise<AnswerAck>;
   socketClosed(playerId: string, socketId: string): void;

@@ -2,6 +2,7 @@
  * Socket.IO adapter: validate every inbound event against the shared protocol, find the room,
  * call it, and answer through the acknowledgement. Nothing a client sends is trusted.
  */
+import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { RateLimiterMemory } from "rate-limiter-flexible";
@@ -32,6 +33,8 @@ interface SocketIdentity {
   player?: { gameId: string; playerId: string };
   /** Set while a join is in flight, so a second join sent at once is refused. */
   joining?: boolean;
+  /** The phone's id of this socket's join: a retry with the same id is answered, not refused. */
+  joinId?: string;
   hostOf?: string;
 }
 
@@ -121,16 +124,21 @@ export function registerSocketHandlers(io: Server, registry: RoomDirectory, log:
       if (socket.disconnected) room.socketClosed(playerId, socket.id);
     }
 
-    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname, deviceId }) => {
-      if (identity.player || identity.joining) return refusal("invalid-request", "This device has already joined a game.");
+    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname, deviceId, joinId: requestedJoinId }) => {
+      // The same join sent again (its acknowledgement was slow or lost) is answered again; any other is refused.
+      const sameJoin = requestedJoinId !== undefined && identity.joinId === requestedJoinId;
+      if ((identity.player || identity.joining) && !sameJoin) return refusal("invalid-request", "This device has already joined a game.");
+      const joinId = requestedJoinId ?? randomUUID();
       identity.joining = true;
+      identity.joinId = joinId;
       try {
         const waitMs = await wrongCodes.waitMs(address);
         if (waitMs > 0) return tooManyWrongCodes(waitMs);
         const room = await registry.findByCode(code);
-        const ack = room ? await room.join(nickname, socket.id, deviceId) : noOpenGame(code);
+        const ack = room ? await room.join(nickname, socket.id, { joinId, deviceId }) : noOpenGame(code);
         if (ack.ok) {
           await bindPlayer(room!, ack.you.playerId);
+          room!.joinAnswered(joinId, socket.connected);
           return ack;
         }
         if (ack.code !== "game-not-found" && !CLOSED_TO_NEWCOMERS.has(ack.code)) return ack;

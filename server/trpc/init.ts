@@ -5,6 +5,7 @@ import type { Database } from "../db";
 import type { AccountLimits } from "../limits/account-limits";
 import { errorReference, serverFailureMessage } from "./error-reference";
 import type { RoomDirectory } from "../rooms/room-directory";
+import { databaseUnavailable, failedForLackOfDatabase } from "./database-unavailable";
 
 import type { ContentProblem } from "../content";
 import type { QuizReader } from "../quizzes/reader-pool";
@@ -53,8 +54,15 @@ const t = initTRPC.context<TrpcContext>().create({
 
 export const router = t.router;
 
+/** A request that failed because the database is out of reach says so (503), so pages can wait and retry. */
+const procedure = t.procedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (!result.ok && (await failedForLackOfDatabase(ctx.db, result.error))) throw databaseUnavailable();
+  return result;
+});
+
 /** Every change (mutation) counts against the per-address and per-account limits. */
-const limitedProcedure = t.procedure.use(async ({ ctx, type, next }) => {
+const limitedProcedure = procedure.use(async ({ ctx, type, next }) => {
   if (type === "mutation") await ctx.limits.countMutation(ctx.teacher?.id ?? null, ctx.clientAddress);
   return next();
 });

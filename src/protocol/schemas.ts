@@ -29,6 +29,11 @@ export const joinRequestSchema = z.object({
   code: roomCodeSchema,
   nickname: nicknameSchema,
   deviceId: deviceIdSchema,
+  /**
+   * Made by the phone, the same on every retry of one join: the server makes the join once and
+   * answers each retry with the same player and token. Optional for older clients.
+   */
+  joinId: z.uuid({ error: "Enter the 6-digit room code and a nickname." }).optional(),
 });
 
 const notAnOption = { error: "That isn't one of the options." };

@@ -98,6 +98,7 @@ describe("fencing a room's writes and broadcasts by its lease", () => {
     setPlayerToken: async () => void calls.push("setPlayerToken"),
     removePlayer: async () => void calls.push("removePlayer"),
     readmitPlayer: async () => void calls.push("readmitPlayer"),
+    withdrawPlayer: async () => void calls.push("withdrawPlayer"),
     markStarted: async () => void calls.push("markStarted"),
     saveAnswer: async () => void calls.push("saveAnswer"),
     saveRound: async () => void calls.push("saveRound"),

@@ -13,6 +13,8 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { joinUntilAnswered } from "../../src/client/join-until-answered";
+import type { QuizSocket } from "../../src/client/socket";
 import { ClientEvent, type Ack, type JoinAck, type RefusalCode } from "../../src/protocol";
 import { parseTrustProxy } from "../../server/http/client-address";
 import { databaseGameStore } from "../../server/rooms/database-store";
@@ -99,6 +101,16 @@ describe.each(testDatabaseTargets())("who may join, on %s", (target) => {
       expect(waitSeconds(first)).toBe(1);
       // While blocked even the right code is refused the same way: a sweep learns nothing.
       expectRefused(await joinFrom(sweeper, ticket.code, "Lucky Bot"), "rate-limited");
+      // The phone's join, which re-sends a join the server could not store yet, shows the block at once.
+      const slowShown: boolean[] = [];
+      const phoneJoin = await joinUntilAnswered(
+        connectFrom(sweeper) as unknown as QuizSocket,
+        { code: unusedCode(56), nickname: "Phone Bot", joinId: randomUUID() },
+        (slow) => slowShown.push(slow),
+        ACK_TIMEOUT_MS,
+      );
+      expectRefused(phoneJoin, "rate-limited", /wrong game codes/);
+      expect(slowShown).not.toContain(true);
 
       await sleep(1_100);
       expectRefused(await joinFrom(sweeper, unusedCode(52), "Bot52"), "game-not-found");

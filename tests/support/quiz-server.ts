@@ -31,10 +31,18 @@ export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123456789
  */
 const TEST_SERVER_LIMITS = { liveGamesPerTeacher: 100 };
 
-/** `options`: anything to set on the server beyond the test defaults (limits, TRUST_PROXY…). */
-export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR, options: Partial<QuizServerOptions> = {}): Promise<TestQuizServer> {
+/**
+ * `options`: anything to set on the server beyond the test defaults (limits, TRUST_PROXY, a failing
+ * persistence port…); a function gets the test database first.
+ */
+export async function startTestQuizServer(
+  target: TestDatabaseTarget,
+  contentDir = CONTENT_DIR,
+  options: Partial<QuizServerOptions> | ((database: TestDatabase) => Partial<QuizServerOptions>) = {},
+): Promise<TestQuizServer> {
   const database = await openTestDatabase(target);
   const content = await loadContentDirectory(database.db, contentDir);
+  const serverOptions = typeof options === "function" ? options(database) : options;
   const server = await startQuizServer({
     db: database.db,
     port: 0,
@@ -43,8 +51,8 @@ export async function startTestQuizServer(target: TestDatabaseTarget, contentDir
     log: silentLogger,
     authSecret: TEST_AUTH_SECRET,
     authRateLimit: false,
-    ...options,
-    limits: { ...TEST_SERVER_LIMITS, ...options.limits },
+    ...serverOptions,
+    limits: { ...TEST_SERVER_LIMITS, ...serverOptions.limits },
   });
   const url = `http://127.0.0.1:${server.port}`;
   const teacher = await signUpTeacher(url);

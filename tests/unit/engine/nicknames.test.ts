@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import {
   addPlayer,
   advanceClock,
-  cancelJoin,
   prepareAfterRestart,
   readmitPlayer,
   removePlayer,
   restorePlayer,
   setPlayerConnected,
+  withdrawPlayer,
 } from "../../../server/engine";
 import type { GameState } from "../../../server/engine";
 import { T0, expectRefusedUnchanged, join, newGame, ok, startAndOpen } from "../../support/engine-fixtures";
@@ -72,7 +72,7 @@ describe("nickname lookalikes", () => {
     const state = withBob();
     const before = structuredClone(state);
     ok(addPlayer(state, { playerId: "x", nickname: "Xena", deviceHash: "dx", now: T0 + 1 }));
-    cancelJoin(state, "x");
+    expect(ok(withdrawPlayer(state, { playerId: "x", now: T0 + 1 }))).toEqual([{ type: "player-withdrawn", playerId: "x" }]);
     expect(state).toStrictEqual(before);
     ok(addPlayer(state, { playerId: "y", nickname: "Xena", now: T0 + 2 }));
   });
