@@ -12,7 +12,7 @@ export type {
 } from "./quizzes";
 export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
-export { addPlayer, removePlayer, setPlayerToken, listPlayers } from "./players";
+export { addPlayer, addPlayers, removePlayer, setPlayerToken, listPlayers } from "./players";
 export { saveLiveGame, deleteLiveGame, listLiveGames } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { saveRound, saveAnswers, listRoundAnswers, ANSWER_CHUNK } from "./rounds";

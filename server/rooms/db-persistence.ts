@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { addPlayer, finishGame, markGameStarted, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
+import { finishGame, markGameStarted, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
 import type { SavedAnswer } from "../engine";
 import { GroupCommit } from "./group-commit";
+import { batchedPlayerInserts } from "./player-batch";
 import type { GamePersistence } from "./ports";
 
 function answerRow(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): AnswerRow {
@@ -25,7 +26,7 @@ function answerRow(gameId: string, roundIndex: number, questionId: string, answe
 export function databasePersistence(db: Database): GamePersistence {
   const answers = new GroupCommit<AnswerRow>((rows) => saveAnswers(db, rows));
   return {
-    addPlayer: (player) => addPlayer(db, player),
+    addPlayer: batchedPlayerInserts(db),
     setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
     markStarted: (gameId, at) => markGameStarted(db, gameId, at),

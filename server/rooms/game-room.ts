@@ -67,6 +67,10 @@ export class GameRoom {
   private answerAcks = new Map<string, { event: AnswerAccepted; ack: Promise<AnswerAck> }>();
   private answerAcksRound = -1;
   private disposed = false;
+  /** New players' rows on their way into the shared batch (see savePlayer). */
+  private readonly pendingPlayerSaves = new Set<Promise<void>>();
+  /** The latest live-state snapshot's save (it never rejects: the write queue logs and retries). */
+  private snapshotSaved: Promise<void> = Promise.resolve();
 
   constructor(
     readonly state: GameState,
@@ -113,11 +117,11 @@ export class GameRoom {
     }
     const player = this.state.players[joined.playerId]!;
     try {
-      await this.writes.run(joined.type === "player-joined" ? "save player" : "save new device", () =>
-        joined.type === "player-joined"
-          ? this.deps.persistence.addPlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash })
-          : this.deps.persistence.setPlayerToken(player.id, tokenHash),
-      );
+      if (joined.type === "player-joined") {
+        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash });
+      } else {
+        await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash));
+      }
     } catch {
       if (joined.type === "player-joined") removePlayer(this.state, { playerId: player.id, now: this.clock() });
       return refusal("server-error", "Sorry, we couldn't save you into the game. Try joining again.");
@@ -195,7 +199,9 @@ export class GameRoom {
       this.answerAcks = new Map();
       this.answerAcksRound = event.roundIndex;
     }
-    const ack = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer).then(
+    const stored = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer);
+    // Acknowledged only once the snapshot of the phase it answers is stored too (normally long done).
+    const ack = Promise.all([stored, this.snapshotSaved]).then(
       (): AnswerAck => ({ ok: true, questionIndex: event.roundIndex, answerId: event.answer.answerId }),
       (error: unknown): AnswerAck => {
         this.deps.log.error(`game ${this.code}: could not save an answer`, error);
@@ -233,8 +239,9 @@ export class GameRoom {
   }
 
   /** Waits for every queued database write (used at shutdown and by tests). */
-  flush(): Promise<void> {
-    return this.writes.idle();
+  async flush(): Promise<void> {
+    await this.playersSaved();
+    await this.writes.idle();
   }
 
   dispose(): void {
@@ -254,41 +261,74 @@ export class GameRoom {
     const { events } = result;
     // Views are taken now, before any await, so every message shows the state this action produced.
     const send = this.prepareBroadcast(events);
-    const saved = this.persist(events);
+    const { results, snapshot } = this.persist(events);
     this.scheduleClock();
     if (this.isFinished && this.hostAwayTimer) clearTimeout(this.hostAwayTimer);
-    await saved;
+    // Results (a closed round's answers, the final standings) are stored before anyone sees them.
+    // The live-state snapshot is not waited for: a question goes out at once, and answers to it are
+    // acknowledged only once the snapshot that knows the question is stored (see storeAnswer).
+    await results;
     send();
+    await snapshot;
     return { ok: true };
   }
 
-  private persist(events: GameEvent[]): Promise<void> {
+  /**
+   * A new player's row goes into the batch shared by every game instead of this game's write
+   * queue, so a join never waits behind the joins (or round saves) before it. It is tried twice,
+   * then the join is refused and the phone joins again.
+   */
+  private savePlayer(row: Parameters<GamePersistence["addPlayer"]>[0]): Promise<void> {
+    const save = this.deps.persistence.addPlayer(row).catch(async (error: unknown) => {
+      this.deps.log.warn(`game ${this.code}: could not save a new player (${(error as Error)?.message ?? error}); trying once more`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return this.deps.persistence.addPlayer(row);
+    });
+    this.pendingPlayerSaves.add(save);
+    const settled = () => void this.pendingPlayerSaves.delete(save);
+    save.then(settled, settled);
+    return save;
+  }
+
+  private async playersSaved(): Promise<void> {
+    while (this.pendingPlayerSaves.size > 0) await Promise.allSettled([...this.pendingPlayerSaves]);
+  }
+
+  /** The game's own writes, in order; each waits for the players saved before it (it may refer to them). */
+  private write(what: string, write: () => Promise<void>): Promise<void> {
+    const pending = this.pendingPlayerSaves.size > 0 ? [...this.pendingPlayerSaves] : null;
+    return this.writes.run(what, pending ? () => Promise.allSettled(pending).then(write) : write);
+  }
+
+  private persist(events: GameEvent[]): { results: Promise<void>; snapshot: Promise<void> } {
     const { persistence } = this.deps;
     const gameId = this.gameId;
     const writes: Promise<void>[] = [];
     for (const event of events) {
       switch (event.type) {
         case "player-removed":
-          writes.push(this.writes.run("remove player", () => persistence.removePlayer(event.playerId, new Date(this.clock()))));
+          writes.push(this.write("remove player", () => persistence.removePlayer(event.playerId, new Date(this.clock()))));
           break;
         case "game-started":
-          writes.push(this.writes.run("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
+          writes.push(this.write("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
           break;
         case "round-closed":
-          writes.push(this.writes.run(`save round ${event.round.roundIndex + 1}`, () => persistence.saveRound(gameId, event.round)));
+          writes.push(this.write(`save round ${event.round.roundIndex + 1}`, () => persistence.saveRound(gameId, event.round)));
           break;
         case "game-finished":
-          writes.push(this.writes.run("finish game", () => persistence.finish(gameId, { at: new Date(event.at), status: event.status, standings: event.standings })));
+          writes.push(this.write("finish game", () => persistence.finish(gameId, { at: new Date(event.at), status: event.status, standings: event.standings })));
           break;
         default:
           break;
       }
     }
+    let snapshot = Promise.resolve();
     if (events.some((event) => event.type === "phase-changed" || event.type === "pause-changed" || event.type === "lock-changed")) {
-      writes.push(this.writes.run("save live state", () => this.deps.store.save(this.state)));
+      snapshot = this.write("save live state", () => this.deps.store.save(this.state)).catch(() => undefined);
+      this.snapshotSaved = snapshot;
     }
     // A failed write is logged and retried by the queue; the game goes on either way.
-    return Promise.allSettled(writes).then(() => undefined);
+    return { results: Promise.allSettled(writes).then(() => undefined), snapshot };
   }
 
   private prepareBroadcast(events: GameEvent[]): () => void {
