@@ -60,6 +60,8 @@ export interface LoadResult {
     loopMaxMs: number;
     loopMaxJoinMs: number;
     loopMaxPlayMs: number;
+    /** CPU the server used within its worst event-loop gap (robust to other work on the machine). */
+    busiestGapCpuMs: number;
     warnings: number;
     errors: number;
     firstProblems: string[];
@@ -203,6 +205,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
         loopMaxMs: Math.round(Math.max(joinSample.loopMaxMs, playSample.loopMaxMs)),
         loopMaxJoinMs: Math.round(joinSample.loopMaxMs),
         loopMaxPlayMs: Math.round(playSample.loopMaxMs),
+        busiestGapCpuMs: Math.round(Math.max(joinSample.busiestGapCpuMs, playSample.busiestGapCpuMs)),
         warnings: joinSample.warnings + playSample.warnings,
         errors: joinSample.errors + playSample.errors,
         firstProblems: [...joinSample.firstProblems, ...playSample.firstProblems].slice(0, 5),

@@ -28,6 +28,12 @@ export interface ServerSample {
   heapUsedBytes: number;
   loopMaxMs: number;
   loopP99Ms: number;
+  /**
+   * The most CPU this process used within one event-loop gap (ms). On a machine shared with other
+   * work a gap can be long only because the process was not scheduled; this is the part of the
+   * worst gap the server itself was busy.
+   */
+  busiestGapCpuMs: number;
   /** Log lines at warn/error level since the last mark, and the first few of them (shortened). */
   warnings: number;
   errors: number;
@@ -54,6 +60,19 @@ const log: Logger = {
   },
 };
 
+// A 10 ms ticker: each late tick is a gap in the event loop; how much CPU did the process use in it?
+let busiestGapCpuMs = 0;
+let tickAt = performance.now();
+let tickCpu = process.cpuUsage();
+const ticker = setInterval(() => {
+  const now = performance.now();
+  const cpu = process.cpuUsage(tickCpu);
+  if (now - tickAt > 20) busiestGapCpuMs = Math.max(busiestGapCpuMs, (cpu.user + cpu.system) / 1000);
+  tickAt = now;
+  tickCpu = process.cpuUsage();
+}, 10);
+ticker.unref();
+
 let peakRss = 0;
 const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
 rssSampler.unref();
@@ -74,6 +93,7 @@ function sample(): ServerSample {
     heapUsedBytes: memory.heapUsed,
     loopMaxMs: loop.max / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
+    busiestGapCpuMs,
     warnings,
     errors,
     firstProblems,
@@ -82,6 +102,7 @@ function sample(): ServerSample {
   lastWall = now;
   peakRss = memory.rss;
   loop.reset();
+  busiestGapCpuMs = 0;
   warnings = 0;
   errors = 0;
   firstProblems = [];

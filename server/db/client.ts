@@ -63,6 +63,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Da
   // 400 MB without slowing it down (see bench: server RSS).
   const options = { postgresqlconf: ["shared_buffers=32MB"] };
   const client = inMemory ? new PGlite(options) : new PGlite(dataDir, options);
+  yieldBeforeEachCall(client);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -77,6 +78,24 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Da
   } catch (err) {
     await close().catch(() => {});
     throw err;
+  }
+}
+
+/**
+ * PGlite runs each statement synchronously on this thread, and a queue of statements waiting on
+ * its lock runs back to back in one turn of the event loop: 50 games' writes at once would hold
+ * up every socket for hundreds of milliseconds. Yielding to the event loop before each call lets
+ * sockets, timers and acks run between statements. (Only the public entry points: a transaction's
+ * own statements run inside it.)
+ */
+function yieldBeforeEachCall(client: { query: Function; exec: Function; transaction: Function }): void {
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  for (const name of ["query", "exec", "transaction"] as const) {
+    const call = client[name].bind(client);
+    client[name] = async (...args: unknown[]) => {
+      await nextTurn();
+      return call(...args);
+    };
   }
 }
 

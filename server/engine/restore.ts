@@ -3,7 +3,7 @@
  * change; players who joined and answers given since then come from their own tables.
  */
 import { scoreAnswer } from "./rounds";
-import { freshPlayer } from "./players";
+import { freshPlayer, nicknameKey } from "./players";
 import { rankPlayers } from "./ranking";
 import type { GameState } from "./types";
 
@@ -23,6 +23,13 @@ export interface StoredPlayer {
 export function restorePlayer(state: GameState, stored: StoredPlayer): void {
   const existing = state.players[stored.id];
   if (existing) {
+    if (existing.nickname === "") {
+      // A compact snapshot keeps only scores; who the player is comes from their stored row.
+      existing.nickname = stored.nickname;
+      existing.nicknameKey = nicknameKey(stored.nickname);
+      existing.joinSeq = stored.joinSeq;
+      existing.joinedAt = stored.joinedAt;
+    }
     existing.tokenHash = stored.tokenHash;
     if (stored.removed && !existing.removed) {
       const round = state.round;
@@ -55,6 +62,30 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
       state.ranking.push(stored.id);
       state.players[stored.id]!.rank = state.ranking.length;
     }
+  }
+}
+
+/**
+ * Drops players the snapshot knows but the players table doesn't: they joined just before the
+ * crash and their join was never acknowledged (their phone joins again), so nothing of theirs
+ * was ever stored. Call after restorePlayer has seen every stored row.
+ */
+export function forgetUnsavedPlayers(state: GameState, storedIds: ReadonlySet<string>): void {
+  let forgotten = false;
+  for (const id of Object.keys(state.players)) {
+    if (storedIds.has(id)) continue;
+    const player = state.players[id]!;
+    delete state.players[id];
+    if (state.round?.answers[id]) {
+      delete state.round.answers[id];
+      state.round.answerCount -= 1;
+    }
+    if (!player.removed) state.activePlayerCount -= 1;
+    forgotten = true;
+  }
+  if (forgotten && state.ranking.length > 0) {
+    state.ranking = state.ranking.filter((id) => state.players[id] !== undefined);
+    rankPlayers(state, false);
   }
 }
 

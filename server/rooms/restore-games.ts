@@ -1,6 +1,6 @@
 /** At start: every game that was running when the process died resumes where it was. */
 import { getGameAuth, listPlayers, listRoundAnswers, type Database } from "../db";
-import { prepareAfterRestart, restoreAnswer, restorePlayer } from "../engine";
+import { forgetUnsavedPlayers, prepareAfterRestart, restoreAnswer, restorePlayer } from "../engine";
 import type { LiveGameStore, Logger } from "./ports";
 import type { RoomRegistry } from "./registry";
 
@@ -16,7 +16,8 @@ export async function restoreLiveGames(deps: { db: Database; registry: RoomRegis
         await store.remove(state.gameId);
         continue;
       }
-      for (const player of await listPlayers(db, state.gameId)) {
+      const storedPlayers = await listPlayers(db, state.gameId);
+      for (const player of storedPlayers) {
         restorePlayer(state, {
           id: player.id,
           nickname: player.nickname,
@@ -26,6 +27,7 @@ export async function restoreLiveGames(deps: { db: Database; registry: RoomRegis
           tokenHash: player.tokenHash ?? "",
         });
       }
+      forgetUnsavedPlayers(state, new Set(storedPlayers.map((player) => player.id)));
       const round = state.round;
       if (round && round.closedAt === null) {
         for (const answer of await listRoundAnswers(db, state.gameId, round.questionIndex)) {
