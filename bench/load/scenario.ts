@@ -216,7 +216,17 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
   } finally {
     bots.send({ type: "close" });
     if (server.connected) server.send({ type: "stop" });
-    await Promise.all([server, bots].map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve(null) : p.once("exit", resolve)))));
+    // Each child exits by itself; one that hangs is killed after 60 s so a failed run can't block the next.
+    await Promise.all(
+      [server, bots].map(
+        (p) =>
+          new Promise((resolve) => {
+            if (p.exitCode !== null || p.signalCode !== null) return resolve(null);
+            const timer = setTimeout(() => p.kill("SIGKILL"), 60_000);
+            p.once("exit", () => resolve(clearTimeout(timer)));
+          }),
+      ),
+    );
     await pg?.drop();
   }
 }

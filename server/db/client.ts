@@ -2,7 +2,11 @@
  * Opening the database: embedded PGlite when no URL is given, PostgreSQL (postgres.js) otherwise.
  * Both run the same drizzle-kit migrations from `drizzle/` on open.
  */
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -55,6 +59,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Da
   ]);
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const firstStart = !inMemory && !existsSync(path.join(dataDir, "PG_VERSION"));
   // One PGlite instance = one connection. PGlite serialises queries and holds a mutex for the
   // whole of `transaction()`, so plain queries issued while a transaction runs simply wait.
   // (Corollary: never use the outer `db` inside a `db.transaction()` callback — use `tx` — or it deadlocks.)
@@ -62,6 +67,15 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Da
   // small and its files stay in the OS page cache anyway, so 32 MB keeps the server well under
   // 400 MB without slowing it down (see bench: server RSS).
   const options = { postgresqlconf: ["shared_buffers=32MB"] };
+  if (firstStart) {
+    // Creating the database (initdb) leaves ~400 MB of WebAssembly memory behind in the instance
+    // that did it; a quiet server never gives it back. Create it with a throwaway instance, then
+    // open it afresh: the first start then idles as low as every later one.
+    const creator = new PGlite(dataDir, options);
+    await creator.waitReady;
+    await creator.close();
+    collectGarbage();
+  }
   const client = inMemory ? new PGlite(options) : new PGlite(dataDir, options);
   yieldBeforeEachCall(client);
   let closed = false;
@@ -96,6 +110,16 @@ function yieldBeforeEachCall(client: { query: Function; exec: Function; transact
       await nextTurn();
       return call(...args);
     };
+  }
+}
+
+/** A full collection now (a quiet server may otherwise keep hundreds of MB of garbage for hours). */
+function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    (vm.runInNewContext("gc") as () => void)();
+  } catch {
+    // Only memory is at stake.
   }
 }
 
