@@ -4,7 +4,7 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, ResumeAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   addPlayer,
@@ -48,6 +48,7 @@ export interface GameRoomDeps {
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
+const PERSONAL_VIEW_SLICE = 500;
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
 
@@ -350,7 +351,7 @@ export class GameRoom {
       if (this.disposed) return;
       for (const playerId of removed) broadcaster.playerRemoved(this.gameId, playerId, "The host removed you from this game.");
       if (room) broadcaster.toPlayers(this.gameId, room);
-      for (const view of personal) broadcaster.toPlayer(view.playerId, view);
+      this.sendPersonalViews(personal);
       if (host) {
         this.hostAnswerCount.cancel();
         this.hostRefresh.cancel();
@@ -359,6 +360,17 @@ export class GameRoom {
         this.hostRefresh.request();
       }
     };
+  }
+
+  /**
+   * One message per player: in slices, with the event loop free in between, so 10,000 of them
+   * don't hold up acks and other games for the few hundred ms it takes to write them all.
+   */
+  private sendPersonalViews(views: PersonalView[], from = 0): void {
+    if (this.disposed) return;
+    const until = Math.min(views.length, from + PERSONAL_VIEW_SLICE);
+    for (let i = from; i < until; i++) this.deps.broadcaster.toPlayer(views[i]!.playerId, views[i]!);
+    if (until < views.length) setImmediate(() => this.sendPersonalViews(views, until));
   }
 
   private sendHostView(): void {
