@@ -31,6 +31,7 @@ import {
 import { hashSecret, newSecret, verifySecret } from "../games/secrets";
 import type { GamePersistence, LiveGameStore, Logger, RoomBroadcaster } from "./ports";
 import { throttled } from "./throttle";
+import { SnapshotWriter } from "./snapshot-writer";
 import { WriteQueue } from "./write-queue";
 
 export interface GameRoomDeps {
@@ -58,6 +59,7 @@ export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private hostAwayTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly writes: WriteQueue;
+  private readonly snapshots: SnapshotWriter;
   private readonly clock: () => number;
   private readonly hostAnswerCount;
   private readonly hostRefresh;
@@ -70,7 +72,7 @@ export class GameRoom {
   private disposed = false;
   /** New players' rows on their way into the shared batch (see savePlayer). */
   private readonly pendingPlayerSaves = new Set<Promise<void>>();
-  /** The latest live-state snapshot's save (it never rejects: the write queue logs and retries). */
+  /** The latest live-state snapshot's save (it never rejects: the writer logs and retries). */
   private snapshotSaved: Promise<void> = Promise.resolve();
 
   constructor(
@@ -80,6 +82,8 @@ export class GameRoom {
   ) {
     this.clock = deps.clock ?? Date.now;
     this.writes = new WriteQueue(deps.log, `game ${state.code}`);
+    // The snapshot may name players whose rows are still on their way: those go first.
+    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => deps.store.save(this.state)), deps.log, `game ${state.code}`);
     const interval = deps.hostRefreshMs ?? 250;
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), interval);
     this.hostRefresh = throttled(() => this.sendHostView(), interval);
@@ -243,6 +247,7 @@ export class GameRoom {
   async flush(): Promise<void> {
     await this.playersSaved();
     await this.writes.idle();
+    await this.snapshots.idle();
   }
 
   dispose(): void {
@@ -323,13 +328,16 @@ export class GameRoom {
           break;
       }
     }
+    // A failed write is logged and retried by the queue; the game goes on either way.
+    const results = Promise.allSettled(writes).then(() => undefined);
     let snapshot = Promise.resolve();
     if (events.some((event) => event.type === "phase-changed" || event.type === "pause-changed" || event.type === "lock-changed")) {
-      snapshot = this.write("save live state", () => this.deps.store.save(this.state)).catch(() => undefined);
+      // After a closed round or the end, the snapshot (or its removal) follows the results, so a
+      // crash never leaves a snapshot that is past results the database doesn't have.
+      snapshot = writes.length > 0 ? results.then(() => this.snapshots.request()) : this.snapshots.request();
       this.snapshotSaved = snapshot;
     }
-    // A failed write is logged and retried by the queue; the game goes on either way.
-    return { results: Promise.allSettled(writes).then(() => undefined), snapshot };
+    return { results, snapshot };
   }
 
   private prepareBroadcast(events: GameEvent[]): () => void {
