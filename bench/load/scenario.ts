@@ -123,7 +123,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
   const pg = scenario.database === "postgres" ? await freshPostgresDatabase(scenario.postgresUrl!) : null;
   const server = child("server.ts", {
     env: { BENCH_DATABASE: pg?.url ?? "" },
-    execArgv: scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [],
+    execArgv: ["--expose-gc", ...(scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [])],
   });
   const bots = child("bots.ts");
   try {

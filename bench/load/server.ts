@@ -124,7 +124,16 @@ const server = await startQuizServer({
 
 process.on("message", async (message: { type: string; gameIds?: string[] }) => {
   if (message.type === "mark") {
-    process.send!({ type: "mark", ...sample() });
+    const result = sample();
+    // RSS after a full collection (the server runs with --expose-gc), so "per player" is memory
+    // the players hold, not garbage not yet collected; the collection's own pause is not counted.
+    (globalThis as { gc?: () => void }).gc?.();
+    result.rssBytes = process.memoryUsage.rss();
+    loop.reset();
+    busiestGapCpuMs = 0;
+    tickAt = performance.now();
+    tickCpu = process.cpuUsage();
+    process.send!({ type: "mark", ...result });
   } else if (message.type === "stored") {
     const rows = await database.db.select({ id: answers.clientAnswerId }).from(answers).where(inArray(answers.gameId, message.gameIds!));
     process.send!({ type: "stored", answerIds: rows.map((row) => row.id) });

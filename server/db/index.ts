@@ -13,7 +13,7 @@ export type {
 export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
 export { addPlayer, addPlayers, removePlayer, setPlayerToken, listPlayers } from "./players";
-export { saveLiveGame, deleteLiveGame, listLiveGames } from "./live-games";
+export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { saveRound, saveAnswers, listRoundAnswers, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";

@@ -1,15 +1,18 @@
-import { deleteLiveGame, listLiveGames, saveLiveGame, type Database } from "../db";
+import { deleteLiveGame, listLiveGames, saveLiveGames, type Database } from "../db";
 import type { GameState } from "../engine";
+import { GroupCommit } from "./group-commit";
 import type { LiveGameStore } from "./ports";
 import { packGameState, unpackGameState, type PackedGameState } from "./snapshot";
 
 /** Keeps live game state in the database (table live_games), so games survive a restart. */
 export function databaseGameStore(db: Database, clock: () => number = Date.now): LiveGameStore {
+  // Snapshots of all games that change phase at about the same time share one statement.
+  const snapshots = new GroupCommit<{ gameId: string; state: unknown; savedAt: Date }>((rows) => saveLiveGames(db, rows));
   return {
     async save(state) {
       // A finished game has nothing left to resume: its results are in the result tables.
       if (state.phase === "podium" || state.phase === "finished") return deleteLiveGame(db, state.gameId);
-      await saveLiveGame(db, state.gameId, packGameState(state), new Date(clock()));
+      await snapshots.add({ gameId: state.gameId, state: packGameState(state), savedAt: new Date(clock()) });
     },
     remove: (gameId) => deleteLiveGame(db, gameId),
     async list() {
