@@ -245,7 +245,7 @@ export class GameRoom {
 
   /** Waits for every queued database write (used at shutdown and by tests). */
   async flush(): Promise<void> {
-    await this.playersSaved();
+    while (this.pendingPlayerSaves.size > 0) await this.playersSaved();
     await this.writes.idle();
     await this.snapshots.idle();
   }
@@ -296,8 +296,12 @@ export class GameRoom {
     return save;
   }
 
+  /**
+   * The player rows on their way now (not those of phones joining meanwhile: while a class keeps
+   * joining, waiting for "none pending" could wait for ever).
+   */
   private async playersSaved(): Promise<void> {
-    while (this.pendingPlayerSaves.size > 0) await Promise.allSettled([...this.pendingPlayerSaves]);
+    if (this.pendingPlayerSaves.size > 0) await Promise.allSettled([...this.pendingPlayerSaves]);
   }
 
   /** The game's own writes, in order; each waits for the players saved before it (it may refer to them). */
