@@ -17,6 +17,7 @@ import { recordResults } from "./load/docs";
 import { runLoad, type DatabaseKind, type LoadResult, type LoadScenario } from "./load/scenario";
 import { benchReport } from "./report";
 import { benchSockets } from "./sockets";
+import { benchQuizStall, printQuizStall } from "./quiz-stall";
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -88,7 +89,8 @@ async function microBenchmarks() {
   }
 
   // ——— Reading a quiz off the game loop ———
-  // (the lead adds `benchQuizStall()` from bench/quiz-stall.ts here at merge)
+  console.log("");
+  for (const missed of printQuizStall(await benchQuizStall({ players: 30 }))) failures.push(missed);
 }
 
 async function loadBenchmarks() {

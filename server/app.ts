@@ -5,21 +5,33 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { toNodeHandler } from "better-auth/node";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import { Server as SocketServer } from "socket.io";
 import { CLIENT_ADDRESS_HEADER, createAuth, teacherFromHeaders, type Auth } from "./auth/auth";
 import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
-import { consoleLogger } from "./http/console-logger";
+import { checkDatabase } from "./http/database-health";
 import { lanAddress } from "./http/lan-address";
+import { assignRequestId, requestIdOf } from "./http/request-id";
+import { cameOverHttps, markCookiesSecure } from "./http/secure-cookies";
+import { applySecurityHeaders } from "./http/security-headers";
+import { sendServerError } from "./http/server-error";
+import { createServerLogger, logForRequest } from "./logging/logger";
+import { publishLogger } from "./logging/shared-logger";
+import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
+import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
+import { connectCluster, type ClusterOptions } from "./cluster/start-cluster";
 import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
+import { createWrongCodeLimiter, memoryLimiters, type WrongCodeLimiter } from "./socket/wrong-code-limiter";
+import { errorReference } from "./trpc/error-reference";
 import type { ContentProblem } from "./trpc/init";
+import { databaseUnavailable, failedForLackOfDatabase } from "./trpc/database-unavailable";
 import { appRouter } from "./trpc/router";
 
 export interface QuizServerOptions {
@@ -32,6 +44,8 @@ export interface QuizServerOptions {
   contentProblems?: ContentProblem[];
   finishedGameTtlMs?: number;
   hostAwayMs?: number;
+  /** How long a join whose acknowledgement never reached its phone waits to be asked for again (default 15 s). */
+  unclaimedJoinMs?: number;
   /** Where live game state is kept; default: the database, so games survive a restart. */
   store?: LiveGameStore;
   /** How rooms save results; default: the database (benchmarks swap it to measure what durability costs). */
@@ -43,6 +57,16 @@ export interface QuizServerOptions {
   authRateLimit?: boolean;
   /** Which reverse proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY); default none. */
   trustProxy?: TrustProxy;
+  /** Limits on wrong room codes per client address; default: createWrongCodeLimiter() in memory. */
+  wrongCodes?: WrongCodeLimiter;
+  /** Live games and quizzes per teacher, changes per minute per account and per address (defaults in account-limits.ts). */
+  limits?: Partial<AccountLimitSettings>;
+  /** How long an admin's invite link stays valid (default 7 days). */
+  inviteValidMs?: number;
+  /** Reads uploaded quiz files off the event loop; default: the process's shared worker pool. */
+  quizReader?: QuizReader;
+  /** One node of several sharing the games through Redis (REDIS_URL); unset: this process alone. */
+  cluster?: ClusterOptions;
 }
 
 export interface RunningQuizServer {
@@ -60,7 +84,8 @@ export interface RunningQuizServer {
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export async function startQuizServer(options: QuizServerOptions): Promise<RunningQuizServer> {
-  const log = options.log ?? consoleLogger;
+  const log = options.log ?? createServerLogger();
+  publishLogger(log);
   const trustProxy = options.trustProxy ?? trustNoProxy;
   const httpServer = createServer();
   const io = new SocketServer(httpServer, {
@@ -70,19 +95,35 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
-  const store = options.store ?? databaseGameStore(options.db);
+  // First of all request listeners (Socket.IO's included): every response gets its id and security headers.
+  httpServer.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    assignRequestId(req, res, trustProxy);
+    applySecurityHeaders(req, res, { dev: options.web?.dev ?? false });
+  });
+  const store = options.store ?? databaseGameStore(options.db, Date.now, log);
+  // In a cluster (REDIS_URL) a room acts only while its node holds the game's lease (server/cluster/).
+  const clusterLink = options.cluster ? await connectCluster(options.cluster, { io, log }) : null;
+  const ports = { persistence: options.persistence ?? databasePersistence(options.db, log), broadcaster: new SocketBroadcaster(io), store };
   const registry = new RoomRegistry(
-    { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store, log, hostAwayMs: options.hostAwayMs },
+    { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs, unclaimedJoinMs: options.unclaimedJoinMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
-  const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
-  if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
-  registerSocketHandlers(io, registry, log, trustProxy);
+  // In a cluster, saved games are resumed by whichever node takes their lease.
+  const cluster = clusterLink ? await clusterLink.join({ registry, db: options.db, store }) : null;
+  const rooms = cluster?.directory ?? registry;
+  if (!cluster) {
+    const resumed = await restoreLiveGames({ db: options.db, registry, store, log });
+    if (resumed > 0) log.info(`Resumed ${resumed} game(s) that were running when the server stopped.`);
+  }
+  // Per-address and per-account counts live in Redis when several nodes share the school's traffic.
+  const limiters = clusterLink?.limiters ?? memoryLimiters;
+  registerSocketHandlers(io, rooms, log, { trustProxy, wrongCodes: options.wrongCodes ?? createWrongCodeLimiter(undefined, limiters) });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
   let auth!: Auth;
   let authHandler!: RequestHandler;
+  const limits = new AccountLimits(options.limits, limiters);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -90,14 +131,23 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     maxBodySize: 1024 * 1024,
     createContext: async ({ req }) => ({
       db: options.db,
-      registry,
-      teacher: await teacherFromHeaders(auth, req.headers),
+      registry: rooms,
+      teacher: await teacherFromHeaders(auth, req.headers).catch(async (error: unknown) => {
+        throw (await failedForLackOfDatabase(options.db, error)) ? databaseUnavailable() : error;
+      }),
       clientAddress: clientAddress(req, trustProxy),
       contentProblems: () => options.contentProblems ?? [],
       publicUrl,
+      limits,
+      auth,
+      headers: fromNodeHeaders(req.headers),
+      inviteValidMs: options.inviteValidMs ?? 7 * 24 * 60 * 60_000,
+      quizReader: options.quizReader ?? sharedQuizReader(),
     }),
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") log.error(`tRPC ${path ?? "?"} failed`, error);
+    onError: ({ error, path, req }) => {
+      if (error.code === "SERVICE_UNAVAILABLE") logForRequest(log, requestIdOf(req)).warn(`tRPC ${path ?? "?"}: the database is unreachable`);
+      // The client only sees this reference (server/trpc/init.ts); the details stay in the log.
+      if (error.code === "INTERNAL_SERVER_ERROR") logForRequest(log, requestIdOf(req)).error(`tRPC ${path ?? "?"} failed (reference ${errorReference(error)})`, error);
     },
   });
 
@@ -124,20 +174,22 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     if (url.startsWith("/api/trpc/")) return void trpc(req, res);
     if (url.startsWith("/api/auth/")) {
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
+      if (cameOverHttps(req, trustProxy)) markCookiesSecure(res);
       return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
-        log.error(`auth ${url} failed`, error);
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
+        logForRequest(log, requestIdOf(req)).error(`auth ${url.split("?")[0]} failed`, error);
+        sendServerError(req, res, requestIdOf(req));
       });
     }
     if (url === "/healthz") {
       res.setHeader("content-type", "application/json");
-      return void res.end(JSON.stringify({ ok: true, games: registry.rooms().length }));
+      return void checkDatabase(options.db).then((database) => {
+        res.statusCode = database === "ok" ? 200 : 503;
+        res.end(JSON.stringify({ ok: database === "ok", database, games: registry.rooms().length }));
+      });
     }
     void Promise.resolve(web(req, res)).catch((error: unknown) => {
-      log.error(`page ${url} failed`, error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end("Internal error");
+      logForRequest(log, requestIdOf(req)).error(`page ${url.split("?")[0]} failed`, error);
+      sendServerError(req, res, requestIdOf(req));
     });
   });
 
@@ -149,7 +201,14 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const localUrl = `http://localhost:${port}`;
   const lan = lanAddress();
   publicUrl = (options.publicUrl ?? (lan ? `http://${lan}:${port}` : localUrl)).replace(/\/$/, "");
-  auth = createAuth({ db: options.db, secret: options.authSecret, fallbackUrl: localUrl, rateLimit: options.authRateLimit });
+  auth = createAuth({
+    db: options.db,
+    secret: options.authSecret,
+    fallbackUrl: localUrl,
+    rateLimit: options.authRateLimit,
+    secureCookies: publicUrl.startsWith("https://"),
+    log,
+  });
   authHandler = toNodeHandler(auth);
 
   return {
@@ -160,8 +219,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     io,
     auth,
     async close() {
+      await cluster?.stopServing();
       await registry.shutdown();
       io.close();
+      await cluster?.leave();
       await new Promise<void>((resolve) => {
         httpServer.closeAllConnections?.();
         httpServer.close(() => resolve());

@@ -20,6 +20,20 @@ const envSchema = z.object({
    * (comma-separated) or a hop count. Unset: the connection's own address is the client's.
    */
   TRUST_PROXY: z.string().optional(),
+  /** Games one teacher may have open (in the lobby or being played) at once. */
+  LIVE_GAMES_PER_TEACHER: z.coerce.number().int().min(1).default(5),
+  /** Quizzes one teacher may keep in their library. */
+  QUIZZES_PER_TEACHER: z.coerce.number().int().min(1).default(500),
+  /** Changes (saving a quiz, starting a game, …) one teacher account may make per minute. */
+  CHANGES_PER_MINUTE_PER_ACCOUNT: z.coerce.number().int().min(1).default(120),
+  /** Changes one network address may make per minute (a whole school behind one NAT shares it). */
+  CHANGES_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+  /** Days an invite link made by the admin stays valid. */
+  INVITE_LINK_DAYS: z.coerce.number().positive().max(365).default(7),
+  /** Run as one node of several sharing games through this Redis (needs DATABASE_URL on PostgreSQL and AUTH_SECRET). */
+  REDIS_URL: z.string().optional(),
+  /** Prefix of this cluster's Redis keys, when several clusters (or test runs) share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, { error: "REDIS_KEY_PREFIX is 1 to 64 letters, digits, ':', '_' or '-'." }).default("quiz"),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;

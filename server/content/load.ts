@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseQuizdown } from "../../src/quizdown/index";
+import type { ParseResult } from "../../src/quizdown/types";
+import { sharedQuizReader, type QuizReader } from "../quizzes/reader-pool";
 import type { Database } from "../db/client";
 import { saveQuizVersion } from "../db/quizzes";
 
@@ -60,7 +61,8 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function loadContentDirectory(db: Database, dir: string): Promise<ContentLoadResult> {
+/** Files are read on the quiz reader's worker thread: games restored after a restart are already running. */
+export async function loadContentDirectory(db: Database, dir: string, reader: QuizReader = sharedQuizReader()): Promise<ContentLoadResult> {
   const result: ContentLoadResult = { quizzes: [], problems: [], warnings: [] };
   const absDir = path.resolve(dir);
 
@@ -91,11 +93,11 @@ export async function loadContentDirectory(db: Database, dir: string): Promise<C
     const sourceText = bytes.toString("utf8");
     const contentHash = createHash("sha256").update(bytes).digest("hex");
 
-    let parsed: ReturnType<typeof parseQuizdown>;
+    let parsed: ParseResult;
     try {
-      parsed = parseQuizdown(sourceText);
+      parsed = await reader.parse(sourceText);
     } catch (err) {
-      result.problems.push({ file, line: 0, message: `the parser failed: ${errorMessage(err)}` });
+      result.problems.push({ file, line: 0, message: `couldn't be read: ${errorMessage(err)}` });
       continue;
     }
     if (!parsed.ok) {

@@ -12,10 +12,10 @@ export type {
 } from "./quizzes";
 export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
-export { addPlayer, addPlayers, removePlayer, setPlayerToken, listPlayers } from "./players";
+export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, listPlayers } from "./players";
 export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
 export type { AddPlayerInput } from "./players";
-export { saveRound, saveAnswers, listRoundAnswers, ANSWER_CHUNK } from "./rounds";
+export { saveRound, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";
 export { listLibraryQuizzes, findQuiz, loadQuizSourceText, renameQuiz, markQuizDeleted } from "./quizzes";
 export type { LibraryQuizItem, QuizRecord } from "./quizzes";

@@ -57,3 +57,13 @@ export async function listPlayers(db: Database, gameId: string) {
 export async function removePlayer(db: Database, id: string, at: Date): Promise<void> {
   await db.update(players).set({ removedAt: at }).where(eq(players.id, id));
 }
+
+/** Takes back a join that never reached its phone or whose save failed (see GameRoom.join): the row goes, with anything hanging off it. */
+export async function deletePlayer(db: Database, id: string): Promise<void> {
+  await db.delete(players).where(eq(players.id, id));
+}
+
+/** The host let a removed player back in. */
+export async function readmitPlayer(db: Database, id: string): Promise<void> {
+  await db.update(players).set({ removedAt: null }).where(eq(players.id, id));
+}

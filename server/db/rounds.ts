@@ -36,8 +36,10 @@ export interface AnswerRow {
 }
 
 /**
- * Stores a closed round and its answers in one transaction. Idempotent: rows that already exist
- * (same round, same answer id or same game/question/player) are left as they are.
+ * Stores a closed round, and those of its answers not stored yet, in one transaction. Idempotent:
+ * rows that already exist (same round, same answer id or same game/question/player) are left as
+ * they are. The game server passes only answers the group commit did not store: re-inserting
+ * stored ones is wasted work and, in the wrong order, a deadlock with a running answer batch.
  */
 export async function saveRound(db: Database, input: { round: RoundRow; answers: AnswerRow[] }): Promise<void> {
   await db.transaction(async (tx) => {
@@ -66,7 +68,21 @@ export async function saveAnswers(db: Database, rows: AnswerRow[]): Promise<void
   await insertAnswers(db, rows);
 }
 
-async function insertAnswers(db: Database, rows: AnswerRow[]): Promise<void> {
+/**
+ * The one order in which every writer inserts answers: by the unique key (game, question,
+ * player). Two transactions that insert overlapping answers then take their key locks in the
+ * same order and wait for each other instead of deadlocking.
+ */
+export function inWriterOrder(rows: AnswerRow[]): AnswerRow[] {
+  const key = (row: AnswerRow) => `${row.gameId}|${row.questionId}|${row.playerId}`;
+  return rows
+    .map((row) => ({ row, key: key(row) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ row }) => row);
+}
+
+async function insertAnswers(db: Database, unordered: AnswerRow[]): Promise<void> {
+  const rows = inWriterOrder(unordered);
   for (let i = 0; i < rows.length; i += ANSWER_CHUNK) {
     const chunk = rows.slice(i, i + ANSWER_CHUNK).map((a) => ({
       id: a.id,

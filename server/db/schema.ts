@@ -41,6 +41,12 @@ export const teachers = pgTable("teachers", {
   image: text("image"),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
   updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  /** better-auth admin plugin: "admin" for the school's quiz admin (the first account), else "user". */
+  role: text("role"),
+  /** Set when the admin turns the account off: it can't sign in and its sessions are gone. */
+  banned: boolean("banned").default(false),
+  banReason: text("ban_reason"),
+  banExpires: timestamptz("ban_expires"),
 });
 
 export const teacherSessions = pgTable(
@@ -53,6 +59,8 @@ export const teacherSessions = pgTable(
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
+    /** better-auth admin plugin field (impersonation is not used here, but the plugin reads it). */
+    impersonatedBy: text("impersonated_by"),
     userId: text("user_id")
       .notNull()
       .references(() => teachers.id, { onDelete: "cascade" }),
@@ -94,6 +102,42 @@ export const authVerifications = pgTable(
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   (t) => [index("auth_verifications_identifier_idx").on(t.identifier)],
+);
+
+/**
+ * One-time sign-up links the admin hands to a new teacher. Only the token's sha256 is stored;
+ * the link itself is shown once, when it is made.
+ */
+export const teacherInvites = pgTable(
+  "teacher_invites",
+  {
+    id: uuid("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique("teacher_invites_token_hash_unique"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+    usedBy: text("used_by").references(() => teachers.id, { onDelete: "set null" }),
+  },
+  (t) => [index("teacher_invites_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Server-wide sign-up settings: exactly one row (id = 1), made by the first sign-up.
+ * `firstAccountClaimedAt` lets exactly one of two simultaneous first sign-ups become the admin.
+ */
+export const signUpSettings = pgTable(
+  "sign_up_settings",
+  {
+    id: integer("id").primaryKey(),
+    /** Code teachers of this school may sign up with; null = turned off. */
+    schoolCode: text("school_code"),
+    firstAccountClaimedAt: timestamptz("first_account_claimed_at"),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [check("sign_up_settings_single_row", sql`${t.id} = 1`)],
 );
 
 export const quizzes = pgTable("quizzes", {

@@ -1,7 +1,7 @@
 export * from "./types";
 export * from "./scoring";
 export { createGame, shuffled, type NewGameInput, type RandomSource } from "./setup";
-export { addPlayer, removePlayer, setPlayerConnected, allowTakeover, setLocked, nicknameKey } from "./players";
+export { addPlayer, withdrawPlayer, removePlayer, readmitPlayer, setPlayerConnected, allowTakeover, setLocked, nicknameKey } from "./players";
 export {
   startGame,
   advanceClock,
@@ -17,4 +17,4 @@ export {
 export { compareStanding, rankPlayers, standings } from "./ranking";
 export { playerRoomView, personalView, hostView } from "./views";
 export type { EngineResult } from "./result";
-export { restorePlayer, restoreAnswer, forgetUnsavedPlayers, prepareAfterRestart, RESTART_GRACE_MS, type StoredPlayer } from "./restore";
+export { restorePlayer, restoreAnswer, forgetUnsavedPlayers, prepareAfterRestart, ensureIndexes, rebuildIndexes, RESTART_GRACE_MS, type StoredPlayer } from "./restore";

@@ -1,16 +1,22 @@
+import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { closeRoundIfEveryoneAnswered } from "./rounds";
 import { hasOpenAnswer, rankPlayers } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
 import type { GamePlayer, GameState } from "./types";
 
+/** The main key a nickname is taken under: lookalikes, case and accents folded. */
 export function nicknameKey(nickname: string): string {
-  return nickname.normalize("NFKC").toLocaleLowerCase("en");
+  return nicknameKeys(nickname)[0]!;
 }
 
 /** A player record at 0 points, connected, as a join (or a restore) creates it. */
-export function freshPlayer(fields: Pick<GamePlayer, "id" | "nickname" | "joinSeq" | "joinedAt" | "firstQuestionIndex" | "tokenHash">): GamePlayer {
+export function freshPlayer(
+  fields: Pick<GamePlayer, "id" | "nickname" | "joinSeq" | "joinedAt" | "firstQuestionIndex" | "tokenHash"> & { deviceHash?: string },
+): GamePlayer {
+  const { deviceHash, ...rest } = fields;
   return {
-    ...fields,
+    ...rest,
+    ...(deviceHash ? { deviceHash } : {}),
     nicknameKey: nicknameKey(fields.nickname),
     connected: true,
     removed: false,
@@ -32,28 +38,60 @@ function joinedDuringOpenRound(state: GameState, player: GamePlayer): boolean {
   return round !== null && round.closedAt === null && player.firstQuestionIndex > round.questionIndex;
 }
 
+/** Puts a player's nickname keys (and, if removed, their device) in the game's lookup tables. */
+export function indexPlayer(state: GameState, player: GamePlayer): void {
+  for (const key of nicknameKeys(player.nickname)) state.nicknameIndex[key] ??= player.id;
+  if (player.removed && player.deviceHash) state.removedDevices[player.deviceHash] = player.id;
+}
+
+/** The players whose nickname looks like this one (at most one per key: O(1)). */
+function namesakesOf(state: GameState, nickname: string): GamePlayer[] {
+  const found: GamePlayer[] = [];
+  for (const key of nicknameKeys(nickname)) {
+    const id = state.nicknameIndex[key];
+    const player = id === undefined ? undefined : state.players[id];
+    if (player && !found.includes(player)) found.push(player);
+  }
+  return found;
+}
+
+const REMOVED_DEVICE = "The host removed this phone from this game. If that was a mistake, ask your teacher to let you back in.";
+
 /**
  * Adds a player: in the lobby, or late (unless the host locked the game), starting at 0 and
- * playing from the next question. `nickname` must already be trimmed and length-checked (the
- * protocol schema does that); uniqueness is checked here, case-insensitively.
+ * playing from the next question. `nickname` must already be checked and normalised (the
+ * protocol schema does that); uniqueness is checked here, by lookalike key, in O(1).
+ *
+ * A player the host removed stays out: a join from the same device, or under a name that looks
+ * like theirs, is refused (the host can let them back in: `readmitPlayer`).
  *
  * A nickname that belongs to a player who is away is not simply refused: the attempt is shown to
  * the host (`takeover-requested`), and once the host allows it the same join takes that player
  * over (`player-taken-over`, same score, new token).
  */
-export function addPlayer(state: GameState, input: { playerId: string; nickname: string; tokenHash?: string; now: number }): EngineResult {
+export function addPlayer(
+  state: GameState,
+  input: { playerId: string; nickname: string; tokenHash?: string; deviceHash?: string; now: number },
+): EngineResult {
   if (state.phase === "podium" || state.phase === "finished") {
     return refusal("game-over", "This game has finished.");
   }
   if (state.players[input.playerId]) return refusal("invalid-request", "You have already joined this game.");
-  const key = nicknameKey(input.nickname);
-  const namesake = Object.values(state.players).find((player) => !player.removed && player.nicknameKey === key);
+  if (input.deviceHash && state.removedDevices[input.deviceHash]) return refusal("removed", REMOVED_DEVICE);
+  const namesakes = namesakesOf(state, input.nickname);
+  const removed = namesakes.find((player) => player.removed);
+  if (removed) {
+    return refusal("removed", `The host removed “${removed.nickname}” from this game. Pick another nickname, or ask your teacher to let you back in.`);
+  }
+  const connected = namesakes.find((player) => player.connected);
+  if (connected) {
+    return refusal("nickname-taken", `Someone in this game is already called “${connected.nickname}”. Pick another nickname.`);
+  }
+  const namesake = namesakes[0];
   if (namesake) {
-    if (namesake.connected) {
-      return refusal("nickname-taken", `Someone in this game is already called “${input.nickname}”. Pick another nickname.`);
-    }
     if (namesake.takeoverAllowed) {
       namesake.tokenHash = input.tokenHash ?? "";
+      if (input.deviceHash) namesake.deviceHash = input.deviceHash;
       namesake.takeoverAllowed = false;
       namesake.takeoverRequested = false;
       return accepted([{ type: "player-taken-over", playerId: namesake.id }]);
@@ -71,8 +109,10 @@ export function addPlayer(state: GameState, input: { playerId: string; nickname:
     joinedAt: input.now,
     firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
     tokenHash: input.tokenHash ?? "",
+    ...(input.deviceHash ? { deviceHash: input.deviceHash } : {}),
   });
   state.players[player.id] = player;
+  indexPlayer(state, player);
   state.activePlayerCount += 1;
   state.connectedPlayerCount += 1;
   if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount += 1;
@@ -97,9 +137,57 @@ export function removePlayer(state: GameState, input: { playerId: string; now: n
   }
   player.removed = true;
   player.connected = false;
+  player.takeoverRequested = false;
+  player.takeoverAllowed = false;
+  if (player.deviceHash) state.removedDevices[player.deviceHash] = player.id;
   state.activePlayerCount -= 1;
   if (state.ranking.length > 0) rankPlayers(state, false);
   return accepted([{ type: "player-removed", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
+}
+
+/**
+ * Takes back a join as if it had never happened: the player is not counted in this or later rounds,
+ * is off the leaderboard, and their nickname (every lookalike key) and device are free again. For a
+ * join the phone never got: its save failed, or its acknowledgement never reached the phone and the
+ * phone did not come back for it. A player who answered is refused (their phone did have the token,
+ * so the join did happen); a player the host removed meanwhile is taken back too (they never got in).
+ */
+export function withdrawPlayer(state: GameState, input: { playerId: string; now: number }): EngineResult {
+  const player = state.players[input.playerId];
+  const answered = player !== undefined && (player.lastRound?.answered === true || player.score > 0 || hasOpenAnswer(state, player.id));
+  if (!player || answered) return refusal("not-joined", "That player can't be taken back.");
+  if (!player.removed) {
+    if (player.connected) markDisconnected(state, player);
+    state.activePlayerCount -= 1;
+  }
+  const rankAt = state.ranking.indexOf(player.id);
+  if (rankAt >= 0) {
+    state.ranking.splice(rankAt, 1);
+    for (let index = rankAt; index < state.ranking.length; index++) state.players[state.ranking[index]!]!.rank = index + 1;
+  }
+  for (const key of nicknameKeys(player.nickname)) if (state.nicknameIndex[key] === player.id) delete state.nicknameIndex[key];
+  if (player.deviceHash && state.removedDevices[player.deviceHash] === player.id) delete state.removedDevices[player.deviceHash];
+  delete state.players[player.id];
+  if (player.joinSeq === state.nextJoinSeq - 1) state.nextJoinSeq -= 1;
+  return accepted([{ type: "player-withdrawn", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
+}
+
+/**
+ * The host undoes a removal. The player is back with their score, away until their phone joins
+ * again under their nickname: that join takes them over at once (no second approval needed).
+ */
+export function readmitPlayer(state: GameState, input: { playerId: string }): EngineResult {
+  const player = state.players[input.playerId];
+  if (!player || !player.removed) return refusal("not-joined", "That player was not removed from this game.");
+  if (state.phase === "podium" || state.phase === "finished") return refusal("game-over", "This game has finished.");
+  player.removed = false;
+  player.connected = false;
+  player.takeoverRequested = false;
+  player.takeoverAllowed = true;
+  if (player.deviceHash && state.removedDevices[player.deviceHash] === player.id) delete state.removedDevices[player.deviceHash];
+  state.activePlayerCount += 1;
+  if (state.ranking.length > 0 || player.rank !== null) rankPlayers(state, false);
+  return accepted([{ type: "player-readmitted", playerId: player.id }]);
 }
 
 /** A player's socket connected or went away. A disconnected player never holds a round open. */

@@ -3,7 +3,7 @@
  * change; players who joined and answers given since then come from their own tables.
  */
 import { scoreAnswer } from "./rounds";
-import { freshPlayer, nicknameKey } from "./players";
+import { freshPlayer, indexPlayer, nicknameKey } from "./players";
 import { rankPlayers } from "./ranking";
 import type { GameState } from "./types";
 
@@ -19,8 +19,30 @@ export interface StoredPlayer {
   tokenHash: string;
 }
 
-/** Adds a player saved after the snapshot was taken, and brings removals and tokens up to date. */
+/**
+ * The lookup tables are derived from the players: rebuilt from them when the snapshot has none
+ * (it was saved by an older version), so a restored game checks nicknames as a live one does.
+ */
+export function ensureIndexes(state: GameState): void {
+  if (state.nicknameIndex && state.removedDevices) return;
+  state.nicknameIndex = {};
+  state.removedDevices = {};
+  for (const player of Object.values(state.players)) indexPlayer(state, player);
+}
+
+/** Derives the lookup tables again from the players (after some were dropped). */
+export function rebuildIndexes(state: GameState): void {
+  state.nicknameIndex = undefined as unknown as GameState["nicknameIndex"];
+  state.removedDevices = undefined as unknown as GameState["removedDevices"];
+  ensureIndexes(state);
+}
+
+/**
+ * Adds a player saved after the snapshot was taken, and brings removals (and their undoing) and
+ * tokens up to date.
+ */
 export function restorePlayer(state: GameState, stored: StoredPlayer): void {
+  ensureIndexes(state);
   const existing = state.players[stored.id];
   if (existing) {
     if (existing.nickname === "") {
@@ -29,8 +51,18 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
       existing.nicknameKey = nicknameKey(stored.nickname);
       existing.joinSeq = stored.joinSeq;
       existing.joinedAt = stored.joinedAt;
+      // Rows come in join order, so the first joiner keeps a name as in the live game.
+      indexPlayer(state, existing);
     }
     existing.tokenHash = stored.tokenHash;
+    if (!stored.removed && existing.removed) {
+      // Let back in by the host after the snapshot: back in, and their next join takes them over.
+      existing.removed = false;
+      existing.takeoverAllowed = true;
+      if (existing.deviceHash && state.removedDevices[existing.deviceHash] === existing.id) delete state.removedDevices[existing.deviceHash];
+      state.activePlayerCount += 1;
+      if (state.ranking.length > 0 || existing.rank !== null) rankPlayers(state, false);
+    }
     if (stored.removed && !existing.removed) {
       const round = state.round;
       if (round && round.closedAt === null && round.answers[existing.id]) {
@@ -38,6 +70,7 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
         round.answerCount -= 1;
       }
       existing.removed = true;
+      if (existing.deviceHash) state.removedDevices[existing.deviceHash] = existing.id;
       state.activePlayerCount -= 1;
       if (state.ranking.length > 0) rankPlayers(state, false);
     }
@@ -55,6 +88,7 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
     connected: false,
     removed: stored.removed,
   };
+  indexPlayer(state, state.players[stored.id]!);
   state.nextJoinSeq = Math.max(state.nextJoinSeq, stored.joinSeq + 1);
   if (!stored.removed) {
     state.activePlayerCount += 1;
@@ -83,7 +117,9 @@ export function forgetUnsavedPlayers(state: GameState, storedIds: ReadonlySet<st
     if (!player.removed) state.activePlayerCount -= 1;
     forgotten = true;
   }
-  if (forgotten && state.ranking.length > 0) {
+  if (!forgotten) return;
+  rebuildIndexes(state);
+  if (state.ranking.length > 0) {
     state.ranking = state.ranking.filter((id) => state.players[id] !== undefined);
     rankPlayers(state, false);
   }
@@ -107,6 +143,7 @@ export function restoreAnswer(state: GameState, stored: { playerId: string; answ
  * RESTART_GRACE_MS.
  */
 export function prepareAfterRestart(state: GameState, now: number): void {
+  ensureIndexes(state);
   for (const player of Object.values(state.players)) player.connected = false;
   state.connectedPlayerCount = 0;
   const round = state.round;

@@ -76,5 +76,7 @@ export function createGame(input: NewGameInput): GameState {
     paused: null,
     locked: false,
     lateJoin: input.lateJoin ?? true,
+    nicknameIndex: {},
+    removedDevices: {},
   };
 }

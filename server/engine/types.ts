@@ -25,7 +25,7 @@ export interface GameQuestion {
 export interface GamePlayer {
   id: string;
   nickname: string;
-  /** Lower-cased nickname, for case-insensitive uniqueness. */
+  /** The nickname's main lookalike key (see nickname-skeleton.ts): case, accents and lookalike letters folded. */
   nicknameKey: string;
   joinSeq: number;
   joinedAt: number;
@@ -43,6 +43,8 @@ export interface GamePlayer {
   firstQuestionIndex: number;
   /** Hash of the secret token the phone presents to resume; the token itself is never kept. */
   tokenHash: string;
+  /** Hash of the phone's device id, when it sent one: a removed phone can't join again under another name. */
+  deviceHash?: string;
   /** Someone tried to join with this nickname from a new device while this player was away. */
   takeoverRequested: boolean;
   /** The host allowed the next join with this nickname to take this player over. */
@@ -111,6 +113,14 @@ export interface GameState {
   locked: boolean;
   /** Players may join after the start; when false the game locks itself as it starts. */
   lateJoin: boolean;
+  /**
+   * Every nickname key in this game → the player who has it (removed players too: their names
+   * stay taken), so a join checks its nickname in O(1). Derived from `players`: rebuilt after a
+   * restart (see restore.ts).
+   */
+  nicknameIndex: Record<string, string>;
+  /** Device hashes of removed players → their id. Derived from `players` like `nicknameIndex`. */
+  removedDevices: Record<string, string>;
 }
 
 /** One answer as it is saved: choices are ORIGINAL option indexes (quiz-file order). */
@@ -145,6 +155,8 @@ export interface Standing {
 export type GameEvent =
   | { type: "player-joined"; playerId: string }
   | { type: "player-removed"; playerId: string }
+  | { type: "player-withdrawn"; playerId: string }
+  | { type: "player-readmitted"; playerId: string }
   | { type: "player-connection"; playerId: string; connected: boolean }
   | { type: "game-started"; at: number }
   | { type: "phase-changed"; phase: Phase }

@@ -124,6 +124,13 @@ export function personalView(state: GameState, playerId: string): PersonalView |
   };
 }
 
+/** The players the host removed, in join order: the latest HOST_PLAYER_LIST_LIMIT of them in a big game. */
+function removedPlayers(state: GameState): { listed: Array<{ id: string; nickname: string }>; notListed: number } {
+  const removed = Object.values(state.players).filter((player) => player.removed);
+  const listed = removed.slice(Math.max(0, removed.length - HOST_PLAYER_LIST_LIMIT)).map((player) => ({ id: player.id, nickname: player.nickname }));
+  return { listed, notListed: removed.length - listed.length };
+}
+
 /** Everyone in join order while they fit; else those needing attention first, then the latest joiners. */
 function listedPlayers(state: GameState): GamePlayer[] {
   const players = activePlayers(state);
@@ -139,6 +146,7 @@ function listedPlayers(state: GameState): GamePlayer[] {
 
 export function hostView(state: GameState, now: number): HostView {
   const players = listedPlayers(state);
+  const removed = removedPlayers(state);
   return {
     ...baseView(state, now),
     code: state.code,
@@ -150,6 +158,8 @@ export function hostView(state: GameState, now: number): HostView {
       takeoverRequested: player.takeoverRequested,
     })),
     playersNotListed: state.activePlayerCount - players.length,
+    removedPlayers: removed.listed,
+    removedNotListed: removed.notListed,
     connectedCount: state.connectedPlayerCount,
     answerCount: state.round?.answerCount ?? 0,
     locked: state.locked,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createGame as newGameState, type RandomSource } from "../engine";
 import { createGame as insertGame, loadQuizVersion, type Database } from "../db";
-import type { RoomRegistry } from "../rooms/registry";
+import type { RoomDirectory } from "../rooms/room-directory";
 import { hashSecret, newSecret } from "./secrets";
 
 /** Why a game can't be made; `notFound` when the quiz doesn't exist for this teacher. */
@@ -35,7 +35,7 @@ export interface LiveGameTicket {
 
 /** Creates a game for a quiz version: saves it, opens its room and hands out the host secret. */
 export async function createLiveGame(
-  deps: { db: Database; registry: RoomRegistry; random?: RandomSource; now?: () => number },
+  deps: { db: Database; registry: RoomDirectory; random?: RandomSource; now?: () => number },
   game: { quizVersionId: string; ownerId: string },
   options: GameOptions = {},
 ): Promise<LiveGameTicket> {
@@ -56,7 +56,7 @@ export async function createLiveGame(
   const hostSecret = newSecret();
   const hostSecretHash = hashSecret(hostSecret);
   const now = (deps.now ?? Date.now)();
-  const code = deps.registry.allocateCode();
+  const code = await deps.registry.allocateCode();
   const state = newGameState({
     gameId,
     code,

@@ -1,9 +1,4 @@
 import type { Logger } from "../rooms/ports";
 
-export const consoleLogger: Logger = {
-  info: (message) => console.log(message),
-  warn: (message) => console.warn(`warning: ${message}`),
-  error: (message, error) => console.error(`error: ${message}`, error ?? ""),
-};
-
+/** For tests and benchmarks. The server's own log is server/logging/logger.ts (pino). */
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

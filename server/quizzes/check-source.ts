@@ -1,8 +1,8 @@
 /** Reads a quiz file the way the game will, without saving anything. */
-import { parseQuizdown } from "../../src/quizdown/index";
-import type { ParsedQuiz, QuizdownProblem } from "../../src/quizdown/types";
+import type { ParseResult, ParsedQuiz, QuizdownProblem } from "../../src/quizdown/types";
 import { MAX_QUIZ_TITLE_LENGTH, newQuizTitle } from "../../src/quizdown/source-rules";
 import { LibraryError } from "./errors";
+import { sharedQuizReader, type QuizReader } from "./reader-pool";
 
 export interface QuizSourceCheck {
   ok: boolean;
@@ -20,8 +20,16 @@ export interface QuizSourceCheck {
 
 export type ReadableQuiz = { check: QuizSourceCheck; quiz: ParsedQuiz; title: string };
 
-export function checkQuizSource(source: string, fileName?: string): { check: QuizSourceCheck; quiz: ParsedQuiz | null } {
-  const parsed = parseQuizdown(source);
+/** Reads the file on the quiz reader's worker thread (never on the game's event loop). */
+export async function checkQuizSource(
+  source: string,
+  fileName?: string,
+  reader: QuizReader = sharedQuizReader(),
+): Promise<{ check: QuizSourceCheck; quiz: ParsedQuiz | null }> {
+  return describeParse(await reader.parse(source), fileName);
+}
+
+function describeParse(parsed: ParseResult, fileName: string | undefined): { check: QuizSourceCheck; quiz: ParsedQuiz | null } {
   if (!parsed.ok) {
     return {
       check: { ok: false, title: null, questionCount: null, problems: parsed.errors, warnings: [], playable: false, unplayableReason: null },
@@ -44,8 +52,8 @@ export function checkQuizSource(source: string, fileName?: string): { check: Qui
 }
 
 /** The parsed quiz, or a "bad-source" refusal that names the first problem's line. */
-export function readQuizSource(source: string, fileName?: string): ReadableQuiz {
-  const { check, quiz } = checkQuizSource(source, fileName);
+export async function readQuizSource(source: string, fileName?: string, reader?: QuizReader): Promise<ReadableQuiz> {
+  const { check, quiz } = await checkQuizSource(source, fileName, reader);
   if (!quiz || check.title === null) throw new LibraryError("bad-source", describeProblems(check.problems));
   return { check, quiz, title: check.title };
 }

@@ -1,5 +1,6 @@
 /** Why a library request was refused; the tRPC router turns each kind into its error code. */
-export type LibraryErrorKind = "not-found" | "read-only" | "bad-source";
+/** "too-slow": the file took longer than its time budget to read; "busy": too many files are waiting to be read. */
+export type LibraryErrorKind = "not-found" | "read-only" | "bad-source" | "too-slow" | "busy";
 
 export class LibraryError extends Error {
   constructor(

@@ -6,4 +6,6 @@ export { createQuiz, replaceQuiz, copyQuiz } from "./upload";
 export type { SavedQuiz } from "./upload";
 export { renameOwnQuiz, deleteOwnQuiz } from "./manage";
 export { getQuizPreview } from "./preview";
+export { createQuizReader, sharedQuizReader, QUIZ_TOO_SLOW_MESSAGE, QUIZ_READER_BUSY_MESSAGE } from "./reader-pool";
+export type { QuizReader, QuizReaderOptions } from "./reader-pool";
 export type { QuizPreview } from "./preview";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { finishGame, markGameStarted, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
+import { deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
 import type { SavedAnswer } from "../engine";
 import { GroupCommit } from "./group-commit";
 import { batchedPlayerInserts } from "./player-batch";
-import type { GamePersistence } from "./ports";
+import type { GamePersistence, Logger } from "./ports";
 
 function answerRow(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): AnswerRow {
   return {
@@ -22,13 +22,25 @@ function answerRow(gameId: string, roundIndex: number, questionId: string, answe
   };
 }
 
-/** Saves what the rooms report through the Drizzle repositories. */
-export function databasePersistence(db: Database): GamePersistence {
-  const answers = new GroupCommit<AnswerRow>((rows) => saveAnswers(db, rows));
+/** Saves what the rooms report through the Drizzle repositories; answers from all games go in shared batches. */
+export function databasePersistence(
+  db: Database,
+  log?: Logger,
+  /** Tests swap the answers' batch write to make a batch fail on purpose. */
+  writeAnswers: (db: Database, rows: AnswerRow[]) => Promise<void> = saveAnswers,
+): GamePersistence {
+  const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers" });
+  const players = batchedPlayerInserts(db, log);
   return {
-    addPlayer: batchedPlayerInserts(db),
+    drain: async (deadline) => {
+      await Promise.all([answers.drain(deadline), players.drain(deadline)]);
+    },
+    // Removing the row of a batched insert is ordered after that insert by the room (GameRoom.write).
+    withdrawPlayer: (playerId) => deletePlayer(db, playerId),
+    addPlayer: (player) => players.add(player),
     setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
+    readmitPlayer: (playerId) => readmitPlayer(db, playerId),
     markStarted: (gameId, at) => markGameStarted(db, gameId, at),
     finish: (gameId, result) => finishGame(db, gameId, result),
     saveAnswer: (gameId, roundIndex, questionId, answer) => answers.add(answerRow(gameId, roundIndex, questionId, answer)),

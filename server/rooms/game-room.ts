@@ -17,6 +17,7 @@ import {
   pauseGame,
   personalView,
   playerRoomView,
+  readmitPlayer,
   removePlayer,
   resumeGame,
   setLocked,
@@ -24,7 +25,9 @@ import {
   skipQuestion,
   startGame,
   submitAnswer,
+  withdrawPlayer,
   type EngineResult,
+  type ClosedRound,
   type GameEvent,
   type GameState,
 } from "../engine";
@@ -46,14 +49,54 @@ export interface GameRoomDeps {
   hostAwayMs?: number;
   /** How long a player whose connection dropped still counts as connected (default 3 s). */
   disconnectGraceMs?: number;
+  /**
+   * How long a join whose acknowledgement could not be delivered (its connection died while the
+   * join was being saved) waits for the phone to send the same join again before it is taken back.
+   */
+  unclaimedJoinMs?: number;
+}
+
+/** A join by the phone's join id: a retry of the same join gets the same player and token. */
+interface JoinRecord {
+  ack: Promise<JoinAck>;
+  playerId: string | null;
+  /** Only a brand-new player can be taken back; a takeover of an existing one cannot. */
+  newPlayer: boolean;
+  /** Whether an acknowledgement of this join went out on a live connection. */
+  delivered: boolean;
+  undoTimer: ReturnType<typeof setTimeout> | null;
+  forgetTimer: ReturnType<typeof setTimeout> | null;
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
 const PERSONAL_VIEW_SLICE = 500;
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
+const DEFAULT_UNCLAIMED_JOIN_MS = 15_000;
+/** A delivered join is remembered this long, so a phone that missed its acknowledgement can ask again. */
+const JOIN_RECORD_TTL_MS = 2 * 60_000;
+/**
+ * How long a phase change's broadcast waits for its database writes. A healthy database answers
+ * in milliseconds (so a round is stored before its reveal is shown); during an outage the game goes
+ * on from memory while the writes keep retrying.
+ */
+const BROADCAST_WAITS_FOR_WRITES_MS = 2_000;
 
 type AnswerAccepted = Extract<GameEvent, { type: "answer-accepted" }>;
+/** One answer's save; `stored` once it is durable (the round save then does not write it again). */
+interface AnswerSave {
+  event: AnswerAccepted;
+  ack: Promise<AnswerAck>;
+  /** The answer's own save (the ack also waits for the live-state snapshot). */
+  saved: Promise<void>;
+  stored: boolean;
+}
+
+/**
+ * Events saved in the live-state snapshot at once: removals keep a removed phone's device out after a
+ * restart, and a withdrawn join must not come back from an older snapshot (its row is gone).
+ */
+const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "lock-changed", "player-removed", "player-readmitted", "player-withdrawn"]);
 
 export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -67,8 +110,16 @@ export class GameRoom {
   private readonly playerSockets = new Map<string, string>();
   private readonly hostSockets = new Set<string>();
   /** Acks of this round's answers by `playerId:answerId`, so a retried answer gets the first ack back. */
-  private answerAcks = new Map<string, { event: AnswerAccepted; ack: Promise<AnswerAck> }>();
+  private answerAcks = new Map<string, AnswerSave>();
+  /**
+   * The previous round's, kept while the next one runs: an answer re-sent after its round closed
+   * (its save waited out a database outage) still gets its acknowledgement.
+   */
+  private previousAnswerAcks = new Map<string, AnswerSave>();
+  private readonly joins = new Map<string, JoinRecord>();
   private answerAcksRound = -1;
+  /** Answers that came back from the database after a restart: already stored. */
+  private readonly restoredAnswerIds: Set<string>;
   private disposed = false;
   /** New players' rows on their way into the shared batch (see savePlayer). */
   private readonly pendingPlayerSaves = new Set<Promise<void>>();
@@ -84,6 +135,7 @@ export class GameRoom {
     this.writes = new WriteQueue(deps.log, `game ${state.code}`);
     // The snapshot may name players whose rows are still on their way: those go first.
     this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => deps.store.save(this.state)), deps.log, `game ${state.code}`);
+    this.restoredAnswerIds = new Set(Object.values(state.round?.answers ?? {}).map((answer) => answer.answerId));
     const interval = deps.hostRefreshMs ?? 250;
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), interval);
     this.hostRefresh = throttled(() => this.sendHostView(), interval);
@@ -105,12 +157,83 @@ export class GameRoom {
 
   // ——— Players ———
 
-  /** A new player, or a new device taking over an absent player once the host allowed it. */
-  async join(nickname: string, socketId: string): Promise<JoinAck> {
+  /**
+   * A new player, or a new device taking over an absent player once the host allowed it.
+   *
+   * Idempotent per `joinId` (made by the phone, the same on every retry of one join): a retry gets
+   * the same player and token, on whatever connection it arrives. A join whose acknowledgement
+   * could not be delivered and that is not asked for again within `unclaimedJoinMs` is taken back
+   * (see `joinAnswered`), so a phone that gave up never leaves a ghost player behind.
+   *
+   * `deviceId` (kept by the phone across games) lets a removed phone be recognised under a new name.
+   */
+  async join(nickname: string, socketId: string, ids: { joinId?: string; deviceId?: string } = {}): Promise<JoinAck> {
+    const { joinId = randomUUID(), deviceId } = ids;
+    const known = this.joins.get(joinId);
+    if (known) return this.joinAgain(joinId, known, socketId);
+    const record: JoinRecord = { ack: Promise.resolve<JoinAck>(refusal("server-error", "")), playerId: null, newPlayer: false, delivered: false, undoTimer: null, forgetTimer: null };
+    record.ack = this.joinOnce(nickname, socketId, deviceId, record);
+    this.joins.set(joinId, record);
+    const ack = await record.ack;
+    if (!ack.ok) this.joins.delete(joinId);
+    return ack;
+  }
+
+  /**
+   * The socket layer reports whether a join's acknowledgement went out on a live connection. One
+   * that did not is taken back after `unclaimedJoinMs` unless the phone asks for it again (or
+   * resumes) meanwhile.
+   */
+  joinAnswered(joinId: string, delivered: boolean): void {
+    const record = this.joins.get(joinId);
+    if (!record || record.playerId === null) return;
+    if (delivered) {
+      record.delivered = true;
+      if (record.undoTimer) clearTimeout(record.undoTimer);
+      record.undoTimer = null;
+      if (record.forgetTimer) clearTimeout(record.forgetTimer);
+      record.forgetTimer = setTimeout(() => this.joins.delete(joinId), JOIN_RECORD_TTL_MS);
+      record.forgetTimer.unref?.();
+      return;
+    }
+    if (record.delivered || record.undoTimer) return;
+    // A takeover is not taken back (the player was there before): its record is only forgotten.
+    const later = record.newPlayer ? () => this.undoUnclaimedJoin(joinId) : () => this.joins.delete(joinId);
+    record.undoTimer = setTimeout(later, record.newPlayer ? (this.deps.unclaimedJoinMs ?? DEFAULT_UNCLAIMED_JOIN_MS) : JOIN_RECORD_TTL_MS);
+    record.undoTimer.unref?.();
+  }
+
+  private undoUnclaimedJoin(joinId: string): void {
+    const record = this.joins.get(joinId);
+    if (!record || record.delivered || record.playerId === null || this.disposed) return;
+    this.joins.delete(joinId);
+    const playerId = record.playerId;
+    if (this.playerSockets.has(playerId)) return; // it came back some other way
+    const result = withdrawPlayer(this.state, { playerId, now: this.clock() });
+    if (!result.ok) return;
+    this.deps.log.info(`game ${this.code}: took back a join whose phone never got its answer`);
+    void this.handle(result);
+  }
+
+  /** The same join again (its acknowledgement was lost or late): same player, same token, this connection. */
+  private async joinAgain(joinId: string, record: JoinRecord, socketId: string): Promise<JoinAck> {
+    const first = await record.ack;
+    if (!first.ok || record.playerId === null) return first;
+    const player = this.state.players[record.playerId];
+    if (!player || player.removed || this.joins.get(joinId) !== record) {
+      return refusal("not-joined", "Sorry, joining took too long. Join again.");
+    }
+    this.playerSockets.set(player.id, socketId);
+    if (!player.connected) await this.handle(setPlayerConnected(this.state, { playerId: player.id, connected: true, now: this.clock() }));
+    return { ok: true, room: playerRoomView(this.state, this.clock()), you: personalView(this.state, player.id)!, playerToken: first.playerToken };
+  }
+
+  private async joinOnce(nickname: string, socketId: string, deviceId: string | undefined, record: JoinRecord): Promise<JoinAck> {
     const playerToken = newSecret();
     const tokenHash = hashSecret(playerToken);
+    const deviceHash = deviceId ? hashSecret(`${this.gameId}:${deviceId}`) : undefined;
     const now = this.clock();
-    const result = addPlayer(this.state, { playerId: randomUUID(), nickname, tokenHash, now });
+    const result = addPlayer(this.state, { playerId: randomUUID(), nickname, tokenHash, ...(deviceHash ? { deviceHash } : {}), now });
     if (!result.ok) return result;
     const joined = result.events.find((event) => event.type === "player-joined" || event.type === "player-taken-over");
     if (!joined || !("playerId" in joined)) {
@@ -121,6 +244,8 @@ export class GameRoom {
       );
     }
     const player = this.state.players[joined.playerId]!;
+    record.playerId = player.id;
+    record.newPlayer = joined.type === "player-joined";
     try {
       if (joined.type === "player-joined") {
         await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash });
@@ -128,7 +253,10 @@ export class GameRoom {
         await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash));
       }
     } catch {
-      if (joined.type === "player-joined") removePlayer(this.state, { playerId: player.id, now: this.clock() });
+      // Only a refusal by the database itself (or a shutdown) gets here: an outage is waited out.
+      // Not half-joined: the join is taken back whole (the same clean-up as an unclaimed join), so the
+      // nickname is free for the retry; a round this player was holding open may close now.
+      if (joined.type === "player-joined") void this.handle(withdrawPlayer(this.state, { playerId: player.id, now: this.clock() }));
       return refusal("server-error", "Sorry, we couldn't save you into the game. Try joining again.");
     }
     this.playerSockets.set(player.id, socketId);
@@ -182,7 +310,7 @@ export class GameRoom {
    */
   answer(playerId: string, request: AnswerRequest): Promise<AnswerAck> {
     const key = `${playerId}:${request.answerId}`;
-    const known = this.answerAcks.get(key);
+    const known = this.answerAcks.get(key) ?? this.previousAnswerAcks.get(key);
     if (known) return known.ack.then((ack) => (ack.ok ? ack : this.storeAnswer(key, known.event)));
 
     // The same answer restored from the database after a restart: it is stored, so it is acknowledged.
@@ -199,22 +327,46 @@ export class GameRoom {
     return ack;
   }
 
+  /**
+   * The persistence keeps trying while the database is unreachable, so the ack simply waits (the
+   * phone shows "Saving…" and re-sends the same answerId meanwhile). It is a server-error only if
+   * the database refused the answer itself; the phone's retry then saves it again.
+   */
   private storeAnswer(key: string, event: AnswerAccepted): Promise<AnswerAck> {
     if (this.answerAcksRound !== event.roundIndex) {
-      this.answerAcks = new Map();
-      this.answerAcksRound = event.roundIndex;
+      if (event.roundIndex > this.answerAcksRound) {
+        this.previousAnswerAcks = this.answerAcks;
+        this.answerAcks = new Map();
+        this.answerAcksRound = event.roundIndex;
+      }
     }
-    const stored = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer);
+    const saves = event.roundIndex === this.answerAcksRound ? this.answerAcks : this.previousAnswerAcks;
+    const entry: AnswerSave = { event, ack: Promise.resolve<AnswerAck>(refusal("server-error", "")), saved: Promise.resolve(), stored: false };
+    entry.saved = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer).then(() => {
+      entry.stored = true;
+    });
     // Acknowledged only once the snapshot of the phase it answers is stored too (normally long done).
-    const ack = Promise.all([stored, this.snapshotSaved]).then(
+    entry.ack = Promise.all([entry.saved, this.snapshotSaved]).then(
       (): AnswerAck => ({ ok: true, questionIndex: event.roundIndex, answerId: event.answer.answerId }),
-      (error: unknown): AnswerAck => {
-        this.deps.log.error(`game ${this.code}: could not save an answer`, error);
-        return refusal("server-error", "Your answer couldn't be saved yet. Trying again…");
-      },
+      (): AnswerAck => refusal("server-error", "Your answer couldn't be saved yet. Trying again…"),
     );
-    this.answerAcks.set(key, { event, ack });
-    return ack;
+    saves.set(key, entry);
+    return entry.ack;
+  }
+
+  /**
+   * Saves a closed round once its answers' own saves have settled, writing only the answers they
+   * did not store: the round save and the answer batches never insert the same rows, so they
+   * cannot deadlock and nothing is written twice.
+   */
+  private saveRound(round: ClosedRound): () => Promise<void> {
+    const saves = this.answerAcksRound === round.roundIndex ? [...this.answerAcks.values()] : [];
+    return async () => {
+      await Promise.allSettled(saves.map((entry) => entry.saved));
+      const stored = new Set(saves.filter((entry) => entry.stored).map((entry) => entry.event.playerId));
+      const unstored = round.answers.filter((answer) => !stored.has(answer.playerId) && !this.restoredAnswerIds.has(answer.answerId));
+      await this.deps.persistence.saveRound(this.gameId, { ...round, answers: unstored });
+    };
   }
 
   // ——— Host ———
@@ -238,6 +390,7 @@ export class GameRoom {
   lock = (locked: boolean) => this.handle(setLocked(this.state, locked));
   allowTakeover = (playerId: string) => this.handle(allowTakeover(this.state, { playerId }));
   removePlayer = (playerId: string) => this.handle(removePlayer(this.state, { playerId, now: this.clock() }));
+  readmitPlayer = (playerId: string) => this.handle(readmitPlayer(this.state, { playerId }));
 
   hostSnapshot() {
     return hostView(this.state, this.clock());
@@ -248,6 +401,11 @@ export class GameRoom {
     while (this.pendingPlayerSaves.size > 0) await this.playersSaved();
     await this.writes.idle();
     await this.snapshots.idle();
+  }
+
+  /** At shutdown: keeps retrying the queued writes until `deadline` (epoch ms), then gives up on the rest. */
+  async drain(deadline: number): Promise<void> {
+    await Promise.all([this.writes.drain(deadline), this.snapshots.drain(deadline)]);
   }
 
   dispose(): void {
@@ -275,21 +433,24 @@ export class GameRoom {
     // acknowledged only once the snapshot that knows the question is stored (see storeAnswer).
     await results;
     send();
-    await snapshot;
+    await this.snapshotOrFailing(snapshot);
     return { ok: true };
+  }
+
+  /** The host's action is answered once its snapshot is stored, or at once while the database is failing (the writer keeps retrying). */
+  private snapshotOrFailing(snapshot: Promise<void>): Promise<void> {
+    if (this.snapshots.failing) return Promise.resolve();
+    return this.writes.doneOrFailing(snapshot, BROADCAST_WAITS_FOR_WRITES_MS);
   }
 
   /**
    * A new player's row goes into the batch shared by every game instead of this game's write
-   * queue, so a join never waits behind the joins (or round saves) before it. It is tried twice,
-   * then the join is refused and the phone joins again.
+   * queue, so a join never waits behind the joins (or round saves) before it. The batch retries
+   * until the database is back; only a refusal by the database itself rejects (the join is then
+   * taken back, see joinOnce).
    */
   private savePlayer(row: Parameters<GamePersistence["addPlayer"]>[0]): Promise<void> {
-    const save = this.deps.persistence.addPlayer(row).catch(async (error: unknown) => {
-      this.deps.log.warn(`game ${this.code}: could not save a new player (${(error as Error)?.message ?? error}); trying once more`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return this.deps.persistence.addPlayer(row);
-    });
+    const save = this.deps.persistence.addPlayer(row);
     this.pendingPlayerSaves.add(save);
     const settled = () => void this.pendingPlayerSaves.delete(save);
     save.then(settled, settled);
@@ -319,11 +480,18 @@ export class GameRoom {
         case "player-removed":
           writes.push(this.write("remove player", () => persistence.removePlayer(event.playerId, new Date(this.clock()))));
           break;
+        case "player-readmitted":
+          writes.push(this.write("readmit player", () => persistence.readmitPlayer(event.playerId)));
+          break;
         case "game-started":
           writes.push(this.write("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
           break;
         case "round-closed":
-          writes.push(this.write(`save round ${event.round.roundIndex + 1}`, () => persistence.saveRound(gameId, event.round)));
+          writes.push(this.write(`save round ${event.round.roundIndex + 1}`, this.saveRound(event.round)));
+          break;
+        case "player-withdrawn":
+          // After the player's batched insert (write waits for it), so the row cannot come back.
+          writes.push(this.write("take back a join", () => persistence.withdrawPlayer(event.playerId)));
           break;
         case "game-finished":
           writes.push(this.write("finish game", () => persistence.finish(gameId, { at: new Date(event.at), status: event.status, standings: event.standings })));
@@ -332,15 +500,17 @@ export class GameRoom {
           break;
       }
     }
-    // A failed write is logged and retried by the queue; the game goes on either way.
-    const results = Promise.allSettled(writes).then(() => undefined);
+    // A failing write is logged and retried by the queue; the game goes on either way.
+    const settled = Promise.allSettled(writes).then(() => undefined);
     let snapshot = Promise.resolve();
-    if (events.some((event) => event.type === "phase-changed" || event.type === "pause-changed" || event.type === "lock-changed")) {
+    if (events.some((event) => SNAPSHOT_EVENTS.has(event.type))) {
       // After a closed round or the end, the snapshot (or its removal) follows the results, so a
       // crash never leaves a snapshot that is past results the database doesn't have.
-      snapshot = writes.length > 0 ? results.then(() => this.snapshots.request()) : this.snapshots.request();
+      snapshot = writes.length > 0 ? settled.then(() => this.snapshots.request()) : this.snapshots.request();
       this.snapshotSaved = snapshot;
     }
+    // The broadcast waits for the results while the database answers, not through an outage.
+    const results = writes.length === 0 ? settled : this.writes.doneOrFailing(settled, BROADCAST_WAITS_FOR_WRITES_MS);
     return { results, snapshot };
   }
 
@@ -348,6 +518,7 @@ export class GameRoom {
     const { broadcaster } = this.deps;
     const now = this.clock();
     const removed = events.flatMap((event) => (event.type === "player-removed" ? [event.playerId] : []));
+    // A withdrawn join changes the lobby's player list: the host's view is refreshed below.
     const phaseChanged = events.some((event) => event.type === "phase-changed");
     const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed");
     const room = roomChanged ? playerRoomView(this.state, now) : null;

@@ -5,8 +5,12 @@
  */
 import { addPlayers, type AddPlayerInput, type Database } from "../db";
 import { GroupCommit } from "./group-commit";
+import type { Logger } from "./ports";
 
-export function batchedPlayerInserts(db: Database): (player: AddPlayerInput) => Promise<void> {
-  const commit = new GroupCommit<AddPlayerInput>((rows) => addPlayers(db, rows));
-  return (player) => commit.add(player);
+/**
+ * Like the answers' batches, a batch that fails is retried until the database is back (one log
+ * line when it starts failing, one when stored); a row the database refuses fails alone.
+ */
+export function batchedPlayerInserts(db: Database, log?: Logger): GroupCommit<AddPlayerInput> {
+  return new GroupCommit<AddPlayerInput>((rows) => addPlayers(db, rows), { log, label: "new players" });
 }

@@ -7,11 +7,22 @@ export interface GamePersistence {
   /** A new device took the player over; only the new token works from now on. */
   setPlayerToken(playerId: string, tokenHash: string): Promise<void>;
   removePlayer(playerId: string, at: Date): Promise<void>;
+  /** Takes back a join whose acknowledgement never reached the phone: the player row is deleted. */
+  withdrawPlayer(playerId: string): Promise<void>;
+  /** The host undid a removal. */
+  readmitPlayer(playerId: string): Promise<void>;
   markStarted(gameId: string, at: Date): Promise<void>;
-  /** Resolves once the answer is durable (answers arriving together are committed together). */
+  /**
+   * Resolves once the answer is durable (answers arriving together are committed together). While
+   * the database is unreachable it keeps trying and does not settle; it rejects only when the
+   * database refuses the answer itself, or when a shutdown's deadline passed.
+   */
   saveAnswer(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): Promise<void>;
+  /** The round row, plus `round.answers`: only the answers that saveAnswer did NOT store. */
   saveRound(gameId: string, round: ClosedRound): Promise<void>;
   finish(gameId: string, result: { at: Date; status: FinishStatus; standings: Standing[] }): Promise<void>;
+  /** At shutdown: store what is still queued, trying until `deadline` (epoch ms). */
+  drain?(deadline: number): Promise<void>;
 }
 
 export interface RoomBroadcaster {
@@ -34,6 +45,8 @@ export interface LiveGameStore {
   remove(gameId: string): Promise<void>;
   /** Every saved game, for resuming after a restart. */
   list(): Promise<GameState[]>;
+  /** At shutdown: stop retrying saves that are still failing at `deadline` (epoch ms). */
+  drain?(deadline: number): Promise<void>;
 }
 
 export interface Logger {

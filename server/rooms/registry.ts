@@ -1,9 +1,12 @@
 import { randomInt } from "node:crypto";
 import type { GameState } from "../engine";
 import { GameRoom, type GameRoomDeps } from "./game-room";
+import type { RoomDirectory } from "./room-directory";
 
 /** The live rooms of this process, by game id and by room code. */
-export class RoomRegistry {
+export class RoomRegistry implements RoomDirectory {
+  /** Told when a game's room is closed for good (the cluster then frees its code and lease). */
+  onClosed: ((room: GameRoom) => void) | null = null;
   private readonly byId = new Map<string, GameRoom>();
   private readonly byCode = new Map<string, GameRoom>();
   private readonly sweeper: ReturnType<typeof setInterval>;
@@ -60,12 +63,35 @@ export class RoomRegistry {
     this.byId.delete(gameId);
     if (this.byCode.get(room.code) === room) this.byCode.delete(room.code);
     void this.deps.store.remove(gameId);
+    this.onClosed?.(room);
   }
 
-  /** Waits for every room's pending writes, then stops all timers. */
-  async shutdown(): Promise<void> {
+  /** Stops a room without touching its saved state: another node now owns the game. */
+  forget(gameId: string): void {
+    const room = this.byId.get(gameId);
+    if (!room) return;
+    room.dispose();
+    this.byId.delete(gameId);
+    if (this.byCode.get(room.code) === room) this.byCode.delete(room.code);
+  }
+
+  async releaseFinished(gameId: string): Promise<"absent" | "playing" | "released"> {
+    const room = this.byId.get(gameId);
+    if (!room) return "absent";
+    if (!room.isFinished) return "playing";
+    await room.flush();
+    this.close(gameId);
+    return "released";
+  }
+
+  /**
+   * Stores every room's pending writes and answers — retrying while the database is unreachable,
+   * for at most `flushMs` — then stops all timers.
+   */
+  async shutdown(flushMs = 10_000): Promise<void> {
     clearInterval(this.sweeper);
-    await Promise.all(this.rooms().map((room) => room.flush()));
+    const deadline = Date.now() + flushMs;
+    await Promise.all([...this.rooms().map((room) => room.drain(deadline)), this.deps.persistence.drain?.(deadline), this.deps.store.drain?.(deadline)]);
     for (const room of this.rooms()) room.dispose();
   }
 

@@ -22,9 +22,15 @@ type PackedPlayer = [
   /** 1 removed, 2 asking to take over, 4 takeover allowed. */
   flags: number,
   lastRound: PackedOutcome | null,
+  /** Hash of the phone's device id (not in the players table): a removed phone stays out after a restart. */
+  deviceHash?: string,
 ];
 
-export interface PackedGameState extends Omit<GameState, "players"> {
+/**
+ * `nicknameIndex` is left out (it is derived from the names, which are in the players table):
+ * restorePlayer builds it again as it fills the names in. `removedDevices` is kept.
+ */
+export interface PackedGameState extends Omit<GameState, "players" | "nicknameIndex"> {
   snapshotFormat: 2;
   /** Players in join order. */
   playerScores: PackedPlayer[];
@@ -52,12 +58,14 @@ function packRound(round: CurrentRound | null): CurrentRound | null {
 }
 
 export function packGameState(state: GameState): PackedGameState {
-  const { players, ...rest } = state;
+  const { players, nicknameIndex: _derived, ...rest } = state;
   const playerScores: PackedPlayer[] = [];
   for (const id in players) {
     const p = players[id]!;
     const flags = (p.removed ? 1 : 0) | (p.takeoverRequested ? 2 : 0) | (p.takeoverAllowed ? 4 : 0);
-    playerScores.push([p.id, p.score, p.streak, p.correctCount, p.correctResponseMs, p.rank, p.previousRank, p.firstQuestionIndex, flags, packOutcome(p.lastRound)]);
+    const packed: PackedPlayer = [p.id, p.score, p.streak, p.correctCount, p.correctResponseMs, p.rank, p.previousRank, p.firstQuestionIndex, flags, packOutcome(p.lastRound)];
+    if (p.deviceHash) packed.push(p.deviceHash);
+    playerScores.push(packed);
   }
   return { ...rest, round: packRound(state.round), snapshotFormat: 2, playerScores };
 }
@@ -71,7 +79,7 @@ export function unpackGameState(saved: PackedGameState | GameState): GameState {
   if (!("snapshotFormat" in saved)) return saved;
   const { snapshotFormat: _format, playerScores, ...rest } = saved;
   const players: Record<string, GamePlayer> = {};
-  for (const [id, score, streak, correctCount, correctResponseMs, rank, previousRank, firstQuestionIndex, flags, lastRound] of playerScores) {
+  for (const [id, score, streak, correctCount, correctResponseMs, rank, previousRank, firstQuestionIndex, flags, lastRound, deviceHash] of playerScores) {
     players[id] = {
       id,
       nickname: "",
@@ -91,7 +99,13 @@ export function unpackGameState(saved: PackedGameState | GameState): GameState {
       tokenHash: "",
       takeoverRequested: (flags & 2) !== 0,
       takeoverAllowed: (flags & 4) !== 0,
+      ...(deviceHash ? { deviceHash } : {}),
     };
   }
-  return { ...rest, players };
+  // Names come later (restorePlayer indexes each as it fills it in); removed devices are kept as saved.
+  const removedDevices: Record<string, string> = rest.removedDevices ?? {};
+  if (!rest.removedDevices) {
+    for (const player of Object.values(players)) if (player.removed && player.deviceHash) removedDevices[player.deviceHash] = player.id;
+  }
+  return { ...rest, players, nicknameIndex: {}, removedDevices };
 }

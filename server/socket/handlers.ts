@@ -2,6 +2,7 @@
  * Socket.IO adapter: validate every inbound event against the shared protocol, find the room,
  * call it, and answer through the acknowledgement. Nothing a client sends is trusted.
  */
+import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { RateLimiterMemory } from "rate-limiter-flexible";
@@ -13,6 +14,7 @@ import {
   fallbackRefusalMessages,
   hostLockSchema,
   hostPlayerSchema,
+  hostReadmitPlayerSchema,
   hostRemovePlayerSchema,
   resumeRequestSchema,
   joinRequestSchema,
@@ -21,16 +23,18 @@ import {
   type Refusal,
 } from "../../src/protocol";
 import { verifySecret } from "../games/secrets";
-import type { TrustProxy } from "../http/client-address";
-import type { GameRoom } from "../rooms/game-room";
+import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { Logger } from "../rooms/ports";
-import type { RoomRegistry } from "../rooms/registry";
+import type { RoomDirectory, RoomHandle } from "../rooms/room-directory";
 import { hostChannel, playerChannel, playersChannel } from "./broadcaster";
+import { createWrongCodeLimiter, type WrongCodeLimiter } from "./wrong-code-limiter";
 
 interface SocketIdentity {
   player?: { gameId: string; playerId: string };
   /** Set while a join is in flight, so a second join sent at once is refused. */
   joining?: boolean;
+  /** The phone's id of this socket's join: a retry with the same id is answered, not refused. */
+  joinId?: string;
   hostOf?: string;
 }
 
@@ -39,12 +43,44 @@ type Handler<T> = (input: T, socket: Socket, identity: SocketIdentity) => Promis
 /** Each socket may send this many events per second; a tapping student never needs more. */
 const EVENTS_PER_SECOND = 20;
 
+/**
+ * The one answer to a code that opens no game, whether no game has it, or its game is locked or
+ * over: a sweep can't tell a live code from a dead one.
+ */
+export function noOpenGame(code: string): Refusal {
+  return refusal(
+    "game-not-found",
+    `There's no open game with the code ${code}. Check the code on the big screen — if it's right, the game may be locked: ask your teacher.`,
+  );
+}
 
-export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: Logger, _trustProxy?: TrustProxy): void {
+const CLOSED_TO_NEWCOMERS = new Set<Refusal["code"]>(["locked", "game-over"]);
+
+function duration(ms: number): string {
+  const [perUnit, unit] = ms <= 90_000 ? [1_000, "second"] : ms < 120 * 60_000 ? [60_000, "minute"] : [3_600_000, "hour"];
+  const amount = Math.max(1, Math.ceil(ms / perUnit));
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}
+
+function tooManyWrongCodes(waitMs: number): Refusal {
+  return refusal("rate-limited", `Too many wrong game codes were tried from this network. Wait ${duration(waitMs)}, then try again.`);
+}
+
+export interface SocketHandlerOptions {
+  /** Which reverse proxies' X-Forwarded-For to believe for a client's address (default: none). */
+  trustProxy?: TrustProxy;
+  /** Wrong room codes per client address (default: createWrongCodeLimiter() in memory). */
+  wrongCodes?: WrongCodeLimiter;
+}
+
+export function registerSocketHandlers(io: Server, registry: RoomDirectory, log: Logger, options: SocketHandlerOptions = {}): void {
   const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
 
   io.on("connection", (socket) => {
     const identity: SocketIdentity = {};
+    // Where this socket comes from, once per connection: every socket of a school NAT shares it.
+    const address = clientAddress(socket.request, options.trustProxy);
 
     function on<S extends z.ZodType>(event: string, schema: S, fallbackMessage: string, handler: Handler<z.output<S>>) {
       socket.on(event, async (...args: unknown[]) => {
@@ -68,35 +104,47 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       });
     }
 
-    function hostRoom(): GameRoom | Refusal {
-      const room = identity.hostOf ? registry.findById(identity.hostOf) : undefined;
+    async function hostRoom(): Promise<RoomHandle | Refusal> {
       if (!identity.hostOf) return refusal("not-allowed", "Only the host can do that.");
+      const room = await registry.findById(identity.hostOf);
       return room ?? refusal("game-not-found", "This game is no longer running.");
     }
 
-    function asHost(action: (room: GameRoom) => Promise<Ack>): () => Promise<Ack> {
+    function asHost(action: (room: RoomHandle) => Promise<Ack>): () => Promise<Ack> {
       return async () => {
-        const room = hostRoom();
+        const room = await hostRoom();
         return "ok" in room ? room : action(room);
       };
     }
 
     /** Binds this socket to a player of a room: it receives the room's broadcasts and its own. */
-    async function bindPlayer(room: GameRoom, playerId: string) {
+    async function bindPlayer(room: RoomHandle, playerId: string) {
       identity.player = { gameId: room.gameId, playerId };
       await socket.join([playersChannel(room.gameId), playerChannel(playerId)]);
       if (socket.disconnected) room.socketClosed(playerId, socket.id);
     }
 
-    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname }) => {
-      if (identity.player || identity.joining) return refusal("invalid-request", "This device has already joined a game.");
-      const room = registry.findByCode(code);
-      if (!room) return refusal("game-not-found", `There's no game with the code ${code}. Check the code on the big screen.`);
+    on(ClientEvent.join, joinRequestSchema, fallbackRefusalMessages.join, async ({ code, nickname, deviceId, joinId: requestedJoinId }) => {
+      // The same join sent again (its acknowledgement was slow or lost) is answered again; any other is refused.
+      const sameJoin = requestedJoinId !== undefined && identity.joinId === requestedJoinId;
+      if ((identity.player || identity.joining) && !sameJoin) return refusal("invalid-request", "This device has already joined a game.");
+      const joinId = requestedJoinId ?? randomUUID();
       identity.joining = true;
+      identity.joinId = joinId;
       try {
-        const ack = await room.join(nickname, socket.id);
-        if (ack.ok) await bindPlayer(room, ack.you.playerId);
-        return ack;
+        const waitMs = await wrongCodes.waitMs(address);
+        if (waitMs > 0) return tooManyWrongCodes(waitMs);
+        const room = await registry.findByCode(code);
+        const ack = room ? await room.join(nickname, socket.id, { joinId, deviceId }) : noOpenGame(code);
+        if (ack.ok) {
+          await bindPlayer(room!, ack.you.playerId);
+          room!.joinAnswered(joinId, socket.connected);
+          return ack;
+        }
+        if (ack.code !== "game-not-found" && !CLOSED_TO_NEWCOMERS.has(ack.code)) return ack;
+        // A code that opens no game costs this address one of its wrong codes.
+        await wrongCodes.wrongCode(address);
+        return noOpenGame(code);
       } finally {
         identity.joining = false;
       }
@@ -104,7 +152,7 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
 
     on(ClientEvent.resume, resumeRequestSchema, fallbackRefusalMessages.resume, async ({ gameId, playerId, playerToken }) => {
       if (identity.player && identity.player.playerId !== playerId) return refusal("invalid-request", "This device has already joined a game.");
-      const room = registry.findById(gameId);
+      const room = await registry.findById(gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       const { replacedSocketId, ...ack } = await room.resume(playerId, playerToken, socket.id);
       if (!ack.ok) return ack;
@@ -114,9 +162,9 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
       return ack;
     });
 
-    on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, (request) => {
+    on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, async (request) => {
       if (!identity.player) return refusal("not-joined", "Join a game before answering.");
-      const room = registry.findById(identity.player.gameId);
+      const room = await registry.findById(identity.player.gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       return room.answer(identity.player.playerId, request);
     });
@@ -127,13 +175,13 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
     });
 
     on(ClientEvent.hostAttach, hostAttachSchema, fallbackRefusalMessages.hostAttach, async ({ gameId, hostSecret }) => {
-      const room = registry.findById(gameId);
+      const room = await registry.findById(gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       if (!verifySecret(hostSecret, room.hostSecretHash)) return refusal("not-allowed", "This screen isn't the host of that game.");
       identity.hostOf = gameId;
       await socket.join(hostChannel(gameId));
-      room.hostAttached(socket.id);
-      return { ok: true, state: room.hostSnapshot() };
+      await room.hostAttached(socket.id);
+      return { ok: true, state: await room.hostSnapshot() };
     });
 
     on(ClientEvent.hostStart, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.start()));
@@ -143,21 +191,28 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, log: 
     on(ClientEvent.hostPause, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.pause()));
     on(ClientEvent.hostResume, hostActionSchema, fallbackRefusalMessages.hostAction, asHost((room) => room.resumeClock()));
     on(ClientEvent.hostLock, hostLockSchema, fallbackRefusalMessages.hostAction, async ({ locked }) => {
-      const room = hostRoom();
+      const room = await hostRoom();
       return "ok" in room ? room : room.lock(locked);
     });
     on(ClientEvent.hostRemovePlayer, hostRemovePlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
-      const room = hostRoom();
+      const room = await hostRoom();
       return "ok" in room ? room : room.removePlayer(playerId);
     });
+    on(ClientEvent.hostReadmitPlayer, hostReadmitPlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
+      const room = await hostRoom();
+      return "ok" in room ? room : room.readmitPlayer(playerId);
+    });
     on(ClientEvent.hostAllowTakeover, hostPlayerSchema, fallbackRefusalMessages.hostAction, async ({ playerId }) => {
-      const room = hostRoom();
+      const room = await hostRoom();
       return "ok" in room ? room : room.allowTakeover(playerId);
     });
 
     socket.on("disconnect", () => {
-      if (identity.hostOf) registry.findById(identity.hostOf)?.hostDetached(socket.id);
-      if (identity.player) registry.findById(identity.player.gameId)?.socketClosed(identity.player.playerId, socket.id);
+      const { hostOf, player } = identity;
+      const report = (gameId: string, tell: (room: RoomHandle) => void) =>
+        void Promise.resolve(registry.findById(gameId)).then((room) => room && tell(room), (error: unknown) => log.error("socket close report failed", error));
+      if (hostOf) report(hostOf, (room) => room.hostDetached(socket.id));
+      if (player) report(player.gameId, (room) => room.socketClosed(player.playerId, socket.id));
     });
   });
 }

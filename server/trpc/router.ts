@@ -1,5 +1,6 @@
 import { router } from "./init";
 import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { gamesRouter } from "./routers/games";
 import { pastGamesRouter } from "./routers/past-games";
 import { quizzesRouter } from "./routers/quizzes";
@@ -7,6 +8,7 @@ import { serverInfoRouter } from "./routers/server-info";
 
 export const appRouter = router({
   account: accountRouter,
+  admin: adminRouter,
   quizzes: quizzesRouter,
   games: gamesRouter,
   pastGames: pastGamesRouter,

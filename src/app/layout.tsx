@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/client/query-provider";
 import "./globals.css";
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   themeColor: "#1e1b4b",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: each page carries the nonce of its own Content-Security-Policy
+  // (server/http/security-headers.ts); a page prerendered at build time would have none.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-full font-sans antialiased">

@@ -5,7 +5,8 @@ import { ClientEvent, ServerEvent, type AnswerAck, type PersonalView, type Playe
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
-import { findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
+import { joinUntilAnswered, retryDelay, SAVE_RETRYABLE } from "./join-until-answered";
+import { deviceId, findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
 import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wait, type QuizSocket } from "./socket";
 
 /**
@@ -22,9 +23,12 @@ export type ConnectionState = "connecting" | "connected" | "reconnecting" | "res
  */
 export type PlayerStage = "checking" | "resuming" | "form" | "playing";
 
-/** What happened to this phone's answer for one question. */
+/**
+ * What happened to this phone's answer for one question. `slow`: the server has not confirmed it
+ * is stored yet (its database is slow or unreachable); the phone keeps re-sending it.
+ */
 export type AnswerStatus =
-  | { questionIndex: number; kind: "sending"; choice: number[] }
+  | { questionIndex: number; kind: "sending"; choice: number[]; slow?: boolean }
   | { questionIndex: number; kind: "locked"; choice: number[] }
   | { questionIndex: number; kind: "refused"; message: string };
 
@@ -42,6 +46,8 @@ export interface PlayerGame {
   removedMessage: string | null;
   /** Why the phone is back on the join form (its game is gone, say). */
   notice: string | null;
+  /** A join is taking long (the server is slow to confirm it); the phone keeps asking. */
+  joinSlow: boolean;
   /** Resolves to null when joined, or to the message to show under the form. */
   join(code: string, nickname: string): Promise<string | null>;
   submitAnswer(questionIndex: number, choice: number[]): void;
@@ -79,6 +85,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   const [removedMessage, setRemovedMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
+  const [joinSlow, setJoinSlow] = useState(false);
   const offset = useClockOffset(socket);
 
   const socketRef = useRef<QuizSocket | null>(null);
@@ -114,6 +121,10 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     sendingRef.current = true;
     let resumeNeeded = false;
     let silentTries = 0;
+    let notStoredTries = 0;
+    const showSlow = (pending: PendingAnswer) => {
+      if (pendingRef.current === pending) setAnswer({ questionIndex: pending.questionIndex, kind: "sending", choice: pending.choice, slow: true });
+    };
     try {
       for (;;) {
         const pending = pendingRef.current;
@@ -127,6 +138,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
         } catch {
           // No acknowledgement in time (or the connection dropped): same payload, same answerId.
           silentTries++;
+          showSlow(pending);
           // A connection that carries nothing for this long is dead even if it looks open (wifi
           // gone without a goodbye): drop it, so socket.io reconnects and the phone resumes now
           // rather than after the heartbeat gives up.
@@ -140,6 +152,13 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
           boundRef.current = false;
           resumeNeeded = true;
           return;
+        }
+        if (!ack.ok && SAVE_RETRYABLE.has(ack.code)) {
+          // Not stored yet (the school server can't reach its database): the same answer again,
+          // until it is stored or the question closes (then the reveal says what counted).
+          showSlow(pending);
+          await wait(retryDelay(++notStoredTries));
+          continue;
         }
         pendingRef.current = null;
         setAnswer(
@@ -257,7 +276,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       const socket = socketRef.current;
       if (!socket) return noAnswerRefusal().message;
       try {
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname });
+        const ack = await joinUntilAnswered(socket, { code, nickname, deviceId: deviceId(), joinId: newAnswerId() }, setJoinSlow);
         if (!ack.ok) return ack.message;
         sessionRef.current = savePlayerSession({
           gameId: ack.room.gameId,
@@ -310,11 +329,12 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       answer,
       removedMessage,
       notice,
+      joinSlow,
       join,
       submitAnswer,
       continueHere,
     }),
-    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, join, submitAnswer, continueHere],
+    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, joinSlow, join, submitAnswer, continueHere],
   );
 
   return <PlayerGameContext value={value}>{children}</PlayerGameContext>;

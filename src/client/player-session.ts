@@ -1,3 +1,5 @@
+import { newAnswerId } from "./answer-id";
+
 /**
  * What a phone keeps to get back into a game after a refresh or a dropped connection: one entry
  * per game it joined, and a pointer to the most recent one. The token, never the nickname, proves
@@ -99,4 +101,24 @@ export function findPlayerSession(code: string | null): PlayerSession | null {
     return null;
   }
   return sessions.find((session) => session.gameId === latestId) ?? null;
+}
+
+const DEVICE_KEY = "quiz-device-id";
+
+/**
+ * A random id this phone keeps across games and sends with every join. Not a secret: it only lets
+ * the server recognise a phone the host removed from a game, whatever name it tries next.
+ */
+export function deviceId(): string | undefined {
+  const store = storage();
+  try {
+    const kept = store?.getItem(DEVICE_KEY);
+    if (kept && kept.length >= 16) return kept;
+    // Any random UUID will do; this one also works on plain-http pages.
+    const made = newAnswerId();
+    store?.setItem(DEVICE_KEY, made);
+    return store ? made : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -9,6 +9,7 @@ import {
   type HostAttachAck,
   type HostAttachRequest,
   type HostRemovePlayerRequest,
+  type HostReadmitPlayerRequest,
   type ResumeAck,
   type ResumeRequest,
   type TimeSyncAck,
@@ -44,6 +45,7 @@ export interface ClientToServerEvents {
   [ClientEvent.hostResume]: (ack: AckCallback<HostActionAck>) => void;
   [ClientEvent.hostLock]: (request: { locked: boolean }, ack: AckCallback<HostActionAck>) => void;
   [ClientEvent.hostRemovePlayer]: (request: HostRemovePlayerRequest, ack: AckCallback<HostActionAck>) => void;
+  [ClientEvent.hostReadmitPlayer]: (request: HostReadmitPlayerRequest, ack: AckCallback<HostActionAck>) => void;
   [ClientEvent.hostAllowTakeover]: (request: { playerId: string }, ack: AckCallback<HostActionAck>) => void;
 }
 

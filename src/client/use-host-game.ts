@@ -15,7 +15,7 @@ export type HostAttachStatus =
   | { kind: "gone"; message: string }
   | { kind: "attached" };
 
-export type HostAction = "start" | "next" | "skip" | "end" | "remove" | "pause" | "resume" | "lock" | "takeover";
+export type HostAction = "start" | "next" | "skip" | "end" | "remove" | "readmit" | "pause" | "resume" | "lock" | "takeover";
 
 export interface HostGame {
   attach: HostAttachStatus;
@@ -39,6 +39,8 @@ export interface HostGame {
   resume(): void;
   setLocked(locked: boolean): void;
   removePlayer(playerId: string): void;
+  /** Undo a removal: the player may join again under their nickname and gets their place back. */
+  readmitPlayer(playerId: string): void;
   allowTakeover(playerId: string): void;
 }
 
@@ -157,6 +159,10 @@ export function useHostGame(gameId: string): HostGame {
     (playerId: string) => void run("remove", (s) => withTimeout(s).emitWithAck(ClientEvent.hostRemovePlayer, { playerId })),
     [run],
   );
+  const readmitPlayer = useCallback(
+    (playerId: string) => void run("readmit", (s) => withTimeout(s).emitWithAck(ClientEvent.hostReadmitPlayer, { playerId })),
+    [run],
+  );
   const allowTakeover = useCallback(
     (playerId: string) => void run("takeover", (s) => withTimeout(s).emitWithAck(ClientEvent.hostAllowTakeover, { playerId })),
     [run],
@@ -188,6 +194,7 @@ export function useHostGame(gameId: string): HostGame {
     resume,
     setLocked,
     removePlayer,
+    readmitPlayer,
     allowTakeover,
   };
 }

@@ -20,6 +20,8 @@ export const ClientEvent = {
   /** Host: lock or unlock the game for new players (late join is on by default). */
   hostLock: "host:lock",
   hostRemovePlayer: "host:remove-player",
+  /** Host: undo a removal; the player's next join (same nickname) takes their old place back. */
+  hostReadmitPlayer: "host:readmit-player",
   /** Host: let a new device take over a disconnected player who asked to come back. */
   hostAllowTakeover: "host:allow-takeover",
 } as const;

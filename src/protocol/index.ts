@@ -2,3 +2,4 @@ export * from "./events";
 export * from "./schemas";
 export * from "./views";
 export * from "./acks";
+export { checkNickname, normaliseNickname, MAX_MARKS_PER_LETTER, type NicknameCheck } from "./nickname";

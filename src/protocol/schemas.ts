@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { checkNickname, NICKNAME_MAX_LENGTH } from "./nickname";
+
+export { NICKNAME_MAX_LENGTH };
 
 export const ROOM_CODE_LENGTH = 6;
-export const NICKNAME_MAX_LENGTH = 20;
 export const MAX_OPTIONS = 8;
 
 export const roomCodeSchema = z
@@ -9,21 +11,29 @@ export const roomCodeSchema = z
   .trim()
   .regex(/^\d{6}$/, { error: "The room code is 6 digits." });
 
-/** Nicknames are trimmed, inner whitespace folded, and 1–20 characters long. */
-export const nicknameSchema = z
-  .string({ error: "Enter a nickname." })
-  .transform((value) => value.trim().replace(/\s+/g, " "))
-  .pipe(
-    z
-      .string()
-      .min(1, { error: "Enter a nickname." })
-      .max(NICKNAME_MAX_LENGTH, { error: `Nicknames are at most ${NICKNAME_MAX_LENGTH} characters.` })
-      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "That nickname has characters we can't show." }),
-  );
+/** See nickname.ts: normalised, visible, polite, 1–20 characters. Lookalikes are refused by the game. */
+export const nicknameSchema = z.string({ error: "Enter a nickname." }).transform((value, context) => {
+  const checked = checkNickname(value);
+  if (checked.ok) return checked.nickname;
+  context.addIssue({ code: "custom", message: checked.message });
+  return z.NEVER;
+});
+
+/**
+ * Made once by a phone and kept (not secret): a phone the host removed from a game can't join
+ * that game again under another name. Optional, so an old page still joins.
+ */
+export const deviceIdSchema = z.string().min(16).max(100).optional().catch(undefined);
 
 export const joinRequestSchema = z.object({
   code: roomCodeSchema,
   nickname: nicknameSchema,
+  deviceId: deviceIdSchema,
+  /**
+   * Made by the phone, the same on every retry of one join: the server makes the join once and
+   * answers each retry with the same player and token. Optional for older clients.
+   */
+  joinId: z.uuid({ error: "Enter the 6-digit room code and a nickname." }).optional(),
 });
 
 const notAnOption = { error: "That isn't one of the options." };
@@ -61,6 +71,10 @@ export const hostRemovePlayerSchema = z.object({
   playerId: z.uuid({ error: "That player is not in this game." }),
 });
 
+export const hostReadmitPlayerSchema = z.object({
+  playerId: z.uuid({ error: "That player was not removed from this game." }),
+});
+
 /** Host actions without arguments take nothing (or an object, whose fields are ignored). */
 export const hostActionSchema = z.object({}).optional();
 
@@ -81,3 +95,4 @@ export type AnswerRequest = z.infer<typeof answerRequestSchema>;
 export type ResumeRequest = z.infer<typeof resumeRequestSchema>;
 export type HostAttachRequest = z.infer<typeof hostAttachSchema>;
 export type HostRemovePlayerRequest = z.infer<typeof hostRemovePlayerSchema>;
+export type HostReadmitPlayerRequest = z.infer<typeof hostReadmitPlayerSchema>;

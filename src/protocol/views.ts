@@ -124,6 +124,10 @@ export interface HostView extends GameViewBase {
   players: HostPlayerView[];
   /** Players in the game that `players` leaves out (0 unless the game is big). */
   playersNotListed: number;
+  /** Players the host removed, in join order: the host can let them back in. */
+  removedPlayers: Array<{ id: string; nickname: string }>;
+  /** Removed players that `removedPlayers` leaves out (it lists the latest 100). */
+  removedNotListed: number;
   connectedCount: number;
   answerCount: number;
   /** No new players may join (the host locked the game). */

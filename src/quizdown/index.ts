@@ -4,3 +4,4 @@ export { renderMarkdown, renderInlineMarkdown, sanitize } from "./markdown";
 export { MAX_OPTIONS, MIN_OPTIONS } from "./optionChecks";
 export { READ_TIME_RANGE, TIME_LIMIT_RANGE } from "./settings";
 export * from "./types";
+export { QUIZ_LIMITS, checkQuizLimits, findInvalidCharacter } from "./limits";

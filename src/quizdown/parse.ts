@@ -3,6 +3,9 @@
  * Pure (no IO), runs in Node and in the browser, and never throws.
  */
 import { readFrontMatter } from "./frontMatter";
+import { checkQuizLimits, QUIZ_LIMITS, tooManyQuestions } from "./limits";
+
+const QUIZ_QUESTION_LIMIT_INDEX = QUIZ_LIMITS.questions;
 import { fencePosition, isBlank, matchFenceOpen, matchHeading, matchListItem, splitLines, type Fence } from "./lines";
 import { parseQuestion } from "./question";
 import type { ParseResult, ParsedQuiz, QuizQuestion, QuizdownProblem } from "./types";
@@ -30,11 +33,16 @@ interface Section {
 
 function parse(source: string): ParseResult {
   const lines = splitLines(source);
+  // Limits first: past them, rendering could take seconds, so nothing else is read.
+  const overLimits = checkQuizLimits(lines);
+  if (overLimits.length > 0) return { ok: false, errors: overLimits };
   const front = readFrontMatter(lines);
   const errors: QuizdownProblem[] = [...front.errors];
   const warnings: QuizdownProblem[] = [...front.warnings];
 
   const sections = splitSections(lines, front.bodyStart, errors);
+  const tooMany = tooManyQuestions(sections.length, (sections[QUIZ_QUESTION_LIMIT_INDEX]?.heading ?? 0) + 1);
+  if (tooMany) return { ok: false, errors: [tooMany] };
   const firstHeading = sections[0]?.heading ?? lines.length;
   const preamble = firstContentLine(lines, front.bodyStart, firstHeading);
 

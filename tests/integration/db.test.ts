@@ -88,7 +88,9 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
         "questions",
         "quiz_versions",
         "quizzes",
+        "sign_up_settings",
         "teacher_accounts",
+        "teacher_invites",
         "teacher_sessions",
         "teachers",
       ]);

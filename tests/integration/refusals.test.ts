@@ -280,7 +280,8 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
       if (ack.ok) expect(ack.you).toMatchObject({ score: 0, firstQuestionIndex: 1 });
       expect(nicknames(room)).toEqual(["Early Bird", "Late Comer"]);
       expect(await ask(host.socket, ClientEvent.hostLock, { locked: true })).toEqual({ ok: true });
-      expectRefusal(await ask(phone().socket, ClientEvent.join, { code: ticket.code, nickname: "Too Late" }), "locked", "join a locked game", /locked/i);
+      // A locked game answers as a code with no game does (a sweep must not learn which codes are live).
+      expectRefusal(await ask(phone().socket, ClientEvent.join, { code: ticket.code, nickname: "Too Late" }), "game-not-found", "join a locked game", /locked/i);
       expect(nicknames(room)).toEqual(["Early Bird", "Late Comer"]);
       expect(await ask(host.socket, ClientEvent.hostEnd)).toEqual({ ok: true });
     });

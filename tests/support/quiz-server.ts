@@ -1,6 +1,6 @@
 /** A real quiz server (sockets + tRPC, no pages) on a random port, backed by a test database. */
 import path from "node:path";
-import { startQuizServer, type RunningQuizServer } from "../../server/app";
+import { startQuizServer, type QuizServerOptions, type RunningQuizServer } from "../../server/app";
 import { loadContentDirectory } from "../../server/content";
 import { silentLogger } from "../../server/http/console-logger";
 import { signUpTeacher, type ApiClient, type TestTeacher } from "./teachers";
@@ -25,9 +25,24 @@ export interface TestQuizServer {
 
 export const TEST_AUTH_SECRET = "test-auth-secret-that-is-long-enough-0123456789";
 
-export async function startTestQuizServer(target: TestDatabaseTarget, contentDir = CONTENT_DIR): Promise<TestQuizServer> {
+/**
+ * The test server's one teacher hosts every game of a suite, many left open (as one would configure
+ * LIVE_GAMES_PER_TEACHER=100); the other limits are the product's defaults.
+ */
+const TEST_SERVER_LIMITS = { liveGamesPerTeacher: 100 };
+
+/**
+ * `options`: anything to set on the server beyond the test defaults (limits, TRUST_PROXY, a failing
+ * persistence port…); a function gets the test database first.
+ */
+export async function startTestQuizServer(
+  target: TestDatabaseTarget,
+  contentDir = CONTENT_DIR,
+  options: Partial<QuizServerOptions> | ((database: TestDatabase) => Partial<QuizServerOptions>) = {},
+): Promise<TestQuizServer> {
   const database = await openTestDatabase(target);
   const content = await loadContentDirectory(database.db, contentDir);
+  const serverOptions = typeof options === "function" ? options(database) : options;
   const server = await startQuizServer({
     db: database.db,
     port: 0,
@@ -36,6 +51,8 @@ export async function startTestQuizServer(target: TestDatabaseTarget, contentDir
     log: silentLogger,
     authSecret: TEST_AUTH_SECRET,
     authRateLimit: false,
+    ...serverOptions,
+    limits: { ...TEST_SERVER_LIMITS, ...serverOptions.limits },
   });
   const url = `http://127.0.0.1:${server.port}`;
   const teacher = await signUpTeacher(url);

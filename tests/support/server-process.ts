@@ -17,7 +17,8 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   const tsxLoader = pathToFileURL(path.join(PROJECT_DIR, "node_modules", "tsx", "dist", "loader.mjs")).href;
   const child = spawn(process.execPath, ["--import", tsxLoader, "server/cli/start.ts", "--api-only"], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: TEST_AUTH_SECRET, ...env },
+    // REDIS_URL only when the test asks for it (a developer's own REDIS_URL must not make every test a cluster node).
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: TEST_AUTH_SECRET, REDIS_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

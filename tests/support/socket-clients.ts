@@ -291,16 +291,21 @@ export class ResilientPlayer {
     }
   }
 
-  async join(code: string, nickname: string): Promise<JoinAck> {
+  /** `joinId`: the same id on a retry of one join (the server answers it with the same player). */
+  async join(code: string, nickname: string, joinId?: string): Promise<JoinAck> {
     this.joinCount += 1;
-    const ack: JoinAck = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname });
-    if (ack.ok) {
-      this.session = { gameId: ack.room.gameId, playerId: ack.you.playerId, playerToken: ack.playerToken };
-      this.resumed = true;
-      this.setRoom(ack.room);
-      this.setPersonal(ack.you);
-    }
+    const ack: JoinAck = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.join, { code, nickname, ...(joinId ? { joinId } : {}) });
+    this.joined(ack);
     return ack;
+  }
+
+  /** Takes a join acknowledgement that arrived some other way (the real phone's join code, say). */
+  joined(ack: JoinAck): void {
+    if (!ack.ok) return;
+    this.session = { gameId: ack.room.gameId, playerId: ack.you.playerId, playerToken: ack.playerToken };
+    this.resumed = true;
+    this.setRoom(ack.room);
+    this.setPersonal(ack.you);
   }
 
   /** Resolves once this phone is (back) in its game on its current socket. */

@@ -23,18 +23,54 @@ let counter = 0;
 
 export const TEST_PASSWORD = "correct horse battery";
 
-/** Signs a new teacher up (POST /api/auth/sign-up/email, as the sign-up page does) and returns their session. */
-export async function signUpTeacher(url: string, who: { name?: string; email?: string; password?: string } = {}): Promise<TestTeacher> {
+/** The admin (first account) of each server the tests signed up on, by URL: later teachers get their invite from them. */
+const admins = new Map<string, TestTeacher>();
+
+export interface SignUpDetails {
+  name?: string;
+  email?: string;
+  password?: string;
+  /** Sign up with this invite token / school code. Unset (and no school code): the server's admin makes an invite. */
+  inviteToken?: string;
+  schoolCode?: string;
+}
+
+/** The raw sign-up request, as the sign-up page sends it. */
+export function postSignUp(url: string, body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${url}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * Signs a new teacher up (POST /api/auth/sign-up/email, as the sign-up page does) and returns their session.
+ * The first teacher on a server becomes its admin; for each later one the admin makes a one-time invite,
+ * as a school would, unless the test gives an invite token or a school code itself.
+ */
+export async function signUpTeacher(url: string, who: SignUpDetails = {}): Promise<TestTeacher> {
   counter += 1;
   const name = who.name ?? `Teacher ${counter}`;
   const email = who.email ?? `teacher-${process.pid}-${counter}-${Date.now()}@school.test`;
-  const response = await fetch(`${url}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ name, email, password: who.password ?? TEST_PASSWORD }),
-  });
+  let admin = admins.get(url);
+  let inviteToken = who.inviteToken;
+  if (inviteToken === undefined && who.schoolCode === undefined && admin) {
+    // A server started later on a port an earlier test used doesn't know that admin: it is a fresh install.
+    inviteToken = await admin.api.admin.createInvite.mutate().then(
+      (invite) => invite.token,
+      () => undefined,
+    );
+    if (inviteToken === undefined) {
+      admins.delete(url);
+      admin = undefined;
+    }
+  }
+  const response = await postSignUp(url, { name, email, password: who.password ?? TEST_PASSWORD, inviteToken, schoolCode: who.schoolCode });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  return { email, name, cookie: sessionCookie(response), api: apiClient(url, sessionCookie(response)) };
+  const teacher = { email, name, cookie: sessionCookie(response), api: apiClient(url, sessionCookie(response)) };
+  if (!admin && (await teacher.api.account.status.query()).teacher?.isAdmin) admins.set(url, teacher);
+  return teacher;
 }
 
 /** Signs an existing teacher in and returns the new session. */

@@ -14,7 +14,7 @@ const noBroadcast: RoomBroadcaster = { toPlayers: () => {}, toPlayer: () => {}, 
 
 function persistence(overrides: Partial<GamePersistence>): GamePersistence {
   const done = async () => {};
-  return { addPlayer: done, setPlayerToken: done, removePlayer: done, markStarted: done, saveAnswer: done, saveRound: done, finish: done, ...overrides };
+  return { addPlayer: done, withdrawPlayer: done, setPlayerToken: done, removePlayer: done, readmitPlayer: done, markStarted: done, saveAnswer: done, saveRound: done, finish: done, ...overrides };
 }
 
 describe("a game room's joins", () => {

@@ -24,7 +24,7 @@ const createGameInput = z.object({
 export const gamesRouter = router({
   create: teacherProcedure.input(createGameInput).mutation(async ({ ctx, input }) => {
     try {
-      return await createLiveGame({ db: ctx.db, registry: ctx.registry }, { quizVersionId: input.quizVersionId, ownerId: ctx.teacher.id }, input.options);
+      return await ctx.limits.withinLiveGameLimit(ctx, ctx.teacher.id, () => createLiveGame({ db: ctx.db, registry: ctx.registry }, { quizVersionId: input.quizVersionId, ownerId: ctx.teacher.id }, input.options));
     } catch (error) {
       if (error instanceof GameSetupError) throw new TRPCError({ code: error.notFound ? "NOT_FOUND" : "BAD_REQUEST", message: error.message });
       throw error;

@@ -4,7 +4,7 @@ import { deleteGame, isGameOwnedBy, listPastGameQuizzes, listPastGames, loadRepo
 import { buildGameReport } from "../../reports/build-report";
 import { gameReportCsvFiles } from "../../reports/csv";
 import type { GameReport } from "../../reports/types";
-import type { RoomRegistry } from "../../rooms/registry";
+import type { RoomDirectory } from "../../rooms/room-directory";
 import { router, teacherProcedure } from "../init";
 
 const NO_SUCH_GAME = "There is no saved game with that id.";
@@ -35,12 +35,8 @@ async function ownedReport(db: Database, gameId: string, teacherId: string): Pro
  * A game whose room is open and not over can't be deleted. A finished game whose room is still
  * open (so phones can show their final rank) is closed first, once its last writes are saved.
  */
-async function releaseRoom(registry: RoomRegistry, gameId: string): Promise<void> {
-  const room = registry.findById(gameId);
-  if (!room) return;
-  if (!room.isFinished) throw new TRPCError({ code: "BAD_REQUEST", message: STILL_PLAYING });
-  await room.flush();
-  registry.close(gameId);
+async function releaseRoom(registry: RoomDirectory, gameId: string): Promise<void> {
+  if ((await registry.releaseFinished(gameId)) === "playing") throw new TRPCError({ code: "BAD_REQUEST", message: STILL_PLAYING });
 }
 
 /** The teacher's past games: list, report, CSV export, delete. */

@@ -15,26 +15,27 @@ import {
   type LibraryErrorKind,
 } from "../../quizzes";
 import { router, teacherProcedure } from "../init";
+import { plainText } from "../plain-text";
 
 // A malformed id is answered like an unknown one (NOT_FOUND), so only its type is checked here.
 const quizIdInput = z.object({ quizId: z.string({ error: QUIZ_NOT_FOUND_MESSAGE }) });
 
-const quizSource = z
-  .string({ error: "The quiz text is missing." })
+const quizSource = plainText("The quiz text", { multiline: true, required: "The quiz text is missing." })
   .refine((source) => !isQuizSourceTooBig(source), { error: SOURCE_TOO_BIG_MESSAGE });
 
-const quizTitle = z
-  .string({ error: "The quiz needs a title." })
+const quizTitle = plainText("The quiz title", { required: "The quiz needs a title." })
   .trim()
   .min(1, { error: "The quiz needs a title." })
   .max(MAX_QUIZ_TITLE_LENGTH, { error: `A quiz title can be at most ${MAX_QUIZ_TITLE_LENGTH} characters.` });
 
-const fileName = z.string({ error: "The file name isn't valid." }).max(255, { error: "The file name is too long." }).optional();
+const fileName = plainText("The file name", { required: "The file name isn't valid." }).max(255, { error: "The file name is too long." }).optional();
 
 const ERROR_CODES: Record<LibraryErrorKind, TRPC_ERROR_CODE_KEY> = {
   "not-found": "NOT_FOUND",
   "read-only": "FORBIDDEN",
   "bad-source": "BAD_REQUEST",
+  "too-slow": "UNPROCESSABLE_CONTENT",
+  busy: "TOO_MANY_REQUESTS",
 };
 
 async function refusingPlainly<T>(work: () => Promise<T>): Promise<T> {
@@ -58,22 +59,28 @@ export const quizzesRouter = router({
    */
   check: teacherProcedure
     .input(z.object({ source: quizSource, fileName }))
-    .mutation(({ input }) => checkQuizSource(input.source, input.fileName).check),
+    .mutation(({ ctx, input }) => refusingPlainly(async () => (await checkQuizSource(input.source, input.fileName, ctx.quizReader)).check)),
   create: teacherProcedure
     .input(z.object({ source: quizSource, fileName }))
-    .mutation(({ ctx, input }) => refusingPlainly(() => createQuiz(ctx.db, ctx.teacher.id, input))),
+    .mutation(async ({ ctx, input }) => {
+      await ctx.limits.assertRoomForQuiz(ctx.db, ctx.teacher.id);
+      return refusingPlainly(() => createQuiz(ctx.db, ctx.teacher.id, input, ctx.quizReader));
+    }),
   get: teacherProcedure.input(quizIdInput).query(({ ctx, input }) => refusingPlainly(() => getQuizPreview(ctx.db, ctx.teacher.id, input.quizId))),
   rename: teacherProcedure
     .input(quizIdInput.extend({ title: quizTitle }))
     .mutation(({ ctx, input }) => refusingPlainly(() => renameOwnQuiz(ctx.db, ctx.teacher.id, input.quizId, input.title))),
   replace: teacherProcedure
     .input(quizIdInput.extend({ source: quizSource }))
-    .mutation(({ ctx, input }) => refusingPlainly(() => replaceQuiz(ctx.db, ctx.teacher.id, input.quizId, input.source))),
+    .mutation(({ ctx, input }) => refusingPlainly(() => replaceQuiz(ctx.db, ctx.teacher.id, input.quizId, input.source, ctx.quizReader))),
   delete: teacherProcedure
     .input(quizIdInput)
     .mutation(({ ctx, input }) => refusingPlainly(() => deleteOwnQuiz(ctx.db, ctx.teacher.id, input.quizId))),
   /** An editable copy of a shared quiz (or of one's own), in the teacher's library. */
   copy: teacherProcedure
     .input(quizIdInput)
-    .mutation(({ ctx, input }) => refusingPlainly(() => copyQuiz(ctx.db, ctx.teacher.id, input.quizId))),
+    .mutation(async ({ ctx, input }) => {
+      await ctx.limits.assertRoomForQuiz(ctx.db, ctx.teacher.id);
+      return refusingPlainly(() => copyQuiz(ctx.db, ctx.teacher.id, input.quizId, ctx.quizReader));
+    }),
 });

@@ -5,7 +5,9 @@ import { usePathname, useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { authClient } from "@/client/auth-client";
+import { isDatabaseUnreachable } from "@/client/database-unreachable";
 import { useTRPC, type RouterOutputs } from "@/client/trpc";
+import { DatabaseUnreachable } from "@/components/shared/DatabaseUnreachable";
 
 export type SignedInTeacher = NonNullable<RouterOutputs["account"]["status"]["teacher"]>;
 
@@ -53,6 +55,16 @@ export function TeacherPage({ children, wide = false }: { children: (teacher: Si
               </Link>
             );
           })}
+          {teacher?.isAdmin && (
+            <Link
+              href="/admin"
+              data-testid="nav-admin"
+              aria-current={pathname.startsWith("/admin") ? "page" : undefined}
+              className={`font-semibold ${pathname.startsWith("/admin") ? "text-indigo-700 underline underline-offset-8" : "text-slate-700 hover:text-indigo-700"}`}
+            >
+              Teachers
+            </Link>
+          )}
           <span className="flex-1" />
           <Link href="/join" data-testid="join-link" className="font-semibold text-slate-700 hover:text-indigo-700">
             Join a game
@@ -61,7 +73,8 @@ export function TeacherPage({ children, wide = false }: { children: (teacher: Si
         </nav>
       </header>
       <main className={`mx-auto flex w-full ${wide ? "max-w-6xl" : "max-w-4xl"} flex-col gap-6 px-4 py-8 sm:px-8`}>
-        {status.isError && (
+        <DatabaseUnreachable />
+        {status.isError && !isDatabaseUnreachable(status.error) && (
           <p role="alert" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
             Couldn&apos;t reach the quiz server: {status.error.message}
           </p>

@@ -5,11 +5,15 @@ const MESSAGES: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: "That email and password don't match an account. Check them and try again.",
   INVALID_EMAIL: "That doesn't look like an email address.",
   PASSWORD_TOO_SHORT: "Use a password of at least 8 characters.",
-  PASSWORD_TOO_LONG: "That password is too long. Use at most 128 characters.",
+  PASSWORD_TOO_LONG: "That password is too long. Use at most 256 characters.",
 };
+
+/** Refusals the server words for a teacher itself (closed sign-up, weak password, turned-off account). */
+const SERVER_WORDED = new Set(["SIGN_UP_CLOSED", "WEAK_PASSWORD", "BANNED_USER", "NAME_NOT_ALLOWED"]);
 
 export function authErrorMessage(error: { code?: string; message?: string; status?: number }): string {
   if (error.code && MESSAGES[error.code]) return MESSAGES[error.code]!;
+  if (error.code && SERVER_WORDED.has(error.code) && error.message) return error.message;
   if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
   return error.message ? `Couldn't do that: ${error.message}` : "Couldn't reach the quiz server. Check the connection and try again.";
 }

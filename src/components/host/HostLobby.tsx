@@ -2,6 +2,7 @@ import type { HostView } from "@/protocol";
 import { LockIcon } from "@/components/shared/icons";
 import { JoinQrCode } from "./JoinQrCode";
 import { AllowTakeoverButton, PlayerPresence } from "./PlayerPresence";
+import { RemovedPlayers } from "./RemovedPlayers";
 
 /** Names shrink as the class fills up, so thirty of them still fit beside the join details. */
 function chipSize(playerCount: number): string {
@@ -10,11 +11,12 @@ function chipSize(playerCount: number): string {
   return "text-[1.9vh]";
 }
 
-export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onAllowTakeover }: {
+export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer, onAllowTakeover }: {
   view: HostView;
   joinUrl: string | null;
   busy: boolean;
   onRemovePlayer: (playerId: string) => void;
+  onReadmitPlayer: (playerId: string) => void;
   onAllowTakeover: (playerId: string) => void;
 }) {
   const qrUrl = joinUrl ? `${joinUrl}?code=${view.code}` : null;
@@ -88,6 +90,7 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onAllowTakeover
             )}
           </ul>
         )}
+        <RemovedPlayers players={view.removedPlayers} notListed={view.removedNotListed} busy={busy} onReadmit={onReadmitPlayer} />
       </div>
     </section>
   );

@@ -121,7 +121,7 @@ function PhaseScreen({ game, view, joinUrl }: { game: HostGame; view: HostView; 
   switch (view.phase) {
     case "lobby":
       return (
-        <HostLobby view={view} joinUrl={joinUrl} busy={game.pending !== null} onRemovePlayer={game.removePlayer} onAllowTakeover={game.allowTakeover} />
+        <HostLobby view={view} joinUrl={joinUrl} busy={game.pending !== null} onRemovePlayer={game.removePlayer} onReadmitPlayer={game.readmitPlayer} onAllowTakeover={game.allowTakeover} />
       );
     case "question-read":
       return <HostQuestionRead view={view} deadline={game.deadline} />;

@@ -9,7 +9,7 @@ const inputClass =
 
 /** `notice`: why the phone is back here (its game ended, the host removed it), shown until the next try. */
 export function JoinForm({ initialCode, notice = null }: { initialCode: string; notice?: string | null }) {
-  const { join } = usePlayerGame();
+  const { join, joinSlow } = usePlayerGame();
   const [code, setCode] = useState(initialCode);
   const [nickname, setNickname] = useState("");
   const [error, setError] = useState<string | null>(notice);
@@ -72,6 +72,11 @@ export function JoinForm({ initialCode, notice = null }: { initialCode: string; 
         >
           {joining ? "Joining…" : "Join"}
         </button>
+        {joining && joinSlow && (
+          <p role="status" data-testid="join-slow" className="text-center font-semibold text-indigo-100">
+            Joining… (connection to the school server is slow)
+          </p>
+        )}
         <p role="alert" data-testid="join-error" className="min-h-[3rem] text-center font-semibold text-amber-200">
           {error}
         </p>

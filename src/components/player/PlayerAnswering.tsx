@@ -55,7 +55,7 @@ export function PlayerAnswering() {
         <CountdownNumber deadline={deadline} className="size-12 bg-white text-2xl text-indigo-950" />
       </div>
       {multiple && <p className="px-1 text-sm font-semibold text-amber-200">Pick all that apply, then Submit.</p>}
-      {sending && <AnswerSending offline={connection !== "connected"} />}
+      {sending && <AnswerSending offline={connection !== "connected"} slow={mine.slow === true} />}
       {mine?.kind === "refused" && (
         <p role="alert" data-testid="answer-error" className="rounded-lg bg-amber-300 px-3 py-2 text-sm font-bold text-amber-950">
           {mine.message}

@@ -371,12 +371,13 @@ describe("lock", () => {
     expect(state.locked).toBe(true);
   });
 
-  it("a removed player's nickname is free, but a locked game still refuses the newcomer", () => {
+  it("a locked game refuses a newcomer, and a removed player's nickname stays out", () => {
     const state = newGame();
     ok(addPlayer(state, { playerId: "a", nickname: "Ana", now: T0 }));
     ok(removePlayer(state, { playerId: "a", now: T0 + 1 }));
     ok(setLocked(state, true));
-    expectRefusedUnchanged(state, () => addPlayer(state, { playerId: "b", nickname: "Ana", now: T0 + 2 }), "locked");
+    expectRefusedUnchanged(state, () => addPlayer(state, { playerId: "b", nickname: "Bea", now: T0 + 2 }), "locked");
+    expectRefusedUnchanged(state, () => addPlayer(state, { playerId: "b", nickname: "Ana", now: T0 + 2 }), "removed");
   });
 
   it("game-over takes precedence over locked, and a finished game can't be locked or unlocked", () => {

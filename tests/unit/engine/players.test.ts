@@ -66,11 +66,13 @@ describe("addPlayer", () => {
     expect(nicknameKey("Ｂｏｂ")).toBe("bob");
   });
 
-  it("frees the nickname of a removed player", () => {
+  it("keeps a removed player's nickname (and its lookalikes) out of the game", () => {
     const state = newGame();
     ok(addPlayer(state, { playerId: "a", nickname: "Ana", now: T0 }));
     ok(removePlayer(state, { playerId: "a", now: T0 }));
-    ok(addPlayer(state, { playerId: "b", nickname: "ana", now: T0 }));
+    expectRefusedUnchanged(state, () => addPlayer(state, { playerId: "b", nickname: "ana", now: T0 }), "removed");
+    expectRefusedUnchanged(state, () => addPlayer(state, { playerId: "b", nickname: "Аna" /* Cyrillic А */, now: T0 }), "removed");
+    ok(addPlayer(state, { playerId: "b", nickname: "Anna", now: T0 }));
     expect(state.activePlayerCount).toBe(1);
     expect(state.players.b!.joinSeq).toBe(2);
   });

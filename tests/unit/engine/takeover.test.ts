@@ -53,10 +53,10 @@ describe("takeover: a nickname that belongs to someone", () => {
     expect(ok(joinAsAna(state, T0 + 5, "x", "Ａｎａ"))).toEqual([{ type: "takeover-requested", playerId: "ana" }]);
   });
 
-  it("a removed player's nickname is simply free: a new player, no takeover", () => {
+  it("a removed player's nickname is not free: refused, no takeover asked of the host", () => {
     const state = withAna();
     ok(removePlayer(state, { playerId: "ana", now: T0 + 2 }));
-    expect(ok(joinAsAna(state, T0 + 5))).toEqual([{ type: "player-joined", playerId: "new-device" }]);
+    expectRefusedUnchanged(state, () => joinAsAna(state, T0 + 5), "removed");
     expect(state.players.ana!.takeoverRequested).toBe(false);
   });
 
