@@ -100,10 +100,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     assignRequestId(req, res, trustProxy);
     applySecurityHeaders(req, res, { dev: options.web?.dev ?? false });
   });
-  const store = options.store ?? databaseGameStore(options.db);
+  const store = options.store ?? databaseGameStore(options.db, Date.now, log);
   // In a cluster (REDIS_URL) a room acts only while its node holds the game's lease (server/cluster/).
   const clusterLink = options.cluster ? await connectCluster(options.cluster, { io, log }) : null;
-  const ports = { persistence: options.persistence ?? databasePersistence(options.db), broadcaster: new SocketBroadcaster(io), store };
+  const ports = { persistence: options.persistence ?? databasePersistence(options.db, log), broadcaster: new SocketBroadcaster(io), store };
   const registry = new RoomRegistry(
     { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs, unclaimedJoinMs: options.unclaimedJoinMs },
     options.finishedGameTtlMs ?? 10 * 60_000,

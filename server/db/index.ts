@@ -12,8 +12,8 @@ export type {
 } from "./quizzes";
 export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
-export { addPlayer, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, listPlayers } from "./players";
-export { saveLiveGame, deleteLiveGame, listLiveGames } from "./live-games";
+export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, listPlayers } from "./players";
+export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { saveRound, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";

@@ -23,6 +23,16 @@ export async function addPlayer(db: Database, input: AddPlayerInput): Promise<vo
   });
 }
 
+/** Rows per multi-row INSERT (6 params each). */
+const PLAYER_CHUNK = 1_000;
+
+/** Players who joined at about the same time (in any games), in one statement per chunk. */
+export async function addPlayers(db: Database, rows: AddPlayerInput[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += PLAYER_CHUNK) {
+    await db.insert(players).values(rows.slice(i, i + PLAYER_CHUNK).map((row) => ({ ...row })));
+  }
+}
+
 /** A new device took this player over: only its token works from now on. */
 export async function setPlayerToken(db: Database, id: string, tokenHash: string): Promise<void> {
   await db.update(players).set({ tokenHash }).where(eq(players.id, id));

@@ -17,4 +17,4 @@ export {
 export { compareStanding, rankPlayers, standings } from "./ranking";
 export { playerRoomView, personalView, hostView } from "./views";
 export type { EngineResult } from "./result";
-export { restorePlayer, restoreAnswer, prepareAfterRestart, ensureIndexes, RESTART_GRACE_MS, type StoredPlayer } from "./restore";
+export { restorePlayer, restoreAnswer, forgetUnsavedPlayers, prepareAfterRestart, ensureIndexes, rebuildIndexes, RESTART_GRACE_MS, type StoredPlayer } from "./restore";

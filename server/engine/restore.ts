@@ -3,7 +3,7 @@
  * change; players who joined and answers given since then come from their own tables.
  */
 import { scoreAnswer } from "./rounds";
-import { freshPlayer, indexPlayer } from "./players";
+import { freshPlayer, indexPlayer, nicknameKey } from "./players";
 import { rankPlayers } from "./ranking";
 import type { GameState } from "./types";
 
@@ -30,6 +30,13 @@ export function ensureIndexes(state: GameState): void {
   for (const player of Object.values(state.players)) indexPlayer(state, player);
 }
 
+/** Derives the lookup tables again from the players (after some were dropped). */
+export function rebuildIndexes(state: GameState): void {
+  state.nicknameIndex = undefined as unknown as GameState["nicknameIndex"];
+  state.removedDevices = undefined as unknown as GameState["removedDevices"];
+  ensureIndexes(state);
+}
+
 /**
  * Adds a player saved after the snapshot was taken, and brings removals (and their undoing) and
  * tokens up to date.
@@ -38,6 +45,15 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
   ensureIndexes(state);
   const existing = state.players[stored.id];
   if (existing) {
+    if (existing.nickname === "") {
+      // A compact snapshot keeps only scores; who the player is comes from their stored row.
+      existing.nickname = stored.nickname;
+      existing.nicknameKey = nicknameKey(stored.nickname);
+      existing.joinSeq = stored.joinSeq;
+      existing.joinedAt = stored.joinedAt;
+      // Rows come in join order, so the first joiner keeps a name as in the live game.
+      indexPlayer(state, existing);
+    }
     existing.tokenHash = stored.tokenHash;
     if (!stored.removed && existing.removed) {
       // Let back in by the host after the snapshot: back in, and their next join takes them over.
@@ -80,6 +96,32 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
       state.ranking.push(stored.id);
       state.players[stored.id]!.rank = state.ranking.length;
     }
+  }
+}
+
+/**
+ * Drops players the snapshot knows but the players table doesn't: they joined just before the
+ * crash and their join was never acknowledged (their phone joins again), so nothing of theirs
+ * was ever stored. Call after restorePlayer has seen every stored row.
+ */
+export function forgetUnsavedPlayers(state: GameState, storedIds: ReadonlySet<string>): void {
+  let forgotten = false;
+  for (const id of Object.keys(state.players)) {
+    if (storedIds.has(id)) continue;
+    const player = state.players[id]!;
+    delete state.players[id];
+    if (state.round?.answers[id]) {
+      delete state.round.answers[id];
+      state.round.answerCount -= 1;
+    }
+    if (!player.removed) state.activePlayerCount -= 1;
+    forgotten = true;
+  }
+  if (!forgotten) return;
+  rebuildIndexes(state);
+  if (state.ranking.length > 0) {
+    state.ranking = state.ranking.filter((id) => state.players[id] !== undefined);
+    rankPlayers(state, false);
   }
 }
 

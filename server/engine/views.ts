@@ -17,6 +17,12 @@ import { activePlayers, topPlayers } from "./ranking";
 import type { GamePlayer, GameState } from "./types";
 
 const LEADERBOARD_SIZE = 5;
+/**
+ * The host's player list names at most this many players; a bigger game sends its counts, the
+ * players who need the host (offline, asking to come back on a new device) and the latest joiners.
+ * Host views go out up to 4× a second while a class joins, so their size must not grow with it.
+ */
+export const HOST_PLAYER_LIST_LIMIT = 100;
 const PODIUM_SIZE = 3;
 
 function questionView(state: GameState): QuestionView | null {
@@ -118,12 +124,29 @@ export function personalView(state: GameState, playerId: string): PersonalView |
   };
 }
 
-function removedPlayers(state: GameState): Array<{ id: string; nickname: string }> {
-  return Object.values(state.players).flatMap((player) => (player.removed ? [{ id: player.id, nickname: player.nickname }] : []));
+/** The players the host removed, in join order: the latest HOST_PLAYER_LIST_LIMIT of them in a big game. */
+function removedPlayers(state: GameState): { listed: Array<{ id: string; nickname: string }>; notListed: number } {
+  const removed = Object.values(state.players).filter((player) => player.removed);
+  const listed = removed.slice(Math.max(0, removed.length - HOST_PLAYER_LIST_LIMIT)).map((player) => ({ id: player.id, nickname: player.nickname }));
+  return { listed, notListed: removed.length - listed.length };
+}
+
+/** Everyone in join order while they fit; else those needing attention first, then the latest joiners. */
+function listedPlayers(state: GameState): GamePlayer[] {
+  const players = activePlayers(state);
+  if (players.length <= HOST_PLAYER_LIST_LIMIT) return players;
+  // Those asking to come back on a new device first: they are waiting for the teacher.
+  const asking = players.filter((player) => player.takeoverRequested);
+  const offline = players.filter((player) => !player.connected && !player.takeoverRequested);
+  const attention = [...asking, ...offline].slice(0, HOST_PLAYER_LIST_LIMIT / 2);
+  const listed = new Set(attention);
+  for (let i = players.length - 1; i >= 0 && listed.size < HOST_PLAYER_LIST_LIMIT; i--) listed.add(players[i]!);
+  return [...listed].sort((a, b) => a.joinSeq - b.joinSeq);
 }
 
 export function hostView(state: GameState, now: number): HostView {
-  const players = activePlayers(state);
+  const players = listedPlayers(state);
+  const removed = removedPlayers(state);
   return {
     ...baseView(state, now),
     code: state.code,
@@ -134,7 +157,9 @@ export function hostView(state: GameState, now: number): HostView {
       connected: player.connected,
       takeoverRequested: player.takeoverRequested,
     })),
-    removedPlayers: removedPlayers(state),
+    playersNotListed: state.activePlayerCount - players.length,
+    removedPlayers: removed.listed,
+    removedNotListed: removed.notListed,
     connectedCount: state.connectedPlayerCount,
     answerCount: state.round?.answerCount ?? 0,
     locked: state.locked,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { addPlayer, deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
+import { deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
 import type { SavedAnswer } from "../engine";
 import { GroupCommit } from "./group-commit";
+import { batchedPlayerInserts } from "./player-batch";
 import type { GamePersistence, Logger } from "./ports";
 
 function answerRow(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): AnswerRow {
@@ -29,10 +30,14 @@ export function databasePersistence(
   writeAnswers: (db: Database, rows: AnswerRow[]) => Promise<void> = saveAnswers,
 ): GamePersistence {
   const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers" });
+  const players = batchedPlayerInserts(db, log);
   return {
-    drain: (deadline) => answers.drain(deadline),
+    drain: async (deadline) => {
+      await Promise.all([answers.drain(deadline), players.drain(deadline)]);
+    },
+    // Removing the row of a batched insert is ordered after that insert by the room (GameRoom.write).
     withdrawPlayer: (playerId) => deletePlayer(db, playerId),
-    addPlayer: (player) => addPlayer(db, player),
+    addPlayer: (player) => players.add(player),
     setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
     readmitPlayer: (playerId) => readmitPlayer(db, playerId),

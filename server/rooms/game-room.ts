@@ -4,7 +4,7 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, ResumeAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   addPlayer,
@@ -34,6 +34,7 @@ import {
 import { hashSecret, newSecret, verifySecret } from "../games/secrets";
 import type { GamePersistence, LiveGameStore, Logger, RoomBroadcaster } from "./ports";
 import { throttled } from "./throttle";
+import { SnapshotWriter } from "./snapshot-writer";
 import { WriteQueue } from "./write-queue";
 
 export interface GameRoomDeps {
@@ -68,6 +69,7 @@ interface JoinRecord {
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
+const PERSONAL_VIEW_SLICE = 500;
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
 const DEFAULT_UNCLAIMED_JOIN_MS = 15_000;
@@ -85,6 +87,8 @@ type AnswerAccepted = Extract<GameEvent, { type: "answer-accepted" }>;
 interface AnswerSave {
   event: AnswerAccepted;
   ack: Promise<AnswerAck>;
+  /** The answer's own save (the ack also waits for the live-state snapshot). */
+  saved: Promise<void>;
   stored: boolean;
 }
 
@@ -98,6 +102,7 @@ export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private hostAwayTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly writes: WriteQueue;
+  private readonly snapshots: SnapshotWriter;
   private readonly clock: () => number;
   private readonly hostAnswerCount;
   private readonly hostRefresh;
@@ -116,6 +121,10 @@ export class GameRoom {
   /** Answers that came back from the database after a restart: already stored. */
   private readonly restoredAnswerIds: Set<string>;
   private disposed = false;
+  /** New players' rows on their way into the shared batch (see savePlayer). */
+  private readonly pendingPlayerSaves = new Set<Promise<void>>();
+  /** The latest live-state snapshot's save (it never rejects: the writer logs and retries). */
+  private snapshotSaved: Promise<void> = Promise.resolve();
 
   constructor(
     readonly state: GameState,
@@ -124,6 +133,8 @@ export class GameRoom {
   ) {
     this.clock = deps.clock ?? Date.now;
     this.writes = new WriteQueue(deps.log, `game ${state.code}`);
+    // The snapshot may name players whose rows are still on their way: those go first.
+    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => deps.store.save(this.state)), deps.log, `game ${state.code}`);
     this.restoredAnswerIds = new Set(Object.values(state.round?.answers ?? {}).map((answer) => answer.answerId));
     const interval = deps.hostRefreshMs ?? 250;
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), interval);
@@ -236,11 +247,11 @@ export class GameRoom {
     record.playerId = player.id;
     record.newPlayer = joined.type === "player-joined";
     try {
-      await this.writes.run(joined.type === "player-joined" ? "save player" : "save new device", () =>
-        joined.type === "player-joined"
-          ? this.deps.persistence.addPlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash })
-          : this.deps.persistence.setPlayerToken(player.id, tokenHash),
-      );
+      if (joined.type === "player-joined") {
+        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash });
+      } else {
+        await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash));
+      }
     } catch {
       // Only a refusal by the database itself (or a shutdown) gets here: an outage is waited out.
       // Not half-joined: the join is taken back whole (the same clean-up as an unclaimed join), so the
@@ -330,12 +341,13 @@ export class GameRoom {
       }
     }
     const saves = event.roundIndex === this.answerAcksRound ? this.answerAcks : this.previousAnswerAcks;
-    const entry: AnswerSave = { event, ack: Promise.resolve<AnswerAck>(refusal("server-error", "")), stored: false };
-    entry.ack = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer).then(
-      (): AnswerAck => {
-        entry.stored = true;
-        return { ok: true, questionIndex: event.roundIndex, answerId: event.answer.answerId };
-      },
+    const entry: AnswerSave = { event, ack: Promise.resolve<AnswerAck>(refusal("server-error", "")), saved: Promise.resolve(), stored: false };
+    entry.saved = this.deps.persistence.saveAnswer(this.gameId, event.roundIndex, event.questionId, event.answer).then(() => {
+      entry.stored = true;
+    });
+    // Acknowledged only once the snapshot of the phase it answers is stored too (normally long done).
+    entry.ack = Promise.all([entry.saved, this.snapshotSaved]).then(
+      (): AnswerAck => ({ ok: true, questionIndex: event.roundIndex, answerId: event.answer.answerId }),
       (): AnswerAck => refusal("server-error", "Your answer couldn't be saved yet. Trying again…"),
     );
     saves.set(key, entry);
@@ -350,7 +362,7 @@ export class GameRoom {
   private saveRound(round: ClosedRound): () => Promise<void> {
     const saves = this.answerAcksRound === round.roundIndex ? [...this.answerAcks.values()] : [];
     return async () => {
-      await Promise.all(saves.map((entry) => entry.ack));
+      await Promise.allSettled(saves.map((entry) => entry.saved));
       const stored = new Set(saves.filter((entry) => entry.stored).map((entry) => entry.event.playerId));
       const unstored = round.answers.filter((answer) => !stored.has(answer.playerId) && !this.restoredAnswerIds.has(answer.answerId));
       await this.deps.persistence.saveRound(this.gameId, { ...round, answers: unstored });
@@ -385,13 +397,15 @@ export class GameRoom {
   }
 
   /** Waits for every queued database write (used at shutdown and by tests). */
-  flush(): Promise<void> {
-    return this.writes.idle();
+  async flush(): Promise<void> {
+    while (this.pendingPlayerSaves.size > 0) await this.playersSaved();
+    await this.writes.idle();
+    await this.snapshots.idle();
   }
 
   /** At shutdown: keeps retrying the queued writes until `deadline` (epoch ms), then gives up on the rest. */
-  drain(deadline: number): Promise<void> {
-    return this.writes.drain(deadline);
+  async drain(deadline: number): Promise<void> {
+    await Promise.all([this.writes.drain(deadline), this.snapshots.drain(deadline)]);
   }
 
   dispose(): void {
@@ -411,48 +425,93 @@ export class GameRoom {
     const { events } = result;
     // Views are taken now, before any await, so every message shows the state this action produced.
     const send = this.prepareBroadcast(events);
-    const saved = this.persist(events);
+    const { results, snapshot } = this.persist(events);
     this.scheduleClock();
     if (this.isFinished && this.hostAwayTimer) clearTimeout(this.hostAwayTimer);
-    await saved;
+    // Results (a closed round's answers, the final standings) are stored before anyone sees them.
+    // The live-state snapshot is not waited for: a question goes out at once, and answers to it are
+    // acknowledged only once the snapshot that knows the question is stored (see storeAnswer).
+    await results;
     send();
+    await this.snapshotOrFailing(snapshot);
     return { ok: true };
   }
 
-  private persist(events: GameEvent[]): Promise<void> {
+  /** The host's action is answered once its snapshot is stored, or at once while the database is failing (the writer keeps retrying). */
+  private snapshotOrFailing(snapshot: Promise<void>): Promise<void> {
+    if (this.snapshots.failing) return Promise.resolve();
+    return this.writes.doneOrFailing(snapshot, BROADCAST_WAITS_FOR_WRITES_MS);
+  }
+
+  /**
+   * A new player's row goes into the batch shared by every game instead of this game's write
+   * queue, so a join never waits behind the joins (or round saves) before it. The batch retries
+   * until the database is back; only a refusal by the database itself rejects (the join is then
+   * taken back, see joinOnce).
+   */
+  private savePlayer(row: Parameters<GamePersistence["addPlayer"]>[0]): Promise<void> {
+    const save = this.deps.persistence.addPlayer(row);
+    this.pendingPlayerSaves.add(save);
+    const settled = () => void this.pendingPlayerSaves.delete(save);
+    save.then(settled, settled);
+    return save;
+  }
+
+  /**
+   * The player rows on their way now (not those of phones joining meanwhile: while a class keeps
+   * joining, waiting for "none pending" could wait for ever).
+   */
+  private async playersSaved(): Promise<void> {
+    if (this.pendingPlayerSaves.size > 0) await Promise.allSettled([...this.pendingPlayerSaves]);
+  }
+
+  /** The game's own writes, in order; each waits for the players saved before it (it may refer to them). */
+  private write(what: string, write: () => Promise<void>): Promise<void> {
+    const pending = this.pendingPlayerSaves.size > 0 ? [...this.pendingPlayerSaves] : null;
+    return this.writes.run(what, pending ? () => Promise.allSettled(pending).then(write) : write);
+  }
+
+  private persist(events: GameEvent[]): { results: Promise<void>; snapshot: Promise<void> } {
     const { persistence } = this.deps;
     const gameId = this.gameId;
     const writes: Promise<void>[] = [];
     for (const event of events) {
       switch (event.type) {
         case "player-removed":
-          writes.push(this.writes.run("remove player", () => persistence.removePlayer(event.playerId, new Date(this.clock()))));
+          writes.push(this.write("remove player", () => persistence.removePlayer(event.playerId, new Date(this.clock()))));
           break;
         case "player-readmitted":
-          writes.push(this.writes.run("readmit player", () => persistence.readmitPlayer(event.playerId)));
+          writes.push(this.write("readmit player", () => persistence.readmitPlayer(event.playerId)));
           break;
         case "game-started":
-          writes.push(this.writes.run("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
+          writes.push(this.write("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
           break;
         case "round-closed":
-          writes.push(this.writes.run(`save round ${event.round.roundIndex + 1}`, this.saveRound(event.round)));
+          writes.push(this.write(`save round ${event.round.roundIndex + 1}`, this.saveRound(event.round)));
           break;
         case "player-withdrawn":
-          writes.push(this.writes.run("take back a join", () => persistence.withdrawPlayer(event.playerId)));
+          // After the player's batched insert (write waits for it), so the row cannot come back.
+          writes.push(this.write("take back a join", () => persistence.withdrawPlayer(event.playerId)));
           break;
         case "game-finished":
-          writes.push(this.writes.run("finish game", () => persistence.finish(gameId, { at: new Date(event.at), status: event.status, standings: event.standings })));
+          writes.push(this.write("finish game", () => persistence.finish(gameId, { at: new Date(event.at), status: event.status, standings: event.standings })));
           break;
         default:
           break;
       }
     }
-    if (events.some((event) => SNAPSHOT_EVENTS.has(event.type))) {
-      writes.push(this.writes.run("save live state", () => this.deps.store.save(this.state)));
-    }
     // A failing write is logged and retried by the queue; the game goes on either way.
     const settled = Promise.allSettled(writes).then(() => undefined);
-    return writes.length === 0 ? settled : this.writes.doneOrFailing(settled, BROADCAST_WAITS_FOR_WRITES_MS);
+    let snapshot = Promise.resolve();
+    if (events.some((event) => SNAPSHOT_EVENTS.has(event.type))) {
+      // After a closed round or the end, the snapshot (or its removal) follows the results, so a
+      // crash never leaves a snapshot that is past results the database doesn't have.
+      snapshot = writes.length > 0 ? settled.then(() => this.snapshots.request()) : this.snapshots.request();
+      this.snapshotSaved = snapshot;
+    }
+    // The broadcast waits for the results while the database answers, not through an outage.
+    const results = writes.length === 0 ? settled : this.writes.doneOrFailing(settled, BROADCAST_WAITS_FOR_WRITES_MS);
+    return { results, snapshot };
   }
 
   private prepareBroadcast(events: GameEvent[]): () => void {
@@ -475,7 +534,7 @@ export class GameRoom {
       if (this.disposed) return;
       for (const playerId of removed) broadcaster.playerRemoved(this.gameId, playerId, "The host removed you from this game.");
       if (room) broadcaster.toPlayers(this.gameId, room);
-      for (const view of personal) broadcaster.toPlayer(view.playerId, view);
+      this.sendPersonalViews(personal);
       if (host) {
         this.hostAnswerCount.cancel();
         this.hostRefresh.cancel();
@@ -484,6 +543,17 @@ export class GameRoom {
         this.hostRefresh.request();
       }
     };
+  }
+
+  /**
+   * One message per player: in slices, with the event loop free in between, so 10,000 of them
+   * don't hold up acks and other games for the few hundred ms it takes to write them all.
+   */
+  private sendPersonalViews(views: PersonalView[], from = 0): void {
+    if (this.disposed) return;
+    const until = Math.min(views.length, from + PERSONAL_VIEW_SLICE);
+    for (let i = from; i < until; i++) this.deps.broadcaster.toPlayer(views[i]!.playerId, views[i]!);
+    if (until < views.length) setImmediate(() => this.sendPersonalViews(views, until));
   }
 
   private sendHostView(): void {

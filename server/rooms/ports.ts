@@ -45,6 +45,8 @@ export interface LiveGameStore {
   remove(gameId: string): Promise<void>;
   /** Every saved game, for resuming after a restart. */
   list(): Promise<GameState[]>;
+  /** At shutdown: stop retrying saves that are still failing at `deadline` (epoch ms). */
+  drain?(deadline: number): Promise<void>;
 }
 
 export interface Logger {

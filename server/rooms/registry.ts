@@ -91,7 +91,7 @@ export class RoomRegistry implements RoomDirectory {
   async shutdown(flushMs = 10_000): Promise<void> {
     clearInterval(this.sweeper);
     const deadline = Date.now() + flushMs;
-    await Promise.all([...this.rooms().map((room) => room.drain(deadline)), this.deps.persistence.drain?.(deadline)]);
+    await Promise.all([...this.rooms().map((room) => room.drain(deadline)), this.deps.persistence.drain?.(deadline), this.deps.store.drain?.(deadline)]);
     for (const room of this.rooms()) room.dispose();
   }
 

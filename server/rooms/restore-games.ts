@@ -1,6 +1,6 @@
 /** At start: every game that was running when the process died resumes where it was. */
 import { getGameAuth, listPlayers, listRoundAnswers, type Database } from "../db";
-import { prepareAfterRestart, restoreAnswer, restorePlayer, type GameState } from "../engine";
+import { forgetUnsavedPlayers, prepareAfterRestart, restoreAnswer, restorePlayer, type GameState } from "../engine";
 import type { LiveGameStore, Logger } from "./ports";
 import type { RoomRegistry } from "./registry";
 
@@ -34,7 +34,8 @@ export async function restoreGameState(deps: { db: Database; store: LiveGameStor
     await store.remove(state.gameId);
     return null;
   }
-  for (const player of await listPlayers(db, state.gameId)) {
+  const storedPlayers = await listPlayers(db, state.gameId);
+  for (const player of storedPlayers) {
     restorePlayer(state, {
       id: player.id,
       nickname: player.nickname,
@@ -44,6 +45,7 @@ export async function restoreGameState(deps: { db: Database; store: LiveGameStor
       tokenHash: player.tokenHash ?? "",
     });
   }
+  forgetUnsavedPlayers(state, new Set(storedPlayers.map((player) => player.id)));
   const round = state.round;
   if (round && round.closedAt === null) {
     for (const answer of await listRoundAnswers(db, state.gameId, round.questionIndex)) {

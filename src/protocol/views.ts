@@ -117,10 +117,17 @@ export interface HostPlayerView {
 export interface HostView extends GameViewBase {
   code: string;
   leaderboard: LeaderboardEntry[];
-  /** Players in the game (not removed), in join order. */
+  /**
+   * Players in the game (not removed), in join order: all of them in a class-sized game; in a
+   * bigger one (over 100) those who need the host (offline, asking to take over) and the latest joiners.
+   */
   players: HostPlayerView[];
+  /** Players in the game that `players` leaves out (0 unless the game is big). */
+  playersNotListed: number;
   /** Players the host removed, in join order: the host can let them back in. */
   removedPlayers: Array<{ id: string; nickname: string }>;
+  /** Removed players that `removedPlayers` leaves out (it lists the latest 100). */
+  removedNotListed: number;
   connectedCount: number;
   answerCount: number;
   /** No new players may join (the host locked the game). */

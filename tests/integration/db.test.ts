@@ -11,6 +11,7 @@ import {
   deleteGame,
   finishGame,
   getGameAuth,
+  listLiveGames,
   listQuizzes,
   loadReportSource,
   loadQuizVersion,
@@ -18,6 +19,7 @@ import {
   MIGRATIONS_FOLDER,
   openDatabase,
   removePlayer,
+  saveLiveGames,
   saveQuizVersion,
   saveRound,
   schema,
@@ -285,6 +287,27 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       await expect(
         db.insert(games).values({ id: randomUUID(), quizVersionId: saved.versionId, code: "1", hostSecretHash: "x", status: "paused" as never }),
       ).rejects.toThrow();
+    });
+  });
+
+  describe("live games", () => {
+    it("saves many games' snapshots in one statement; a game listed twice keeps its last state", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "live-games");
+      const [a, b] = [await newGame(db, saved.versionId, "222221"), await newGame(db, saved.versionId, "222222")];
+      await saveLiveGames(db, [
+        { gameId: a, state: { phase: "lobby" }, savedAt: at(1) },
+        { gameId: b, state: { phase: "lobby" }, savedAt: at(1) },
+      ]);
+      await saveLiveGames(db, [
+        { gameId: a, state: { phase: "answering" }, savedAt: at(2) },
+        { gameId: a, state: { phase: "reveal" }, savedAt: at(3) },
+      ]);
+      const rows = (await listLiveGames(db)).filter((row) => row.gameId === a || row.gameId === b);
+      expect(Object.fromEntries(rows.map((row) => [row.gameId, [row.state, row.savedAt]]))).toEqual({
+        [a]: [{ phase: "reveal" }, at(3)],
+        [b]: [{ phase: "lobby" }, at(1)],
+      });
     });
   });
 

@@ -83,9 +83,14 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer
                 </button>
               </li>
             ))}
+            {view.playersNotListed > 0 && (
+              <li data-testid="host-players-not-listed" className={`flex items-center rounded-full bg-white/15 px-[1.4vh] py-[0.4vh] font-bold text-white ${chipSize(view.playerCount)}`}>
+                and {view.playersNotListed.toLocaleString()} more
+              </li>
+            )}
           </ul>
         )}
-        <RemovedPlayers players={view.removedPlayers} busy={busy} onReadmit={onReadmitPlayer} />
+        <RemovedPlayers players={view.removedPlayers} notListed={view.removedNotListed} busy={busy} onReadmit={onReadmitPlayer} />
       </div>
     </section>
   );

@@ -2,8 +2,10 @@
  * Players the host removed, each with a button to let them back in (a removed phone can't join
  * the game again, under any name, until then).
  */
-export function RemovedPlayers({ players, busy, onReadmit }: {
+export function RemovedPlayers({ players, notListed = 0, busy, onReadmit }: {
   players: Array<{ id: string; nickname: string }>;
+  /** Removed players not in `players` (a big game lists the latest 100). */
+  notListed?: number;
   busy: boolean;
   onReadmit: (playerId: string) => void;
 }) {
@@ -26,6 +28,7 @@ export function RemovedPlayers({ players, busy, onReadmit }: {
           </button>
         </span>
       ))}
+      {notListed > 0 && <span data-testid="host-removed-not-listed" className="text-indigo-200">and {notListed.toLocaleString()} more</span>}
     </div>
   );
 }

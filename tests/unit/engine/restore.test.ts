@@ -10,6 +10,7 @@ import {
   addPlayer,
   advanceClock,
   endGame,
+  forgetUnsavedPlayers,
   hostView,
   nextDeadline,
   nextStep,
@@ -44,6 +45,7 @@ import {
   seededRandom,
   startAndOpen,
 } from "../../support/engine-fixtures";
+import { packGameState, unpackGameState } from "../../../server/rooms/snapshot";
 
 /** The players table: one row per player ever joined. */
 function storedPlayers(state: GameState): StoredPlayer[] {
@@ -71,8 +73,10 @@ class AnswerLog {
 
 /** What restore-games.ts does with a snapshot, the saved players and the saved answers. */
 function restart(snapshot: GameState, players: StoredPlayer[], answers: SavedAnswer[], now: number): GameState {
-  const state = structuredClone(snapshot);
+  // The snapshot as the database store keeps it: compact, without what the tables hold.
+  const state = unpackGameState(JSON.parse(JSON.stringify(packGameState(snapshot))));
   for (const player of players) restorePlayer(state, player);
+  forgetUnsavedPlayers(state, new Set(players.map((player) => player.id)));
   for (const answer of answers) {
     restoreAnswer(state, { playerId: answer.playerId, answerId: answer.answerId, choices: answer.choices, receivedAt: answer.answeredAt });
   }

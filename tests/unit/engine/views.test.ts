@@ -386,3 +386,30 @@ function startAndOpenNext(state: GameState): number {
   ok(advanceClock(state, due));
   return due;
 }
+
+describe("the host's player list in a big game", () => {
+  it("names everyone in join order in a class-sized game", () => {
+    const state = newGame();
+    const ids = join(state, 100);
+    const host = hostView(state, T0);
+    expect(host.players.map((player) => player.id)).toEqual(ids);
+    expect(host.playersNotListed).toBe(0);
+  });
+
+  it("stays the same size as a game grows: whoever needs the host, then the latest joiners, and how many are left out", () => {
+    const state = newGame();
+    const ids = join(state, 500);
+    ok(setPlayerConnected(state, { playerId: ids[10]!, connected: false, now: T0 }));
+    ok(setPlayerConnected(state, { playerId: ids[19]!, connected: false, now: T0 }));
+    ok(addPlayer(state, { playerId: "new-phone", nickname: "Player20", now: T0 })); // asks to take Player20 over
+    const host = hostView(state, T0);
+    expect(host.players).toHaveLength(100);
+    expect(host.playerCount).toBe(500);
+    expect(host.playersNotListed).toBe(400);
+    const listed = host.players.map((player) => player.id);
+    expect(listed.slice(0, 2)).toEqual([ids[10], ids[19]]);
+    expect(host.players[1]!.takeoverRequested).toBe(true);
+    expect(listed.slice(2)).toEqual(ids.slice(-98));
+    expect(JSON.stringify(host).length).toBeLessThan(20_000);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The game server of a load run, in its own process so its CPU, memory and event loop are measured
+ * apart from the phones. Started by `bench/load/scenario.ts` with an IPC channel:
+ *   child → {type: "ready", url} once listening;
+ *   parent → {type: "mark"}: child → {type: "mark", ...ServerSample} (CPU, RSS, event-loop delay since the last mark);
+ *   parent → {type: "stored", gameIds}: child → {type: "stored", answerIds} (the answers in the database);
+ *   parent → {type: "stop"}: the server closes and the process exits (a --cpu-prof profile is written then).
+ * Env: BENCH_DATABASE (a PostgreSQL URL, or empty for PGlite in a fresh temporary directory).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { inArray } from "drizzle-orm";
+import { startQuizServer } from "../../server/app";
+import { loadContentDirectory } from "../../server/content";
+import { openDatabase } from "../../server/db";
+import { answers } from "../../server/db/schema";
+import type { Logger } from "../../server/rooms/ports";
+import { TEST_AUTH_SECRET } from "../../tests/support/quiz-server";
+
+export interface ServerSample {
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  wallMs: number;
+  rssBytes: number;
+  peakRssBytes: number;
+  heapUsedBytes: number;
+  loopMaxMs: number;
+  loopP99Ms: number;
+  /**
+   * The most CPU this process used within one event-loop gap (ms). On a machine shared with other
+   * work a gap can be long only because the process was not scheduled; this is the part of the
+   * worst gap the server itself was busy.
+   */
+  busiestGapCpuMs: number;
+  /** Log lines at warn/error level since the last mark, and the first few of them (shortened). */
+  warnings: number;
+  errors: number;
+  firstProblems: string[];
+}
+
+const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+
+let warnings = 0;
+let errors = 0;
+let firstProblems: string[] = [];
+const note = (line: string) => void (firstProblems.length < 5 && firstProblems.push(line.slice(0, 300)));
+const log: Logger = {
+  info: () => {},
+  warn: (message) => {
+    warnings++;
+    note(`warn: ${message}`);
+  },
+  error: (message, error) => {
+    errors++;
+    note(`error: ${message}: ${error instanceof Error ? error.message : String(error ?? "")}`);
+  },
+};
+
+// A 10 ms ticker: each late tick is a gap in the event loop; how much CPU did the process use in it?
+let busiestGapCpuMs = 0;
+let tickAt = performance.now();
+let tickCpu = process.cpuUsage();
+const ticker = setInterval(() => {
+  const now = performance.now();
+  const cpu = process.cpuUsage(tickCpu);
+  if (now - tickAt > 20) busiestGapCpuMs = Math.max(busiestGapCpuMs, (cpu.user + cpu.system) / 1000);
+  tickAt = now;
+  tickCpu = process.cpuUsage();
+}, 10);
+ticker.unref();
+
+let peakRss = 0;
+const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+rssSampler.unref();
+
+let lastCpu = process.cpuUsage();
+let lastWall = performance.now();
+function sample(): ServerSample {
+  const cpu = process.cpuUsage(lastCpu);
+  const now = performance.now();
+  const memory = process.memoryUsage();
+  peakRss = Math.max(peakRss, memory.rss);
+  const result: ServerSample = {
+    cpuUserMs: cpu.user / 1000,
+    cpuSystemMs: cpu.system / 1000,
+    wallMs: now - lastWall,
+    rssBytes: memory.rss,
+    peakRssBytes: peakRss,
+    heapUsedBytes: memory.heapUsed,
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    busiestGapCpuMs,
+    warnings,
+    errors,
+    firstProblems,
+  };
+  lastCpu = process.cpuUsage();
+  lastWall = now;
+  peakRss = memory.rss;
+  loop.reset();
+  busiestGapCpuMs = 0;
+  warnings = 0;
+  errors = 0;
+  firstProblems = [];
+  return result;
+}
+
+const databaseUrl = process.env.BENCH_DATABASE ?? "";
+const dataDir = databaseUrl ? null : await mkdtemp(path.join(tmpdir(), "quiz-load-"));
+const database = await openDatabase({ url: databaseUrl, dataDir: dataDir ? path.join(dataDir, "pglite") : undefined, maxConnections: 10 });
+await loadContentDirectory(database.db, path.join(PROJECT_DIR, "content"));
+const server = await startQuizServer({
+  db: database.db,
+  port: Number(process.env.BENCH_PORT ?? 0),
+  host: "127.0.0.1",
+  log,
+  authSecret: TEST_AUTH_SECRET,
+  authRateLimit: false,
+});
+
+process.on("message", async (message: { type: string; gameIds?: string[] }) => {
+  if (message.type === "mark") {
+    const result = sample();
+    // RSS after a full collection (the server runs with --expose-gc), so "per player" is memory
+    // the players hold, not garbage not yet collected; the collection's own pause is not counted.
+    (globalThis as { gc?: () => void }).gc?.();
+    result.rssBytes = process.memoryUsage.rss();
+    loop.reset();
+    busiestGapCpuMs = 0;
+    tickAt = performance.now();
+    tickCpu = process.cpuUsage();
+    process.send!({ type: "mark", ...result });
+  } else if (message.type === "stored") {
+    const rows = await database.db.select({ id: answers.clientAnswerId }).from(answers).where(inArray(answers.gameId, message.gameIds!));
+    process.send!({ type: "stored", answerIds: rows.map((row) => row.id) });
+  } else if (message.type === "stop") {
+    await server.close();
+    await database.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
+});
+sample();
+process.send!({ type: "ready", url: `http://127.0.0.1:${server.port}` });

@@ -1,0 +1,111 @@
+/**
+ * The live-state snapshot saved at every phase change, without what the database keeps anyway:
+ * players' names, join order and tokens are in `players` (restoring a game reads them back, see
+ * restore-games.ts) and a closed round's answers are in `answers`. What remains per player is a
+ * short row of numbers, so a 10,000-player game's snapshot is a few hundred KB instead of several
+ * MB, and building and storing it no longer holds up the game's event loop.
+ */
+import type { CurrentRound, GamePlayer, GameState } from "../engine";
+import type { RoundOutcome } from "../../src/protocol";
+
+type PackedOutcome = [questionIndex: number, answered: 0 | 1, choice: number[], correct: 0 | 1, points: number, streak: number, responseMs: number | null];
+
+type PackedPlayer = [
+  id: string,
+  score: number,
+  streak: number,
+  correctCount: number,
+  correctResponseMs: number,
+  rank: number | null,
+  previousRank: number | null,
+  firstQuestionIndex: number,
+  /** 1 removed, 2 asking to take over, 4 takeover allowed. */
+  flags: number,
+  lastRound: PackedOutcome | null,
+  /** Hash of the phone's device id (not in the players table): a removed phone stays out after a restart. */
+  deviceHash?: string,
+];
+
+/**
+ * `nicknameIndex` is left out (it is derived from the names, which are in the players table):
+ * restorePlayer builds it again as it fills the names in. `removedDevices` is kept.
+ */
+export interface PackedGameState extends Omit<GameState, "players" | "nicknameIndex"> {
+  snapshotFormat: 2;
+  /** Players in join order. */
+  playerScores: PackedPlayer[];
+}
+
+function packOutcome(outcome: RoundOutcome | null): PackedOutcome | null {
+  if (!outcome) return null;
+  return [outcome.questionIndex, outcome.answered ? 1 : 0, outcome.choice, outcome.correct ? 1 : 0, outcome.points, outcome.streak, outcome.responseMs];
+}
+
+function unpackOutcome(packed: PackedOutcome | null): RoundOutcome | null {
+  if (!packed) return null;
+  const [questionIndex, answered, choice, correct, points, streak, responseMs] = packed;
+  return { questionIndex, answered: answered === 1, choice, correct: correct === 1, points, streak, responseMs };
+}
+
+/**
+ * A closed round's answers are in the answers table and nothing reads them again. An open
+ * round's stay: a snapshot only catches answers in an open round when the host pauses or locks
+ * mid-question, and after a pause they carry timing the table doesn't (it stops the clock).
+ */
+function packRound(round: CurrentRound | null): CurrentRound | null {
+  if (!round || round.closedAt === null) return round;
+  return { ...round, answers: {} };
+}
+
+export function packGameState(state: GameState): PackedGameState {
+  const { players, nicknameIndex: _derived, ...rest } = state;
+  const playerScores: PackedPlayer[] = [];
+  for (const id in players) {
+    const p = players[id]!;
+    const flags = (p.removed ? 1 : 0) | (p.takeoverRequested ? 2 : 0) | (p.takeoverAllowed ? 4 : 0);
+    const packed: PackedPlayer = [p.id, p.score, p.streak, p.correctCount, p.correctResponseMs, p.rank, p.previousRank, p.firstQuestionIndex, flags, packOutcome(p.lastRound)];
+    if (p.deviceHash) packed.push(p.deviceHash);
+    playerScores.push(packed);
+  }
+  return { ...rest, round: packRound(state.round), snapshotFormat: 2, playerScores };
+}
+
+/**
+ * Back to a GameState whose players have no name, join order or token yet: restorePlayer fills
+ * them in from the players table (and the game drops any player whose row was never stored).
+ * A snapshot saved whole by an older version is returned as it is.
+ */
+export function unpackGameState(saved: PackedGameState | GameState): GameState {
+  if (!("snapshotFormat" in saved)) return saved;
+  const { snapshotFormat: _format, playerScores, ...rest } = saved;
+  const players: Record<string, GamePlayer> = {};
+  for (const [id, score, streak, correctCount, correctResponseMs, rank, previousRank, firstQuestionIndex, flags, lastRound, deviceHash] of playerScores) {
+    players[id] = {
+      id,
+      nickname: "",
+      nicknameKey: "",
+      joinSeq: 0,
+      joinedAt: 0,
+      connected: false,
+      removed: (flags & 1) !== 0,
+      score,
+      streak,
+      correctCount,
+      correctResponseMs,
+      rank,
+      previousRank,
+      lastRound: unpackOutcome(lastRound),
+      firstQuestionIndex,
+      tokenHash: "",
+      takeoverRequested: (flags & 2) !== 0,
+      takeoverAllowed: (flags & 4) !== 0,
+      ...(deviceHash ? { deviceHash } : {}),
+    };
+  }
+  // Names come later (restorePlayer indexes each as it fills it in); removed devices are kept as saved.
+  const removedDevices: Record<string, string> = rest.removedDevices ?? {};
+  if (!rest.removedDevices) {
+    for (const player of Object.values(players)) if (player.removed && player.deviceHash) removedDevices[player.deviceHash] = player.id;
+  }
+  return { ...rest, players, nicknameIndex: {}, removedDevices };
+}
