@@ -4,20 +4,11 @@
  * frames, and tRPC requests with malformed bodies. A seeded generator, so a failure can be replayed.
  */
 import { ClientEvent } from "../../src/protocol";
+import { seededRandom } from "./engine-fixtures";
+
+export { seededRandom };
 
 export type Random = () => number;
-
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 export const int = (random: Random, max: number): number => Math.floor(random() * max);
