@@ -11,6 +11,7 @@ import { signUpTeacher } from "../tests/support/teachers";
 import { ResilientHost, ResilientPlayer } from "../tests/support/socket-clients";
 import { openTestDatabase } from "../tests/support/test-database";
 import { ClientEvent } from "../src/protocol";
+import { botNickname } from "./bot-nickname";
 process.env.TEST_DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const startRedis = () => spawn("redis-server", ["--port", "4690", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
@@ -28,7 +29,7 @@ try {
   const host = new ResilientHost(a.url); clients.push(host);
   await host.attach(ticket.gameId, ticket.hostSecret);
   const players = [0, 1, 2, 3].map((i) => new ResilientPlayer(i % 2 ? b.url : a.url)); clients.push(...players);
-  for (const [i, p] of players.entries()) console.log("join", (await p.join(ticket.code, `P${i}`)).ok);
+  for (const [i, p] of players.entries()) console.log("join", (await p.join(ticket.code, botNickname(i))).ok);
   await host.nextState((v) => v.playerCount === 4, "lobby");
   await host.action(ClientEvent.hostStart);
   await Promise.all(players.map((p) => p.nextRoomView((v) => v.phase === "answering", "answering")));

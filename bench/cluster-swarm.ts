@@ -7,6 +7,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { TestPlayer } from "../tests/support/socket-clients";
+import { botNickname } from "./bot-nickname";
 
 let phones: TestPlayer[] = [];
 /** Index of the first phone of each game: it never answers, so every round stays open. */
@@ -27,7 +28,7 @@ process.on("message", async (message: JoinMessage | { type: "answer" }) => {
         phones.slice(i, i + 50).map(async (phone, j) => {
           const { code, seat } = seats[i + j]!;
           const sent = performance.now();
-          const ack = await phone.join(code, `P${seat}`);
+          const ack = await phone.join(code, botNickname(seat));
           if (!ack.ok) throw new Error(`join refused: ${ack.message}`);
           joinMs[i + j] = performance.now() - sent;
         }),

@@ -15,6 +15,7 @@ import type { AnswerAck, PlayerRoomView } from "../src/protocol";
 import { TestHost, TestPlayer } from "../tests/support/socket-clients";
 import { apiClient } from "../tests/support/teachers";
 import { pathologicalQuizzes } from "./pathological-quizzes";
+import { botNickname } from "./bot-nickname";
 
 export interface RunMessage {
   type: "run";
@@ -79,7 +80,7 @@ async function run(message: RunMessage) {
 
   const phones = Array.from({ length: message.players }, () => new TestPlayer(message.url));
   for (let i = 0; i < phones.length; i += 50) {
-    await Promise.all(phones.slice(i, i + 50).map((phone, j) => phone.join(message.code, `P${i + j}`)));
+    await Promise.all(phones.slice(i, i + 50).map((phone, j) => phone.join(message.code, botNickname(i + j))));
   }
   for (const phone of phones) {
     let answered = -1;

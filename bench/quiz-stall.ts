@@ -19,6 +19,7 @@ import { openDatabase } from "../server/db";
 import { silentLogger } from "../server/http/console-logger";
 import { signUpTeacher, TEST_AUTH_SECRET } from "../tests/support/quiz-server";
 import type { AckSample, InputOutcome, RunMessage } from "./quiz-stall-phones";
+import { freshPostgresDatabase } from "./fresh-database";
 
 export interface QuizStallOptions {
   players?: number;
@@ -153,19 +154,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log("PGlite on disk (the database runs on the server's own thread):");
   const missed = printQuizStall(await benchQuizStall({ players }));
   if (process.env.TEST_DATABASE_URL) {
-    // A fresh PostgreSQL database, dropped afterwards.
-    const { default: postgres } = await import("postgres");
-    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-    const name = `quiz_stall_${Date.now()}`;
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
+    const fresh = await freshPostgresDatabase(process.env.TEST_DATABASE_URL);
     try {
       console.log("\nPostgreSQL:");
-      missed.push(...printQuizStall(await benchQuizStall({ players, databaseUrl: url.toString() })));
+      missed.push(...printQuizStall(await benchQuizStall({ players, databaseUrl: fresh.url })));
     } finally {
-      await admin.unsafe(`drop database ${name} with (force)`);
-      await admin.end();
+      await fresh.drop();
     }
   }
   process.exit(missed.length > 0 ? 1 : 0);

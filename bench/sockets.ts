@@ -13,6 +13,7 @@ import { databasePersistence } from "../server/rooms/db-persistence";
 import type { GamePersistence } from "../server/rooms/ports";
 import { signUpTeacher, TEST_AUTH_SECRET } from "../tests/support/quiz-server";
 import { TestHost } from "../tests/support/socket-clients";
+import { freshPostgresDatabase } from "./fresh-database";
 
 export interface SocketBenchOptions {
   players: number;
@@ -24,7 +25,9 @@ export interface SocketBenchOptions {
 
 export async function benchSockets({ players, durableAcks, databaseUrl }: SocketBenchOptions) {
   const dataDir = databaseUrl ? null : await mkdtemp(path.join(tmpdir(), "quiz-bench-"));
-  const database = await openDatabase({ url: databaseUrl ?? "", dataDir: dataDir ? path.join(dataDir, "pglite") : undefined });
+  // Each run on a fresh database: the first teacher signs up as the admin.
+  const fresh = databaseUrl ? await freshPostgresDatabase(databaseUrl) : null;
+  const database = await openDatabase({ url: fresh?.url ?? "", dataDir: dataDir ? path.join(dataDir, "pglite") : undefined });
   await loadContentDirectory(database.db, path.resolve(import.meta.dirname, "../content"));
   const stored = databasePersistence(database.db);
   // Server side: how long each acknowledgement waits for its answer to be stored.
@@ -82,6 +85,7 @@ export async function benchSockets({ players, durableAcks, databaseUrl }: Socket
   } finally {
     await server.close();
     await database.close();
+    await fresh?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
 }

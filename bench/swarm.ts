@@ -6,6 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { ServerEvent } from "../src/protocol";
 import { TestPlayer } from "../tests/support/socket-clients";
+import { botNickname } from "./bot-nickname";
 
 let phones: TestPlayer[] = [];
 const received: number[] = [];
@@ -14,7 +15,7 @@ process.on("message", async (message: { type: string; url?: string; code?: strin
   if (message.type === "join") {
     phones = Array.from({ length: message.players! }, () => new TestPlayer(message.url!));
     for (let i = 0; i < phones.length; i += 50) {
-      await Promise.all(phones.slice(i, i + 50).map((phone, j) => phone.join(message.code!, `P${i + j}`)));
+      await Promise.all(phones.slice(i, i + 50).map((phone, j) => phone.join(message.code!, botNickname(i + j))));
     }
     await Promise.all(phones.map((phone) => phone.nextRoomView((view) => view.phase === "answering", "answering")));
     phones.forEach((phone, i) => {

@@ -10,7 +10,8 @@
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import { ClientEvent, ServerEvent, nicknameSchema, type AnswerAck, type HostAttachAck, type HostView, type JoinAck, type PlayerRoomView } from "../../src/protocol";
+import { ClientEvent, ServerEvent, type AnswerAck, type HostAttachAck, type HostView, type JoinAck, type PlayerRoomView } from "../../src/protocol";
+import { botNickname } from "../bot-nickname";
 
 export interface JoinPlan {
   url: string;
@@ -81,11 +82,6 @@ async function joinAll(plan: JoinPlan) {
   }
   await Promise.all(joins);
   return { joinMs: performance.now() - started };
-}
-
-/** "P<n>", or another letter where the profanity filter reads the digits as leetspeak ("P155"). */
-function botNickname(n: number): string {
-  return ["P", "Q", "K", "W"].map((letter) => `${letter}${n}`).find((name) => nicknameSchema.safeParse(name).success) ?? `P${n}`;
 }
 
 function joinOne(url: string, code: string, nickname: string, game: Game): Promise<void> {

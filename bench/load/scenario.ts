@@ -6,13 +6,12 @@
  * process), or a new PostgreSQL database created through `postgresUrl` and dropped afterwards.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
-import postgres from "postgres";
 import { apiClient, signUpTeacher } from "../../tests/support/teachers";
 import type { JoinPlan, PlayPlan } from "./bots";
 import type { ServerSample } from "./server";
 import { distribution, type Distribution } from "./stats";
+import { freshPostgresDatabase } from "../fresh-database";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -97,21 +96,6 @@ function reply<T>(process: ChildProcess, type: string, timeoutMs = 30 * 60_000):
     process.on("message", onMessage);
     process.once("exit", onExit);
   });
-}
-
-async function freshPostgresDatabase(baseUrl: string) {
-  const name = `quiz_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
-      await admin.end({ timeout: 5 });
-    },
-  };
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
