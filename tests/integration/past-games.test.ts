@@ -18,7 +18,6 @@
  * round(0.27 × 5) = 1: top Ana, bottom Cleo.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCClientError } from "@trpc/client";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -39,19 +38,11 @@ import { makeQuiz, option, question, quizInput } from "../support/quiz-fixtures"
 import { apiClient, signUpTeacher, startTestQuizServer, type TestQuizServer } from "../support/quiz-server";
 import type { ApiClient } from "../support/teachers";
 import { testDatabaseTargets } from "../support/test-database";
+import { refusal as errorOf } from "../support/trpc-refusal";
 
 const NO_SUCH_GAME = "There is no saved game with that id.";
 const STILL_PLAYING = "This game is still being played. End it first, then delete its results.";
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: unknown; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCClientError);
-  const trpcError = error as TRPCClientError<any>;
-  return { code: trpcError.data?.code, message: trpcError.message };
-}
 
 const at = (time: string) => new Date(`2025-03-01T${time}.000Z`);
 /** Dates arrive as ISO strings over tRPC (no transformer). */

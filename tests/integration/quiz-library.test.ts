@@ -3,7 +3,6 @@
  * shared + own quizzes, rename / replace / delete, hosting an uploaded quiz with host options — and
  * that another teacher's quiz is invisible ("doesn't exist") while anonymous visitors get nothing.
  */
-import { TRPCClientError } from "@trpc/client";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../../server/db";
@@ -11,6 +10,7 @@ import { apiClient, signUpTeacher, startTestQuizServer, type TestQuizServer } fr
 import { TestHost } from "../support/socket-clients";
 import type { ApiClient, TestTeacher } from "../support/teachers";
 import { testDatabaseTargets } from "../support/test-database";
+import { refusal } from "../support/trpc-refusal";
 
 const SHARED_SLUG = "back-office";
 const NOT_FOUND = "That quiz doesn't exist (any more).";
@@ -90,15 +90,6 @@ const UNTITLED = `## Two plus two?
 - [ ] Five
 `;
 
-async function refusal(call: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
-  try {
-    await call;
-  } catch (error) {
-    if (!(error instanceof TRPCClientError)) throw error;
-    return { code: (error.data as { code?: string } | undefined)?.code, message: error.message };
-  }
-  throw new Error("the call was expected to be refused, but it succeeded");
-}
 
 describe.each(testDatabaseTargets())("quiz library on %s", (target) => {
   let quiz: TestQuizServer;

@@ -4,7 +4,6 @@
  * running game keep getting answers from the server; pathological files are refused with a line.
  */
 import { performance } from "node:perf_hooks";
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startQuizServer, type RunningQuizServer } from "../../server/app";
 import { loadContentDirectory } from "../../server/content";
@@ -15,16 +14,8 @@ import { CONTENT_DIR, startTestQuizServer, TEST_AUTH_SECRET, type TestQuizServer
 import { TestHost, TestPlayer } from "../support/socket-clients";
 import { signUpTeacher, type TestTeacher } from "../support/teachers";
 import { openTestDatabase, testDatabaseTargets, type TestDatabase } from "../support/test-database";
+import { refusal } from "../support/trpc-refusal";
 
-async function refusal(call: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
-  try {
-    await call;
-  } catch (error) {
-    if (!(error instanceof TRPCClientError)) throw error;
-    return { code: (error.data as { code?: string } | undefined)?.code, message: error.message };
-  }
-  throw new Error("the call was expected to be refused, but it succeeded");
-}
 
 const GOOD = "## Which is a volcano?\n\n- [x] Etna\n- [ ] The Alps\n";
 

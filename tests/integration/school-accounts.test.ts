@@ -4,7 +4,6 @@
  * invite link or sets the school code; a turned-off teacher is signed out and can't sign back in; and
  * passwords follow NIST SP 800-63B (length, not composition; leaked and obvious ones refused).
  */
-import { TRPCClientError } from "@trpc/client";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { startQuizServer, type RunningQuizServer } from "../../server/app";
@@ -13,18 +12,10 @@ import { silentLogger } from "../../server/http/console-logger";
 import { TEST_AUTH_SECRET } from "../support/quiz-server";
 import { apiClient, postSignUp, signInTeacher, signUpTeacher, TEST_PASSWORD, type TestTeacher } from "../support/teachers";
 import { openTestDatabase, testDatabaseTargets, type TestDatabase } from "../support/test-database";
+import { refusal } from "../support/trpc-refusal";
 
 const CLOSED = "Sign-up is closed on this server. Ask your school's quiz admin for an invite link.";
 
-async function refusal(promise: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCClientError);
-  const trpcError = error as TRPCClientError<any>;
-  return { code: trpcError.data?.code, message: trpcError.message };
-}
 
 /** A sign-up as the page sends it; returns the HTTP status and better-auth's error body. */
 async function trySignUp(url: string, body: Record<string, unknown>): Promise<{ status: number; code?: string; message?: string }> {

@@ -17,6 +17,7 @@ import { TestHost } from "../support/socket-clients";
 import { signUpTeacher } from "../support/teachers";
 import { openTestDatabase, testDatabaseTargets, type TestDatabase } from "../support/test-database";
 import { ClientEvent } from "../../src/protocol";
+import { refusal } from "../support/trpc-refusal";
 
 const SMALL_QUIZ = `---
 title: Rivers
@@ -28,15 +29,6 @@ title: Rivers
 - [ ] The Amazon
 `;
 
-async function refusal(promise: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCClientError);
-  const trpcError = error as TRPCClientError<any>;
-  return { code: trpcError.data?.code, message: trpcError.message };
-}
 
 /** Nothing a student could learn the server's insides from. */
 function expectNothingInternal(body: string) {
