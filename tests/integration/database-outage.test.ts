@@ -87,7 +87,8 @@ describe.each(testDatabaseTargets())("a 10 s database outage across a round's en
         who.map(async (player) => {
           const i = players.indexOf(player);
           const view = await player.nextRoomView(answering(round), `round ${round + 1} on Student ${i + 1}'s phone`);
-          const options = view.question?.options?.length ?? 2;
+          expect(view.question?.options, `round ${round + 1}'s options on Student ${i + 1}'s phone`).toHaveLength(4);
+          const options = view.question!.options!.length;
           return player.answer(round, [(i + 1 + round) % options]);
         }),
       );
@@ -191,7 +192,8 @@ describe.each(testDatabaseTargets())("a 10 s database outage across a round's en
         rank: player.you!.rank,
       });
     }
-    expect(new Set(report.ranking.map((entry) => entry.score)).size).toBeGreaterThan(1);
+    const byQuestion = report.questions.map((question) => `${question.roundIndex}:${JSON.stringify(question)}`.slice(0, 400));
+    expect(new Set(report.ranking.map((entry) => entry.score)).size, `scores ${report.ranking.map((entry) => entry.score).join(",")}; ${byQuestion.join(" | ")}`).toBeGreaterThan(1);
 
     // Every acknowledged answer is stored, exactly once; the saved final scores are the phones'; no ghost row.
     const stored = await loadStoredGame(quiz.database.db, ticket.gameId);
