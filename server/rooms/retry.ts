@@ -33,3 +33,17 @@ export class Pause {
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/**
+ * At shutdown: wake whatever is waiting out a retry pause now, and again at `deadline` (by when the
+ * caller gives up), until `idle()` settles.
+ */
+export async function drainUntil(deadline: number, pause: Pause, clock: () => number, idle: () => Promise<void>): Promise<void> {
+  pause.cutShort();
+  const timer = setInterval(() => pause.cutShort(), Math.max(50, deadline - clock()));
+  try {
+    await idle();
+  } finally {
+    clearInterval(timer);
+  }
+}

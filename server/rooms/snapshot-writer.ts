@@ -1,6 +1,6 @@
 import { describeDatabaseError, isPermanentDatabaseError } from "../db/errors";
 import type { Logger } from "./ports";
-import { MAX_RETRY_DELAY_MS, Pause, retryDelay, seconds } from "./retry";
+import { MAX_RETRY_DELAY_MS, Pause, drainUntil, retryDelay, seconds } from "./retry";
 
 /** Tries for an error that waiting cannot fix (bad data), as in WriteQueue. */
 const PERMANENT_ERROR_TRIES = 3;
@@ -54,13 +54,7 @@ export class SnapshotWriter {
   /** For shutdown: keep retrying until `deadline` (epoch ms), then give up. */
   async drain(deadline: number): Promise<void> {
     this.giveUpAt = deadline;
-    this.pause.cutShort();
-    const timer = setInterval(() => this.pause.cutShort(), Math.max(50, deadline - this.clock()));
-    try {
-      await this.idle();
-    } finally {
-      clearInterval(timer);
-    }
+    await drainUntil(deadline, this.pause, this.clock, () => this.idle());
   }
 
   private async saveUntilStored(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describeDatabaseError, isPermanentDatabaseError } from "../db/errors";
 import type { Logger } from "./ports";
-import { MAX_RETRY_DELAY_MS, Pause, retryDelay, seconds } from "./retry";
+import { MAX_RETRY_DELAY_MS, Pause, drainUntil, retryDelay, seconds } from "./retry";
 
 export interface WriteQueueOptions {
   /** Longest wait between two tries (default 5 s). */
@@ -78,13 +78,7 @@ export class WriteQueue {
    */
   async drain(deadline: number): Promise<void> {
     this.giveUpAt = deadline;
-    this.pause.cutShort();
-    const timer = setInterval(() => this.pause.cutShort(), Math.max(50, deadline - this.clock()));
-    try {
-      await this.idle();
-    } finally {
-      clearInterval(timer);
-    }
+    await drainUntil(deadline, this.pause, this.clock, () => this.idle());
   }
 
   get size(): number {
