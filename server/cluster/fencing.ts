@@ -34,7 +34,7 @@ export function fenceRoomPorts<T extends { persistence: GamePersistence; broadca
     finish: (gameId, result) => (holds(gameId) ? persistence.finish(gameId, result) : skipped(gameId, "finish")),
   };
   const fencedBroadcaster: Partial<RoomBroadcaster> = {
-    toPlayers: (gameId, view) => void (holds(gameId) && broadcaster.toPlayers(gameId, view)),
+    toPlayers: (gameId, view, playerIds) => void (holds(gameId) && broadcaster.toPlayers(gameId, view, playerIds)),
     playerRemoved: (gameId, ...rest) => void (holds(gameId) && broadcaster.playerRemoved(gameId, ...rest)),
     toHost: (gameId, view) => void (holds(gameId) && broadcaster.toHost(gameId, view)),
     hostAnswers: (gameId, update) => void (holds(gameId) && broadcaster.hostAnswers(gameId, update)),

@@ -4,7 +4,7 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, ResumeAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, PlayerRoomView, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   addPlayer,
@@ -69,7 +69,15 @@ interface JoinRecord {
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
-const PERSONAL_VIEW_SLICE = 500;
+/** Phones per slice of a big game's phase messages (see fanOut). */
+const FAN_OUT_SLICE = 500;
+
+interface Recipient {
+  id: string;
+  personal: PersonalView | null;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
 const DEFAULT_UNCLAIMED_JOIN_MS = 15_000;
@@ -121,6 +129,8 @@ export class GameRoom {
   /** Answers that came back from the database after a restart: already stored. */
   private readonly restoredAnswerIds: Set<string>;
   private disposed = false;
+  /** The slices of a big game's last phase change still going out. */
+  private fanOutInFlight: Promise<void> | null = null;
   /** New players' rows on their way into the shared batch (see savePlayer). */
   private readonly pendingPlayerSaves = new Set<Promise<void>>();
   /** The latest live-state snapshot's save (it never rejects: the writer logs and retries). */
@@ -523,18 +533,11 @@ export class GameRoom {
     const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed");
     const room = roomChanged ? playerRoomView(this.state, now) : null;
     const host = roomChanged ? hostView(this.state, now) : null;
-    const personal =
-      phaseChanged && PERSONAL_VIEW_PHASES.has(this.state.phase)
-        ? Object.keys(this.state.players).flatMap((id) => {
-            const view = personalView(this.state, id);
-            return view && !this.state.players[id]!.removed ? [view] : [];
-          })
-        : [];
+    const withPersonal = phaseChanged && PERSONAL_VIEW_PHASES.has(this.state.phase);
+    const recipients = room || withPersonal ? this.recipients(withPersonal) : [];
     return () => {
       if (this.disposed) return;
       for (const playerId of removed) broadcaster.playerRemoved(this.gameId, playerId, "The host removed you from this game.");
-      if (room) broadcaster.toPlayers(this.gameId, room);
-      this.sendPersonalViews(personal);
       if (host) {
         this.hostAnswerCount.cancel();
         this.hostRefresh.cancel();
@@ -542,18 +545,53 @@ export class GameRoom {
       } else if (events.length > 0) {
         this.hostRefresh.request();
       }
+      if (room || withPersonal) this.fanOut(room, recipients);
     };
   }
 
+  /** Every player still in the game, with their own view when the phase has one (taken now, sent later). */
+  private recipients(withPersonal: boolean): Recipient[] {
+    const recipients: Recipient[] = [];
+    for (const [id, player] of Object.entries(this.state.players)) {
+      if (player.removed) continue;
+      recipients.push({ id, personal: withPersonal ? personalView(this.state, id) : null });
+    }
+    return recipients;
+  }
+
   /**
-   * One message per player: in slices, with the event loop free in between, so 10,000 of them
-   * don't hold up acks and other games for the few hundred ms it takes to write them all.
+   * A phase's messages to the phones. A small game gets them at once (one room broadcast); a big
+   * one in slices of players with the event loop free in between, so 10,000 phones' messages
+   * don't hold up acks and other games for the few hundred ms it takes to write them all. Each
+   * phone gets the room view before its own view, and one phase's slices all go out before the
+   * next phase's.
    */
-  private sendPersonalViews(views: PersonalView[], from = 0): void {
+  private fanOut(room: PlayerRoomView | null, recipients: Recipient[]): void {
+    if (recipients.length <= FAN_OUT_SLICE && !this.fanOutInFlight) {
+      this.sendSlice(room, recipients, true);
+      return;
+    }
+    const previous = this.fanOutInFlight ?? Promise.resolve();
+    const current: Promise<void> = previous.then(async () => {
+      for (let from = 0; from < recipients.length && !this.disposed; from += FAN_OUT_SLICE) {
+        if (from > 0) await nextTurn();
+        this.sendSlice(room, recipients.slice(from, from + FAN_OUT_SLICE), false);
+      }
+    });
+    this.fanOutInFlight = current;
+    void current.finally(() => {
+      if (this.fanOutInFlight === current) this.fanOutInFlight = null;
+    });
+  }
+
+  private sendSlice(room: PlayerRoomView | null, recipients: Recipient[], wholeRoom: boolean): void {
     if (this.disposed) return;
-    const until = Math.min(views.length, from + PERSONAL_VIEW_SLICE);
-    for (let i = from; i < until; i++) this.deps.broadcaster.toPlayer(views[i]!.playerId, views[i]!);
-    if (until < views.length) setImmediate(() => this.sendPersonalViews(views, until));
+    const { broadcaster } = this.deps;
+    if (room && recipients.length > 0) {
+      if (wholeRoom) broadcaster.toPlayers(this.gameId, room);
+      else broadcaster.toPlayers(this.gameId, room, recipients.map((recipient) => recipient.id));
+    }
+    for (const { id, personal } of recipients) if (personal) broadcaster.toPlayer(id, personal);
   }
 
   private sendHostView(): void {

@@ -26,8 +26,8 @@ export interface GamePersistence {
 }
 
 export interface RoomBroadcaster {
-  /** One message to every player in the game. */
-  toPlayers(gameId: string, view: PlayerRoomView): void;
+  /** One message to every player in the game, or only to `playerIds` (one slice of a big game). */
+  toPlayers(gameId: string, view: PlayerRoomView, playerIds?: readonly string[]): void;
   /** One player's own view. */
   toPlayer(playerId: string, view: PersonalView): void;
   /** A player was removed by the host. */

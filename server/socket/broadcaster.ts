@@ -10,8 +10,10 @@ export const playerChannel = (playerId: string) => `player:${playerId}`;
 export class SocketBroadcaster implements RoomBroadcaster {
   constructor(private readonly io: Server) {}
 
-  toPlayers(gameId: string, view: PlayerRoomView): void {
-    this.io.to(playersChannel(gameId)).emit(ServerEvent.room, view);
+  toPlayers(gameId: string, view: PlayerRoomView, playerIds?: readonly string[]): void {
+    // Encoded once per call either way; a slice goes to the players' own channels.
+    const target = playerIds ? this.io.to(playerIds.map(playerChannel)) : this.io.to(playersChannel(gameId));
+    target.emit(ServerEvent.room, view);
   }
 
   toPlayer(playerId: string, view: PersonalView): void {
