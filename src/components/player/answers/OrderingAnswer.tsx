@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
-import { closestCenter, DndContext, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type Modifier } from "@dnd-kit/core";
+import { closestCenter, DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import { restrictToVerticalAxis, restrictToWindowEdges } from "@dnd-kit/modifiers";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { RichText } from "@/components/shared/RichText";
@@ -34,7 +35,9 @@ const silentDragAnnouncements: Announcements = {
   onDragEnd: () => undefined,
   onDragCancel: () => undefined,
 };
-const verticalOnly: Modifier = ({ transform }) => ({ ...transform, x: 0 });
+// The held item is drawn in an overlay above the page, up and down only: moving the row itself inside the
+// scrolling list would grow the list, and holding it at the edge would scroll into empty space forever.
+const overlayModifiers = [restrictToVerticalAxis, restrictToWindowEdges];
 
 /**
  * Puts items in order three ways: drag by the grip (mouse, touch, pen), tap two items to swap them,
@@ -46,6 +49,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
   const [order, setOrder] = useState(() => items.map((item) => item.id));
   const [picked, setPicked] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [dragging, setDragging] = useState<{ id: string; overId: string | null } | null>(null);
   const blocked = disabled || sending;
   const contextId = useId();
   const instructionsId = `${contextId}-instructions`;
@@ -68,6 +72,8 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const byId = new Map(items.map((item, index) => [item.id, { item, index }]));
+  // While an item is held, the numbers already show where everything lands if it is let go there.
+  const landing = dragging?.overId ? moveItem(order, order.indexOf(dragging.id), order.indexOf(dragging.overId)) : order;
   const label = (id: string) => itemTexts.current.get(id)?.textContent?.trim() || `item ${order.indexOf(id) + 1}`;
   const announce = (next: string[], outcome: TapOutcome | { kind: "moved"; id: string }) => setAnnouncement(describeOrderChange(next, outcome, label));
 
@@ -105,6 +111,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragging(null);
     if (blocked || !over || active.id === over.id) return;
     const id = String(active.id);
     const next = moveItem(order, order.indexOf(id), order.indexOf(String(over.id)));
@@ -126,14 +133,18 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
         id={contextId}
         sensors={sensors}
         collisionDetection={closestCenter}
-        modifiers={[verticalOnly]}
-        onDragStart={() => setPicked(null)}
+        onDragStart={({ active }) => {
+          setPicked(null);
+          setDragging({ id: String(active.id), overId: null });
+        }}
+        onDragOver={({ active, over }) => setDragging({ id: String(active.id), overId: over ? String(over.id) : null })}
         onDragEnd={onDragEnd}
+        onDragCancel={() => setDragging(null)}
         accessibility={{ announcements: silentDragAnnouncements, screenReaderInstructions: { draggable: "" } }}
       >
         <SortableContext items={order} strategy={verticalListSortingStrategy} disabled={blocked}>
           <ol data-testid="ordering-list" aria-label="Your order, first to last" className="-m-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-1">
-            {order.map((id, position) => {
+            {order.map((id) => {
               const entry = byId.get(id);
               if (!entry) return null;
               return (
@@ -141,7 +152,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
                   key={id}
                   item={entry.item}
                   colourIndex={entry.index}
-                  position={position}
+                  position={landing.indexOf(id)}
                   count={order.length}
                   picked={picked === id}
                   blocked={blocked}
@@ -158,6 +169,11 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
             })}
           </ol>
         </SortableContext>
+        <DragOverlay modifiers={overlayModifiers}>
+          {dragging !== null && byId.has(dragging.id) && (
+            <HeldRow item={byId.get(dragging.id)!.item} colourIndex={byId.get(dragging.id)!.index} position={landing.indexOf(dragging.id)} />
+          )}
+        </DragOverlay>
       </DndContext>
       <button type="button" data-testid="answer-submit" disabled={blocked} onClick={() => onSubmit(order)} className={submitButtonClass}>
         {sending ? "Sending…" : "Submit this order"}
@@ -197,7 +213,7 @@ function SortableRow(props: SortableRowProps) {
       ref={setNodeRef}
       data-testid={`ordering-item-${item.id}`}
       data-position={position + 1}
-      className={`relative flex shrink-0 items-stretch rounded-xl shadow-md ${isDragging ? "z-10 scale-[1.02] shadow-2xl" : ""} ${
+      className={`relative flex shrink-0 items-stretch rounded-xl shadow-md ${isDragging ? "opacity-30" : ""} ${
         picked ? "ring-4 ring-white ring-offset-2 ring-offset-stage" : ""
       } ${blocked ? "opacity-70" : ""}`}
       style={{ transform: CSS.Translate.toString(transform), transition, background: style.background, color: style.text }}
@@ -259,5 +275,23 @@ function SortableRow(props: SortableRowProps) {
         <GripIcon className="size-7 opacity-80" />
       </span>
     </li>
+  );
+}
+
+/** What follows the finger while an item is held: a copy of its row, lifted. */
+function HeldRow({ item, colourIndex, position }: { item: OrderingItem; colourIndex: number; position: number }) {
+  const style = optionStyle(colourIndex);
+  return (
+    <div
+      aria-hidden
+      className="flex min-h-14 scale-[1.03] cursor-grabbing items-center gap-2.5 rounded-xl py-2 pl-2 shadow-2xl ring-4 ring-white"
+      style={{ background: style.background, color: style.text }}
+    >
+      <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/25 text-lg font-black text-white tabular-nums">{position + 1}</span>
+      <RichText as="span" html={item.html} className="line-clamp-3 min-w-0 flex-1 text-base leading-tight font-bold break-words" />
+      <span className="flex w-12 shrink-0 items-center justify-center">
+        <GripIcon className="size-7 opacity-80" />
+      </span>
+    </div>
   );
 }
