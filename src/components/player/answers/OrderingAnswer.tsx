@@ -143,7 +143,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
         accessibility={{ announcements: silentDragAnnouncements, screenReaderInstructions: { draggable: "" } }}
       >
         <SortableContext items={order} strategy={verticalListSortingStrategy} disabled={blocked}>
-          <ol data-testid="ordering-list" aria-label="Your order, first to last" className="-m-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-1">
+          <ol data-testid="ordering-list" aria-label="Your order, first to last" className="-m-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-1 select-none [-webkit-touch-callout:none]">
             {order.map((id) => {
               const entry = byId.get(id);
               if (!entry) return null;
@@ -228,7 +228,7 @@ function SortableRow(props: SortableRowProps) {
         onKeyDown={props.onKeyDown}
         className="flex min-h-14 min-w-0 flex-1 touch-manipulation items-center gap-2.5 rounded-xl py-2 pl-2 text-left focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
       >
-        <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/25 text-lg font-black text-white tabular-nums">
+        <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/20 text-lg font-black tabular-nums">
           {position + 1}
         </span>
         <span className="sr-only">
@@ -287,7 +287,7 @@ function HeldRow({ item, colourIndex, position }: { item: OrderingItem; colourIn
       className="flex min-h-14 scale-[1.03] cursor-grabbing items-center gap-2.5 rounded-xl py-2 pl-2 shadow-2xl ring-4 ring-white"
       style={{ background: style.background, color: style.text }}
     >
-      <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/25 text-lg font-black text-white tabular-nums">{position + 1}</span>
+      <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/20 text-lg font-black tabular-nums">{position + 1}</span>
       <RichText as="span" html={item.html} className="line-clamp-3 min-w-0 flex-1 text-base leading-tight font-bold break-words" />
       <span className="flex w-12 shrink-0 items-center justify-center">
         <GripIcon className="size-7 opacity-80" />

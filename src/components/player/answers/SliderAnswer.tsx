@@ -81,7 +81,7 @@ export function SliderAnswer({ min, max, step, unit, disabled = false, sending =
           aria-disabled={value <= min} onClick={() => set(stepBy(value, -1, range))} className={stepButtonClass}>
           <MinusIcon className="size-7" />
         </button>
-        <p aria-hidden data-testid="slider-value" className="min-w-0 text-center text-5xl font-black break-words tabular-nums">
+        <p aria-hidden data-testid="slider-value" className={`min-w-0 text-center font-black break-words tabular-nums ${spoken.length > 9 ? "text-3xl" : "text-5xl"}`}>
           {spoken}
         </p>
         <button type="button" data-testid="slider-increase" aria-label="One step more" disabled={blocked}
