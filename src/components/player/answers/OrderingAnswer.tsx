@@ -100,14 +100,18 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
 
   const onItemKey = (event: KeyboardEvent<HTMLButtonElement>, id: string) => {
     const to = ({ ArrowUp: "up", ArrowDown: "down", Home: "first", End: "last" } as const)[event.key as "ArrowUp"];
-    if (to) {
-      event.preventDefault();
-      move(id, to, "item");
-    } else if (event.key === "Escape" && picked !== null) {
-      event.preventDefault();
-      setPicked(null);
-      setAnnouncement(describeOrderChange(order, { kind: "dropped", id: picked }, label));
-    }
+    if (!to) return;
+    event.preventDefault();
+    move(id, to, "item");
+  };
+
+  // Escape puts the picked item back, from its row or from its move buttons.
+  const onListKey = (event: KeyboardEvent<HTMLOListElement>) => {
+    if (event.key !== "Escape" || picked === null) return;
+    event.preventDefault();
+    pendingFocus.current = { id: picked, control: "item" };
+    setPicked(null);
+    setAnnouncement(describeOrderChange(order, { kind: "dropped", id: picked }, label));
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -143,7 +147,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
         accessibility={{ announcements: silentDragAnnouncements, screenReaderInstructions: { draggable: "" } }}
       >
         <SortableContext items={order} strategy={verticalListSortingStrategy} disabled={blocked}>
-          <ol data-testid="ordering-list" aria-label="Your order, first to last" className="-m-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-1 select-none [-webkit-touch-callout:none]">
+          <ol data-testid="ordering-list" aria-label="Your order, first to last" onKeyDown={onListKey} className="-m-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-1 select-none [-webkit-touch-callout:none]">
             {order.map((id) => {
               const entry = byId.get(id);
               if (!entry) return null;
