@@ -145,7 +145,7 @@ describe("buildGameReport edge cases", () => {
     expect(report.summary.groupSize).toBe(0);
     expect(report.ranking[0]).toMatchObject({ rank: 1, group: null, averageResponseMs: 1234 });
     const question = report.questions[0]!;
-    expect(question.discrimination).toMatchObject({ index: null, label: "not enough players", topSize: 0, bottomSize: 0 });
+    expect(question.discrimination).toMatchObject({ index: null, label: "not enough data", topSize: 0, bottomSize: 0 });
     expect(question.options.map((o) => o.reading)).toEqual([null, "Too few players to tell whom it drew."]);
     expect(report.game.statusLabel).toBe("ended early");
   });

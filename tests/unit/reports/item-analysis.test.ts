@@ -49,7 +49,7 @@ describe("discrimination labels (Ebel)", () => {
   });
 
   it("has no index when a group has nobody in the round", () => {
-    expect(discrimination({ correct: 0, size: 0 }, { correct: 1, size: 2 })).toMatchObject({ index: null, label: "not enough players" });
+    expect(discrimination({ correct: 0, size: 0 }, { correct: 1, size: 2 })).toMatchObject({ index: null, label: "not enough data" });
   });
 });
 
