@@ -99,7 +99,7 @@ function upperLowerGroups({ players, items }: ScoreMatrix): Array<"top" | "botto
   const ranked = players.map((_, p) => p).filter((p) => players[p]!.ranked);
   const total = (p: number) => sumOf(items.map((item) => item.scores[p] ?? 0));
   const order = ranked.map((p) => ({ p, total: total(p) })).sort((a, b) => b.total - a.total); // stable: ties keep leaderboard order
-  const size = itemAnalysisGroupSize(order.length);
+  const size = items.length === 0 ? 0 : itemAnalysisGroupSize(order.length); // nothing scored (only polls): no groups
   for (const [position, { p }] of order.entries()) {
     if (position < size) groupOf[p] = "top";
     else if (position >= order.length - size) groupOf[p] = "bottom";

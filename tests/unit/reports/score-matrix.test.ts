@@ -94,5 +94,9 @@ describe("analyseScoreMatrix", () => {
       [null, null, null],
     ]);
     expect(empty).toMatchObject({ groupSize: 0, completePlayers: 0, reliability: { value: null } });
+
+    // Only polls: nothing scored, so nobody is put in a group.
+    const pollsOnly = analyseScoreMatrix({ players: [ranked, ranked, ranked, ranked], items: [] });
+    expect(pollsOnly).toMatchObject({ items: [], groupSize: 0, groupOf: [null, null, null, null], reliability: { method: "KR-20", value: null } });
   });
 });
