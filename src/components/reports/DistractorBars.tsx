@@ -43,14 +43,18 @@ export function DistractorBars({
       </div>
       {option.reading && <p className="text-sm font-medium text-slate-800">{capitalise(option.reading)}</p>}
       <p data-testid="report-distractor-point-biserial" className="text-sm text-slate-700">
-        Point-biserial <span className="font-semibold tabular-nums">{formatMeasure(option.pointBiserial)}</span>
-        {option.pointBiserial === null
-          ? " — not enough data (nobody or everybody chose it, or too few players played every question)"
-          : option.pointBiserial < 0
-            ? " — negative: students weaker on the rest of the quiz chose it, as a distractor should"
-            : option.pointBiserial > 0
-              ? " — positive: students stronger on the rest of the quiz chose it; check it isn't also right"
-              : " — chosen by strong and weak students alike"}
+        {option.pointBiserial === null ? (
+          <>Point-biserial: not enough data (nobody or everybody chose it, or too few players played every question).</>
+        ) : (
+          <>
+            Point-biserial <span className="font-semibold tabular-nums">{formatMeasure(option.pointBiserial)}</span>
+            {option.pointBiserial < 0
+              ? ": negative — students weaker on the rest of the quiz chose it, as a distractor should."
+              : option.pointBiserial > 0
+                ? ": positive — students stronger on the rest of the quiz chose it; check it isn't also right."
+                : ": chosen by strong and weak students alike."}
+          </>
+        )}
       </p>
     </li>
   );
