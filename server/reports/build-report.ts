@@ -51,6 +51,7 @@ function itemAnalysis(players: ReportSourcePlayer[], ranking: ReportPlayer[], ro
   const matrix: ScoreMatrix = {
     players: columns.map((player) => ({ ranked: player.removedAt === null })),
     items: rounds.map((round) => {
+      // undefined: not in the game for this round; null: in it but didn't answer (scores 0).
       const cell = (player: ReportSourcePlayer) => (wasInRound(player, round, answers) ? (answers.of(player.id, round.roundIndex) ?? null) : undefined);
       return {
         scores: columns.map((player) => {

@@ -10,7 +10,7 @@ export type GameStatusLabel = "waiting in lobby" | "in progress" | "finished" | 
 
 /** A question is flagged "hardest" below this share of correct answers (as Kahoot! does). */
 export const HARD_QUESTION_PERCENT = 35;
-/** The top and bottom groups of the item analysis: this share of players each, by total score. */
+/** The top and bottom groups of the item analysis: this share of players each, by total correctness. */
 export const ITEM_ANALYSIS_GROUP_SHARE = 0.27;
 /** Below this many players the report warns that its statistics are unstable. */
 export const STABLE_STATISTICS_PLAYERS = 20;
@@ -55,7 +55,7 @@ export interface ReportPlayer {
   eligibleCount: number;
   /** Mean response time of the player's answers; null when they answered nothing. */
   averageResponseMs: number | null;
-  /** Which item-analysis group the player is in, by total score. */
+  /** Which item-analysis group the player is in, by total correctness (not points). */
   group: "top" | "bottom" | null;
   /** One entry per round the player was in the game for, in round order. */
   answers: ReportAnswer[];
