@@ -2,8 +2,11 @@
  * buildGameReport: the whole game report from the raw rows of one game, computed in memory
  * (a class-sized game is a few thousand answers at most). Pure: no database, no clock.
  */
-import { discrimination, distractorReading, itemAnalysisGroupSize, type GroupTally } from "./item-analysis";
+import { distractorReading, type GroupTally } from "./item-analysis";
 import { htmlToPlainText } from "./plain-text";
+import { itemRestMeasure, reliabilityMeasure, roundedPointBiserial } from "./readings";
+import { analyseScoreMatrix, type ItemStatistics, type ScoreMatrix } from "./score-matrix";
+import { answerScore, hasDistractors, isPoll } from "./scoring-view";
 import type { ReportSource, ReportSourceAnswer, ReportSourcePlayer, ReportSourceRound } from "./source";
 import { statusLabel } from "./status-label";
 import { HARD_QUESTION_PERCENT, type GameReport, type ReportAnswer, type ReportOption, type ReportPlayer, type ReportQuestion } from "./types";
@@ -12,14 +15,15 @@ export function buildGameReport(source: ReportSource): GameReport {
   const rounds = [...source.rounds].sort((a, b) => a.roundIndex - b.roundIndex);
   const answers = new SavedAnswers(source, rounds);
   const ranking = rankPlayers(source.players, rounds, answers);
-  const groupSize = itemAnalysisGroupSize(ranking.length);
-  for (const [index, player] of ranking.entries()) {
-    player.group = groupSize === 0 ? null : index < groupSize ? "top" : index >= ranking.length - groupSize ? "bottom" : null;
-  }
-  const questions = rounds.map((round) => questionReport(round, answers, ranking));
+  const scoredRounds = rounds.filter((round) => !isPoll(round.question));
+  const analysis = itemAnalysis(source.players, ranking, scoredRounds, answers);
+  for (const [index, player] of ranking.entries()) player.group = analysis.groupOf[index] ?? null;
+  const statsByRound = new Map(scoredRounds.map((round, index) => [round.roundIndex, analysis.items[index]!]));
+  const questions = rounds.map((round) => questionReport(round, answers, ranking, statsByRound.get(round.roundIndex)));
 
-  const eligible = sum(questions.map((question) => question.eligible));
-  const correct = sum(questions.map((question) => question.correctCount));
+  const scored = questions.filter((question) => question.scored);
+  const eligible = sum(scored.map((question) => question.eligible));
+  const correct = sum(scored.map((question) => question.correctCount));
   return {
     game: { ...source.game, statusLabel: statusLabel(source.game.status) },
     summary: {
@@ -28,11 +32,45 @@ export function buildGameReport(source: ReportSource): GameReport {
       averageScore: ranking.length > 0 ? Math.round((10 * sum(ranking.map((player) => player.score))) / ranking.length) / 10 : 0,
       percentCorrect: eligible > 0 ? Math.round((100 * correct) / eligible) : 0,
       averageResponseMs: meanMs(answers.counted.map((answer) => answer.responseMs)),
-      groupSize,
+      groupSize: analysis.groupSize,
     },
     ranking,
     questions,
+    reliability: reliabilityMeasure(analysis.reliability, { itemCount: scoredRounds.length, playerCount: analysis.completePlayers }),
   };
+}
+
+/**
+ * The scored questions as a score matrix: the leaderboard players in order, then the removed players
+ * (whose answers still count towards facility, as they count in `eligible_players`).
+ */
+function itemAnalysis(players: ReportSourcePlayer[], ranking: ReportPlayer[], rounds: ReportSourceRound[], answers: SavedAnswers) {
+  const byId = new Map(players.map((player) => [player.id, player]));
+  const removed = players.filter((player) => player.removedAt !== null).sort((a, b) => a.joinSeq - b.joinSeq);
+  const columns = [...ranking.map((player) => byId.get(player.playerId)!), ...removed];
+  const matrix: ScoreMatrix = {
+    players: columns.map((player) => ({ ranked: player.removedAt === null })),
+    items: rounds.map((round) => {
+      // undefined: not in the game for this round; null: in it but didn't answer (scores 0).
+      const cell = (player: ReportSourcePlayer) => (wasInRound(player, round, answers) ? (answers.of(player.id, round.roundIndex) ?? null) : undefined);
+      return {
+        scores: columns.map((player) => {
+          const answer = cell(player);
+          return answer === undefined ? null : answer === null ? 0 : answerScore(answer);
+        }),
+        options: hasDistractors(round.question)
+          ? {
+              correct: round.question.options.map((option) => option.correct),
+              choices: columns.map((player) => {
+                const answer = cell(player);
+                return answer === undefined ? null : (answer?.choices ?? []);
+              }),
+            }
+          : undefined,
+      };
+    }),
+  };
+  return analyseScoreMatrix(matrix);
 }
 
 /** The answers that count, looked up by player and round. */
@@ -73,11 +111,13 @@ class SavedAnswers {
 const key = (playerId: string, roundIndex: number) => `${playerId}:${roundIndex}`;
 
 /**
- * A (non-removed) player was in the game for a round when they had joined by the time answers
- * opened. A saved answer proves it too, whatever the clocks say.
+ * A player was in the game for a round when they had joined by the time answers opened and were not
+ * removed before it closed (as `eligible_players` is counted). A counted answer proves it too,
+ * whatever the clocks say.
  */
 function wasInRound(player: ReportSourcePlayer, round: ReportSourceRound, answers: SavedAnswers): boolean {
-  return player.joinedAt <= round.openedAt || answers.of(player.id, round.roundIndex) !== undefined;
+  if (answers.of(player.id, round.roundIndex) !== undefined) return true;
+  return player.joinedAt <= round.openedAt && (player.removedAt === null || player.removedAt > round.closedAt);
 }
 
 interface RankedPlayer extends ReportPlayer {
@@ -127,7 +167,9 @@ function playerReport(player: ReportSourcePlayer, rounds: ReportSourceRound[], a
   };
 }
 
-function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking: ReportPlayer[]): ReportQuestion {
+const POLL_READING = "A poll has no right answer, so it is left out of the item analysis.";
+
+function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking: ReportPlayer[], stats: ItemStatistics | undefined): ReportQuestion {
   const roundAnswers = answers.inRound(round.roundIndex);
   const groupAnswers = (group: "top" | "bottom") =>
     ranking
@@ -135,19 +177,22 @@ function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking
       .map((player) => answers.of(player.playerId, round.roundIndex));
   const top = groupAnswers("top");
   const bottom = groupAnswers("bottom");
-  const topTally: GroupTally = { size: top.length, correct: top.filter((answer) => answer?.correct).length };
-  const bottomTally: GroupTally = { size: bottom.length, correct: bottom.filter((answer) => answer?.correct).length };
+  const topTally: GroupTally = stats?.top ?? { size: 0, correct: 0 };
+  const bottomTally: GroupTally = stats?.bottom ?? { size: 0, correct: 0 };
   const chose = (list: Array<ReportSourceAnswer | undefined>, index: number) => list.filter((answer) => answer?.choices.includes(index)).length;
+  const distractors = hasDistractors(round.question);
 
   const options: ReportOption[] = round.question.options.map((option, index) => {
     const picks = { picked: chose(roundAnswers, index), pickedTop: chose(top, index), pickedBottom: chose(bottom, index) };
+    const isDistractor = distractors && !option.correct;
     return {
       index,
       html: option.html,
       text: htmlToPlainText(option.html),
       correct: option.correct,
       ...picks,
-      reading: option.correct ? null : distractorReading(picks, topTally, bottomTally),
+      reading: option.correct || !stats ? null : distractorReading(picks, topTally, bottomTally),
+      pointBiserial: isDistractor ? roundedPointBiserial(stats?.optionPointBiserials[index] ?? null) : null,
     };
   });
   const correctCount = roundAnswers.filter((answer) => answer.correct).length;
@@ -164,8 +209,13 @@ function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking
     correctCount,
     percentCorrect,
     averageResponseMs: meanMs(roundAnswers.map((answer) => answer.responseMs)),
-    hard: percentCorrect < HARD_QUESTION_PERCENT,
-    discrimination: discrimination(topTally, bottomTally),
+    hard: stats !== undefined && percentCorrect < HARD_QUESTION_PERCENT,
+    scored: stats !== undefined,
+    facility: stats?.facility == null ? null : Math.round(stats.facility * 100) / 100,
+    discrimination: stats
+      ? stats.discrimination
+      : { index: null, topCorrect: 0, topSize: 0, bottomCorrect: 0, bottomSize: 0, label: "not scored", reading: POLL_READING },
+    itemRest: stats ? itemRestMeasure(stats.itemRest) : { value: null, label: "not scored", reading: POLL_READING },
   };
 }
 

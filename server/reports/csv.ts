@@ -54,12 +54,29 @@ function answerRows(report: GameReport): Cell[][] {
 
 function summaryRows(report: GameReport): Cell[][] {
   const optionColumns = Math.max(0, ...report.questions.map((question) => question.options.length));
-  const questionHeader = ["Question", "Question text", "% correct", "Avg response (s)", "Discrimination index", "Discrimination", "Hard", "Answered", "Players"];
-  for (let n = 1; n <= optionColumns; n++) questionHeader.push(`Option ${n}`, `Option ${n} picked`);
+  const questionHeader = [
+    "Question",
+    "Question text",
+    "% correct",
+    "Avg response (s)",
+    "Discrimination index",
+    "Discrimination",
+    "Hard",
+    "Answered",
+    "Players",
+    "Facility",
+    "Item-rest correlation",
+    "Item-rest reading",
+  ];
+  for (let n = 1; n <= optionColumns; n++) questionHeader.push(`Option ${n}`, `Option ${n} picked`, `Option ${n} point-biserial`);
+  const { reliability } = report;
   return [
     ["Questions"],
     questionHeader,
     ...report.questions.map(questionRow),
+    [],
+    ["Reliability", "Value", "Reading", "Scored questions", "Players in every question"],
+    [reliability.method, reliability.value, reliability.label, reliability.itemCount, reliability.playerCount],
     [],
     ["Players"],
     ["Rank", "Nickname", "Score", "Correct", "Answered", "Questions played", "Avg response (s)", "Group"],
@@ -78,8 +95,11 @@ function questionRow(question: ReportQuestion): Cell[] {
     yesNo(question.hard),
     question.answered,
     question.eligible,
+    question.facility,
+    question.itemRest.value,
+    question.itemRest.label,
   ];
-  for (const option of question.options) row.push(text(option.correct ? `${option.text} (correct)` : option.text), option.picked);
+  for (const option of question.options) row.push(text(option.correct ? `${option.text} (correct)` : option.text), option.picked, option.pointBiserial);
   return row;
 }
 

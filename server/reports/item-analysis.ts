@@ -15,13 +15,14 @@ export function itemAnalysisGroupSize(rankedPlayers: number): number {
   return rankedPlayers < 2 * size ? 0 : size;
 }
 
-/** Correct answers among the group members who were in the game for the question. */
+/** The group members who were in the game for the question, and their summed score (correct answers for 0/1 questions). */
 export interface GroupTally {
   correct: number;
   size: number;
 }
 
-const NOT_ENOUGH = "not enough players";
+/** The label of every measure that can't be computed (too few players, nothing varies, …). */
+export const NOT_ENOUGH_DATA = "not enough data";
 
 const READINGS: Array<{ atLeast: number; label: string; reading: string }> = [
   { atLeast: 0.4, label: "very good", reading: "Tells the strongest students from the weakest very well: keep it." },
@@ -39,24 +40,28 @@ const READINGS: Array<{ atLeast: number; label: string; reading: string }> = [
   },
 ];
 
+/**
+ * D = mean score of the top group − mean score of the bottom group (share right − share right for
+ * 0/1 questions). `correct` is the group's summed correctness, so partial credit counts as given.
+ */
 export function discrimination(top: GroupTally, bottom: GroupTally): ReportDiscrimination {
   const tallies = { topCorrect: top.correct, topSize: top.size, bottomCorrect: bottom.correct, bottomSize: bottom.size };
   if (top.size === 0 || bottom.size === 0) {
     return {
       ...tallies,
       index: null,
-      label: NOT_ENOUGH,
+      label: NOT_ENOUGH_DATA,
       reading: "Too few players (of the strongest and of the weakest) answered this question to compare them.",
     };
   }
-  // One division of whole numbers, so 0.3 comes out as exactly the literal 0.3 compared below.
+  // One division (of whole numbers for 0/1 questions), so 0.3 comes out as exactly the literal 0.3 compared below.
   const index = roundTo2((top.correct * bottom.size - bottom.correct * top.size) / (top.size * bottom.size));
   const band = READINGS.find((entry) => index >= entry.atLeast)!;
   return { ...tallies, index, label: band.label, reading: band.reading };
 }
 
 /** Rounds half away from zero, so -0.125 and 0.125 round alike; never returns -0. */
-function roundTo2(value: number): number {
+export function roundTo2(value: number): number {
   const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 100)) / 100;
   return rounded === 0 ? 0 : rounded;
 }

@@ -46,6 +46,11 @@ export interface ReportSourceAnswer {
   /** ORIGINAL option indexes. */
   choices: number[];
   correct: boolean;
+  /**
+   * Correctness credit in [0, 1] for kinds with partial credit; absent means `correct ? 1 : 0`.
+   * The item analysis uses this, never the (speed-weighted) points.
+   */
+  score?: number;
   points: number;
   streak: number;
   responseMs: number;

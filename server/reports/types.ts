@@ -10,8 +10,10 @@ export type GameStatusLabel = "waiting in lobby" | "in progress" | "finished" | 
 
 /** A question is flagged "hardest" below this share of correct answers (as Kahoot! does). */
 export const HARD_QUESTION_PERCENT = 35;
-/** The top and bottom groups of the item analysis: this share of players each, by total score. */
+/** The top and bottom groups of the item analysis: this share of players each, by total correctness. */
 export const ITEM_ANALYSIS_GROUP_SHARE = 0.27;
+/** Below this many players the report warns that its statistics are unstable. */
+export const STABLE_STATISTICS_PLAYERS = 20;
 
 export interface ReportGame {
   id: string;
@@ -53,7 +55,7 @@ export interface ReportPlayer {
   eligibleCount: number;
   /** Mean response time of the player's answers; null when they answered nothing. */
   averageResponseMs: number | null;
-  /** Which item-analysis group the player is in, by total score. */
+  /** Which item-analysis group the player is in, by total correctness (not points). */
   group: "top" | "bottom" | null;
   /** One entry per round the player was in the game for, in round order. */
   answers: ReportAnswer[];
@@ -73,6 +75,12 @@ export interface ReportOption {
   pickedBottom: number;
   /** For a wrong option: a short reading of the distractor ("fooled the strongest students", …); null for a correct one. */
   reading: string | null;
+  /**
+   * For a wrong option of a scored question: point-biserial of choosing it against the rest score
+   * (−1..1, two decimals; a working distractor is negative). Null for right options, options without
+   * right or wrong (order, poll), or when undefined.
+   */
+  pointBiserial: number | null;
 }
 
 export interface ReportDiscrimination {
@@ -82,10 +90,31 @@ export interface ReportDiscrimination {
   topSize: number;
   bottomCorrect: number;
   bottomSize: number;
-  /** "very good", "good", "fair", "poor", "negative" or "not enough players". */
+  /** "very good", "good", "fair", "poor", "negative", "not enough data", or "not scored" for a poll. */
   label: string;
   /** One plain sentence for the teacher. */
   reading: string;
+}
+
+/** A measure with its plain reading; value null when it can't be computed (label "not enough data"). */
+export interface ReportMeasure {
+  value: number | null;
+  label: string;
+  reading: string;
+}
+
+export interface ReportReliability {
+  /** KR-20 when every scored answer is right or wrong (0/1), Cronbach's alpha when some have partial credit. */
+  method: "KR-20" | "Cronbach's alpha";
+  /** Two decimals; null when it can't be computed. */
+  value: number | null;
+  /** "excellent", "good", "acceptable", "questionable", "poor", "unacceptable" or "not enough data". */
+  label: string;
+  reading: string;
+  /** Scored questions (polls left out). */
+  itemCount: number;
+  /** Players in the game for every scored question: the ones the correlations and reliability use. */
+  playerCount: number;
 }
 
 export interface ReportQuestion {
@@ -104,7 +133,16 @@ export interface ReportQuestion {
   averageResponseMs: number | null;
   /** percentCorrect below HARD_QUESTION_PERCENT. */
   hard: boolean;
+  /** False for a poll (no right answer): it is left out of every statistic. */
+  scored: boolean;
+  /**
+   * Mean correctness score (0/1, or the partial credit) of the players in the game for it, 0..1 with
+   * two decimals; for right/wrong questions the share who got it right. Null for a poll or nobody in.
+   */
+  facility: number | null;
   discrimination: ReportDiscrimination;
+  /** Corrected item–rest point-biserial (Moodle's discrimination index, as −1..1). */
+  itemRest: ReportMeasure;
 }
 
 export interface GameReport {
@@ -113,7 +151,7 @@ export interface GameReport {
     playerCount: number;
     questionCount: number;
     averageScore: number;
-    /** Rounded 100 * correct answers / (players × questions they were in). */
+    /** Rounded 100 * correct answers / (players × scored questions they were in); polls left out. */
     percentCorrect: number;
     averageResponseMs: number | null;
     /** Size of the top and of the bottom group in the item analysis. */
@@ -123,6 +161,8 @@ export interface GameReport {
   ranking: ReportPlayer[];
   /** Every played question, in round order. */
   questions: ReportQuestion[];
+  /** The whole quiz's reliability (internal consistency), from the scored questions. */
+  reliability: ReportReliability;
 }
 
 /** One row of the Past games page. */

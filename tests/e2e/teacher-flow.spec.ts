@@ -119,6 +119,14 @@ test("a new teacher adds a quiz, fixes the line it points at, hosts it for two p
   await expect(teacher.getByTestId("report-discrimination").nth(0)).toContainText("1.00");
   await expect(teacher.getByTestId("report-discrimination").nth(1)).toContainText("0.00");
   await expect(teacher.getByTestId("report-measures-help")).toBeVisible();
+  // Facility from correctness: Q1 1 of 2 right. With two players every correlation and the reliability
+  // are undefined: they say so in words, and the report warns that 2 players are too few.
+  await expect(teacher.getByTestId("report-facility").nth(0)).toContainText("50%");
+  await expect(teacher.getByTestId("report-item-rest").nth(0)).toContainText("not enough data");
+  await expect(teacher.getByTestId("report-reliability")).toContainText("KR-20");
+  await expect(teacher.getByTestId("report-reliability")).toContainText("not enough data");
+  await expect(teacher.getByTestId("report-few-players")).toContainText("Too few players for stable numbers");
+  await expect(teacher.locator("main")).not.toContainText("NaN");
   await teacher.screenshot({ path: path.join(SHOTS, "report.png"), fullPage: true });
   await teacher.getByTestId("report-discrimination").first().scrollIntoViewIfNeeded();
   await teacher.screenshot({ path: path.join(SHOTS, "report-item-analysis.png") });

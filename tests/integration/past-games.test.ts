@@ -230,6 +230,29 @@ describe.each(testDatabaseTargets())("past games on %s", (target) => {
     expect(r0.promptText).toBe(q0.prompt);
   });
 
+  it("reports the item analysis from correctness: facility, item–rest, distractor point-biserials, KR-20", async () => {
+    const report = await quiz.api.pastGames.report.query({ gameId: scripted.gameId });
+    const [q0, q1, q2] = scripted.questions as [ScriptedQuestion, ScriptedQuestion, ScriptedQuestion];
+    // Players in every round (Dan joined late, Zed was removed): Ana, Ben, Eve, Cleo.
+    //   round 0: 1 1 0 0 (Eve silent)   round 1: 0 1 1 1   round 2: 1 0 0 0   totals 2 2 1 1
+    // Round 0 vs rest 1,1,1,1: no correlation. Round 1 vs rest 2,1,0,0: Σdxdy = 1 − 4·¾·¾ = −5/4, Σdx² = ¾,
+    // Σdy² = 5 − 4·(¾)² = 11/4 → −1.25/√(33/16) = −0.87. Round 2 vs rest 1,2,1,1: Σdxdy = 1 − 4·¼·1¼ = −¼,
+    // Σdx² = ¾, Σdy² = 7 − 6¼ = ¾ → −⅓ = −0.33. Facility = share right of everyone in the round (as % correct).
+    expect(report.questions.map((q) => [q.scored, q.facility, q.itemRest.value, q.itemRest.label])).toEqual([
+      [true, 0.6, null, "not enough data"],
+      [true, 0.8, -0.87, "negative"],
+      [true, 0.2, -0.33, "negative"],
+    ]);
+    // Round 1's W0 (Ana) vs rest 2,1,0,0: Σdxdy = 2 − 4·¼·¾ = 1.25, Σdx² = ¾, Σdy² = 11/4 → 1.25/√(33/16) = 0.87.
+    // Round 2's W0 (Ben, Eve) vs rest 1,2,1,1: Σdxdy = 3 − 4·½·1¼ = ½, Σdx² = 1, Σdy² = ¾ → ½/√¾ = 0.58.
+    // W1 (Cleo) vs the same rest: Σdxdy = 1 − 4·¼·1¼ = −¼ → −¼/√(¾·¾) = −0.33. W2 only Dan (not in every round): no variation → null.
+    expect(report.questions[1]!.options[q1.wrong[0]]!.pointBiserial).toBe(0.87);
+    expect([q2.wrong[0], q2.wrong[1], q2.wrong[2]].map((index) => report.questions[2]!.options[index]!.pointBiserial)).toEqual([0.58, -0.33, null]);
+    expect(report.questions[0]!.options[q0.right]!.pointBiserial).toBeNull();
+    // p = ½, ¾, ¼ → Σpq = ¼ + 3/16 + 3/16 = 5/8; totals 2,2,1,1 → variance ¼. KR-20 = 3/2 · (1 − (5/8)/(¼)) = −2.25.
+    expect(report.reliability).toMatchObject({ method: "KR-20", value: -2.25, label: "unacceptable", itemCount: 3, playerCount: 4 });
+  });
+
   it("lists the teacher's games newest first, a page at a time, with averages computed in SQL", async () => {
     const first = await quiz.api.pastGames.list.query({ pageSize: 2 });
     expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
@@ -272,8 +295,9 @@ describe.each(testDatabaseTargets())("past games on %s", (target) => {
 
     const summary = lines(files[1]!.content);
     expect(summary[0]).toBe("Questions");
-    expect(summary[2]).toMatch(new RegExp(`^1,${escape(q0.prompt)},60,2\\.88,1,very good,no,4,5,`));
-    expect(summary[3]).toMatch(new RegExp(`^2,${escape(q1.prompt)},80,3\\.8,-1,negative,no,5,5,`));
+    expect(summary[2]).toMatch(new RegExp(`^1,${escape(q0.prompt)},60,2\\.88,1,very good,no,4,5,0\\.6,,not enough data,`));
+    expect(summary[3]).toMatch(new RegExp(`^2,${escape(q1.prompt)},80,3\\.8,-1,negative,no,5,5,0\\.8,-0\\.87,negative,`));
+    expect(summary.slice(6, 8)).toEqual(["Reliability,Value,Reading,Scored questions,Players in every question", "KR-20,-2.25,unacceptable,3,4"]);
     expect(summary.slice(-5)).toEqual(["1,Ana,1950,2,3,3,2,top", "2,Ben,1700,2,3,3,2.5,", "3,Dan,700,1,2,2,4,", "4,Eve,600,1,2,3,5.5,", "5,Cleo,500,1,3,3,3.5,bottom"]);
   });
 

@@ -1,39 +1,69 @@
 import { DistractorBars } from "./DistractorBars";
-import { formatIndex, percentOf } from "./format";
+import { MeasureLabel } from "./MeasureLabel";
+import { formatIndex, formatMeasure, percentOf } from "./format";
 import type { ReportQuestionData } from "./types";
 
-const LABEL_STYLES: Record<string, string> = {
-  "very good": "bg-green-100 text-green-900 ring-green-300",
-  good: "bg-green-50 text-green-900 ring-green-200",
-  fair: "bg-amber-100 text-amber-900 ring-amber-300",
-  poor: "bg-orange-100 text-orange-900 ring-orange-300",
-  negative: "bg-red-100 text-red-900 ring-red-300",
-};
-
-/** Item analysis of one question: the discrimination index, its reading, and each distractor. */
+/**
+ * Item analysis of one question: facility, the discrimination index D (top vs bottom group), the
+ * item–rest correlation, and each distractor. A poll has no right answer: it only says so.
+ */
 export function DiscriminationPanel({ question }: { question: ReportQuestionData }) {
   const d = question.discrimination;
-  const labelStyle = LABEL_STYLES[d.label.toLowerCase()] ?? "bg-slate-100 text-slate-800 ring-slate-300";
-  const distractors = question.kind === "order" ? [] : question.options.map((option, position) => ({ option, position })).filter(({ option }) => !option.correct);
+  if (!question.scored) {
+    return (
+      <section aria-label={`Item analysis of question ${question.roundIndex + 1}`} className="flex flex-col gap-2">
+        <h4 className="font-bold text-slate-800">Item analysis</h4>
+        <p data-testid="report-not-scored" className="text-slate-700">
+          {d.reading}
+        </p>
+      </section>
+    );
+  }
+  const distractors = question.options.map((option, position) => ({ option, position })).filter(({ option }) => !option.correct && question.kind !== "order");
+  const partialGroups = !Number.isInteger(d.topCorrect) || !Number.isInteger(d.bottomCorrect);
 
   return (
     <section aria-label={`Item analysis of question ${question.roundIndex + 1}`} className="flex flex-col gap-3">
       <h4 className="font-bold text-slate-800">Item analysis</h4>
+      <p data-testid="report-facility">
+        Facility{" "}
+        <span className="text-lg font-black tabular-nums">{question.facility === null ? "—" : `${Math.round(question.facility * 100)}%`}</span>{" "}
+        <span className="text-sm text-slate-600">(average correctness score of the players in the game for it)</span>
+      </p>
       <div data-testid="report-discrimination" className="flex flex-col gap-1">
         <p className="flex flex-wrap items-center gap-2">
           <span>
             Discrimination index{" "}
             <span className="text-lg font-black tabular-nums">{d.index === null ? "—" : `D = ${formatIndex(d.index)}`}</span>
           </span>
-          <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ring-1 ${labelStyle}`}>{d.label}</span>
+          <MeasureLabel label={d.label} />
         </p>
         <p className="text-slate-700">{d.reading}</p>
         {d.topSize > 0 && d.bottomSize > 0 && (
           <p className="text-sm text-slate-600">
-            Top group: {d.topCorrect} of {d.topSize} correct ({percentOf(d.topCorrect, d.topSize)}%) · Bottom group: {d.bottomCorrect} of{" "}
-            {d.bottomSize} correct ({percentOf(d.bottomCorrect, d.bottomSize)}%)
+            {partialGroups ? (
+              <>
+                Top group: average score {percentOf(d.topCorrect, d.topSize)}% ({d.topSize} {d.topSize === 1 ? "player" : "players"}) · Bottom group:
+                average score {percentOf(d.bottomCorrect, d.bottomSize)}% ({d.bottomSize} {d.bottomSize === 1 ? "player" : "players"})
+              </>
+            ) : (
+              <>
+                Top group: {d.topCorrect} of {d.topSize} correct ({percentOf(d.topCorrect, d.topSize)}%) · Bottom group: {d.bottomCorrect} of{" "}
+                {d.bottomSize} correct ({percentOf(d.bottomCorrect, d.bottomSize)}%)
+              </>
+            )}
           </p>
         )}
+      </div>
+      <div data-testid="report-item-rest" className="flex flex-col gap-1">
+        <p className="flex flex-wrap items-center gap-2">
+          <span>
+            Item–rest correlation{" "}
+            <span className="text-lg font-black tabular-nums">{question.itemRest.value === null ? "—" : `r = ${formatMeasure(question.itemRest.value)}`}</span>
+          </span>
+          <MeasureLabel label={question.itemRest.label} />
+        </p>
+        <p className="text-slate-700">{question.itemRest.reading}</p>
       </div>
       {distractors.length > 0 && (
         <div className="flex flex-col gap-2">

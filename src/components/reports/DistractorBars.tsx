@@ -1,6 +1,6 @@
 import { RichText } from "@/components/shared/RichText";
 import { HorizontalBar } from "./HorizontalBar";
-import { optionLetter, percentOf } from "./format";
+import { formatMeasure, optionLetter, percentOf } from "./format";
 import type { ReportOptionData } from "./types";
 
 /** One wrong option: how many of the top group and of the bottom group chose it, and what that means. */
@@ -42,6 +42,20 @@ export function DistractorBars({
         ))}
       </div>
       {option.reading && <p className="text-sm font-medium text-slate-800">{capitalise(option.reading)}</p>}
+      <p data-testid="report-distractor-point-biserial" className="text-sm text-slate-700">
+        {option.pointBiserial === null ? (
+          <>Point-biserial: not enough data (nobody or everybody chose it, or too few players played every question).</>
+        ) : (
+          <>
+            Point-biserial <span className="font-semibold tabular-nums">{formatMeasure(option.pointBiserial)}</span>
+            {option.pointBiserial < 0
+              ? ": negative — students weaker on the rest of the quiz chose it, as a distractor should."
+              : option.pointBiserial > 0
+                ? ": positive — students stronger on the rest of the quiz chose it; check it isn't also right."
+                : ": chosen by strong and weak students alike."}
+          </>
+        )}
+      </p>
     </li>
   );
 }

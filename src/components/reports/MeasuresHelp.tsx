@@ -1,4 +1,4 @@
-import { HARD_QUESTION_PERCENT, ITEM_ANALYSIS_GROUP_SHARE } from "../../../server/reports/types";
+import { HARD_QUESTION_PERCENT, ITEM_ANALYSIS_GROUP_SHARE, STABLE_STATISTICS_PLAYERS } from "../../../server/reports/types";
 
 /** Plain-words explanation of the item-analysis measures, with the group size of this game. */
 export function MeasuresHelp({ groupSize, playerCount }: { groupSize: number; playerCount: number }) {
@@ -8,10 +8,20 @@ export function MeasuresHelp({ groupSize, playerCount }: { groupSize: number; pl
       <h3 id="measures-help-title" className="text-lg font-bold text-sky-950">
         How to read the item analysis
       </h3>
+      <p className="mt-2 text-sm leading-relaxed">
+        Every measure here is computed from <strong>correctness</strong> — 1 for a right answer, 0 for a wrong or missing one, or the partial
+        credit a question gives — never from the points, which also reward speed. <strong>Polls</strong> have no right answer and are left
+        out. A measure that can&apos;t be computed (too few players, or everybody answered alike) says <em>not enough data</em>.
+      </p>
       <div className="mt-2 grid gap-4 text-sm leading-relaxed md:grid-cols-2">
         <div className="flex flex-col gap-2">
           <p>
-            <strong>Groups.</strong> Players are ranked by their total score. The <strong>top group</strong> is the best {share}% of them, the{" "}
+            <strong>Facility</strong> = the average correctness score of the players in the game for the question: for a right-or-wrong
+            question, the share who got it right. Low means hard, high means easy.
+          </p>
+          <p>
+            <strong>Groups.</strong> Players are ranked by their total correctness (questions they weren&apos;t there for count 0; ties keep the
+            leaderboard order). The <strong>top group</strong> is the best {share}% of them, the{" "}
             <strong>bottom group</strong> the lowest {share}%.{" "}
             {groupSize > 0 ? (
               <>
@@ -22,8 +32,9 @@ export function MeasuresHelp({ groupSize, playerCount }: { groupSize: number; pl
             )}
           </p>
           <p>
-            <strong>Discrimination index (D)</strong> = share of the top group who got the question right − share of the bottom group who got it
-            right. It tells whether the question separates students who know the topic from those who don&apos;t.
+            <strong>Discrimination index (D)</strong> = average score of the top group on the question − average score of the bottom group (for a
+            right-or-wrong question: the share of each group who got it right). It tells whether the question separates students who know the
+            topic from those who don&apos;t. Groups of {share}% follow Kelley (1939); the bands below are Ebel &amp; Frisbie&apos;s (1991):
           </p>
           <ul className="list-disc pl-5">
             <li>
@@ -42,6 +53,12 @@ export function MeasuresHelp({ groupSize, playerCount }: { groupSize: number; pl
               <strong>negative</strong>: the bottom group did better than the top group — check the answer key and the wording
             </li>
           </ul>
+          <p>
+            <strong>Item–rest correlation (r)</strong>: the correlation between the score on this question and the total on the{" "}
+            <em>other</em> questions, over the players who played every question — Moodle&apos;s &ldquo;discrimination index&rdquo; (which shows it
+            ×100). Unlike D it uses every player, not just the two groups. Read with the same bands as D: 0.40 or more very good, 0.30–0.39
+            good, 0.20–0.29 fair, below 0.20 poor, negative: check the answer key.
+          </p>
         </div>
         <div className="flex flex-col gap-2">
           <p>
@@ -61,9 +78,22 @@ export function MeasuresHelp({ groupSize, playerCount }: { groupSize: number; pl
             <li>chosen by nobody: it isn&apos;t drawing anyone — a more tempting wrong answer would tell you more.</li>
           </ul>
           <p>
+            Each wrong answer also has a <strong>point-biserial</strong>: the correlation between choosing it (yes/no) and the total on the other
+            questions. A working distractor is <strong>negative</strong> (weaker students chose it); a positive one drew stronger students.
+          </p>
+          <p>
+            <strong>Reliability</strong> of the whole quiz: how consistently its questions measure the same thing, from 0 (not at all) to 1.
+            It is <strong>KR-20</strong> when every answer is right or wrong, <strong>Cronbach&apos;s alpha</strong> when some earn partial credit (the
+            two agree on right/wrong answers). Reading, after George &amp; Mallery (2003): 0.9 or more excellent, 0.8–0.9 good, 0.7–0.8
+            acceptable, 0.6–0.7 questionable, 0.5–0.6 poor, below 0.5 unacceptable. Short quizzes and quizzes mixing topics score lower.
+          </p>
+          <p>
             <strong>Hard questions</strong> are those fewer than {HARD_QUESTION_PERCENT}% of the players got right.
           </p>
-          <p className="text-slate-600">With a small class the groups are only a few students, so read these numbers as hints, not verdicts.</p>
+          <p className="text-slate-600">
+            With fewer than {STABLE_STATISTICS_PLAYERS} players the groups are only a few students and one answer moves every number: the report
+            says so, and these numbers are hints, not verdicts.
+          </p>
         </div>
       </div>
     </aside>

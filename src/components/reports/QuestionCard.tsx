@@ -40,12 +40,14 @@ export function QuestionCard({ question }: { question: ReportQuestionData }) {
         </div>
         <RichText html={question.promptHtml} className="text-lg font-semibold break-words" />
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-slate-700">
-          <div>
-            <dt className="inline">Correct: </dt>
-            <dd className={`inline font-bold tabular-nums ${question.hard ? "text-red-800" : ""}`}>
-              {question.percentCorrect}% ({question.correctCount} of {question.eligible})
-            </dd>
-          </div>
+          {question.scored && (
+            <div>
+              <dt className="inline">Correct: </dt>
+              <dd className={`inline font-bold tabular-nums ${question.hard ? "text-red-800" : ""}`}>
+                {question.percentCorrect}% ({question.correctCount} of {question.eligible})
+              </dd>
+            </div>
+          )}
           <div>
             <dt className="inline">Answered: </dt>
             <dd className="inline font-bold tabular-nums">

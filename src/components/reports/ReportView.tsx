@@ -5,11 +5,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
+import { FewPlayersCaution } from "./FewPlayersCaution";
 import { MeasuresHelp } from "./MeasuresHelp";
 import { PercentCorrectChart } from "./PercentCorrectChart";
 import { PlayerAnswers } from "./PlayerAnswers";
 import { QuestionCard } from "./QuestionCard";
 import { RankingTable } from "./RankingTable";
+import { ReliabilityPanel } from "./ReliabilityPanel";
 import { ReportHeader } from "./ReportHeader";
 import type { Report } from "./types";
 
@@ -86,6 +88,8 @@ function ReportBody({ report, onDeleted }: { report: Report; onDeleted: () => vo
         ) : (
           <>
             <PercentCorrectChart questions={report.questions} />
+            <FewPlayersCaution playerCount={report.summary.playerCount} />
+            <ReliabilityPanel reliability={report.reliability} />
             <MeasuresHelp groupSize={report.summary.groupSize} playerCount={report.summary.playerCount} />
             {report.questions.map((question) => (
               <QuestionCard key={question.roundIndex} question={question} />

@@ -26,6 +26,11 @@ export function formatIndex(index: number): string {
   return index.toFixed(2);
 }
 
+/** A statistic that may be missing: two decimals, or "—" (never "NaN"). */
+export function formatMeasure(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? "—" : value.toFixed(2);
+}
+
 /** Option letters A, B, C… (AA after Z, which no quiz reaches). */
 export function optionLetter(position: number): string {
   return position < 26 ? String.fromCharCode(65 + position) : `${optionLetter(Math.floor(position / 26) - 1)}${optionLetter(position % 26)}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildGameReport } from "../../../server/reports/build-report";
 import type { ReportSource } from "../../../server/reports/source";
+import type { ReportQuestion } from "../../../server/reports/types";
 import { ids, scriptedGame } from "./scripted-game";
 
 const NOBODY = "Nobody chose it: it isn't drawing anyone.";
@@ -145,7 +146,7 @@ describe("buildGameReport edge cases", () => {
     expect(report.summary.groupSize).toBe(0);
     expect(report.ranking[0]).toMatchObject({ rank: 1, group: null, averageResponseMs: 1234 });
     const question = report.questions[0]!;
-    expect(question.discrimination).toMatchObject({ index: null, label: "not enough players", topSize: 0, bottomSize: 0 });
+    expect(question.discrimination).toMatchObject({ index: null, label: "not enough data", topSize: 0, bottomSize: 0 });
     expect(question.options.map((o) => o.reading)).toEqual([null, "Too few players to tell whom it drew."]);
     expect(report.game.statusLabel).toBe("ended early");
   });
@@ -190,5 +191,123 @@ describe("buildGameReport edge cases", () => {
     expect(report.ranking).toEqual([]);
     expect(report.questions).toEqual([]);
     expect(report.game.statusLabel).toBe("waiting in lobby");
+  });
+});
+
+describe("buildGameReport item analysis from correctness", () => {
+  it("adds facility, item–rest, distractor point-biserials and KR-20 to the scripted game", () => {
+    const report = buildGameReport(scriptedGame());
+    // Correlations use the players in every round: Ana, Ben, Cleo, Dan, Eve (Finn joined late, Zed was removed).
+    //   round 0: 1 1 0 0 0   round 1: 0 0 1 1 1   round 2: 1 1 0 0 0   (Dan silent in round 0 = 0)
+    // Facility counts everyone in the round (as % correct does): 2/6, 3/6, 3/6.
+    // Round 0's rest score (rounds 1+2) is 1 for all five: no correlation. Same for round 2.
+    // Round 1 vs rest 2,2,0,0,0: exactly opposite → −1.
+    expect(report.questions.map((q) => [q.scored, q.facility, q.itemRest.value, q.itemRest.label])).toEqual([
+      [true, 0.33, null, "not enough data"],
+      [true, 0.5, -1, "negative"],
+      [true, 0.5, null, "not enough data"],
+    ]);
+    // Round 1's wrong "3" (Ana) and "5" (Ben) vs rest 2,2,0,0,0: Σdxdy = 2 − 5·0.2·0.8 = 1.2, Σdx² = 0.8,
+    // Σdy² = 8 − 5·0.64 = 4.8 → 1.2/√3.84 = 0.612 → 0.61 (they fooled the strongest). Lyon, Nice, "4": no
+    // variation in choice or in rest score → null. Right options have none.
+    expect(report.questions.map((q) => q.options.map((o) => o.pointBiserial))).toEqual([
+      [null, null, null],
+      [0.61, null, 0.61],
+      [null, null, null],
+    ]);
+    // p = 0.4, 0.6, 0.4 → Σpq = 3 × 0.24 = 0.72; totals 2,2,1,1,1 → variance 2.2 − 1.4² = 0.24.
+    // KR-20 = 3/2 · (1 − 0.72/0.24) = −3: these three questions pull in different directions.
+    expect(report.reliability).toMatchObject({ method: "KR-20", value: -3, label: "unacceptable", itemCount: 3, playerCount: 5 });
+  });
+
+  /**
+   * Four players. Round 0 "multiple" with partial credit (score), round 1 a poll, round 2 "single".
+   *           round 0 (A✓ B✓ C)            round 1 poll (X / Y)   round 2 (A✓ B)
+   *   P1      A+B   score 1    600 pts     X                     A  ✓  500 pts
+   *   P2      A     score ½    450 pts     Y                     A  ✓  950 pts (fast)
+   *   P3      B     score ½    300 pts     X                     B  ✗
+   *   P4      C     score 0                Y                     B  ✗
+   * Leaderboard by points: P2 1400, P1 1100, P3 300, P4 0. Correctness totals: P1 2, P2 1½, P3 ½, P4 0,
+   * so the top group (round(0.27 × 4) = 1 player) is P1, not the leaderboard's first.
+   */
+  function partialCreditGame(pollKind: "poll" | "single"): ReportSource {
+    const base = oneQuestionGame([{ name: "P1" }, { name: "P2" }, { name: "P3" }, { name: "P4" }]);
+    const round = base.rounds[0]!;
+    const answer = (player: number, roundIndex: number, choices: number[], correct: boolean, points: number, score?: number) => ({
+      playerId: `p${player}`,
+      roundIndex,
+      choices,
+      correct,
+      ...(score === undefined ? {} : { score }),
+      points,
+      streak: 0,
+      responseMs: 1000,
+    });
+    return {
+      ...base,
+      rounds: [
+        { ...round, roundIndex: 0, question: { kind: "multiple", promptHtml: "Even?", options: [{ html: "2", correct: true }, { html: "4", correct: true }, { html: "5", correct: false }] } },
+        { ...round, roundIndex: 1, question: { kind: pollKind as never, promptHtml: "Liked it?", options: [{ html: "yes", correct: false }, { html: "no", correct: false }] } },
+        { ...round, roundIndex: 2, question: { kind: "single", promptHtml: "2+2?", options: [{ html: "4", correct: true }, { html: "5", correct: false }] } },
+      ],
+      answers: [
+        answer(1, 0, [0, 1], true, 600),
+        answer(2, 0, [0], false, 450, 0.5),
+        answer(3, 0, [1], false, 300, 0.5),
+        answer(4, 0, [2], false, 0, 0),
+        ...[1, 2, 3, 4].map((p) => answer(p, 1, [p % 2 === 1 ? 0 : 1], false, 0)),
+        answer(1, 2, [0], true, 500),
+        answer(2, 2, [0], true, 950),
+        answer(3, 2, [1], false, 0),
+        answer(4, 2, [1], false, 0),
+      ],
+    };
+  }
+
+  it.each(["poll", "single"] as const)("leaves a poll (kind %s without a right option) out of every statistic", (pollKind) => {
+    const report = buildGameReport(partialCreditGame(pollKind));
+    const poll = report.questions[1]!;
+    expect(poll).toMatchObject({ scored: false, facility: null, hard: false, discrimination: { index: null, label: "not scored" }, itemRest: { value: null, label: "not scored" } });
+    expect(poll.options.map((o) => [o.picked, o.reading, o.pointBiserial])).toEqual([
+      [2, null, null],
+      [2, null, null],
+    ]);
+    // % correct over the scored rounds only: 1 + 2 right of 4 + 4 → 38 % (with the poll it would be 3/12).
+    expect(report.summary.percentCorrect).toBe(38);
+    expect(report.reliability).toMatchObject({ itemCount: 2, playerCount: 4 });
+  });
+
+  it("uses partial credit, not speed-weighted points, for groups, facility, D, item–rest and alpha", () => {
+    const report = buildGameReport(partialCreditGame("poll"));
+    expect(report.ranking.map((p) => [p.nickname, p.score, p.group])).toEqual([
+      ["P2", 1400, null],
+      ["P1", 1100, "top"],
+      ["P3", 300, null],
+      ["P4", 0, "bottom"],
+    ]);
+    const [partial, , single] = report.questions as [ReportQuestion, ReportQuestion, ReportQuestion];
+    // Facility = mean score: (1 + ½ + ½ + 0)/4 = 0.5, though only P1's answer is fully right (25 %).
+    expect([partial.percentCorrect, partial.facility, single.percentCorrect, single.facility]).toEqual([25, 0.5, 50, 0.5]);
+    // D = top P1 − bottom P4 = 1 − 0 on both.
+    expect([partial.discrimination.index, single.discrimination.index]).toEqual([1, 1]);
+    // Round 0 scores 1,½,½,0 vs rest (round 2) 1,1,0,0: Σdxdy = ½·½ + (−½)(−½) = ½, Σdx² = ½, Σdy² = 1 → ½/√½ = 0.71.
+    // Round 2 vs rest (round 0): the same correlation.
+    expect([partial.itemRest, single.itemRest].map((m) => [m.value, m.label])).toEqual([
+      [0.71, "very good"],
+      [0.71, "very good"],
+    ]);
+    // "5" in round 0 (P4) vs rest 1,1,0,0: Σdxdy = −4·¼·½ = −½, Σdx² = ¾ → −½/√¾ = −0.58.
+    // "5" in round 2 (P3, P4) vs rest 1,½,½,0: Σdxdy = −¼ − ¼ = −½, Σdx² = 1, Σdy² = ½ → −0.71.
+    expect(partial.options.map((o) => o.pointBiserial)).toEqual([null, null, -0.58]);
+    expect(single.options.map((o) => o.pointBiserial)).toEqual([null, -0.71]);
+    // Variances 0.125 and 0.25; totals 2, 1½, ½, 0 → 1.625 − 1 = 0.625. α = 2·(1 − 0.375/0.625) = 0.8.
+    expect(report.reliability).toEqual({
+      method: "Cronbach's alpha",
+      value: 0.8,
+      label: "good",
+      reading: "The questions measure the same thing consistently: the total score ranks students well.",
+      itemCount: 2,
+      playerCount: 4,
+    });
   });
 });

@@ -27,19 +27,28 @@ describe("gameReportCsvFiles", () => {
     expect(answers!.filter((row) => row[1] === "Finn").map((row) => row[2])).toEqual(["2", "3"]);
   });
 
-  it("summarises questions, then players", () => {
+  it("summarises questions with their item analysis, the reliability, then players", () => {
     expect(summary![0]).toEqual(["Questions"]);
     expect(summary![1]).toEqual([
       "Question", "Question text", "% correct", "Avg response (s)", "Discrimination index", "Discrimination", "Hard", "Answered", "Players",
-      "Option 1", "Option 1 picked", "Option 2", "Option 2 picked", "Option 3", "Option 3 picked",
+      "Facility", "Item-rest correlation", "Item-rest reading",
+      "Option 1", "Option 1 picked", "Option 1 point-biserial", "Option 2", "Option 2 picked", "Option 2 point-biserial",
+      "Option 3", "Option 3 picked", "Option 3 point-biserial",
     ]);
+    // Facility, item–rest and point-biserials as worked out in build-report.test.ts; empty = not enough data.
     expect(summary!.slice(2, 5)).toEqual([
-      ["1", "Capital of France?", "33", "4.8", "1", "very good", "yes", "5", "6", "Paris (correct)", "2", "Lyon", "3", "Nice", "0"],
-      ["2", "2 & 2 = ?", "50", "4.92", "-0.5", "negative", "no", "6", "6", "3", "2", "4 (correct)", "3", "5", "1"],
-      ["3", "Prime numbers?", "50", "3.33", "0.5", "very good", "no", "6", "6", "2 (correct)", "5", "3 (correct)", "3", "4", "2"],
+      ["1", "Capital of France?", "33", "4.8", "1", "very good", "yes", "5", "6", "0.33", "", "not enough data", "Paris (correct)", "2", "", "Lyon", "3", "", "Nice", "0", ""],
+      ["2", "2 & 2 = ?", "50", "4.92", "-0.5", "negative", "no", "6", "6", "0.5", "-1", "negative", "3", "2", "0.61", "4 (correct)", "3", "", "5", "1", "0.61"],
+      ["3", "Prime numbers?", "50", "3.33", "0.5", "very good", "no", "6", "6", "0.5", "", "not enough data", "2 (correct)", "5", "", "3 (correct)", "3", "", "4", "2", ""],
     ]);
-    expect(summary!.slice(5, 8)).toEqual([[""], ["Players"], ["Rank", "Nickname", "Score", "Correct", "Answered", "Questions played", "Avg response (s)", "Group"]]);
-    expect(summary!.slice(8)).toEqual([
+    expect(summary!.slice(5, 9)).toEqual([
+      [""],
+      ["Reliability", "Value", "Reading", "Scored questions", "Players in every question"],
+      ["KR-20", "-3", "unacceptable", "3", "5"],
+      [""],
+    ]);
+    expect(summary!.slice(9, 11)).toEqual([["Players"], ["Rank", "Nickname", "Score", "Correct", "Answered", "Questions played", "Avg response (s)", "Group"]]);
+    expect(summary!.slice(11)).toEqual([
       ["1", "Ana", "1850", "2", "3", "3", "2.17", "top"],
       ["2", "Ben", "1650", "2", "3", "3", "3.33", "top"],
       ["3", "Cleo", "600", "1", "3", "3", "4.33", ""],

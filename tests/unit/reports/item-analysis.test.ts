@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { discrimination, distractorReading, itemAnalysisGroupSize } from "../../../server/reports/item-analysis";
 import { htmlToPlainText } from "../../../server/reports/plain-text";
+import { itemRestMeasure, reliabilityMeasure, roundedPointBiserial } from "../../../server/reports/readings";
+import { answerScore, hasDistractors, isPoll } from "../../../server/reports/scoring-view";
 import { statusLabel } from "../../../server/reports/status-label";
 
 describe("itemAnalysisGroupSize", () => {
@@ -49,7 +51,7 @@ describe("discrimination labels (Ebel)", () => {
   });
 
   it("has no index when a group has nobody in the round", () => {
-    expect(discrimination({ correct: 0, size: 0 }, { correct: 1, size: 2 })).toMatchObject({ index: null, label: "not enough players" });
+    expect(discrimination({ correct: 0, size: 0 }, { correct: 1, size: 2 })).toMatchObject({ index: null, label: "not enough data" });
   });
 });
 
@@ -83,5 +85,68 @@ describe("statusLabel", () => {
       "ended early",
       "interrupted",
     ]);
+  });
+});
+
+describe("readings of the correlation measures", () => {
+  it.each([
+    [0.4, "very good"],
+    [0.399, "very good"], // rounds to 0.40 first, like D
+    [0.39, "good"],
+    [0.3, "good"],
+    [0.29, "fair"],
+    [0.2, "fair"],
+    [0.19, "poor"],
+    [0, "poor"],
+    [-0.004, "poor"], // rounds to 0
+    [-0.01, "negative"],
+  ])("item–rest %d → %s (Ebel & Frisbie bands)", (value, label) => {
+    expect(itemRestMeasure(value).label).toBe(label);
+  });
+
+  it.each([
+    [0.95, "excellent"],
+    [0.9, "excellent"],
+    [0.89, "good"],
+    [0.8, "good"],
+    [0.79, "acceptable"],
+    [0.7, "acceptable"],
+    [0.69, "questionable"],
+    [0.6, "questionable"],
+    [0.59, "poor"],
+    [0.5, "poor"],
+    [0.49, "unacceptable"],
+    [-3, "unacceptable"],
+  ])("reliability %d → %s (George & Mallery bands)", (value, label) => {
+    expect(reliabilityMeasure({ method: "KR-20", value }, { itemCount: 5, playerCount: 20 })).toMatchObject({ value, label, itemCount: 5, playerCount: 20 });
+  });
+
+  it("says 'not enough data' in words when a measure can't be computed", () => {
+    expect(itemRestMeasure(null)).toMatchObject({ value: null, label: "not enough data" });
+    expect(reliabilityMeasure({ method: "Cronbach's alpha", value: null }, { itemCount: 1, playerCount: 3 })).toMatchObject({
+      method: "Cronbach's alpha",
+      value: null,
+      label: "not enough data",
+      reading: expect.stringMatching(/at least 2 scored questions/),
+    });
+    expect(roundedPointBiserial(-0.2335)).toBe(-0.23);
+    expect(roundedPointBiserial(null)).toBeNull();
+  });
+});
+
+describe("isPoll and answerScore", () => {
+  const options = (...correct: boolean[]) => correct.map((c) => ({ html: "x", correct: c }));
+  it("treats a poll kind, and a choice question with no right option, as a poll; ordering is scored", () => {
+    expect(isPoll({ kind: "poll" as never, promptHtml: "", options: options(false, false) })).toBe(true);
+    expect(isPoll({ kind: "single", promptHtml: "", options: options(false, false) })).toBe(true);
+    expect(isPoll({ kind: "single", promptHtml: "", options: options(true, false) })).toBe(false);
+    expect(isPoll({ kind: "order", promptHtml: "", options: options(false, false, false) })).toBe(false);
+    expect(hasDistractors({ kind: "order", promptHtml: "", options: options(false, false, false) })).toBe(false);
+    expect(hasDistractors({ kind: "multiple", promptHtml: "", options: options(true, true, false) })).toBe(true);
+  });
+
+  it("reads the partial score when there is one, clamped to [0, 1], else 1 or 0", () => {
+    expect([answerScore({ correct: true }), answerScore({ correct: false }), answerScore({ correct: false, score: 0.25 })]).toEqual([1, 0, 0.25]);
+    expect([answerScore({ correct: true, score: 7 }), answerScore({ correct: true, score: -1 }), answerScore({ correct: true, score: Number.NaN })]).toEqual([1, 0, 0]);
   });
 });
