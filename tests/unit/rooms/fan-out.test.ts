@@ -4,7 +4,7 @@
  * the room view before its own view, one phase's messages before the next phase's.
  */
 import { describe, expect, it } from "vitest";
-import type { PersonalView, PlayerRoomView } from "../../../src/protocol";
+import type { PlayerRoomView } from "../../../src/protocol";
 import type { GamePersistence, RoomBroadcaster } from "../../../server/rooms/ports";
 import { GameRoom } from "../../../server/rooms/game-room";
 import { InMemoryGameStore } from "../../../server/rooms/memory-store";
@@ -14,7 +14,7 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const done = async () => {};
 const persistence: GamePersistence = { addPlayer: done, withdrawPlayer: done, setPlayerToken: done, removePlayer: done, readmitPlayer: done, markStarted: done, saveAnswer: done, saveRound: done, finish: done };
 
-type Sent = { to: "all" | string[]; phase: string } | { personalFor: string; phase: string } | { turnEnded: true };
+type Sent = { to: "all" | string[]; phase: string } | { personalFor: string } | { turnEnded: true };
 
 function recordingBroadcaster(log: Sent[]): RoomBroadcaster {
   let markerPending = false;
@@ -32,9 +32,9 @@ function recordingBroadcaster(log: Sent[]): RoomBroadcaster {
       markTurn();
       log.push({ to: playerIds ? [...playerIds] : "all", phase: view.phase });
     },
-    toPlayer: (playerId, view: PersonalView) => {
+    toPlayer: (playerId) => {
       markTurn();
-      log.push({ personalFor: playerId, phase: view.phase });
+      log.push({ personalFor: playerId });
     },
     playerRemoved: () => {},
     toHost: () => {},
@@ -85,7 +85,7 @@ describe("a phase change's messages to the phones", () => {
       if ("turnEnded" in sent) turns.push([]);
       else turns[turns.length - 1]!.push(sent);
     }
-    const revealTurns = turns.filter((turn) => turn.some((sent) => sent.phase === "reveal"));
+    const revealTurns = turns.filter((turn) => turn.some((sent) => "to" in sent && sent.phase === "reveal"));
     expect(revealTurns).toHaveLength(3);
 
     const position = new Map<string, number>();
