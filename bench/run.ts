@@ -8,10 +8,13 @@
  *   npm run bench -- --load-only --scenario=many-games --games=100,200 --db=postgres [--profile]
  *
  * PostgreSQL runs need BENCH_DATABASE_URL (or TEST_DATABASE_URL): a role that may create databases.
+ * The two-node runs (--db=two-nodes: two server processes sharing the games through Redis) also need
+ * Redis: BENCH_REDIS_URL, TEST_REDIS_URL or REDIS_URL, else redis://127.0.0.1:6379 when it answers.
  */
 import { execSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { Redis } from "ioredis";
 import { benchEngine } from "./engine";
 import { recordResults } from "./load/docs";
 import { runLoad, type DatabaseKind, type LoadResult, type LoadScenario } from "./load/scenario";
@@ -94,8 +97,12 @@ async function microBenchmarks() {
 }
 
 async function loadBenchmarks() {
-  const databases = (listArg("db") ?? (postgresUrl ? ["pglite", "postgres"] : ["pglite"])) as DatabaseKind[];
-  if (databases.includes("postgres") && !postgresUrl) throw new Error("--db=postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL");
+  const redisUrl = await reachableRedis(process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const defaultDatabases = ["pglite", ...(postgresUrl ? ["postgres"] : []), ...(postgresUrl && redisUrl ? ["two-nodes"] : [])];
+  const databases = (listArg("db") ?? defaultDatabases) as DatabaseKind[];
+  if (databases.some((db) => db !== "pglite") && !postgresUrl) throw new Error("--db=postgres and --db=two-nodes need BENCH_DATABASE_URL or TEST_DATABASE_URL");
+  if (databases.includes("two-nodes") && !redisUrl) throw new Error("--db=two-nodes needs a Redis that answers (BENCH_REDIS_URL)");
+  if (!databases.includes("two-nodes") && postgresUrl && !redisUrl) console.log("\n(no Redis answered: the two-node runs are left out)");
   const scenarios = listArg("scenario") ?? ["one-big-game", "many-games"];
   const bigGames = (listArg("players") ?? (full ? ["100", "1000", "5000", "10000"] : ["1000"])).map(Number);
   const manyGames = (listArg("games") ?? (full ? ["50", "100", "200"] : ["50"])).map(Number);
@@ -103,8 +110,8 @@ async function loadBenchmarks() {
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const plans: LoadScenario[] = [];
   for (const database of databases) {
-    if (scenarios.includes("one-big-game")) for (const players of bigGames) plans.push({ name: "one-big-game", games: 1, playersPerGame: players, database, postgresUrl });
-    if (scenarios.includes("many-games")) for (const games of manyGames) plans.push({ name: "many-games", games, playersPerGame: 30, database, postgresUrl });
+    if (scenarios.includes("one-big-game")) for (const players of bigGames) plans.push({ name: "one-big-game", games: 1, playersPerGame: players, database, postgresUrl, redisUrl });
+    if (scenarios.includes("many-games")) for (const games of manyGames) plans.push({ name: "many-games", games, playersPerGame: 30, database, postgresUrl, redisUrl });
   }
   const results: LoadResult[] = [];
   for (const plan of plans) {
@@ -129,6 +136,20 @@ async function loadBenchmarks() {
   }
 }
 
+async function reachableRedis(url: string): Promise<string | undefined> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000, retryStrategy: () => null });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+    await redis.ping();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 function printLoad(r: LoadResult) {
   const d = (x: { p50: number; p95: number; p99: number; max: number }) => `p50 ${x.p50} / p95 ${x.p95} / p99 ${x.p99} / max ${x.max} ms`;
   console.log(`  joined ${r.joined} of ${r.players}${Object.keys(r.joinRefusals).length ? ` (refused: ${JSON.stringify(r.joinRefusals)})` : ""}; join ack ${d(r.joinAckMs)}`);
@@ -150,7 +171,7 @@ function checkLoadTargets(r: LoadResult) {
   target(r.answers.lost === 0 && r.answers.timedOut === 0, `${on}: no acknowledged answer lost, none unacknowledged`);
   target(r.server.loopMaxMs <= 50, `${on}: the server's event loop never stalls > 50 ms`);
   if (r.scenario === "many-games") {
-    const needed = r.database === "postgres" ? 200 : 100;
+    const needed = r.database === "pglite" ? 100 : 200;
     if (r.games <= needed) target(r.answerAckMs.p99 < 100, `${on}: answer-ack p99 < 100 ms`);
   } else if (r.playersPerGame <= 5_000) {
     target(r.joinAckMs.p99 < 500, `${on}: join-ack p99 < 500 ms`);

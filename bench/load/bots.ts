@@ -14,7 +14,8 @@ import { ClientEvent, ServerEvent, type AnswerAck, type HostAttachAck, type Host
 import { botNickname } from "../bot-nickname";
 
 export interface JoinPlan {
-  url: string;
+  /** The server's nodes: game g's host screen goes to node g (mod N), where it was created; phone i joins through node i (mod N). */
+  urls: string[];
   games: Array<{ gameId: string; code: string; hostSecret: string }>;
   playersPerGame: number;
   joinsPerSecond: number;
@@ -59,8 +60,9 @@ const count = (into: Record<string, number>, key: string) => void (into[key] = (
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function joinAll(plan: JoinPlan) {
-  for (const ticket of plan.games) {
-    const host = connect(plan.url);
+  const nodeUrl = (i: number) => plan.urls[i % plan.urls.length]!;
+  for (const [index, ticket] of plan.games.entries()) {
+    const host = connect(nodeUrl(index));
     const game: Game = { gameId: ticket.gameId, host, hostView: null, phones: [], done: false, lastArrival: new Map(), questionOpenedAt: new Map() };
     games.push(game);
     host.on(ServerEvent.hostState, (view: HostView) => (game.hostView = view));
@@ -78,7 +80,7 @@ async function joinAll(plan: JoinPlan) {
     const gameIndex = i % plan.games.length;
     const game = games[gameIndex]!;
     const nickname = botNickname(Math.floor(i / plan.games.length) + 1);
-    joins.push(joinOne(plan.url, plan.games[gameIndex]!.code, nickname, game));
+    joins.push(joinOne(nodeUrl(i), plan.games[gameIndex]!.code, nickname, game));
   }
   await Promise.all(joins);
   return { joinMs: performance.now() - started };

@@ -4,8 +4,15 @@
  *
  * The database is fresh for every run: PGlite in a temporary directory (made by the server
  * process), or a new PostgreSQL database created through `postgresUrl` and dropped afterwards.
+ * "two-nodes" is two server processes on one fresh PostgreSQL database sharing the games through
+ * Redis (`redisUrl`), as a school runs it behind a proxy: games are created alternately through
+ * each node (so each owns half), and phone i joins through node i mod 2, so half of every game's
+ * phones reach it through the node that doesn't own it. Server figures are both nodes together
+ * (CPU and memory added up, the worse event loop).
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
 import path from "node:path";
 import { apiClient, signUpTeacher } from "../../tests/support/teachers";
 import type { JoinPlan, PlayPlan } from "./bots";
@@ -13,15 +20,17 @@ import type { ServerSample } from "./server";
 import { distribution, type Distribution } from "./stats";
 import { freshPostgresDatabase } from "../fresh-database";
 
-export type DatabaseKind = "pglite" | "postgres";
+export type DatabaseKind = "pglite" | "postgres" | "two-nodes";
 
 export interface LoadScenario {
   name: "one-big-game" | "many-games";
   games: number;
   playersPerGame: number;
   database: DatabaseKind;
-  /** Needed for database "postgres": a URL whose role may create databases. */
+  /** Needed for "postgres" and "two-nodes": a URL whose role may create databases. */
   postgresUrl?: string;
+  /** Needed for "two-nodes". */
+  redisUrl?: string;
   questions?: number;
   joinsPerSecond?: number;
   /** Write a V8 CPU profile of the server process into this directory. */
@@ -104,26 +113,46 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
   const started = Date.now();
   const questions = scenario.questions ?? 5;
   const joinsPerSecond = scenario.joinsPerSecond ?? 200;
-  const pg = scenario.database === "postgres" ? await freshPostgresDatabase(scenario.postgresUrl!) : null;
-  const server = child("server.ts", {
-    env: { BENCH_DATABASE: pg?.url ?? "" },
-    execArgv: ["--expose-gc", ...(scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [])],
-  });
+  const pg = scenario.database === "pglite" ? null : await freshPostgresDatabase(scenario.postgresUrl!);
+  const nodeCount = scenario.database === "two-nodes" ? 2 : 1;
+  if (nodeCount > 1 && !scenario.redisUrl) throw new Error("the two-node scenario needs a Redis URL");
+  const redisPrefix = `quiz-bench-${randomBytes(4).toString("hex")}`;
+  const servers: ChildProcess[] = [];
   const bots = child("bots.ts");
   try {
-    const { url } = await reply<{ url: string }>(server, "ready", 120_000);
+    const urls: string[] = [];
+    // One after another: the first node migrates the database and loads the quizzes.
+    for (let node = 0; node < nodeCount; node++) {
+      const server = child("server.ts", {
+        env: {
+          BENCH_DATABASE: pg?.url ?? "",
+          BENCH_NODE: String(node),
+          ...(nodeCount > 1 ? { BENCH_REDIS_URL: scenario.redisUrl!, BENCH_REDIS_PREFIX: redisPrefix } : {}),
+        },
+        execArgv: ["--expose-gc", ...(scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [])],
+      });
+      servers.push(server);
+      urls.push((await reply<{ url: string }>(server, "ready", 120_000)).url);
+    }
+    const url = urls[0]!;
     const mark = async () => {
-      server.send({ type: "mark" });
-      return reply<ServerSample>(server, "mark");
+      const samples = await Promise.all(
+        servers.map((server) => {
+          server.send({ type: "mark" });
+          return reply<ServerSample>(server, "mark");
+        }),
+      );
+      return combineSamples(samples);
     };
     const teacher = await signUpTeacher(url);
-    const api = apiClient(url, teacher.cookie);
+    const apis = urls.map((nodeUrl) => apiClient(nodeUrl, teacher.cookie));
+    const api = apis[0]!;
     const { quizzes } = await api.quizzes.list.query();
     const quiz = quizzes.find((q) => q.title === "Back Office") ?? quizzes[0]!;
     const tickets: JoinPlan["games"] = [];
     for (let i = 0; i < scenario.games; i++) {
       tickets.push(
-        await api.games.create.mutate({
+        await apis[i % apis.length]!.games.create.mutate({
           quizVersionId: quiz.versionId,
           options: { readTimeSec: 0, timeLimitSec: 20, questionCount: questions, shuffleQuestions: false, lateJoin: true },
         }),
@@ -132,7 +161,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idle = await mark();
 
-    bots.send({ type: "join", url, games: tickets, playersPerGame: scenario.playersPerGame, joinsPerSecond } satisfies JoinPlan & { type: string });
+    bots.send({ type: "join", urls, games: tickets, playersPerGame: scenario.playersPerGame, joinsPerSecond } satisfies JoinPlan & { type: string });
     const joined = await reply<{ joined: number; joinAcksMs: number[]; joinRefusals: Record<string, number>; botLoopMaxMs: number }>(bots, "joined");
     const joinSample = await mark();
 
@@ -151,8 +180,8 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
     }>(bots, "played");
     const playSample = await mark();
 
-    server.send({ type: "stored", gameIds: tickets.map((ticket) => ticket.gameId) });
-    const { answerIds } = await reply<{ answerIds: string[] }>(server, "stored");
+    servers[0]!.send({ type: "stored", gameIds: tickets.map((ticket) => ticket.gameId) });
+    const { answerIds } = await reply<{ answerIds: string[] }>(servers[0]!, "stored");
     const stored = new Set(answerIds);
     const lost = played.ackedAnswerIds.filter((id) => !stored.has(id)).length;
 
@@ -199,10 +228,10 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
     };
   } finally {
     bots.send({ type: "close" });
-    if (server.connected) server.send({ type: "stop" });
+    for (const server of servers) if (server.connected) server.send({ type: "stop" });
     // Each child exits by itself; one that hangs is killed after 60 s so a failed run can't block the next.
     await Promise.all(
-      [server, bots].map(
+      [...servers, bots].map(
         (p) =>
           new Promise((resolve) => {
             if (p.exitCode !== null || p.signalCode !== null) return resolve(null);
@@ -212,5 +241,44 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
       ),
     );
     await pg?.drop();
+    if (nodeCount > 1) await removeRedisKeys(scenario.redisUrl!, redisPrefix);
+  }
+}
+
+/** Several nodes as one server: CPU and memory added up, the worst event loop and gap. */
+function combineSamples(samples: ServerSample[]): ServerSample {
+  if (samples.length === 1) return samples[0]!;
+  const sum = (pick: (sample: ServerSample) => number) => samples.reduce((total, sample) => total + pick(sample), 0);
+  const max = (pick: (sample: ServerSample) => number) => Math.max(...samples.map(pick));
+  return {
+    cpuUserMs: sum((x) => x.cpuUserMs),
+    cpuSystemMs: sum((x) => x.cpuSystemMs),
+    wallMs: max((x) => x.wallMs),
+    rssBytes: sum((x) => x.rssBytes),
+    peakRssBytes: sum((x) => x.peakRssBytes),
+    heapUsedBytes: sum((x) => x.heapUsedBytes),
+    loopMaxMs: max((x) => x.loopMaxMs),
+    loopP99Ms: max((x) => x.loopP99Ms),
+    busiestGapCpuMs: max((x) => x.busiestGapCpuMs),
+    warnings: sum((x) => x.warnings),
+    errors: sum((x) => x.errors),
+    firstProblems: samples.flatMap((x) => x.firstProblems).slice(0, 5),
+  };
+}
+
+/** Removes this run's keys only: other programs share the Redis. */
+async function removeRedisKeys(redisUrl: string, keyPrefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${keyPrefix}:*`, "COUNT", 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
   }
 }

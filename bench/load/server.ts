@@ -5,7 +5,9 @@
  *   parent → {type: "mark"}: child → {type: "mark", ...ServerSample} (CPU, RSS, event-loop delay since the last mark);
  *   parent → {type: "stored", gameIds}: child → {type: "stored", answerIds} (the answers in the database);
  *   parent → {type: "stop"}: the server closes and the process exits (a --cpu-prof profile is written then).
- * Env: BENCH_DATABASE (a PostgreSQL URL, or empty for PGlite in a fresh temporary directory).
+ * Env: BENCH_DATABASE (a PostgreSQL URL, or empty for PGlite in a fresh temporary directory);
+ * BENCH_REDIS_URL + BENCH_REDIS_PREFIX: one node of several sharing the games through Redis
+ * (BENCH_NODE=0 loads the quizzes; the others find them in the shared database).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -112,7 +114,8 @@ function sample(): ServerSample {
 const databaseUrl = process.env.BENCH_DATABASE ?? "";
 const dataDir = databaseUrl ? null : await mkdtemp(path.join(tmpdir(), "quiz-load-"));
 const database = await openDatabase({ url: databaseUrl, dataDir: dataDir ? path.join(dataDir, "pglite") : undefined, maxConnections: 10 });
-await loadContentDirectory(database.db, path.join(PROJECT_DIR, "content"));
+if ((process.env.BENCH_NODE ?? "0") === "0") await loadContentDirectory(database.db, path.join(PROJECT_DIR, "content"));
+const redisUrl = process.env.BENCH_REDIS_URL;
 const server = await startQuizServer({
   db: database.db,
   port: Number(process.env.BENCH_PORT ?? 0),
@@ -120,6 +123,7 @@ const server = await startQuizServer({
   log,
   authSecret: TEST_AUTH_SECRET,
   authRateLimit: false,
+  cluster: redisUrl ? { redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? "quiz-bench" } : undefined,
   // One bench teacher hosts every game of a many-games run (a school's teachers, each within their own limits).
   limits: { liveGamesPerTeacher: 100_000, mutationsPerMinutePerAccount: 100_000, mutationsPerMinutePerAddress: 100_000 },
 });
