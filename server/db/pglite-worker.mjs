@@ -16,6 +16,8 @@ import { PGlite } from "@electric-sql/pglite";
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
 const TERMINATE = 0x58; // 'X'
+const SYNC = 0x53; // 'S'
+const QUERY = 0x51; // 'Q'
 
 /** @type {{ dataDir: string; options: Record<string, unknown>; createOnly: boolean }} */
 const { dataDir, options, createOnly } = workerData;
@@ -109,23 +111,36 @@ function serve() {
   async function run() {
     if (running) return;
     running = true;
+    // A query is 4–5 protocol messages (Parse, Bind, Describe, Execute, Sync): its replies are
+    // posted together once its Sync (or a simple Query) has run, one post instead of five.
+    let replyConn = null;
+    let replies = [];
+    const flush = () => {
+      if (replies.length > 0) send(replyConn, replies.length === 1 ? replies[0] : Buffer.concat(replies));
+      replies = [];
+    };
     try {
       for (let item = takeNext(); item; item = takeNext()) {
-        const chunks = [];
+        if (item.conn !== replyConn) {
+          flush();
+          replyConn = item.conn;
+        }
         try {
           await db.runExclusive(() =>
-            db.execProtocolRawStream(item.message, { onRawData: (data) => chunks.push(Buffer.from(data)) }),
+            db.execProtocolRawStream(item.message, { onRawData: (data) => replies.push(Buffer.from(data)) }),
           );
         } catch (error) {
           // PGlite itself failed (not a refused statement, which comes back as an ErrorResponse):
           // drop the connection so the driver reports it and opens a new one.
           console.error("embedded database:", error instanceof Error ? error.message : error);
+          replies = [];
           await disconnect(item.conn);
           continue;
         }
         lastConn = item.conn;
-        if (chunks.length > 0) send(item.conn, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+        if (item.message[0] === SYNC || item.message[0] === QUERY) flush();
       }
+      flush();
     } finally {
       running = false;
     }
