@@ -8,6 +8,7 @@ import { formatProblem, loadContentDirectory } from "../content/load";
 import { parseTrustProxy } from "../http/client-address";
 import { createServerLogger } from "../logging/logger";
 import { buildIfNeeded } from "./build-if-needed";
+import { collectGarbageSoon } from "./collect-garbage";
 import { clusterConfigProblem } from "../cluster/requirements";
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
@@ -68,6 +69,7 @@ async function main() {
   if (config.REDIS_URL) console.log(`  Cluster:                one node of several, through Redis (REDIS_URL, keys "${config.REDIS_KEY_PREFIX}:")`);
   console.log(`  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl+C to stop.`);
   console.log("");
+  collectGarbageSoon();
 
   let stopping = false;
   const stop = async (signal: string) => {
