@@ -49,7 +49,7 @@ export interface KindDecision {
   scoring?: ScoringSetting;
   typed?: TypedAnswerSettings;
   slider?: SliderSettings;
-  /** A kind this game can't play: the question is left out of games. */
+  /** A kind this game can't play: the question is left out of games. Starts after the question's name ("is a …"). */
   unplayableReason?: string;
 }
 
@@ -90,11 +90,8 @@ export function decideQuestionKind(
   const named = entries.kind ? kindFromName(entries.kind, label, problems) : null;
   if (named === "unknown") {
     const written = shorten(String(entries.kind!.value), 30);
-    return {
-      kind: "single",
-      usesOptions: false,
-      unplayableReason: `${label} is a "${written}" question, which this game can't play; games leave it out.`,
-    };
+    // Curly quotes: this reason is also shown when hosting is refused, where messages stay plain words.
+    return { kind: "single", usesOptions: false, unplayableReason: `is a “${written}” question, which this game can't play; games leave it out.` };
   }
   const kind = named === null || named === "choice" ? inferKind(entries, style, drafts) : named;
   const decision: KindDecision = { kind, usesOptions: kind === "single" || kind === "multiple" || kind === "order" || kind === "poll" };

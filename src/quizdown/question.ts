@@ -62,6 +62,7 @@ export function parseQuestion(
   const decided = decideQuestionKind(yaml.kindEntries, list.style, drafts, label, errors, warnings);
   const { kind } = decided;
   if (decided.unplayableReason !== undefined) {
+    decided.unplayableReason = `Question ${position + 1} (line ${line}) ${decided.unplayableReason}`;
     warnings.push({ line, message: decided.unplayableReason });
   } else if (decided.usesOptions) {
     if (optionsStart.index === -1) errors.push({ line, message: noOptionsMessage(label, optionsStart.unboxedLine) });

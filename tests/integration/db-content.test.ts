@@ -78,7 +78,7 @@ describe.each(testDatabaseTargets())("content loader on %s", (target) => {
       ["capitals.md", "capitals", "Capitals of Europe", 1, true, true],
       ["sort-numbers.md", "sort-numbers", "Sort Numbers", 1, true, false],
     ]);
-    expect(result.quizzes[1]?.unplayableReason).toMatch(/"hotspot" question/);
+    expect(result.quizzes[1]?.unplayableReason).toMatch(/“hotspot” question/);
 
     expect(result.problems.length).toBeGreaterThan(0);
     for (const p of result.problems) {

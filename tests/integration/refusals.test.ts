@@ -720,7 +720,7 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
     it("games.create for a quiz with no question the game can play is a BAD_REQUEST that says why", async () => {
       const error = await createError(await quiz.quizVersionId("unplayable"));
       expect((error.data as { code?: string } | undefined)?.code).toBe("BAD_REQUEST");
-      expect(error.message).toMatch(/"hotspot" question, which this game can.t play/i);
+      expect(error.message).toMatch(/“hotspot” question, which this game can.t play/i);
       expect(error.message).toMatch(/line 5\b/);
       expectPlainWords(error.message, "games.create for an unplayable quiz");
     });
