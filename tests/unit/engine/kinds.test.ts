@@ -6,12 +6,14 @@ import {
   nextStep,
   personalView,
   playerRoomView,
+  restoreAnswer,
   skipQuestion,
   submitAnswer,
   type GameState,
   type RandomSource,
 } from "../../../server/engine";
 import { parseQuizdown, type QuizSettings } from "@/quizdown";
+import { answerFromSaved } from "../../../server/engine/kinds";
 import { DEFAULT_T, T0, join, ok, openCurrent, seededRandom, startAndOpen } from "../../support/engine-fixtures";
 
 const md = (...lines: string[]) => lines.join("\n");
@@ -205,5 +207,27 @@ describe("poll, points and streaks", () => {
     expect(submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [0, 1], now: opened + 1 })).toMatchObject({ ok: false, message: "Pick exactly one option." });
     ok(skipQuestion(state, opened + 2));
     expect(playerRoomView(state, opened + 2).reveal!.correct).toEqual([0]);
+  });
+});
+
+describe("after a restart", () => {
+  it("an ordering, a typed and a slider answer saved raw are marked again exactly as when they came in", () => {
+    for (const source of [ORDERING, TYPED, SLIDER]) {
+      const live = gameOf(source, { random: seededRandom(3) });
+      const restored = gameOf(source, { random: seededRandom(3) });
+      const [a] = join(live, 1);
+      join(restored, 1);
+      const opened = startAndOpen(live);
+      startAndOpen(restored);
+      const question = live.questions[0]!;
+      const given = question.kind === "order" ? { order: [...question.correct].reverse() } : question.kind === "typed" ? { text: "Ville de Paris" } : { value: 1975 };
+      ok(submitAnswer(live, { playerId: a!, questionIndex: 0, ...given, now: opened + 1_500 }));
+      const saved = live.round!.answers[a!]!;
+      // What the answers table holds: choices for choice kinds, the raw answer for these.
+      const raw = question.kind === "order" ? { order: saved.choice.map((display) => question.optionOrder[display]!) } : question.kind === "typed" ? { text: saved.text! } : { value: saved.value! };
+      expect(answerFromSaved(question, [], raw)).toEqual(given);
+      restoreAnswer(restored, { playerId: a!, answerId: saved.answerId, choices: [], raw, receivedAt: saved.receivedAt });
+      expect(restored.round!.answers[a!]).toEqual(saved);
+    }
   });
 });
