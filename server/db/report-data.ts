@@ -52,6 +52,7 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
         playerId: answers.playerId,
         roundIndex: answers.roundIndex,
         choices: answers.choices,
+        raw: answers.answer,
         correct: answers.correct,
         points: answers.points,
         streak: answers.streak,

@@ -106,8 +106,8 @@ function playerReport(player: ReportSourcePlayer, rounds: ReportSourceRound[], a
     .map((round) => {
       const answer = answers.of(player.id, round.roundIndex);
       if (!answer) return { roundIndex: round.roundIndex, answered: false, correct: false, choices: [], responseMs: null, points: 0, streak: 0 };
-      const { correct, choices, responseMs, points, streak } = answer;
-      return { roundIndex: round.roundIndex, answered: true, correct, choices: [...choices], responseMs, points, streak };
+      const { correct, choices, raw, responseMs, points, streak } = answer;
+      return { roundIndex: round.roundIndex, answered: true, correct, choices: [...choices], ...(raw ? { raw } : {}), responseMs, points, streak };
     });
   const answered = entries.filter((entry) => entry.answered);
   const correct = answered.filter((entry) => entry.correct);

@@ -2,6 +2,7 @@
  * The raw rows a game report is built from (loaded by server/db/report-data.ts, or written by
  * hand in tests). Plain data: buildGameReport needs nothing else.
  */
+import type { RawAnswer } from "../../src/protocol/answers";
 import type { QuestionKind } from "../../src/quizdown/types";
 import type { GameStatus } from "../db/schema";
 
@@ -45,6 +46,8 @@ export interface ReportSourceAnswer {
   roundIndex: number;
   /** ORIGINAL option indexes. */
   choices: number[];
+  /** Ordering (ORIGINAL indexes, first to last), typed text or slider value; null for choice kinds. */
+  raw?: RawAnswer | null;
   correct: boolean;
   points: number;
   streak: number;

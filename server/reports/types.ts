@@ -2,6 +2,7 @@
  * The game report a teacher reviews after class: plain data computed once from the saved
  * rounds and answers (server/reports/build-report.ts), sent as is by tRPC and drawn by the pages.
  */
+import type { RawAnswer } from "../../src/protocol/answers";
 import type { QuestionKind } from "../../src/quizdown/types";
 import type { GameStatus } from "../db/schema";
 
@@ -34,6 +35,8 @@ export interface ReportAnswer {
   correct: boolean;
   /** Original option indexes chosen (empty when not answered). */
   choices: number[];
+  /** The answer as given for ordering, type-answer and slider questions. */
+  raw?: RawAnswer;
   /** Null when not answered. */
   responseMs: number | null;
   points: number;

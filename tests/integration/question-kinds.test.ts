@@ -209,6 +209,14 @@ describe.each(cases)("a quiz mixing every kind on $target, points for speed $poi
     expect(rows.filter((row) => row.roundIndex === typedRound).map((row) => row.answer).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toContainEqual({ text: "PARÍS!" });
   });
 
+  it("the report's CSV carries each kind's answer as given", async () => {
+    const { files } = await quiz.api.pastGames.exportCsv.query({ gameId });
+    const answersCsv = files[0]!.content;
+    expect(answersCsv).toContain("PARÍS!");
+    expect(answersCsv).toContain("Roman Empire → Ancient Egypt → Middle Ages → Industrial Revolution");
+    expect(answersCsv).toMatch(/,1971,/);
+  });
+
   it("never sent a phone a right answer, an accepted answer or the right order before its reveal", () => {
     for (const player of players) expect(findAnswerLeaks(player.frames, explanations, secrets)).toEqual([]);
   });
