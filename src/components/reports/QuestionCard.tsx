@@ -10,6 +10,10 @@ const KIND_LABEL: Record<string, string> = {
   single: "One answer",
   multiple: "Several answers",
   order: "Put in order",
+  truefalse: "True or false",
+  typed: "Type answer",
+  slider: "Slider",
+  poll: "Poll",
 };
 
 /** One played question: prompt, headline numbers, the answers chart and the item analysis. */
