@@ -124,7 +124,8 @@ function valueAt(slider: SliderView, steps: number): number {
 }
 
 export function SimpleSliderAnswer({ slider, disabled, sending, onSubmit }: SliderAnswerProps) {
-  const positions = Math.round((slider.max - slider.min) / slider.step);
+  // Whole steps that stay within max (a step that doesn't divide the range stops short of it).
+  const positions = Math.floor((slider.max - slider.min) / slider.step + 1e-9);
   const [steps, setSteps] = useState(Math.round(positions / 2));
   const value = valueAt(slider, steps);
   const unit = slider.unit ? ` ${slider.unit}` : "";
