@@ -3,6 +3,7 @@
  * (a class-sized game is a few thousand answers at most). Pure: no database, no clock.
  */
 import { discrimination, distractorReading, itemAnalysisGroupSize, type GroupTally } from "./item-analysis";
+import { kindReport, type KindReport } from "./kind-views";
 import { htmlToPlainText } from "./plain-text";
 import type { ReportSource, ReportSourceAnswer, ReportSourcePlayer, ReportSourceRound } from "./source";
 import { statusLabel } from "./status-label";
@@ -164,8 +165,10 @@ function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking
     correctCount,
     percentCorrect,
     averageResponseMs: meanMs(roundAnswers.map((answer) => answer.responseMs)),
-    hard: percentCorrect < HARD_QUESTION_PERCENT,
+    // A poll has no right answer, so it is never "hard".
+    hard: round.question.kind !== "poll" && percentCorrect < HARD_QUESTION_PERCENT,
     discrimination: discrimination(topTally, bottomTally),
+    ...kindViewOf(round, roundAnswers),
   };
 }
 
@@ -176,4 +179,9 @@ function sum(values: number[]): number {
 /** Mean in whole milliseconds; null for no values. */
 function meanMs(values: number[]): number | null {
   return values.length > 0 ? Math.round(sum(values) / values.length) : null;
+}
+
+function kindViewOf(round: ReportSourceRound, roundAnswers: ReportSourceAnswer[]): { kindView?: KindReport } {
+  const view = kindReport(round.question, roundAnswers);
+  return view ? { kindView: view } : {};
 }

@@ -3,7 +3,7 @@
  * hand in tests). Plain data: buildGameReport needs nothing else.
  */
 import type { RawAnswer } from "../../src/protocol/answers";
-import type { QuestionKind } from "../../src/quizdown/types";
+import type { QuestionDetails, QuestionKind } from "../../src/quizdown/types";
 import type { GameStatus } from "../db/schema";
 
 export interface ReportSourceGame {
@@ -30,6 +30,8 @@ export interface ReportSourceRound {
     promptHtml: string;
     /** In quiz-file order (answers refer to these indexes). */
     options: Array<{ html: string; correct: boolean }>;
+    /** Accepted answers, slider range…: see QuestionDetails. */
+    details?: QuestionDetails | null;
   };
 }
 

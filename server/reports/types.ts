@@ -5,6 +5,7 @@
 import type { RawAnswer } from "../../src/protocol/answers";
 import type { QuestionKind } from "../../src/quizdown/types";
 import type { GameStatus } from "../db/schema";
+import type { KindReport } from "./kind-views";
 
 /** What a teacher reads in the status column: "finished", "ended early", "interrupted", … */
 export type GameStatusLabel = "waiting in lobby" | "in progress" | "finished" | "ended early" | "interrupted";
@@ -108,6 +109,8 @@ export interface ReportQuestion {
   /** percentCorrect below HARD_QUESTION_PERCENT. */
   hard: boolean;
   discrimination: ReportDiscrimination;
+  /** Ordering, type-answer and slider questions: the view that fits the kind. */
+  kindView?: KindReport;
 }
 
 export interface GameReport {

@@ -217,6 +217,16 @@ describe.each(cases)("a quiz mixing every kind on $target, points for speed $poi
     expect(answersCsv).toMatch(/,1971,/);
   });
 
+  it("the report has the view that fits each kind, and a poll is never 'hard'", async () => {
+    const report = await quiz.api.pastGames.report.query({ gameId });
+    const byKind = (kind: string) => report.questions.find((question) => question.kind === kind)!;
+    const typed = byKind("typed").kindView;
+    expect(typed?.kind === "typed" && typed.groups[0]).toEqual({ text: "paris", count: 2, correct: true });
+    expect(byKind("slider").kindView).toMatchObject({ kind: "slider", correct: 1969 });
+    expect(byKind("order").kindView).toMatchObject({ kind: "order" });
+    expect(byKind("poll")).toMatchObject({ hard: false, correctCount: 0 });
+  });
+
   it("never sent a phone a right answer, an accepted answer or the right order before its reveal", () => {
     for (const player of players) expect(findAnswerLeaks(player.frames, explanations, secrets)).toEqual([]);
   });

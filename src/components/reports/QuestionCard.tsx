@@ -1,6 +1,7 @@
 import { RichText } from "@/components/shared/RichText";
 import { HARD_QUESTION_PERCENT } from "../../../server/reports/types";
 import { DiscriminationPanel } from "./DiscriminationPanel";
+import { KindReportView } from "./KindReportView";
 import { OptionBarChart } from "./OptionBarChart";
 import { OrderOptions } from "./OrderOptions";
 import { formatSeconds } from "./format";
@@ -63,7 +64,10 @@ export function QuestionCard({ question }: { question: ReportQuestionData }) {
         </dl>
       </header>
       <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        {question.kind === "order" ? <OrderOptions question={question} /> : <OptionBarChart question={question} />}
+        <div className="flex flex-col gap-4">
+          {question.kind === "order" ? <OrderOptions question={question} /> : question.kind !== "typed" && question.kind !== "slider" && <OptionBarChart question={question} />}
+          {question.kindView && <KindReportView view={question.kindView} />}
+        </div>
         <DiscriminationPanel question={question} />
       </div>
     </article>
