@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, max, or, sql } from "drizzle-orm";
-import type { ParsedQuiz, QuizQuestion, QuizSettings } from "../../src/quizdown/types";
+import type { ParsedQuiz, QuestionDetails, QuizQuestion, QuizSettings } from "../../src/quizdown/types";
 import type { Database } from "./client";
 import { questions, quizVersions, quizzes, type QuizSource } from "./schema";
 
@@ -100,6 +100,7 @@ export async function saveQuizVersion(db: Database, input: SaveQuizVersionInput)
       timeLimitSec: q.timeLimitSec ?? null,
       readTimeSec: q.readTimeSec ?? null,
       line: q.line,
+      details: questionDetails(q),
     }));
     for (let i = 0; i < rows.length; i += QUESTION_CHUNK) {
       await tx.insert(questions).values(rows.slice(i, i + QUESTION_CHUNK));
@@ -282,7 +283,19 @@ function toQuestion(row: typeof questions.$inferSelect): StoredQuestion {
   if (row.hintHtml != null) q.hintHtml = row.hintHtml;
   if (row.timeLimitSec != null) q.timeLimitSec = row.timeLimitSec;
   if (row.readTimeSec != null) q.readTimeSec = row.readTimeSec;
+  if (row.details) Object.assign(q, row.details);
   return q;
+}
+
+/** The kind's settings beyond the options, or null when the question has none (a plain choice question). */
+function questionDetails(q: QuizQuestion): QuestionDetails | null {
+  const details: QuestionDetails = {};
+  if (q.points !== undefined) details.points = q.points;
+  if (q.scoring !== undefined) details.scoring = q.scoring;
+  if (q.typed !== undefined) details.typed = q.typed;
+  if (q.slider !== undefined) details.slider = q.slider;
+  if (q.unplayableReason !== undefined) details.unplayableReason = q.unplayableReason;
+  return Object.keys(details).length > 0 ? details : null;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -37,6 +37,7 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
         kind: questions.kind,
         promptHtml: questions.promptHtml,
         options: questions.options,
+        details: questions.details,
       })
       .from(gameRounds)
       .innerJoin(questions, eq(questions.id, gameRounds.questionId))
@@ -52,6 +53,7 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
         playerId: answers.playerId,
         roundIndex: answers.roundIndex,
         choices: answers.choices,
+        raw: answers.answer,
         correct: answers.correct,
         points: answers.points,
         streak: answers.streak,
@@ -63,9 +65,9 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
 
   return {
     game,
-    rounds: roundRows.map(({ kind, promptHtml, options, ...round }) => ({
+    rounds: roundRows.map(({ kind, promptHtml, options, details, ...round }) => ({
       ...round,
-      question: { kind, promptHtml, options: options.map((option) => ({ html: option.html, correct: option.correct })) },
+      question: { kind, promptHtml, options: options.map((option) => ({ html: option.html, correct: option.correct })), details },
     })),
     players: playerRows,
     answers: answerRows,

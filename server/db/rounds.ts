@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "./client";
+import type { RawAnswer } from "../../src/protocol/answers";
 import { answers, gameRounds } from "./schema";
 
-/** Rows per multi-row INSERT (11 params each → 5,500 parameters per statement). */
+/** Rows per multi-row INSERT (12 params each → 6,000 parameters per statement). */
 export const ANSWER_CHUNK = 500;
 
 export interface RoundRow {
@@ -25,6 +26,8 @@ export interface AnswerRow {
   roundIndex: number;
   /** ORIGINAL option indexes (sorted here before storing). */
   choices: number[];
+  /** Ordering, typed and slider answers as given (see schema). */
+  answer?: RawAnswer | null;
   correct: boolean;
   points: number;
   /** Streak after this answer. */
@@ -91,6 +94,7 @@ async function insertAnswers(db: Database, unordered: AnswerRow[]): Promise<void
       playerId: a.playerId,
       roundIndex: a.roundIndex,
       choices: [...a.choices].sort((x, y) => x - y),
+      answer: a.answer ?? null,
       correct: a.correct,
       points: a.points,
       streak: a.streak,
@@ -109,6 +113,7 @@ export async function listRoundAnswers(db: Database, gameId: string, roundIndex:
       playerId: answers.playerId,
       clientAnswerId: answers.clientAnswerId,
       choices: answers.choices,
+      answer: answers.answer,
       answeredAt: answers.answeredAt,
     })
     .from(answers)

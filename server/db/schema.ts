@@ -19,7 +19,8 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { QuestionKind, QuizOption, QuizSettings } from "../../src/quizdown/types";
+import type { QuestionDetails, QuestionKind, QuizOption, QuizSettings } from "../../src/quizdown/types";
+import type { RawAnswer } from "../../src/protocol/answers";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -204,6 +205,8 @@ export const questions = pgTable(
     readTimeSec: integer("read_time_sec"),
     /** 1-based line of the heading in the source file. */
     line: integer("line").notNull().default(0),
+    /** Points, scoring, accepted answers, slider range…: what the kind needs beyond the options. Null = none. */
+    details: jsonb("details").$type<QuestionDetails>(),
   },
   (t) => [unique("questions_version_position_unique").on(t.quizVersionId, t.position)],
 );
@@ -289,8 +292,10 @@ export const answers = pgTable(
       .notNull()
       .references(() => players.id, { onDelete: "cascade" }),
     roundIndex: integer("round_index").notNull(),
-    /** ORIGINAL option indexes, sorted ascending. */
+    /** ORIGINAL option indexes, sorted ascending (empty for typed and slider answers). */
     choices: integer("choices").array().notNull(),
+    /** The answer as given, for kinds the choices can't hold: an order (ORIGINAL indexes, first to last), a text, a value. */
+    answer: jsonb("answer").$type<RawAnswer>(),
     correct: boolean("correct").notNull(),
     points: integer("points").notNull(),
     /** Streak after this answer. */

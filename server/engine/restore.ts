@@ -2,6 +2,8 @@
  * Bringing a game back after the server process died. The saved state is as of the last phase
  * change; players who joined and answers given since then come from their own tables.
  */
+import type { RawAnswer } from "../../src/protocol";
+import { answerFromSaved, readAnswer } from "./kinds";
 import { scoreAnswer } from "./rounds";
 import { freshPlayer, indexPlayer, nicknameKey } from "./players";
 import { rankPlayers } from "./ranking";
@@ -126,13 +128,14 @@ export function forgetUnsavedPlayers(state: GameState, storedIds: ReadonlySet<st
 }
 
 /** Puts back an answer that was acknowledged (so durable) after the snapshot of the open round. */
-export function restoreAnswer(state: GameState, stored: { playerId: string; answerId: string; choices: number[]; receivedAt: number }): void {
+export function restoreAnswer(state: GameState, stored: { playerId: string; answerId: string; choices: number[]; raw?: RawAnswer | null; receivedAt: number }): void {
   const round = state.round;
   const player = state.players[stored.playerId];
   if (!round || round.closedAt !== null || round.openedAt === null || !player || player.removed || round.answers[player.id]) return;
   const question = state.questions[round.questionIndex]!;
-  const choice = stored.choices.map((original) => question.optionOrder.indexOf(original)).sort((a, b) => a - b);
-  round.answers[player.id] = scoreAnswer(state, player.id, stored.answerId, choice, stored.receivedAt);
+  const read = readAnswer(question, answerFromSaved(question, stored.choices, stored.raw));
+  if ("ok" in read) return; // saved by a build that accepted it: nothing sensible to mark
+  round.answers[player.id] = scoreAnswer(state, player.id, stored.answerId, read, stored.receivedAt);
   round.answerCount += 1;
 }
 

@@ -1,6 +1,7 @@
 import { activePlayers, rankPlayers, standings } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
-import { isCorrectChoice, pointsForCorrectAnswer, streakBonus } from "./scoring";
+import { gradeAnswer, isNeutralQuestion, rawAnswer, readAnswer, summariseRound, type ReadAnswer } from "./kinds";
+import { answerPoints } from "./scoring";
 import type { ClosedRound, GameEvent, GameState, SavedAnswer, SubmittedAnswer } from "./types";
 
 function currentQuestion(state: GameState) {
@@ -41,8 +42,9 @@ function closeRound(state: GameState, now: number): GameEvent[] {
   const round = state.round!;
   const question = state.questions[round.questionIndex]!;
   const openedAt = round.openedAt ?? now;
-  const counts = question.options.map(() => 0);
+  const neutral = isNeutralQuestion(question);
   const saved: SavedAnswer[] = [];
+  const given: SubmittedAnswer[] = [];
   let eligible = 0;
 
   for (const player of activePlayers(state)) {
@@ -52,8 +54,9 @@ function closeRound(state: GameState, now: number): GameEvent[] {
     const answer = round.answers[player.id];
     const correct = answer?.correct ?? false;
     const points = answer?.points ?? 0;
-    player.streak = answer?.streak ?? 0;
-    if (answer && correct) {
+    // A poll or a question worth no points leaves the streak as it was, answered or not.
+    if (!neutral) player.streak = answer?.streak ?? 0;
+    if (answer && correct && !neutral) {
       player.correctCount += 1;
       player.correctResponseMs += answer.responseMs;
     }
@@ -62,20 +65,24 @@ function closeRound(state: GameState, now: number): GameEvent[] {
       questionIndex: round.questionIndex,
       answered: answer !== undefined,
       choice: answer?.choice ?? [],
+      ...(answer?.text !== undefined ? { text: answer.text } : {}),
+      ...(answer?.value !== undefined ? { value: answer.value } : {}),
       correct,
       points,
       streak: player.streak,
       responseMs: answer?.responseMs ?? null,
     };
     if (answer) {
-      for (const option of answer.choice) counts[option]! += 1;
+      given.push(answer);
       saved.push(savedAnswer(state, player.id, answer));
     }
   }
+  const { counts, summary } = summariseRound(question, given);
 
   state.paused = null;
   round.closedAt = now;
   round.counts = counts;
+  round.summary = summary;
   round.eligible = eligible;
   round.deadline = null;
   rankPlayers(state);
@@ -113,10 +120,12 @@ function finish(state: GameState, now: number, endReason: GameState["endReason"]
 /** The row saved for an answer: choices as ORIGINAL option indexes (quiz-file order). */
 function savedAnswer(state: GameState, playerId: string, answer: SubmittedAnswer): SavedAnswer {
   const question = state.questions[state.round!.questionIndex]!;
+  const raw = rawAnswer(question, answer);
   return {
     playerId,
     answerId: answer.answerId,
-    choices: answer.choice.map((display) => question.optionOrder[display]!).sort((a, b) => a - b),
+    choices: raw ? [] : answer.choice.map((display) => question.optionOrder[display]!).sort((a, b) => a - b),
+    ...(raw ? { raw } : {}),
     correct: answer.correct,
     points: answer.points,
     streak: answer.streak,
@@ -126,15 +135,18 @@ function savedAnswer(state: GameState, playerId: string, answer: SubmittedAnswer
 }
 
 /** Scores an answer when it arrives; valid until its round closes, since streaks only change then. */
-export function scoreAnswer(state: GameState, playerId: string, answerId: string, choice: number[], receivedAt: number): SubmittedAnswer {
+export function scoreAnswer(state: GameState, playerId: string, answerId: string, answer: ReadAnswer, receivedAt: number): SubmittedAnswer {
   const round = state.round!;
   const question = state.questions[round.questionIndex]!;
   const player = state.players[playerId]!;
   const responseMs = Math.max(0, receivedAt - round.openedAt!);
-  const correct = isCorrectChoice(choice, question.correct);
-  const streak = correct ? player.streak + 1 : 0;
-  const points = correct ? pointsForCorrectAnswer(responseMs, question.timeLimitMs) + streakBonus(streak) : 0;
-  return { answerId, choice, receivedAt, responseMs, correct, points, streak };
+  const { correct, credit } = gradeAnswer(question, answer);
+  const neutral = isNeutralQuestion(question);
+  const streak = neutral ? player.streak : correct ? player.streak + 1 : 0;
+  const points = neutral
+    ? 0
+    : answerPoints({ credit, correct, streak, responseMs, timeLimitMs: question.timeLimitMs, pointsForSpeed: state.pointsForSpeed ?? true, points: question.points });
+  return { answerId, ...answer, receivedAt, responseMs, correct, points, streak };
 }
 
 /** Closes the open round once every connected player has answered (disconnected players don't count). */
@@ -184,7 +196,7 @@ export function advanceClock(state: GameState, now: number): EngineResult {
 export function submitAnswer(
   state: GameState,
   /** `answerId` is the phone's id for this answer (defaults to one per player and question). */
-  input: { playerId: string; answerId?: string; questionIndex: number; choice: number[]; now: number },
+  input: { playerId: string; answerId?: string; questionIndex: number; now: number } & Partial<Record<"choice" | "order", number[]> & { text: string; value: number }>,
 ): EngineResult {
   const player = state.players[input.playerId];
   if (!player) return refusal("not-joined", "Join the game before answering.");
@@ -204,13 +216,10 @@ export function submitAnswer(
   if (input.now > round.deadline!) return refusal("too-late", "Time's up: this question is closed.");
 
   const question = currentQuestion(state)!;
-  const choice = [...input.choice].sort((a, b) => a - b);
-  const distinct = choice.every((value, i) => i === 0 || value !== choice[i - 1]);
-  const inRange = choice.every((value) => value >= 0 && value < question.options.length);
-  if (choice.length === 0 || !distinct || !inRange) return refusal("invalid-choice", "That isn't one of the options.");
-  if (question.kind === "single" && choice.length !== 1) return refusal("invalid-choice", "Pick exactly one option.");
+  const read = readAnswer(question, input);
+  if ("ok" in read) return read;
 
-  const answer = scoreAnswer(state, player.id, input.answerId ?? `${player.id}:${round.questionIndex}`, choice, input.now);
+  const answer = scoreAnswer(state, player.id, input.answerId ?? `${player.id}:${round.questionIndex}`, read, input.now);
   round.answers[player.id] = answer;
   round.answerCount += 1;
   if (player.connected) round.connectedAnswerCount += 1;

@@ -12,6 +12,8 @@ export interface NewGameInput {
   questions: Array<QuizQuestion & { id: string }>;
   /** Let players join after the start (default true). */
   lateJoin?: boolean;
+  /** Faster right answers earn more (default true). */
+  pointsForSpeed?: boolean;
   now: number;
   random: RandomSource;
 }
@@ -25,17 +27,35 @@ export function shuffled<T>(items: readonly T[], random: RandomSource): T[] {
   return copy;
 }
 
-function toGameQuestion(question: QuizQuestion & { id: string }, settings: QuizSettings, random: RandomSource): GameQuestion {
-  if (question.kind === "order") {
-    throw new Error(`Question ${question.position + 1} (line ${question.line}) is an ordering question; ordering questions can't be played yet.`);
-  }
+/**
+ * An ordering question's items are always shown shuffled, and never in the right order: a
+ * shuffle that lands on it is turned one step (still a fair shuffle of the other orders).
+ */
+function orderingDisplay(count: number, random: RandomSource): number[] {
+  const order = shuffled(
+    Array.from({ length: count }, (_, index) => index),
+    random,
+  );
+  return order.every((original, display) => original === display) ? [...order.slice(1), order[0]!] : order;
+}
+
+function displayOrder(question: QuizQuestion, settings: QuizSettings, random: RandomSource): number[] {
   const fileOrder = question.options.map((_, index) => index);
-  const optionOrder = settings.shuffleAnswers ? shuffled(fileOrder, random) : fileOrder;
+  if (question.kind === "order") return orderingDisplay(question.options.length, random);
+  if (question.kind === "truefalse") return fileOrder; // always True, then False
+  return settings.shuffleAnswers ? shuffled(fileOrder, random) : fileOrder;
+}
+
+function toGameQuestion(question: QuizQuestion & { id: string }, settings: QuizSettings, random: RandomSource): GameQuestion {
+  const optionOrder = displayOrder(question, settings, random);
   const options = optionOrder.map((original) => {
     const option = question.options[original]!;
     return option.commentHtml ? { html: option.html, commentHtml: option.commentHtml } : { html: option.html };
   });
-  const correct = optionOrder.flatMap((original, display) => (question.options[original]!.correct ? [display] : []));
+  const correct =
+    question.kind === "order"
+      ? question.options.map((_, original) => optionOrder.indexOf(original))
+      : optionOrder.flatMap((original, display) => (question.options[original]!.correct ? [display] : []));
   return {
     id: question.id,
     kind: question.kind,
@@ -47,13 +67,19 @@ function toGameQuestion(question: QuizQuestion & { id: string }, settings: QuizS
     correct,
     timeLimitMs: (question.timeLimitSec ?? settings.timeLimitSec) * 1000,
     readTimeMs: (question.readTimeSec ?? settings.readTimeSec) * 1000,
+    ...(question.points && question.points !== "standard" ? { points: question.points } : {}),
+    ...(question.scoring === "partial" ? { scoring: question.scoring } : {}),
+    ...(question.typed ? { typed: question.typed } : {}),
+    ...(question.slider ? { slider: question.slider } : {}),
   };
 }
 
 /** A new game in the lobby: questions picked, shuffled and fixed for everyone in this game. */
 export function createGame(input: NewGameInput): GameState {
   const { settings, random } = input;
-  const ordered = settings.shuffleQuestions ? shuffled(input.questions, random) : input.questions.slice();
+  // Questions of a kind this game can't play are left out; the rest of the quiz plays.
+  const playable = input.questions.filter((question) => question.unplayableReason === undefined);
+  const ordered = settings.shuffleQuestions ? shuffled(playable, random) : playable;
   const picked = settings.nQuestions ? ordered.slice(0, settings.nQuestions) : ordered;
   if (picked.length === 0) throw new Error("This quiz has no questions to play.");
   return {
@@ -76,6 +102,7 @@ export function createGame(input: NewGameInput): GameState {
     paused: null,
     locked: false,
     lateJoin: input.lateJoin ?? true,
+    pointsForSpeed: input.pointsForSpeed ?? true,
     nicknameIndex: {},
     removedDevices: {},
   };

@@ -3,12 +3,13 @@
  * store can keep it in memory or serialise it as JSON. Engine functions read and update it in
  * place and return what happened; they never do IO and take the time as an argument.
  */
-import type { ChoiceKind, Phase, RoundOutcome } from "../../src/protocol";
+import type { Phase, PlayKind, RawAnswer, RoundOutcome } from "../../src/protocol";
+import type { PointsSetting, ScoringSetting, SliderSettings, TypedAnswerSettings } from "../../src/quizdown/types";
 
 export interface GameQuestion {
   /** Database id of the question. */
   id: string;
-  kind: ChoiceKind;
+  kind: PlayKind;
   promptHtml: string;
   bodyHtml: string;
   hintHtml?: string;
@@ -16,10 +17,16 @@ export interface GameQuestion {
   options: Array<{ html: string; commentHtml?: string }>;
   /** optionOrder[displayIndex] = index of that option in the quiz file. */
   optionOrder: number[];
-  /** Display indexes of the correct options, ascending. */
+  /** Display indexes of the correct options, ascending; ordering: every display index in the right order. */
   correct: number[];
   timeLimitMs: number;
   readTimeMs: number;
+  /** Absent = standard. */
+  points?: PointsSetting;
+  /** Absent = all-or-nothing. */
+  scoring?: ScoringSetting;
+  typed?: TypedAnswerSettings;
+  slider?: SliderSettings;
 }
 
 export interface GamePlayer {
@@ -54,8 +61,12 @@ export interface GamePlayer {
 export interface SubmittedAnswer {
   /** Made by the phone; a retry with the same id is the same answer. */
   answerId: string;
-  /** Display indexes, ascending and distinct. */
+  /** Display indexes, ascending and distinct; ordering: every display index, first to last. Empty for typed and slider. */
   choice: number[];
+  /** Type answer: the text as typed (trimmed). */
+  text?: string;
+  /** Slider: the value picked. */
+  value?: number;
   receivedAt: number;
   responseMs: number;
   /** Scored when received (a streak can only change when a round closes, so this is final). */
@@ -83,6 +94,16 @@ export interface CurrentRound {
   /** Filled when the round closes. */
   counts: number[] | null;
   eligible: number;
+  /** Filled when the round closes: what the reveal shows beyond the counts. */
+  summary?: RoundSummary;
+}
+
+export interface RoundSummary {
+  correctCount: number;
+  /** Type answer: most common wrong answers (after normalising), most first. */
+  wrongAnswers?: Array<{ text: string; count: number }>;
+  /** Slider: the average value picked, null when nobody answered. */
+  average?: number | null;
 }
 
 export interface GameState {
@@ -111,6 +132,8 @@ export interface GameState {
   paused: { at: number } | null;
   /** The host locked the game: no new players. */
   locked: boolean;
+  /** Faster right answers earn more (default on). Off: a right answer earns the full points whatever the time. */
+  pointsForSpeed?: boolean;
   /** Players may join after the start; when false the game locks itself as it starts. */
   lateJoin: boolean;
   /**
@@ -127,7 +150,10 @@ export interface GameState {
 export interface SavedAnswer {
   playerId: string;
   answerId: string;
+  /** Sorted; empty for ordering, typed and slider answers (see raw). */
   choices: number[];
+  /** Ordering (ORIGINAL indexes, first to last), typed text, slider value. */
+  raw?: RawAnswer;
   correct: boolean;
   points: number;
   streak: number;

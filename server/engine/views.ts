@@ -12,9 +12,11 @@ import type {
   PlayerRoomView,
   QuestionView,
   RevealView,
+  SliderView,
 } from "../../src/protocol";
+import { readTypedNumber } from "../../src/quizdown/typedAnswer";
 import { activePlayers, topPlayers } from "./ranking";
-import type { GamePlayer, GameState } from "./types";
+import type { GamePlayer, GameQuestion, GameState } from "./types";
 
 const LEADERBOARD_SIZE = 5;
 /**
@@ -37,10 +39,19 @@ function questionView(state: GameState): QuestionView | null {
     promptHtml: question.promptHtml,
     bodyHtml: question.bodyHtml,
     ...(question.hintHtml ? { hintHtml: question.hintHtml } : {}),
-    // Option text only: never `correct`, never the explanations.
+    // Option text only: never `correct`, never the explanations. An ordering question's items come
+    // in their display order, which setup makes sure is never the right one.
     options: optionsVisible ? question.options.map((option) => ({ html: option.html })) : null,
     timeLimitMs: question.timeLimitMs,
+    ...(question.points === "double" || question.points === "none" ? { points: question.points } : {}),
+    ...(question.slider ? { slider: sliderRange(question.slider) } : {}),
+    ...(question.typed ? { numeric: question.typed.accepted.every((answer) => readTypedNumber(answer) !== null) } : {}),
   };
+}
+
+/** The slider as phones see it: the range, never the right value or the tolerance. */
+function sliderRange({ min, max, step, unit }: NonNullable<GameQuestion["slider"]>): SliderView {
+  return unit !== undefined ? { min, max, step, unit } : { min, max, step };
 }
 
 function countdown(state: GameState, now: number): Countdown | null {
@@ -61,13 +72,20 @@ function revealView(state: GameState): RevealView | null {
   const round = state.round;
   if (state.phase !== "reveal" || !round || !round.counts) return null;
   const question = state.questions[round.questionIndex]!;
+  const summary = round.summary;
   return {
     questionIndex: round.questionIndex,
     correct: question.correct,
     counts: round.counts,
+    // Rounds closed by an older build have no summary: count from the correct options.
+    correctCount: summary?.correctCount ?? question.correct.reduce((sum, option) => sum + (round.counts![option] ?? 0), 0),
     answered: round.answerCount,
     eligible: round.eligible,
     explanations: question.options.flatMap((option, index) => (option.commentHtml ? [{ option: index, html: option.commentHtml }] : [])),
+    ...(question.typed ? { accepted: question.typed.accepted } : {}),
+    ...(question.slider
+      ? { slider: { ...sliderRange(question.slider), correct: question.slider.correct, tolerance: question.slider.tolerance, average: summary?.average ?? null } }
+      : {}),
   };
 }
 
@@ -163,5 +181,6 @@ export function hostView(state: GameState, now: number): HostView {
     connectedCount: state.connectedPlayerCount,
     answerCount: state.round?.answerCount ?? 0,
     locked: state.locked,
+    ...(state.phase === "reveal" && state.round?.summary?.wrongAnswers ? { wrongAnswers: state.round.summary.wrongAnswers } : {}),
   };
 }

@@ -24,6 +24,8 @@ export interface GameOptions {
   questionCount?: number;
   /** Let players join after the start (default on). */
   lateJoin?: boolean;
+  /** Faster right answers earn more (default on); off: a right answer earns full points whatever the time. */
+  pointsForSpeed?: boolean;
 }
 
 export interface LiveGameTicket {
@@ -44,13 +46,12 @@ export async function createLiveGame(
   // Another teacher's quiz is as unknown as one that doesn't exist.
   const hostable = quiz && quiz.deletedAt === null && (quiz.ownerId === null || quiz.ownerId === ownerId);
   if (!quiz || !hostable) throw new GameSetupError("That quiz doesn't exist (any more). Reload the list and pick again.", true);
-  const unplayable = quiz.questions.find((question) => question.kind === "order");
-  if (unplayable) {
-    throw new GameSetupError(
-      `“${quiz.title}” can't be hosted yet: question ${unplayable.position + 1} (line ${unplayable.line}) is an ordering question, and ordering questions can't be played yet.`,
-    );
-  }
   if (quiz.questions.length === 0) throw new GameSetupError(`“${quiz.title}” has no questions.`);
+  // A question of a kind this game can't play is left out of the game; the rest plays.
+  const unplayable = quiz.questions.find((question) => question.unplayableReason !== undefined);
+  if (unplayable && quiz.questions.every((question) => question.unplayableReason !== undefined)) {
+    throw new GameSetupError(`“${quiz.title}” can't be hosted: ${unplayable.unplayableReason}`);
+  }
 
   const gameId = randomUUID();
   const hostSecret = newSecret();
@@ -70,6 +71,7 @@ export async function createLiveGame(
       ...(options.timeLimitSec !== undefined ? { timeLimitSec: options.timeLimitSec } : {}),
     },
     lateJoin: options.lateJoin ?? true,
+    pointsForSpeed: options.pointsForSpeed ?? true,
     // A per-game override beats the quiz file's per-question times.
     questions: quiz.questions.map((question) => ({
       ...question,

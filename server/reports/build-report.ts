@@ -3,6 +3,7 @@
  * (a class-sized game is a few thousand answers at most). Pure: no database, no clock.
  */
 import { distractorReading, type GroupTally } from "./item-analysis";
+import { kindReport, type KindReport } from "./kind-views";
 import { htmlToPlainText } from "./plain-text";
 import { itemRestMeasure, reliabilityMeasure, roundedPointBiserial } from "./readings";
 import { analyseScoreMatrix, type ItemStatistics, type ScoreMatrix } from "./score-matrix";
@@ -146,8 +147,8 @@ function playerReport(player: ReportSourcePlayer, rounds: ReportSourceRound[], a
     .map((round) => {
       const answer = answers.of(player.id, round.roundIndex);
       if (!answer) return { roundIndex: round.roundIndex, answered: false, correct: false, choices: [], responseMs: null, points: 0, streak: 0 };
-      const { correct, choices, responseMs, points, streak } = answer;
-      return { roundIndex: round.roundIndex, answered: true, correct, choices: [...choices], responseMs, points, streak };
+      const { correct, choices, raw, responseMs, points, streak } = answer;
+      return { roundIndex: round.roundIndex, answered: true, correct, choices: [...choices], ...(raw ? { raw } : {}), responseMs, points, streak };
     });
   const answered = entries.filter((entry) => entry.answered);
   const correct = answered.filter((entry) => entry.correct);
@@ -209,6 +210,7 @@ function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking
     correctCount,
     percentCorrect,
     averageResponseMs: meanMs(roundAnswers.map((answer) => answer.responseMs)),
+    // A poll has no right answer (no statistics), so it is never "hard".
     hard: stats !== undefined && percentCorrect < HARD_QUESTION_PERCENT,
     scored: stats !== undefined,
     facility: stats?.facility == null ? null : Math.round(stats.facility * 100) / 100,
@@ -216,6 +218,7 @@ function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking
       ? stats.discrimination
       : { index: null, topCorrect: 0, topSize: 0, bottomCorrect: 0, bottomSize: 0, label: "not scored", reading: POLL_READING },
     itemRest: stats ? itemRestMeasure(stats.itemRest) : { value: null, label: "not scored", reading: POLL_READING },
+    ...kindViewOf(round, roundAnswers),
   };
 }
 
@@ -226,4 +229,9 @@ function sum(values: number[]): number {
 /** Mean in whole milliseconds; null for no values. */
 function meanMs(values: number[]): number | null {
   return values.length > 0 ? Math.round(sum(values) / values.length) : null;
+}
+
+function kindViewOf(round: ReportSourceRound, roundAnswers: ReportSourceAnswer[]): { kindView?: KindReport } {
+  const view = kindReport(round.question, roundAnswers);
+  return view ? { kindView: view } : {};
 }

@@ -34,7 +34,10 @@ function answerRows(report: GameReport): Cell[][] {
   for (const player of report.ranking) {
     for (const answer of player.answers) {
       const question = questionByRound.get(answer.roundIndex);
-      const chosen = answer.choices.map((index) => question?.options[index]?.text ?? `option ${index + 1}`);
+      const optionText = (index: number) => question?.options[index]?.text ?? `option ${index + 1}`;
+      const raw = answer.raw;
+      // An order reads first → last; a typed text or a slider value as given.
+      const chosen = !raw ? answer.choices.map(optionText) : "order" in raw ? [raw.order.map(optionText).join(" → ")] : "text" in raw ? [raw.text] : [String(raw.value)];
       rows.push([
         player.rank,
         text(player.nickname),

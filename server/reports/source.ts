@@ -2,7 +2,8 @@
  * The raw rows a game report is built from (loaded by server/db/report-data.ts, or written by
  * hand in tests). Plain data: buildGameReport needs nothing else.
  */
-import type { QuestionKind } from "../../src/quizdown/types";
+import type { RawAnswer } from "../../src/protocol/answers";
+import type { QuestionDetails, QuestionKind } from "../../src/quizdown/types";
 import type { GameStatus } from "../db/schema";
 
 export interface ReportSourceGame {
@@ -29,6 +30,8 @@ export interface ReportSourceRound {
     promptHtml: string;
     /** In quiz-file order (answers refer to these indexes). */
     options: Array<{ html: string; correct: boolean }>;
+    /** Accepted answers, slider range…: see QuestionDetails. */
+    details?: QuestionDetails | null;
   };
 }
 
@@ -45,6 +48,8 @@ export interface ReportSourceAnswer {
   roundIndex: number;
   /** ORIGINAL option indexes. */
   choices: number[];
+  /** Ordering (ORIGINAL indexes, first to last), typed text or slider value; null for choice kinds. */
+  raw?: RawAnswer | null;
   correct: boolean;
   /**
    * Correctness credit in [0, 1] for kinds with partial credit; absent means `correct ? 1 : 0`.

@@ -2,8 +2,10 @@
  * The game report a teacher reviews after class: plain data computed once from the saved
  * rounds and answers (server/reports/build-report.ts), sent as is by tRPC and drawn by the pages.
  */
+import type { RawAnswer } from "../../src/protocol/answers";
 import type { QuestionKind } from "../../src/quizdown/types";
 import type { GameStatus } from "../db/schema";
+import type { KindReport } from "./kind-views";
 
 /** What a teacher reads in the status column: "finished", "ended early", "interrupted", … */
 export type GameStatusLabel = "waiting in lobby" | "in progress" | "finished" | "ended early" | "interrupted";
@@ -36,6 +38,8 @@ export interface ReportAnswer {
   correct: boolean;
   /** Original option indexes chosen (empty when not answered). */
   choices: number[];
+  /** The answer as given for ordering, type-answer and slider questions. */
+  raw?: RawAnswer;
   /** Null when not answered. */
   responseMs: number | null;
   points: number;
@@ -143,6 +147,8 @@ export interface ReportQuestion {
   discrimination: ReportDiscrimination;
   /** Corrected item–rest point-biserial (Moodle's discrimination index, as −1..1). */
   itemRest: ReportMeasure;
+  /** Ordering, type-answer and slider questions: the view that fits the kind. */
+  kindView?: KindReport;
 }
 
 export interface GameReport {

@@ -13,6 +13,7 @@ function answerRow(gameId: string, roundIndex: number, questionId: string, answe
     playerId: answer.playerId,
     roundIndex,
     choices: answer.choices,
+    answer: answer.raw ?? null,
     correct: answer.correct,
     points: answer.points,
     streak: answer.streak,

@@ -53,6 +53,7 @@ export async function restoreGameState(deps: { db: Database; store: LiveGameStor
         playerId: answer.playerId,
         answerId: answer.clientAnswerId ?? `${answer.playerId}:${round.questionIndex}`,
         choices: answer.choices,
+        raw: answer.answer,
         receivedAt: answer.answeredAt.getTime(),
       });
     }

@@ -8,7 +8,17 @@
 import type { CurrentRound, GamePlayer, GameState } from "../engine";
 import type { RoundOutcome } from "../../src/protocol";
 
-type PackedOutcome = [questionIndex: number, answered: 0 | 1, choice: number[], correct: 0 | 1, points: number, streak: number, responseMs: number | null];
+type PackedOutcome = [
+  questionIndex: number,
+  answered: 0 | 1,
+  choice: number[],
+  correct: 0 | 1,
+  points: number,
+  streak: number,
+  responseMs: number | null,
+  /** A typed text or a slider value, when the answer was one. */
+  given?: string | number,
+];
 
 type PackedPlayer = [
   id: string,
@@ -38,13 +48,19 @@ export interface PackedGameState extends Omit<GameState, "players" | "nicknameIn
 
 function packOutcome(outcome: RoundOutcome | null): PackedOutcome | null {
   if (!outcome) return null;
-  return [outcome.questionIndex, outcome.answered ? 1 : 0, outcome.choice, outcome.correct ? 1 : 0, outcome.points, outcome.streak, outcome.responseMs];
+  const packed: PackedOutcome = [outcome.questionIndex, outcome.answered ? 1 : 0, outcome.choice, outcome.correct ? 1 : 0, outcome.points, outcome.streak, outcome.responseMs];
+  const given = outcome.text ?? outcome.value;
+  if (given !== undefined) packed.push(given);
+  return packed;
 }
 
 function unpackOutcome(packed: PackedOutcome | null): RoundOutcome | null {
   if (!packed) return null;
-  const [questionIndex, answered, choice, correct, points, streak, responseMs] = packed;
-  return { questionIndex, answered: answered === 1, choice, correct: correct === 1, points, streak, responseMs };
+  const [questionIndex, answered, choice, correct, points, streak, responseMs, given] = packed;
+  const outcome: RoundOutcome = { questionIndex, answered: answered === 1, choice, correct: correct === 1, points, streak, responseMs };
+  if (typeof given === "string") outcome.text = given;
+  if (typeof given === "number") outcome.value = given;
+  return outcome;
 }
 
 /**

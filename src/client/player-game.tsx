@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { ClientEvent, ServerEvent, type AnswerAck, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
+import { ClientEvent, ServerEvent, type AnswerAck, type AnswerInput, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
@@ -50,15 +50,17 @@ export interface PlayerGame {
   joinSlow: boolean;
   /** Resolves to null when joined, or to the message to show under the form. */
   join(code: string, nickname: string): Promise<string | null>;
-  submitAnswer(questionIndex: number, choice: number[]): void;
+  /** One shape per kind of question (see AnswerInput). */
+  submitAnswer(questionIndex: number, answer: AnswerInput): void;
   /** After "replaced": take the game back to this tab. */
   continueHere(): void;
 }
 
-interface PendingAnswer {
-  answerId: string;
-  questionIndex: number;
-  choice: number[];
+type PendingAnswer = { answerId: string; questionIndex: number } & AnswerInput;
+
+/** The options an answer picked, for the "locked in" screen (none for an order, a text or a value). */
+function choiceOf(answer: AnswerInput): number[] {
+  return "choice" in answer ? answer.choice : [];
 }
 
 /** Resending an answer that got no acknowledgement: the server answers a repeated id with the first ack. */
@@ -112,7 +114,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     // The server has the answer even if its acknowledgement got lost on the way.
     if (pending && view.lockedQuestionIndex === pending.questionIndex) {
       pendingRef.current = null;
-      setAnswer({ questionIndex: pending.questionIndex, kind: "locked", choice: pending.choice });
+      setAnswer({ questionIndex: pending.questionIndex, kind: "locked", choice: choiceOf(pending) });
     }
   }, []);
 
@@ -123,7 +125,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     let silentTries = 0;
     let notStoredTries = 0;
     const showSlow = (pending: PendingAnswer) => {
-      if (pendingRef.current === pending) setAnswer({ questionIndex: pending.questionIndex, kind: "sending", choice: pending.choice, slow: true });
+      if (pendingRef.current === pending) setAnswer({ questionIndex: pending.questionIndex, kind: "sending", choice: choiceOf(pending), slow: true });
     };
     try {
       for (;;) {
@@ -163,7 +165,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
         pendingRef.current = null;
         setAnswer(
           ack.ok
-            ? { questionIndex: pending.questionIndex, kind: "locked", choice: pending.choice }
+            ? { questionIndex: pending.questionIndex, kind: "locked", choice: choiceOf(pending) }
             : { questionIndex: pending.questionIndex, kind: "refused", message: ack.message },
         );
         return;
@@ -302,10 +304,10 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   );
 
   const submitAnswer = useCallback(
-    (questionIndex: number, choice: number[]) => {
-      const pending: PendingAnswer = { answerId: newAnswerId(), questionIndex, choice };
+    (questionIndex: number, given: AnswerInput) => {
+      const pending: PendingAnswer = { answerId: newAnswerId(), questionIndex, ...given };
       pendingRef.current = pending;
-      setAnswer({ questionIndex, kind: "sending", choice });
+      setAnswer({ questionIndex, kind: "sending", choice: choiceOf(given) });
       void sendPendingAnswer();
     },
     [sendPendingAnswer],

@@ -3,3 +3,4 @@ export * from "./schemas";
 export * from "./views";
 export * from "./acks";
 export { checkNickname, normaliseNickname, MAX_MARKS_PER_LETTER, type NicknameCheck } from "./nickname";
+export * from "./answers";

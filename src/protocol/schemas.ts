@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TYPED_ANSWER_INPUT } from "./answers";
 import { checkNickname, NICKNAME_MAX_LENGTH } from "./nickname";
 
 export { NICKNAME_MAX_LENGTH };
@@ -44,15 +45,34 @@ export const resumeRequestSchema = z.object({
   playerToken: z.string({ error: "This phone isn't in that game any more. Join again." }).min(16).max(200),
 });
 
-export const answerRequestSchema = z.object({
-  /** Made by the phone; a retry with the same id gets the first acknowledgement back. */
-  answerId: z.uuid({ error: "That answer couldn't be read. Please tap your option again." }),
-  questionIndex: z.number({ error: "That answer is for a question that doesn't exist." }).int().min(0),
-  choice: z
-    .array(z.number(notAnOption).int(notAnOption).min(0, notAnOption).max(MAX_OPTIONS - 1, notAnOption), notAnOption)
-    .min(1, { error: "Pick at least one option." })
-    .max(MAX_OPTIONS, notAnOption),
-});
+const notInOrder = { error: "Put every item in order, each one once." };
+const notAValue = { error: "Pick a value on the slider." };
+const notAText = { error: "Type your answer as text." };
+
+/** One of these per answer, by kind of question (see AnswerInput); the engine checks it fits the question. */
+const ANSWER_FIELDS = ["choice", "order", "text", "value"] as const;
+
+export const answerRequestSchema = z
+  .object({
+    /** Made by the phone; a retry with the same id gets the first acknowledgement back. */
+    answerId: z.uuid({ error: "That answer couldn't be read. Please tap your option again." }),
+    questionIndex: z.number({ error: "That answer is for a question that doesn't exist." }).int().min(0),
+    choice: z
+      .array(z.number(notAnOption).int(notAnOption).min(0, notAnOption).max(MAX_OPTIONS - 1, notAnOption), notAnOption)
+      .min(1, { error: "Pick at least one option." })
+      .max(MAX_OPTIONS, notAnOption)
+      .optional(),
+    order: z
+      .array(z.number(notInOrder).int(notInOrder).min(0, notInOrder).max(MAX_OPTIONS - 1, notInOrder), notInOrder)
+      .min(2, notInOrder)
+      .max(MAX_OPTIONS, notInOrder)
+      .optional(),
+    text: z.string(notAText).max(MAX_TYPED_ANSWER_INPUT, { error: `That answer is too long: at most ${MAX_TYPED_ANSWER_INPUT} characters.` }).optional(),
+    value: z.number(notAValue).finite(notAValue).optional(),
+  })
+  .refine((request) => ANSWER_FIELDS.filter((field) => request[field] !== undefined).length === 1, {
+    error: "That answer couldn't be read. Please answer again.",
+  });
 
 export const hostAttachSchema = z.object({
   gameId: z.uuid({ error: "That game doesn't exist." }),

@@ -6,7 +6,18 @@
 
 export type Phase = "lobby" | "question-read" | "answering" | "reveal" | "leaderboard" | "podium" | "finished";
 
-export type ChoiceKind = "single" | "multiple";
+/** Kinds answered by picking options. */
+export type ChoiceKind = "single" | "multiple" | "truefalse" | "poll";
+
+/** Every kind of question the game plays (see AnswerInput for what a phone sends for each). */
+export type PlayKind = ChoiceKind | "order" | "typed" | "slider";
+
+export interface SliderView {
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+}
 
 export interface OptionView {
   html: string;
@@ -16,12 +27,19 @@ export interface OptionView {
 export interface QuestionView {
   index: number;
   total: number;
-  kind: ChoiceKind;
+  kind: PlayKind;
   promptHtml: string;
   bodyHtml: string;
   hintHtml?: string;
+  /** Choice kinds: in display order. Ordering: the items, shuffled (never in the right order). Empty for typed and slider. */
   options: OptionView[] | null;
   timeLimitMs: number;
+  /** Points this question is worth: double, none, or standard (absent). */
+  points?: "double" | "none";
+  /** Slider: its range (never the right value). */
+  slider?: SliderView;
+  /** Type answer: the accepted answers are numbers (the phone offers a number keyboard). */
+  numeric?: boolean;
 }
 
 /**
@@ -40,10 +58,19 @@ export interface Countdown {
 
 export interface RevealView {
   questionIndex: number;
-  /** Display indexes of the correct option(s). */
+  /**
+   * Display indexes of the correct option(s). Ordering: every display index, in the right order.
+   * Empty for typed, slider and poll questions.
+   */
   correct: number[];
-  /** How many players picked each option (display order). */
+  /** How many players picked each option (display order); ordering: how many put each item in its right place. Empty for typed and slider. */
   counts: number[];
+  /** Answers that were right (for partial credit: fully right). */
+  correctCount: number;
+  /** Type answer: the accepted answers as the file writes them. */
+  accepted?: string[];
+  /** Slider: the right value, the full-points tolerance, and the players' average. */
+  slider?: SliderView & { correct: number; tolerance: number; average: number | null };
   answered: number;
   eligible: number;
   /** Explanations nested under options, by display index (only those that have one). */
@@ -82,8 +109,12 @@ export interface PlayerRoomView extends GameViewBase {
 export interface RoundOutcome {
   questionIndex: number;
   answered: boolean;
-  /** Display indexes the player chose (empty when they did not answer). */
+  /** Display indexes the player chose (empty when they did not answer); ordering: their order, first to last. */
   choice: number[];
+  /** Type answer: what they typed. */
+  text?: string;
+  /** Slider: the value they picked. */
+  value?: number;
   correct: boolean;
   points: number;
   streak: number;
@@ -132,6 +163,11 @@ export interface HostView extends GameViewBase {
   answerCount: number;
   /** No new players may join (the host locked the game). */
   locked: boolean;
+  /**
+   * Reveal of a type-answer question: the most common wrong answers (grouped after normalising),
+   * for the host's screen only; phones never receive other players' free text.
+   */
+  wrongAnswers?: Array<{ text: string; count: number }>;
 }
 
 export interface AnswerCountUpdate {

@@ -1,17 +1,11 @@
 /** Checks on a question's options (counts, right answers, duplicates) and the final option model. */
 import { renderInlineMarkdown, renderMarkdown } from "./markdown";
 import { shorten } from "./messages";
-import type { OptionDraft, OptionList, ListStyle } from "./optionList";
+import type { OptionDraft, OptionList } from "./optionList";
 import type { QuestionKind, QuizOption, QuizdownProblem } from "./types";
 
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 8;
-
-export function decideKind(style: ListStyle | null, drafts: OptionDraft[]): QuestionKind {
-  if (style && !style.boxed) return "order";
-  if (style && !style.ordered && drafts.filter((d) => d.checked).length > 1) return "multiple";
-  return "single";
-}
 
 export function checkOptions(
   kind: QuestionKind,
@@ -41,10 +35,14 @@ export function checkOptions(
     });
   }
   const correct = drafts.filter((d) => d.checked);
-  if (rejected === 0 && kind !== "order" && drafts.length > 0 && correct.length === 0) {
+  if (kind === "poll") {
+    for (const d of correct) {
+      warnings.push({ line: d.line, message: `${label} is a poll, which has no right answer; the [x] on line ${d.line} is ignored.` });
+    }
+  } else if (rejected === 0 && kind !== "order" && drafts.length > 0 && correct.length === 0) {
     errors.push({ line, message: `${label} has no correct option: mark one with [x].` });
   }
-  if (style.ordered && style.boxed && correct.length > 1) {
+  if (style.ordered && style.boxed && correct.length > 1 && kind !== "poll") {
     errors.push({
       line,
       message: `${label} is a numbered single-answer question but has ${correct.length} options marked [x] (lines ${correct.map((d) => d.line).join(", ")}). Mark exactly one, or use "- [ ]" bullets for a question with several right answers.`,
@@ -70,7 +68,7 @@ export function toOption(d: OptionDraft, kind: QuestionKind): QuizOption {
   const option: QuizOption = {
     markdown,
     html: renderInlineMarkdown(markdown),
-    correct: kind === "order" ? false : d.checked,
+    correct: kind === "order" || kind === "poll" ? false : d.checked,
   };
   const comment = d.comment.join("\n").trim();
   if (comment !== "") option.commentHtml = renderMarkdown(comment);

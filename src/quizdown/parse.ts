@@ -79,12 +79,10 @@ function parse(source: string): ParseResult {
 
   const quiz: ParsedQuiz = { settings, questions, playable: true };
   if (front.title !== undefined) quiz.title = front.title;
-  const ordering = questions.filter((q) => q.kind === "order");
-  const first = ordering[0];
-  if (first) {
+  // A question the game can't play is left out of games (its warning says so); the rest still plays.
+  if (questions.every((q) => q.unplayableReason !== undefined)) {
     quiz.playable = false;
-    const more = ordering.length > 1 ? ` (and ${ordering.length - 1} more)` : "";
-    quiz.unplayableReason = `Question ${first.position + 1} (line ${first.line}) is an ordering question${more}; ordering questions can't be played yet.`;
+    quiz.unplayableReason = questions.length === 1 ? questions[0]!.unplayableReason! : "None of its questions is of a kind this game can play.";
   }
   return { ok: true, quiz, warnings: sortByLine(warnings) };
 }

@@ -12,7 +12,8 @@ import { parseHeadingText } from "./heading";
 import { fencePosition, indentWidth, isBlank, matchFenceOpen, matchQuote, type Fence } from "./lines";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown";
 import { describeQuestion } from "./messages";
-import { checkOptions, decideKind, toOption } from "./optionChecks";
+import { decideQuestionKind } from "./kindSettings";
+import { checkOptions, toOption } from "./optionChecks";
 import { findOptionsStart, readOptions, type OptionList } from "./optionList";
 import { readQuestionYaml } from "./questionYaml";
 import type { QuizQuestion, QuizdownProblem } from "./types";
@@ -58,11 +59,15 @@ export function parseQuestion(
       : readOptions(lines, optionsStart.index, end, label, errors);
 
   const drafts = list.options;
-  if (optionsStart.index === -1) {
-    errors.push({ line, message: noOptionsMessage(label, optionsStart.unboxedLine) });
+  const decided = decideQuestionKind(yaml.kindEntries, list.style, drafts, label, errors, warnings);
+  const { kind } = decided;
+  if (decided.unplayableReason !== undefined) {
+    decided.unplayableReason = `Question ${position + 1} (line ${line}) ${decided.unplayableReason}`;
+    warnings.push({ line, message: decided.unplayableReason });
+  } else if (decided.usesOptions) {
+    if (optionsStart.index === -1) errors.push({ line, message: noOptionsMessage(label, optionsStart.unboxedLine) });
+    checkOptions(kind, list, label, line, errors, warnings);
   }
-  const kind = decideKind(list.style, drafts);
-  checkOptions(kind, list, label, line, errors, warnings);
 
   const question: QuizQuestion = {
     position,
@@ -70,9 +75,14 @@ export function parseQuestion(
     promptMarkdown: head.prompt,
     promptHtml: renderInlineMarkdown(head.prompt),
     bodyHtml: renderMarkdown(pre.body),
-    options: drafts.map((d) => toOption(d, kind)),
+    options: kind === "truefalse" ? trueFalseOptions(yaml.kindEntries.answer?.value === true) : decided.usesOptions ? drafts.map((d) => toOption(d, kind)) : [],
     line,
   };
+  if (decided.points !== undefined) question.points = decided.points;
+  if (decided.scoring !== undefined) question.scoring = decided.scoring;
+  if (decided.typed !== undefined) question.typed = decided.typed;
+  if (decided.slider !== undefined) question.slider = decided.slider;
+  if (decided.unplayableReason !== undefined) question.unplayableReason = decided.unplayableReason;
   if (pre.hint.trim() !== "") question.hintHtml = renderMarkdown(pre.hint);
   const timeLimit = head.timeLimitSec ?? yaml.timeLimitSec;
   const readTime = head.readTimeSec ?? yaml.readTimeSec;
@@ -80,6 +90,14 @@ export function parseQuestion(
   if (readTime !== undefined) question.readTimeSec = readTime;
   if (yaml.shuffleAnswers !== undefined) question.shuffleAnswers = yaml.shuffleAnswers;
   return { question, errors, warnings };
+}
+
+/** A true/false question plays as two options, always in this order. */
+function trueFalseOptions(answer: boolean): QuizQuestion["options"] {
+  return [
+    { markdown: "True", html: "True", correct: answer },
+    { markdown: "False", html: "False", correct: !answer },
+  ];
 }
 
 /** Top-level `>` blocks before the options form the hint; everything else is the body. */

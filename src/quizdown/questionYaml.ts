@@ -1,7 +1,10 @@
 /**
  * quizdown's per-question YAML block: a `---` … `---` block right under a question heading.
- * Supported keys: timeLimit, readTime, shuffleAnswers; anything else is ignored with a warning.
+ * Supported keys: timeLimit, readTime, shuffleAnswers, and the question-kind keys of
+ * kindSettings.ts (kind, answer, answers, points, scoring, min, max, step, unit, tolerance);
+ * anything else is ignored with a warning.
  */
+import { kindKeyName, type KindEntries } from "./kindSettings";
 import { isBlank, isYamlFence } from "./lines";
 import { READ_TIME_RANGE, TIME_LIMIT_RANGE, checkBoolean, checkSeconds, settingName } from "./settings";
 import type { QuizdownProblem } from "./types";
@@ -13,13 +16,15 @@ export interface QuestionYaml {
   timeLimitSec?: number;
   readTimeSec?: number;
   shuffleAnswers?: boolean;
+  /** The question-kind keys, read by kindSettings.ts once the options are known. */
+  kindEntries: KindEntries;
   errors: QuizdownProblem[];
   warnings: QuizdownProblem[];
 }
 
 /** Looks for the block starting at `from` (blank lines allowed before it) and before `end`. */
 export function readQuestionYaml(lines: string[], from: number, end: number): QuestionYaml {
-  const result: QuestionYaml = { next: from, errors: [], warnings: [] };
+  const result: QuestionYaml = { next: from, kindEntries: {}, errors: [], warnings: [] };
   let open = from;
   while (open < end && isBlank(lines[open]!)) open++;
   if (open >= end || !isYamlFence(lines[open]!)) return result;
@@ -50,6 +55,8 @@ export function readQuestionYaml(lines: string[], from: number, end: number): Qu
       const c = checkBoolean(value, key, line);
       if (c.ok) result.shuffleAnswers = c.value;
       else result.errors.push({ line, message: c.message });
+    } else if (kindKeyName(key) !== null) {
+      result.kindEntries[kindKeyName(key)!] = { key, value, line };
     } else {
       result.warnings.push({
         line,
@@ -62,5 +69,5 @@ export function readQuestionYaml(lines: string[], from: number, end: number): Qu
 
 function namesSetting(line: string): boolean {
   const m = /^\s*([A-Za-z_][\w-]*)\s*:/.exec(line);
-  return !!m && settingName(m[1]!) !== null;
+  return !!m && (settingName(m[1]!) !== null || kindKeyName(m[1]!) !== null);
 }

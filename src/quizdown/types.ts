@@ -3,7 +3,35 @@
  * Markdown is kept as source (`*Markdown`) and as sanitised HTML (`*Html`) ready to render.
  */
 
-export type QuestionKind = "single" | "multiple" | "order";
+/**
+ * single/multiple: boxed options (`- [x]`); order: a numbered list without boxes (the file's order
+ * is correct); truefalse, typed, slider: no options, written in the question's YAML block; poll:
+ * boxed options, none of them right.
+ */
+export type QuestionKind = "single" | "multiple" | "order" | "truefalse" | "typed" | "slider" | "poll";
+
+/** Points a question is worth: standard (up to 1000), double (up to 2000) or none. */
+export type PointsSetting = "standard" | "double" | "none";
+
+/** all-or-nothing: only a fully right answer scores; partial: a share of the points for a partly right one. */
+export type ScoringSetting = "all-or-nothing" | "partial";
+
+export interface TypedAnswerSettings {
+  /** Accepted answers as written; compared after normaliseTypedAnswer. */
+  accepted: string[];
+  /** When every accepted answer is a number: a typed number this close to one of them is right. */
+  tolerance?: number;
+}
+
+export interface SliderSettings {
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+  correct: number;
+  /** Answers this close to the correct value earn full points and count as right. */
+  tolerance: number;
+}
 
 export interface QuizOption {
   /** Option text as written in the file (markdown source, without the `[ ]`/`[x]` box). */
@@ -40,9 +68,25 @@ export interface QuizQuestion {
    * (`---` / `shuffleAnswers: false` / `---` right under the heading). Undefined = quiz setting.
    */
   shuffleAnswers?: boolean;
+  /** Per-question `points` (undefined = standard). */
+  points?: PointsSetting;
+  /** Per-question `scoring` for multiple-answer and ordering questions (undefined = all-or-nothing). */
+  scoring?: ScoringSetting;
+  /** Type-answer questions only. */
+  typed?: TypedAnswerSettings;
+  /** Slider questions only. */
+  slider?: SliderSettings;
+  /**
+   * Set when the game can't play this question (a kind it doesn't know): games leave it out, the
+   * rest of the quiz plays. Plain words with the question's line.
+   */
+  unplayableReason?: string;
   /** 1-based line of the heading in the source file. */
   line: number;
 }
+
+/** What a question's kind needs beyond its options (stored as one JSON value). */
+export type QuestionDetails = Pick<QuizQuestion, "points" | "scoring" | "typed" | "slider" | "unplayableReason">;
 
 export interface QuizSettings {
   shuffleQuestions: boolean;
@@ -64,9 +108,9 @@ export interface ParsedQuiz {
   title?: string;
   settings: QuizSettings;
   questions: QuizQuestion[];
-  /** False when the quiz has a question kind the game cannot play yet (ordering). */
+  /** False when no question of the quiz can be played (each such question has its unplayableReason). */
   playable: boolean;
-  /** Plain-words reason when not playable, e.g. "Question 3 (line 17) is an ordering question; ordering questions can't be played yet." */
+  /** Plain-words reason when not playable. */
   unplayableReason?: string;
 }
 

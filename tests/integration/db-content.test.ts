@@ -37,11 +37,11 @@ const MALFORMED = `## Fine question
 - [ ] Two
 `;
 
-const ORDERING = `## Put these in order, smallest first
-
-1. One
-2. Two
-3. Three
+/** Its only question is of a kind the game can't play. */
+const UNPLAYABLE = `## Click the capital on the map
+---
+kind: hotspot
+---
 `;
 
 describe("titleFromSlug / formatProblem", () => {
@@ -63,7 +63,7 @@ describe.each(testDatabaseTargets())("content loader on %s", (target) => {
     dir = await mkdtemp(path.join(tmpdir(), "quiz-content-"));
     await writeFile(path.join(dir, "capitals.md"), GOOD);
     await writeFile(path.join(dir, "broken.md"), MALFORMED);
-    await writeFile(path.join(dir, "sort-numbers.md"), ORDERING);
+    await writeFile(path.join(dir, "sort-numbers.md"), UNPLAYABLE);
     await writeFile(path.join(dir, "notes.txt"), "not a quiz");
   });
   afterAll(async () => {
@@ -78,7 +78,7 @@ describe.each(testDatabaseTargets())("content loader on %s", (target) => {
       ["capitals.md", "capitals", "Capitals of Europe", 1, true, true],
       ["sort-numbers.md", "sort-numbers", "Sort Numbers", 1, true, false],
     ]);
-    expect(result.quizzes[1]?.unplayableReason).toMatch(/ordering/);
+    expect(result.quizzes[1]?.unplayableReason).toMatch(/“hotspot” question/);
 
     expect(result.problems.length).toBeGreaterThan(0);
     for (const p of result.problems) {

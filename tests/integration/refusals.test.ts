@@ -5,7 +5,7 @@
  *
  * Quizzes come from tests/fixtures/refusals/: `practice.md` (3 questions, answers not shuffled:
  * Q1 single, correct option 1; Q2 multiple, correct options 0 and 2; Q3 single, correct option 1),
- * `ordering.md` (has an ordering question) and `broken.md` (no correct option on line 5).
+ * `unplayable.md` (its only question is of a kind the game can't play, line 5) and `broken.md` (no correct option on line 5).
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -717,20 +717,20 @@ describe.each(testDatabaseTargets())("refused requests on %s", (target) => {
       expect(error.message).toMatch(/quiz/i);
     });
 
-    it("games.create for a quiz with an ordering question is a BAD_REQUEST that says why", async () => {
-      const error = await createError(await quiz.quizVersionId("ordering"));
+    it("games.create for a quiz with no question the game can play is a BAD_REQUEST that says why", async () => {
+      const error = await createError(await quiz.quizVersionId("unplayable"));
       expect((error.data as { code?: string } | undefined)?.code).toBe("BAD_REQUEST");
-      expect(error.message).toMatch(/ordering questions can.t be played yet/i);
-      expect(error.message).toMatch(/line 10\b/);
-      expectPlainWords(error.message, "games.create for an ordering quiz");
+      expect(error.message).toMatch(/“hotspot” question, which this game can.t play/i);
+      expect(error.message).toMatch(/line 5\b/);
+      expectPlainWords(error.message, "games.create for an unplayable quiz");
     });
 
     it("quizzes.list reports the malformed quiz with its file and line, and the good quizzes still load", async () => {
       const { quizzes, problems } = await quiz.api.quizzes.list.query();
-      expect(quizzes.map((entry) => entry.slug).sort()).toEqual(["ordering", "practice"]);
+      expect(quizzes.map((entry) => entry.slug).sort()).toEqual(["practice", "unplayable"]);
       expect(quizzes.find((entry) => entry.slug === "practice")).toMatchObject({ playable: true, questionCount: 3 });
-      expect(quizzes.find((entry) => entry.slug === "ordering")).toMatchObject({ playable: false });
-      expect(quizzes.find((entry) => entry.slug === "ordering")!.unplayableReason).toMatch(/ordering/i);
+      expect(quizzes.find((entry) => entry.slug === "unplayable")).toMatchObject({ playable: false });
+      expect(quizzes.find((entry) => entry.slug === "unplayable")!.unplayableReason).toMatch(/hotspot/i);
 
       expect(problems.length).toBeGreaterThan(0);
       for (const problem of problems) {

@@ -6,6 +6,7 @@ import {
   ClientEvent,
   ServerEvent,
   type AnswerAck,
+  type AnswerInput,
   type HostActionAck,
   type HostAttachAck,
   type HostView,
@@ -103,6 +104,11 @@ export class TestPlayer {
 
   answer(questionIndex: number, choice: number[], answerId: string = randomUUID()): Promise<AnswerAck> {
     return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.answer, { answerId, questionIndex, choice });
+  }
+
+  /** An answer of any kind: { choice }, { order }, { text } or { value }. */
+  answerWith(questionIndex: number, given: AnswerInput, answerId: string = randomUUID()): Promise<AnswerAck> {
+    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.answer, { answerId, questionIndex, ...given });
   }
 
   nextRoomView(predicate: (view: PlayerRoomView) => boolean, what: string): Promise<PlayerRoomView> {

@@ -3,9 +3,18 @@
  * reveal. Fed the raw decoded Socket.IO packets (events and acks), in the order they arrived.
  */
 
+/** What one question (by play index) must keep from phones until its reveal, beyond its explanations. */
+export interface QuestionSecrets {
+  /** Texts that must not appear at all before the reveal: a type-answer question's accepted answers. */
+  texts?: string[];
+  /** An ordering question's items (option HTML) in the right order: the question must never be shown so. */
+  orderHtml?: string[];
+}
+
 interface WalkContext {
   revealed: Set<number>;
   explanationsByQuestion: Map<number, string[]>;
+  secrets: Map<number, QuestionSecrets>;
   problems: string[];
   packetIndex: number;
 }
@@ -38,7 +47,20 @@ function walk(value: unknown, context: WalkContext, path: string): void {
       const keys = option && typeof option === "object" ? Object.keys(option) : [];
       if (keys.length !== 1 || keys[0] !== "html") context.problems.push(`${where}: an option carries more than its text (${keys.join(", ")})`);
     }
+    const orderHtml = typeof record.index === "number" ? context.secrets.get(record.index)?.orderHtml : undefined;
+    const shown = (record.options as Array<{ html?: unknown }>).map((option) => option?.html);
+    if (orderHtml && shown.length === orderHtml.length && shown.every((html, i) => html === orderHtml[i])) {
+      context.problems.push(`${where}: ordering question ${(record.index as number) + 1} shown in its right order`);
+    }
   }
+
+  const inReveal = path.endsWith(".reveal");
+  if ("accepted" in record && !inReveal) context.problems.push(`${where}: accepted answers outside a reveal`);
+  if (record.slider && typeof record.slider === "object" && !inReveal) {
+    const slider = record.slider as Record<string, unknown>;
+    if ("correct" in slider || "tolerance" in slider) context.problems.push(`${where}: a slider's right value outside a reveal`);
+  }
+  if ("wrongAnswers" in record) context.problems.push(`${where}: other players' typed answers were sent to a phone`);
 
   for (const [key, child] of Object.entries(record)) walk(child, context, `${path}.${key}`);
 }
@@ -46,10 +68,15 @@ function walk(value: unknown, context: WalkContext, path: string): void {
 /**
  * @param explanationsByQuestion explanation HTML of each question (by play index): it must not
  *   appear on the wire before that question is revealed.
+ * @param secrets per question (by play index): accepted answers and the right order of items.
  * @returns plain-words problems; empty when nothing leaked.
  */
-export function findAnswerLeaks(packets: unknown[], explanationsByQuestion: Map<number, string[]> = new Map()): string[] {
-  const context: WalkContext = { revealed: new Set(), explanationsByQuestion, problems: [], packetIndex: 0 };
+export function findAnswerLeaks(
+  packets: unknown[],
+  explanationsByQuestion: Map<number, string[]> = new Map(),
+  secrets: Map<number, QuestionSecrets> = new Map(),
+): string[] {
+  const context: WalkContext = { revealed: new Set(), explanationsByQuestion, secrets, problems: [], packetIndex: 0 };
   packets.forEach((packet, index) => {
     context.packetIndex = index;
     const text = JSON.stringify(packet);
@@ -61,6 +88,14 @@ export function findAnswerLeaks(packets: unknown[], explanationsByQuestion: Map<
       for (const html of explanations) {
         if (html && text.includes(JSON.stringify(html).slice(1, -1))) {
           context.problems.push(`packet #${index}: the explanation of question ${questionIndex + 1} before its reveal`);
+        }
+      }
+    }
+    for (const [questionIndex, { texts = [] }] of secrets) {
+      if (context.revealed.has(questionIndex) || text.includes(`"questionIndex":${questionIndex},"correct":`)) continue;
+      for (const secret of texts) {
+        if (secret && text.includes(JSON.stringify(secret).slice(1, -1))) {
+          context.problems.push(`packet #${index}: an accepted answer of question ${questionIndex + 1} before its reveal`);
         }
       }
     }

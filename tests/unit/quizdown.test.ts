@@ -133,7 +133,7 @@ describe("question kinds", () => {
     expect(q.options.map((o) => o.correct)).toEqual([false, true, false]);
   });
 
-  it("a numbered list without boxes is an ordering question and makes the quiz unplayable", () => {
+  it("a numbered list without boxes is an ordering question, and the quiz stays playable", () => {
     const result = parseQuizdown(
       md(
         "## First", //             line 1
@@ -154,10 +154,8 @@ describe("question kinds", () => {
     expect(q.kind).toBe("order");
     expect(q.options.map((o) => o.markdown)).toEqual(["One", "Two", "Three"]);
     expect(q.options.every((o) => o.correct === false)).toBe(true);
-    expect(quiz.playable).toBe(false);
-    expect(quiz.unplayableReason).toBe(
-      "Question 3 (line 7) is an ordering question; ordering questions can't be played yet.",
-    );
+    expect(quiz.playable).toBe(true);
+    expect(quiz.unplayableReason).toBeUndefined();
   });
 
   it("lists in the question body before the options stay in the body", () => {
@@ -306,10 +304,9 @@ describe("the feature-tour fixture", () => {
     expect(code!.bodyHtml).toContain('<a href="https://docs.python.org/3/"');
   });
 
-  it("flags the ordering question", () => {
+  it("reads the ordering question, which the game plays", () => {
     expect(order!.kind).toBe("order");
     expect(order!.line).toBe(42);
-    expect(quiz.playable).toBe(false);
-    expect(quiz.unplayableReason).toBe("Question 4 (line 42) is an ordering question; ordering questions can't be played yet.");
+    expect(quiz.playable).toBe(true);
   });
 });

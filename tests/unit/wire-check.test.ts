@@ -39,4 +39,21 @@ describe("findAnswerLeaks", () => {
     const packets = [roomView("question-read", { question: question(0, null), extra: { commentHtml: "x" } })];
     expect(findAnswerLeaks(packets).join("\n")).toMatch(/commentHtml/);
   });
+
+  it("catches an ordering question shown in its right order", () => {
+    const packets = [roomView("answering", { question: { ...question(0, [{ html: "one" }, { html: "two" }]), kind: "order" } })];
+    expect(findAnswerLeaks(packets, new Map(), new Map([[0, { orderHtml: ["one", "two"] }]])).join("\n")).toMatch(/shown in its right order/);
+    const shuffled = [roomView("answering", { question: { ...question(0, [{ html: "two" }, { html: "one" }]), kind: "order" } })];
+    expect(findAnswerLeaks(shuffled, new Map(), new Map([[0, { orderHtml: ["one", "two"] }]]))).toEqual([]);
+  });
+
+  it("catches accepted answers, a slider's value and other players' typed answers sent early", () => {
+    const typed = [roomView("answering", { question: { ...question(0, []), kind: "typed", bodyHtml: "Paris" } })];
+    expect(findAnswerLeaks(typed, new Map(), new Map([[0, { texts: ["Paris"] }]])).join("\n")).toMatch(/accepted answer of question 1 before its reveal/);
+    expect(findAnswerLeaks([roomView("answering", { question: { ...question(0, []), accepted: ["x"] } })]).join("\n")).toMatch(/accepted answers outside a reveal/);
+    expect(findAnswerLeaks([roomView("answering", { question: { ...question(0, []), slider: { min: 0, max: 9, step: 1, correct: 4 } } })]).join("\n")).toMatch(/slider's right value/);
+    expect(findAnswerLeaks([roomView("reveal", { wrongAnswers: [{ text: "rude", count: 1 }] })]).join("\n")).toMatch(/typed answers were sent to a phone/);
+    const revealed = [roomView("reveal", { reveal: { questionIndex: 0, correct: [], counts: [], accepted: ["Paris"], slider: { min: 0, max: 9, step: 1, correct: 4, tolerance: 0 } } })];
+    expect(findAnswerLeaks(revealed, new Map(), new Map([[0, { texts: ["Paris"] }]]))).toEqual([]);
+  });
 });

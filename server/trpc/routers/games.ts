@@ -14,6 +14,7 @@ export const hostOptionsInput = z.object({
   shuffleAnswers: z.boolean({ error: "Shuffle answers is on or off." }).optional(),
   questionCount: z.number().int(questionCount).min(1, questionCount).max(1000, questionCount).optional(),
   lateJoin: z.boolean({ error: "Late join is on or off." }).optional(),
+  pointsForSpeed: z.boolean({ error: "Points for speed is on or off." }).optional(),
 });
 
 const createGameInput = z.object({

@@ -112,6 +112,9 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
           <Toggle testId="host-option-late-join" checked={form.lateJoin} onChange={(value) => set("lateJoin", value)}>
             Let students join after the game has started
           </Toggle>
+          <Toggle testId="host-option-points-for-speed" checked={form.pointsForSpeed} onChange={(value) => set("pointsForSpeed", value)}>
+            Points for speed (off: a right answer earns the full points whatever the time)
+          </Toggle>
         </div>
 
         {createGame.isError && (

@@ -20,6 +20,7 @@ export interface HostOptionsForm {
   shuffleQuestions: boolean;
   shuffleAnswers: boolean;
   lateJoin: boolean;
+  pointsForSpeed: boolean;
 }
 
 /** What games.create takes as `options`. */
@@ -30,6 +31,7 @@ export interface GameOptionsInput {
   shuffleQuestions?: boolean;
   shuffleAnswers?: boolean;
   lateJoin?: boolean;
+  pointsForSpeed?: boolean;
 }
 
 export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
@@ -41,6 +43,7 @@ export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
     shuffleQuestions: settings.shuffleQuestions,
     shuffleAnswers: settings.shuffleAnswers,
     lateJoin: true,
+    pointsForSpeed: true,
   };
 }
 
@@ -82,5 +85,6 @@ export function changedHostOptions(form: HostOptionsForm, defaults: HostOptionsF
   if (form.shuffleQuestions !== defaults.shuffleQuestions) options.shuffleQuestions = form.shuffleQuestions;
   if (form.shuffleAnswers !== defaults.shuffleAnswers) options.shuffleAnswers = form.shuffleAnswers;
   if (form.lateJoin !== defaults.lateJoin) options.lateJoin = form.lateJoin;
+  if (form.pointsForSpeed !== defaults.pointsForSpeed) options.pointsForSpeed = form.pointsForSpeed;
   return options;
 }

@@ -1,11 +1,20 @@
 import type { LocalDeadline } from "@/client/countdown";
-import type { HostView } from "@/protocol";
+import type { HostView, PlayKind } from "@/protocol";
 import { CountdownBar } from "@/components/shared/CountdownBar";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { OptionShape } from "@/components/shared/OptionShape";
 import { optionStyle } from "@/components/shared/option-styles";
 import { RichText } from "@/components/shared/RichText";
 import { QuestionExtras } from "./QuestionExtras";
+
+const KIND_TAG: Partial<Record<PlayKind, string>> = {
+  multiple: "Pick all that apply",
+  order: "Put these in order",
+  truefalse: "True or false?",
+  typed: "Type your answer",
+  slider: "Estimate",
+  poll: "Poll: no points",
+};
 
 export function HostAnswering({ view, deadline, answered, eligible }: { view: HostView; deadline: LocalDeadline | null; answered: number; eligible: number }) {
   const question = view.question;
@@ -17,8 +26,17 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
     <section data-testid="phase-answering" className="flex h-full min-h-0 flex-col gap-[2vh]">
       <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-3 text-center text-[4.8vh] leading-tight font-black" />
       <QuestionExtras question={question} className="max-h-[22vh] overflow-y-auto text-[2.6vh]" />
-      {question.kind === "multiple" && (
-        <p className="self-center rounded-full bg-amber-300 px-[2.5vh] py-[0.4vh] text-[2.6vh] font-bold text-amber-950">Pick all that apply</p>
+      {KIND_TAG[question.kind] && (
+        <p data-testid="host-kind-tag" className="self-center rounded-full bg-amber-300 px-[2.5vh] py-[0.4vh] text-[2.6vh] font-bold text-amber-950">
+          {KIND_TAG[question.kind]}
+          {question.points === "double" ? " · double points" : question.points === "none" ? " · no points" : ""}
+        </p>
+      )}
+      {question.slider && (
+        <p data-testid="host-slider-range" className="text-center text-[3.4vh] font-bold text-indigo-100">
+          Pick a value from {question.slider.min} to {question.slider.max}
+          {question.slider.unit ? ` ${question.slider.unit}` : ""} on your phone
+        </p>
       )}
 
       <div className="flex items-center justify-between gap-[3vh]">

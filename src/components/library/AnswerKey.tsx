@@ -5,6 +5,32 @@ import type { PreviewableQuestion } from "./preview-types";
 
 /** Which options are right, and the explanations the big screen shows at the reveal. */
 export function AnswerKey({ question }: { question: PreviewableQuestion }) {
+  if (question.kind === "typed" && question.typed) {
+    const { accepted, tolerance } = question.typed;
+    return (
+      <p data-testid="preview-accepted" className="font-semibold">
+        Accepted: {accepted.join(" · ")}
+        {tolerance ? ` (± ${tolerance})` : ""}
+        <span className="block text-sm font-normal text-slate-600">Case, accents, spacing and punctuation don&apos;t matter.</span>
+      </p>
+    );
+  }
+  if (question.kind === "slider" && question.slider) {
+    const { min, max, step, unit, correct, tolerance } = question.slider;
+    const u = unit ? ` ${unit}` : "";
+    return (
+      <p data-testid="preview-slider" className="font-semibold">
+        Right value: {correct}
+        {u}
+        {tolerance ? ` (full points within ± ${tolerance}${u})` : ""}
+        <span className="block text-sm font-normal text-slate-600">
+          Slider from {min}
+          {u} to {max}
+          {u} in steps of {step}.
+        </span>
+      </p>
+    );
+  }
   if (question.kind === "order") {
     return (
       <ol className="flex flex-col gap-1.5">

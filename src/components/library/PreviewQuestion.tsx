@@ -4,7 +4,16 @@ import { BigScreenPreview } from "./BigScreenPreview";
 import { PhonePreview } from "./PhonePreview";
 import type { PreviewableQuestion, PreviewSettings } from "./preview-types";
 
-const KIND_LABEL = { single: "One answer", multiple: "Pick all that apply", order: "Put in order" } as const;
+const KIND_LABEL = {
+  single: "One answer",
+  multiple: "Pick all that apply",
+  order: "Put in order",
+  truefalse: "True or false",
+  typed: "Type the answer",
+  slider: "Slider",
+  poll: "Poll (no points)",
+} as const;
+const CHOICE_KINDS = new Set(["single", "multiple", "truefalse", "poll"]);
 
 export function PreviewQuestion({ question, number, total, quizTitle, settings }: {
   question: PreviewableQuestion;
@@ -25,15 +34,17 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
           <Chip>{KIND_LABEL[question.kind]}</Chip>
           <Chip>{timeLimitSec} s to answer</Chip>
           <Chip>{readTimeSec} s to read first</Chip>
-          {question.kind !== "order" && <Chip>{shuffled ? "Answers shuffled" : "Answers in this order"}</Chip>}
+          {question.kind === "order" && <Chip>Shown shuffled</Chip>}
+          {question.points === "double" && <Chip>Double points</Chip>}
+          {question.points === "none" && <Chip>No points</Chip>}
+          {question.scoring === "partial" && <Chip>Partial credit</Chip>}
+          {CHOICE_KINDS.has(question.kind) && question.kind !== "truefalse" && <Chip>{shuffled ? "Answers shuffled" : "Answers in this order"}</Chip>}
         </span>
       </header>
 
-      {question.kind === "order" ? (
-        <p className="rounded-xl bg-amber-50 p-3 font-medium text-amber-900">
-          Ordering questions can&apos;t be played yet, so this quiz can&apos;t be hosted until this question is changed.
-        </p>
-      ) : (
+      {question.unplayableReason ? (
+        <p className="rounded-xl bg-amber-50 p-3 font-medium text-amber-900">{question.unplayableReason}</p>
+      ) : !CHOICE_KINDS.has(question.kind) ? null : (
         <div className="grid items-start gap-5 md:grid-cols-[minmax(0,1fr)_11rem]">
           <BigScreenPreview question={question} number={number} total={total} quizTitle={quizTitle} timeLimitSec={timeLimitSec} />
           <div className="mx-auto w-44 md:w-full">
@@ -43,7 +54,7 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
       )}
 
       <section>
-        <h4 className="mb-2 text-sm font-bold tracking-wide text-slate-500 uppercase">{question.kind === "order" ? "Correct order" : "Answers"}</h4>
+        <h4 className="mb-2 text-sm font-bold tracking-wide text-slate-500 uppercase">{question.kind === "order" ? "Correct order" : question.kind === "poll" ? "Options" : "Answers"}</h4>
         <AnswerKey question={question} />
       </section>
     </article>

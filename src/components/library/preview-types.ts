@@ -4,6 +4,7 @@ import type { QuizQuestion, QuizSettings } from "@/quizdown";
 export type PreviewableQuestion = Pick<
   QuizQuestion,
   "position" | "kind" | "promptHtml" | "bodyHtml" | "hintHtml" | "options" | "timeLimitSec" | "readTimeSec" | "shuffleAnswers" | "line"
->;
+> &
+  Partial<Pick<QuizQuestion, "points" | "scoring" | "typed" | "slider" | "unplayableReason">>;
 
 export type PreviewSettings = Pick<QuizSettings, "timeLimitSec" | "readTimeSec" | "shuffleAnswers" | "shuffleQuestions" | "nQuestions">;

@@ -10,6 +10,9 @@ import { RichText } from "@/components/shared/RichText";
 import { AnswerLocked } from "./AnswerLocked";
 import { AnswerSending } from "./AnswerSending";
 import { LateJoinNotice } from "./LateJoinNotice";
+// One place to swap in richer inputs for these kinds: same props.
+import { SimpleOrderingAnswer as OrderingAnswer, SimpleSliderAnswer as SliderAnswer, SimpleTypedAnswer as TypedAnswer } from "./simple-answers";
+import { MAX_TYPED_ANSWER_INPUT } from "@/protocol";
 
 /** Mounted once per question (keyed by its index), so a new question starts with nothing selected. */
 export function PlayerAnswering() {
@@ -29,6 +32,7 @@ export function PlayerAnswering() {
 
   const options = question.options ?? [];
   const multiple = question.kind === "multiple";
+  const isChoiceKind = question.kind !== "order" && question.kind !== "typed" && question.kind !== "slider";
   // Five or more options: shape beside the text, so four rows still fit a 640px-high screen.
   const many = options.length > 4;
   const mine = answer?.questionIndex === question.index ? answer : null;
@@ -40,7 +44,7 @@ export function PlayerAnswering() {
 
   const onOption = (index: number) => {
     if (blocked) return;
-    if (!multiple) return submitAnswer(question.index, [index]);
+    if (!multiple) return submitAnswer(question.index, { choice: [index] });
     setSelected((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort((a, b) => a - b)));
   };
 
@@ -55,58 +59,75 @@ export function PlayerAnswering() {
         <CountdownNumber deadline={deadline} className="size-12 bg-white text-2xl text-indigo-950" />
       </div>
       {multiple && <p className="px-1 text-sm font-semibold text-amber-200">Pick all that apply, then Submit.</p>}
+      {question.kind === "poll" && <p className="px-1 text-sm font-semibold text-amber-200">A poll: no right answer, no points.</p>}
       {sending && <AnswerSending offline={connection !== "connected"} slow={mine.slow === true} />}
       {mine?.kind === "refused" && (
         <p role="alert" data-testid="answer-error" className="rounded-lg bg-amber-300 px-3 py-2 text-sm font-bold text-amber-950">
           {mine.message}
         </p>
       )}
-
-      <div className="-m-1 grid min-h-0 flex-1 auto-rows-fr grid-cols-2 gap-2 overflow-y-auto p-1">
-        {options.map((option, index) => {
-          const style = optionStyle(index);
-          // While sending, the option(s) on their way stay marked.
-          const isSelected = (sending ? mine.choice : selected).includes(index);
-          return (
-            <button
-              key={index}
-              type="button"
-              data-testid={`answer-option-${index}`}
-              aria-pressed={multiple ? isSelected : undefined}
-              disabled={blocked}
-              onClick={() => onOption(index)}
-              className={`relative flex items-center gap-2 rounded-xl text-center shadow-md transition-transform active:scale-[0.97] disabled:opacity-70 ${
-                many ? "min-h-[4rem] flex-row justify-start py-2 pr-7 pl-2.5 text-left" : "min-h-[5.5rem] flex-col justify-center p-2"
-              } ${isSelected ? "ring-4 ring-white ring-offset-2 ring-offset-stage" : ""}`}
-              style={{ background: style.background, color: style.text }}
-            >
-              <OptionShape index={index} className={many ? "size-6" : "size-8"} />
-              <RichText
-                as="span"
-                html={option.html}
-                className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-3 text-sm" : "line-clamp-4 text-base"}`}
-              />
-              {multiple && (
-                <span
-                  aria-hidden
-                  className={`absolute top-1.5 right-1.5 flex items-center justify-center rounded-full border-2 ${many ? "size-5" : "size-7"} ${
-                    isSelected ? "border-white bg-white text-indigo-950" : "border-current"
-                  }`}
-                >
-                  {isSelected && <CheckIcon className={many ? "size-3.5" : "size-5"} />}
-                </span>
-              )}
-            </button>
-          );
-        })}
-      </div>
+      {question.kind === "order" && (
+        <OrderingAnswer items={options} disabled={blocked} sending={sending} onSubmit={(order) => submitAnswer(question.index, { order })} />
+      )}
+      {question.kind === "typed" && (
+        <TypedAnswer
+          numeric={question.numeric === true}
+          maxLength={MAX_TYPED_ANSWER_INPUT}
+          disabled={blocked}
+          sending={sending}
+          onSubmit={(text) => submitAnswer(question.index, { text })}
+        />
+      )}
+      {question.kind === "slider" && question.slider && (
+        <SliderAnswer slider={question.slider} disabled={blocked} sending={sending} onSubmit={(value) => submitAnswer(question.index, { value })} />
+      )}
+      {isChoiceKind && (
+        <div className="-m-1 grid min-h-0 flex-1 auto-rows-fr grid-cols-2 gap-2 overflow-y-auto p-1">
+          {options.map((option, index) => {
+            const style = optionStyle(index);
+            // While sending, the option(s) on their way stay marked.
+            const isSelected = (sending ? mine.choice : selected).includes(index);
+            return (
+              <button
+                key={index}
+                type="button"
+                data-testid={`answer-option-${index}`}
+                aria-pressed={multiple ? isSelected : undefined}
+                disabled={blocked}
+                onClick={() => onOption(index)}
+                className={`relative flex items-center gap-2 rounded-xl text-center shadow-md transition-transform active:scale-[0.97] disabled:opacity-70 ${
+                  many ? "min-h-[4rem] flex-row justify-start py-2 pr-7 pl-2.5 text-left" : "min-h-[5.5rem] flex-col justify-center p-2"
+                } ${isSelected ? "ring-4 ring-white ring-offset-2 ring-offset-stage" : ""}`}
+                style={{ background: style.background, color: style.text }}
+              >
+                <OptionShape index={index} className={many ? "size-6" : "size-8"} />
+                <RichText
+                  as="span"
+                  html={option.html}
+                  className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-3 text-sm" : "line-clamp-4 text-base"}`}
+                />
+                {multiple && (
+                  <span
+                    aria-hidden
+                    className={`absolute top-1.5 right-1.5 flex items-center justify-center rounded-full border-2 ${many ? "size-5" : "size-7"} ${
+                      isSelected ? "border-white bg-white text-indigo-950" : "border-current"
+                    }`}
+                  >
+                    {isSelected && <CheckIcon className={many ? "size-3.5" : "size-5"} />}
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
+      )}
 
       {multiple && (
         <button
           type="button"
           data-testid="answer-submit"
           disabled={selected.length === 0 || blocked}
-          onClick={() => submitAnswer(question.index, selected)}
+          onClick={() => submitAnswer(question.index, { choice: selected })}
           className="rounded-xl bg-white py-3.5 text-xl font-black text-indigo-950 shadow-lg disabled:bg-white/30 disabled:text-white/70"
         >
           {sending ? "Sending…" : selected.length === 0 ? "Pick at least one" : `Submit ${selected.length} ${selected.length === 1 ? "answer" : "answers"}`}

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePlayerGame } from "@/client/player-game";
-import type { RoundOutcome } from "@/protocol";
+import type { PlayKind, RevealView, RoundOutcome } from "@/protocol";
 import { CheckIcon, ClockIcon, CrossIcon, FlameIcon } from "@/components/shared/icons";
 import { OptionShape } from "@/components/shared/OptionShape";
 import { optionStyle } from "@/components/shared/option-styles";
@@ -12,12 +12,17 @@ import { LateJoinNotice } from "./LateJoinNotice";
 const LOOKS = {
   correct: { testId: "result-correct", Icon: CheckIcon, title: "Correct", background: "bg-green-700" },
   incorrect: { testId: "result-incorrect", Icon: CrossIcon, title: "Incorrect", background: "bg-red-700" },
+  partial: { testId: "result-partial", Icon: CheckIcon, title: "Close", background: "bg-amber-700" },
   "no-answer": { testId: "result-no-answer", Icon: ClockIcon, title: "Time's up", background: "bg-slate-700" },
+  voted: { testId: "result-voted", Icon: CheckIcon, title: "Thanks for voting", background: "bg-indigo-700" },
 } as const;
 
-function lookOf(outcome: RoundOutcome) {
+function lookOf(outcome: RoundOutcome, kind: PlayKind | undefined) {
   if (!outcome.answered) return LOOKS["no-answer"];
-  return outcome.correct ? LOOKS.correct : LOOKS.incorrect;
+  if (kind === "poll") return LOOKS.voted;
+  if (outcome.correct) return LOOKS.correct;
+  // Partial credit, or a slider value near the right one.
+  return outcome.points > 0 ? LOOKS.partial : LOOKS.incorrect;
 }
 
 export function PlayerReveal() {
@@ -45,7 +50,7 @@ export function PlayerReveal() {
     );
   }
 
-  const look = lookOf(outcome);
+  const look = lookOf(outcome, room.question?.kind);
   const options = room.question?.options ?? [];
   return (
     <section data-testid="phase-reveal" className={`flex flex-1 flex-col items-center justify-center-safe gap-4 overflow-y-auto px-5 py-6 text-center ${look.background}`}>
@@ -72,7 +77,8 @@ export function PlayerReveal() {
       )}
       <p className="text-base text-white/90">Total: {formatScore(you.score)} points</p>
 
-      {!outcome.correct && reveal.correct.length > 0 && (
+      {!outcome.correct && <OtherRightAnswer reveal={reveal} options={room.question?.options ?? []} ordering={room.question?.kind === "order"} />}
+      {!outcome.correct && reveal.correct.length > 0 && room.question?.kind !== "order" && (
         <div className="mt-2 flex w-full max-w-sm flex-col gap-2 rounded-xl bg-black/25 p-3 text-left" data-testid="result-correct-answer">
           <p className="text-sm font-semibold text-white/90">{reveal.correct.length === 1 ? "The right answer:" : "The right answers:"}</p>
           {reveal.correct.map((index) => {
@@ -89,4 +95,43 @@ export function PlayerReveal() {
       )}
     </section>
   );
+}
+
+/** The right answer of an ordering, type-answer or slider question, for a player who missed it. */
+function OtherRightAnswer({ reveal, options, ordering }: { reveal: RevealView; options: Array<{ html: string }>; ordering: boolean }) {
+  const box = "mt-2 flex w-full max-w-sm flex-col gap-1.5 rounded-xl bg-black/25 p-3 text-left";
+  if (ordering) {
+    return (
+      <ol className={box} data-testid="result-correct-order">
+        <li className="text-sm font-semibold text-white/90">The right order:</li>
+        {reveal.correct.map((index, position) => (
+          <li key={index} className="flex gap-2 font-bold">
+            <span className="tabular-nums">{position + 1}.</span>
+            <RichText as="span" html={options[index]?.html ?? ""} className="min-w-0 break-words" />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  if (reveal.accepted) {
+    return (
+      <div className={box} data-testid="result-accepted">
+        <p className="text-sm font-semibold text-white/90">{reveal.accepted.length === 1 ? "The right answer:" : "Right answers:"}</p>
+        <p className="font-bold break-words">{reveal.accepted.join(" · ")}</p>
+      </div>
+    );
+  }
+  if (reveal.slider) {
+    const unit = reveal.slider.unit ? ` ${reveal.slider.unit}` : "";
+    return (
+      <div className={box} data-testid="result-slider">
+        <p className="text-sm font-semibold text-white/90">The right value:</p>
+        <p className="text-2xl font-black tabular-nums">
+          {reveal.slider.correct}
+          {unit}
+        </p>
+      </div>
+    );
+  }
+  return null;
 }

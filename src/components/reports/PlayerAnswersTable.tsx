@@ -1,3 +1,4 @@
+import type { RawAnswer } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
 import { AnswerResult } from "./AnswerResult";
 import { formatSeconds, optionLetter } from "./format";
@@ -41,7 +42,7 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
                 {answer ? (
                   <>
                     <td className={`${cell} max-w-56`}>
-                      <Choices question={question} choices={answer.choices} />
+                      <Choices question={question} choices={answer.raw && "order" in answer.raw ? answer.raw.order : answer.choices} given={answer.raw} />
                     </td>
                     <td className={cell}>
                       <AnswerResult answer={answer} />
@@ -64,7 +65,10 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
   );
 }
 
-function Choices({ question, choices }: { question: ReportQuestionData; choices: number[] }) {
+function Choices({ question, choices, given }: { question: ReportQuestionData; choices: number[]; given?: RawAnswer | undefined }) {
+  // A typed text or a slider value, as given.
+  if (given && "text" in given) return <span className="line-clamp-2 break-words">{given.text}</span>;
+  if (given && "value" in given) return <span className="tabular-nums">{given.value}</span>;
   if (choices.length === 0) return <span className="text-slate-500">—</span>;
   if (question.kind === "order") {
     return <span>{choices.map((index) => optionLetter(positionOf(question, index))).join(" → ")}</span>;

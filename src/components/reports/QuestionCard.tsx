@@ -1,6 +1,7 @@
 import { RichText } from "@/components/shared/RichText";
 import { HARD_QUESTION_PERCENT } from "../../../server/reports/types";
 import { DiscriminationPanel } from "./DiscriminationPanel";
+import { KindReportView } from "./KindReportView";
 import { OptionBarChart } from "./OptionBarChart";
 import { OrderOptions } from "./OrderOptions";
 import { formatSeconds } from "./format";
@@ -10,6 +11,10 @@ const KIND_LABEL: Record<string, string> = {
   single: "One answer",
   multiple: "Several answers",
   order: "Put in order",
+  truefalse: "True or false",
+  typed: "Type answer",
+  slider: "Slider",
+  poll: "Poll",
 };
 
 /** One played question: prompt, headline numbers, the answers chart and the item analysis. */
@@ -61,7 +66,10 @@ export function QuestionCard({ question }: { question: ReportQuestionData }) {
         </dl>
       </header>
       <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        {question.kind === "order" ? <OrderOptions question={question} /> : <OptionBarChart question={question} />}
+        <div className="flex flex-col gap-4">
+          {question.kind === "order" ? <OrderOptions question={question} /> : question.kind !== "typed" && question.kind !== "slider" && <OptionBarChart question={question} />}
+          {question.kindView && <KindReportView view={question.kindView} />}
+        </div>
         <DiscriminationPanel question={question} />
       </div>
     </article>

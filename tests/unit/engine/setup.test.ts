@@ -85,10 +85,12 @@ describe("createGame", () => {
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   });
 
-  it("refuses an empty quiz and ordering questions", () => {
+  it("refuses an empty quiz, and leaves out a question the game can't play", () => {
     const base = { gameId: "g", code: "000000", quizTitle: "t", now: T0, random: seededRandom(1) };
     expect(() => createGame({ ...base, settings: settings(), questions: [] })).toThrow(/no questions/);
-    expect(() => createGame({ ...base, settings: settings(), questions: questions([{}, { kind: "order" }]) })).toThrow(/ordering/);
+    const [first, second] = questions([{}, {}]);
+    const state = createGame({ ...base, settings: settings(), questions: [first!, { ...second!, unplayableReason: "Question 2 (line 9) is a \"hotspot\" question" }] });
+    expect(state.questions.map((q) => q.id)).toEqual([first!.id]);
   });
 
   it("an ordering question that is not picked (nQuestions) does not matter", () => {

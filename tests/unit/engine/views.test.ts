@@ -186,6 +186,7 @@ describe("view contents", () => {
       questionIndex: 0,
       correct: [2],
       counts: [1, 0, 2, 0],
+      correctCount: 2,
       answered: 3,
       eligible: 4,
       explanations: [0, 1, 2, 3].map((o) => ({ option: o, html: `<p>${explanationText(0, o)}</p>` })),

@@ -1,0 +1,135 @@
+/**
+ * In real Chromium: a teacher adds a quiz with an ordering, a type-answer and a slider question and
+ * hosts it; on 360×640 phones Ada answers everything by touch and Bo by keyboard only, both right.
+ */
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { openPhone } from "./phones";
+import { hostQuiz, signUpAsNewTeacher } from "./teacher";
+
+const SHOTS = path.join("test-results", "screenshots");
+const ORDER = ["Ancient Egypt", "Roman Empire", "Middle Ages", "Industrial Revolution"];
+
+const SOURCE = `---
+title: Kinds Tour
+timeLimit: 60
+readTime: 1
+shuffleQuestions: false
+---
+
+## Put these in order, earliest first
+
+${ORDER.map((item, i) => `${i + 1}. ${item}`).join("\n")}
+
+## What is the capital of France?
+---
+answer: Paris
+---
+
+## How many minutes are in an hour?
+---
+min: 0
+max: 100
+answer: 60
+---
+`;
+
+/** The item texts as the phone lists them, top to bottom. */
+async function shownOrder(phone: Page): Promise<string[]> {
+  const items = phone.locator('[data-testid^="ordering-item-"]');
+  await expect(items).toHaveCount(ORDER.length);
+  return (await items.allInnerTexts()).map((text) => text.replace(/^\s*\d+\.\s*/, "").replace(/[↑↓]/g, "").trim());
+}
+
+/** Touch: tap the item that belongs at each place, then the item there, to swap them. */
+async function orderByTouch(phone: Page) {
+  for (let place = 0; place < ORDER.length; place++) {
+    const shown = await shownOrder(phone);
+    const at = shown.indexOf(ORDER[place]!);
+    if (at === place) continue;
+    await phone.getByTestId(`ordering-item-${at}`).getByRole("button").first().tap();
+    await phone.getByTestId(`ordering-item-${place}`).getByRole("button").first().tap();
+  }
+  expect(await shownOrder(phone)).toEqual(ORDER);
+  await phone.getByTestId("answer-submit").tap();
+}
+
+/** Keyboard only: focus each item's "up" button and press Enter until it reaches its place. */
+async function orderByKeyboard(phone: Page) {
+  for (let place = 0; place < ORDER.length; place++) {
+    let at = (await shownOrder(phone)).indexOf(ORDER[place]!);
+    while (at > place) {
+      await phone.getByRole("button", { name: `Move item ${at + 1} up` }).focus();
+      await phone.keyboard.press("Enter");
+      at -= 1;
+    }
+  }
+  expect(await shownOrder(phone)).toEqual(ORDER);
+  await phone.getByTestId("answer-submit").focus();
+  await phone.keyboard.press("Enter");
+}
+
+async function answering(phone: Page, prompt: RegExp) {
+  await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
+  await expect(phone.getByTestId("player-prompt")).toContainText(prompt);
+}
+
+test("phones answer an ordering, a typed and a slider question by touch and by keyboard", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const teacher = await context.newPage();
+  await teacher.goto("/sign-up");
+  await signUpAsNewTeacher(teacher, "Mr Okafor");
+  await teacher.goto("/quizzes/new");
+  await teacher.getByTestId("quiz-source").fill(SOURCE);
+  await expect(teacher.getByTestId("quiz-errors")).toHaveCount(0);
+  await expect(teacher.getByTestId("preview-question")).toHaveCount(3);
+  await teacher.getByTestId("quiz-save").click();
+  await teacher.getByTestId("nav-quizzes").click();
+  const quiz = teacher.locator('[data-quiz-title="Kinds Tour"]');
+  await hostQuiz(teacher, quiz);
+  const code = (await teacher.getByTestId("host-code").innerText()).replace(/\D/g, "");
+  const ada = await openPhone(browser, code, "Ada");
+  const bo = await openPhone(browser, code, "Bo");
+  await expect(teacher.getByTestId("host-player")).toHaveCount(2);
+  await teacher.getByTestId("host-start").click();
+
+  // Ordering: shown shuffled, never in the right order.
+  for (const phone of [ada, bo]) await answering(phone, /in order/);
+  expect(await shownOrder(ada)).not.toEqual(ORDER);
+  await ada.screenshot({ path: path.join(SHOTS, "phone-ordering.png") });
+  await orderByTouch(ada);
+  await orderByKeyboard(bo);
+  await expect(teacher.getByTestId("host-reveal-order")).toBeVisible();
+  for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
+  await teacher.getByTestId("host-next").click();
+  await teacher.keyboard.press("Space");
+
+  // Type answer: accepted after normalising case and accents.
+  for (const phone of [ada, bo]) await answering(phone, /capital of France/);
+  await ada.getByTestId("typed-input").tap();
+  await ada.getByTestId("typed-input").fill("paris");
+  await ada.getByTestId("answer-submit").tap();
+  await bo.getByTestId("typed-input").focus();
+  await bo.keyboard.type("PARÍS");
+  await bo.keyboard.press("Enter");
+  await expect(teacher.getByTestId("host-reveal-accepted")).toContainText("Paris");
+  for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
+  await teacher.getByTestId("host-next").click();
+  await teacher.keyboard.press("Space");
+
+  // Slider: starts halfway (50); Ada sets 60 on it, Bo presses → ten times.
+  for (const phone of [ada, bo]) await answering(phone, /minutes/);
+  await expect(ada.getByTestId("slider-value")).toHaveText("50");
+  await ada.screenshot({ path: path.join(SHOTS, "phone-slider.png") });
+  await ada.getByTestId("slider-input").fill("60");
+  await expect(ada.getByTestId("slider-value")).toHaveText("60");
+  await ada.getByTestId("answer-submit").tap();
+  await bo.getByTestId("slider-input").focus();
+  for (let i = 0; i < 10; i++) await bo.keyboard.press("ArrowRight");
+  await expect(bo.getByTestId("slider-value")).toHaveText("60");
+  await bo.getByTestId("answer-submit").focus();
+  await bo.keyboard.press("Enter");
+  await expect(teacher.getByTestId("host-reveal-slider")).toHaveText("60");
+  for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
+  await teacher.screenshot({ path: path.join(SHOTS, "host-reveal-slider.png") });
+});
