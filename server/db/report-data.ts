@@ -1,5 +1,6 @@
 /** The raw rows of one game for its report (server/reports/build-report.ts), in four queries. */
 import { and, eq } from "drizzle-orm";
+import { savedAnswerCredit } from "../engine/kinds";
 import type { ReportSource } from "../reports/source";
 import type { Database } from "./client";
 import { isUuid } from "./quizzes";
@@ -63,13 +64,21 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
       .where(eq(answers.gameId, gameId)),
   ]);
 
+  const rounds = roundRows.map(({ kind, promptHtml, options, details, ...round }) => ({
+    ...round,
+    question: { kind, promptHtml, options: options.map((option) => ({ html: option.html, correct: option.correct })), details },
+  }));
+  const questionOf = new Map(rounds.map((round) => [round.roundIndex, round.question]));
   return {
     game,
-    rounds: roundRows.map(({ kind, promptHtml, options, details, ...round }) => ({
-      ...round,
-      question: { kind, promptHtml, options: options.map((option) => ({ html: option.html, correct: option.correct })), details },
-    })),
+    rounds,
     players: playerRows,
-    answers: answerRows,
+    // Partial credit (multi-select and ordering scored "partial", sliders) is marked again from the
+    // saved answer, so the item analysis reads correctness rather than speed-weighted points.
+    answers: answerRows.map((answer) => {
+      const question = questionOf.get(answer.roundIndex);
+      const partial = question && (question.kind === "slider" || question.details?.scoring === "partial");
+      return partial ? { ...answer, score: savedAnswerCredit(question, answer.choices, answer.raw) } : answer;
+    }),
   };
 }

@@ -152,3 +152,29 @@ export function summariseRound(question: GameQuestion, answers: SubmittedAnswer[
   if (question.kind === "slider") summary.average = answers.length > 0 ? total / answers.length : null;
   return { counts, summary };
 }
+
+/** The parts of a saved question that marking needs: kind, options in file order, and its settings. */
+export interface SavedQuestion {
+  kind: string;
+  options: ReadonlyArray<{ correct: boolean }>;
+  details?: Pick<GameQuestion, "scoring" | "typed" | "slider"> | null;
+}
+
+/**
+ * A saved answer's credit (0–1), marked again the way the game marked it, for reports: the item
+ * analysis uses correctness, never the speed-weighted points. Kinds without partial credit give 1 or 0.
+ */
+export function savedAnswerCredit(saved: SavedQuestion, choices: number[], raw: RawAnswer | null | undefined): number {
+  const fileOrder = saved.options.map((_, index) => index);
+  const question = {
+    kind: saved.kind as GameQuestion["kind"],
+    options: saved.options.map(() => ({ html: "" })),
+    optionOrder: fileOrder,
+    correct: saved.kind === "order" ? fileOrder : fileOrder.filter((index) => saved.options[index]!.correct),
+    ...(saved.details?.scoring ? { scoring: saved.details.scoring } : {}),
+    ...(saved.details?.typed ? { typed: saved.details.typed } : {}),
+    ...(saved.details?.slider ? { slider: saved.details.slider } : {}),
+  } as GameQuestion;
+  const answer = readAnswer(question, answerFromSaved(question, choices, raw));
+  return "ok" in answer ? 0 : gradeAnswer(question, answer).credit;
+}
