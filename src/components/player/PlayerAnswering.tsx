@@ -10,8 +10,9 @@ import { RichText } from "@/components/shared/RichText";
 import { AnswerLocked } from "./AnswerLocked";
 import { AnswerSending } from "./AnswerSending";
 import { LateJoinNotice } from "./LateJoinNotice";
-// One place to swap in richer inputs for these kinds: same props.
-import { SimpleOrderingAnswer as OrderingAnswer, SimpleSliderAnswer as SliderAnswer, SimpleTypedAnswer as TypedAnswer } from "./simple-answers";
+import { OrderingAnswer } from "./answers/OrderingAnswer";
+import { SliderAnswer } from "./answers/SliderAnswer";
+import { TypedAnswer } from "./answers/TypedAnswer";
 import { MAX_TYPED_ANSWER_INPUT } from "@/protocol";
 
 /** Mounted once per question (keyed by its index), so a new question starts with nothing selected. */
@@ -67,19 +68,30 @@ export function PlayerAnswering() {
         </p>
       )}
       {question.kind === "order" && (
-        <OrderingAnswer items={options} disabled={blocked} sending={sending} onSubmit={(order) => submitAnswer(question.index, { order })} />
+        <OrderingAnswer
+          // Ids are the places the items are shown in (shuffled), so they say nothing about the right order.
+          items={options.map((option, index) => ({ id: String(index), html: option.html }))}
+          disabled={room.paused}
+          sending={sending}
+          onSubmit={(order) => submitAnswer(question.index, { order: order.map(Number) })}
+        />
       )}
       {question.kind === "typed" && (
         <TypedAnswer
           numeric={question.numeric === true}
           maxLength={MAX_TYPED_ANSWER_INPUT}
-          disabled={blocked}
+          disabled={room.paused}
           sending={sending}
           onSubmit={(text) => submitAnswer(question.index, { text })}
         />
       )}
       {question.kind === "slider" && question.slider && (
-        <SliderAnswer slider={question.slider} disabled={blocked} sending={sending} onSubmit={(value) => submitAnswer(question.index, { value })} />
+        <SliderAnswer
+          {...question.slider}
+          disabled={room.paused}
+          sending={sending}
+          onSubmit={(value) => submitAnswer(question.index, { value })}
+        />
       )}
       {isChoiceKind && (
         <div className="-m-1 grid min-h-0 flex-1 auto-rows-fr grid-cols-2 gap-2 overflow-y-auto p-1">
