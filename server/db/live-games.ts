@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "./client";
+import { arrayLiteral } from "./array-literal";
 import { liveGames } from "./schema";
 
 /** Saves (or replaces) a running game's live state. */
@@ -17,10 +18,16 @@ export async function saveLiveGame(db: Database, gameId: string, state: unknown,
 export async function saveLiveGames(db: Database, rows: Array<{ gameId: string; state: unknown; savedAt: Date }>): Promise<void> {
   const latest = [...new Map(rows.map((row) => [row.gameId, row])).values()];
   if (latest.length === 0) return;
-  await db
-    .insert(liveGames)
-    .values(latest)
-    .onConflictDoUpdate({ target: liveGames.gameId, set: { state: sql`excluded.state`, savedAt: sql`excluded.saved_at` } });
+  // One statement text for any number of games (see array-literal.ts).
+  await db.execute(sql`
+    insert into ${liveGames} (game_id, state, saved_at)
+    select game_id, state::jsonb, saved_at
+    from unnest(
+      ${arrayLiteral(latest.map((row) => row.gameId))}::uuid[],
+      ${arrayLiteral(latest.map((row) => JSON.stringify(row.state)))}::text[],
+      ${arrayLiteral(latest.map((row) => row.savedAt.toISOString()))}::timestamptz[]
+    ) as batch(game_id, state, saved_at)
+    on conflict (game_id) do update set state = excluded.state, saved_at = excluded.saved_at`);
 }
 
 export async function deleteLiveGame(db: Database, gameId: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { arrayLiteral } from "./array-literal";
 import type { Database } from "./client";
 import { players } from "./schema";
 
@@ -23,13 +24,21 @@ export async function addPlayer(db: Database, input: AddPlayerInput): Promise<vo
   });
 }
 
-/** Rows per multi-row INSERT (6 params each). */
+/** Rows per INSERT (a bound on one statement's time, whatever the batch). */
 const PLAYER_CHUNK = 1_000;
 
 /** Players who joined at about the same time (in any games), in one statement per chunk. */
 export async function addPlayers(db: Database, rows: AddPlayerInput[]): Promise<void> {
   for (let i = 0; i < rows.length; i += PLAYER_CHUNK) {
-    await db.insert(players).values(rows.slice(i, i + PLAYER_CHUNK).map((row) => ({ ...row })));
+    const chunk = rows.slice(i, i + PLAYER_CHUNK);
+    const column = (pick: (row: AddPlayerInput) => string | number) => arrayLiteral(chunk.map(pick));
+    // One statement text for any batch size (see array-literal.ts).
+    await db.execute(sql`
+      insert into ${players} (id, game_id, nickname, joined_at, join_seq, token_hash)
+      select * from unnest(
+        ${column((p) => p.id)}::uuid[], ${column((p) => p.gameId)}::uuid[], ${column((p) => p.nickname)}::text[],
+        ${column((p) => p.joinedAt.toISOString())}::timestamptz[], ${column((p) => p.joinSeq)}::int[], ${column((p) => p.tokenHash)}::text[]
+      )`);
   }
 }
 

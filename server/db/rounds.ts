@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { arrayLiteral } from "./array-literal";
 import type { Database } from "./client";
 import type { RawAnswer } from "../../src/protocol/answers";
 import { answers, gameRounds } from "./schema";
 
-/** Rows per multi-row INSERT (12 params each → 6,000 parameters per statement). */
+/** Rows per INSERT (a bound on one statement's time, whatever the batch). */
 export const ANSWER_CHUNK = 500;
 
 export interface RoundRow {
@@ -87,22 +88,21 @@ export function inWriterOrder(rows: AnswerRow[]): AnswerRow[] {
 async function insertAnswers(db: Database, unordered: AnswerRow[]): Promise<void> {
   const rows = inWriterOrder(unordered);
   for (let i = 0; i < rows.length; i += ANSWER_CHUNK) {
-    const chunk = rows.slice(i, i + ANSWER_CHUNK).map((a) => ({
-      id: a.id,
-      gameId: a.gameId,
-      questionId: a.questionId,
-      playerId: a.playerId,
-      roundIndex: a.roundIndex,
-      choices: [...a.choices].sort((x, y) => x - y),
-      answer: a.answer ?? null,
-      correct: a.correct,
-      points: a.points,
-      streak: a.streak,
-      responseMs: a.responseMs,
-      answeredAt: a.answeredAt,
-      clientAnswerId: a.clientAnswerId ?? null,
-    }));
-    await db.insert(answers).values(chunk).onConflictDoNothing();
+    const chunk = rows.slice(i, i + ANSWER_CHUNK);
+    const column = <T extends string | number | boolean | null>(pick: (row: AnswerRow) => T) => arrayLiteral(chunk.map(pick));
+    // One statement text for any batch size (see array-literal.ts); unnest keeps the writer order.
+    await db.execute(sql`
+      insert into ${answers} (id, game_id, question_id, player_id, round_index, choices, answer, correct, points, streak, response_ms, answered_at, client_answer_id)
+      select id, game_id, question_id, player_id, round_index, choices::int[], answer::jsonb, correct, points, streak, response_ms, answered_at, client_answer_id
+      from unnest(
+        ${column((a) => a.id)}::uuid[], ${column((a) => a.gameId)}::uuid[], ${column((a) => a.questionId)}::uuid[],
+        ${column((a) => a.playerId)}::uuid[], ${column((a) => a.roundIndex)}::int[],
+        ${column((a) => arrayLiteral([...a.choices].sort((x, y) => x - y)))}::text[],
+        ${column((a) => (a.answer ? JSON.stringify(a.answer) : null))}::text[], ${column((a) => a.correct)}::bool[],
+        ${column((a) => a.points)}::int[], ${column((a) => a.streak)}::int[], ${column((a) => a.responseMs)}::int[],
+        ${column((a) => a.answeredAt.toISOString())}::timestamptz[], ${column((a) => a.clientAnswerId ?? null)}::uuid[]
+      ) as batch(id, game_id, question_id, player_id, round_index, choices, answer, correct, points, streak, response_ms, answered_at, client_answer_id)
+      on conflict do nothing`);
   }
 }
 

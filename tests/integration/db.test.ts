@@ -7,6 +7,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   addPlayer,
+  addPlayers,
   createGame,
   deleteGame,
   finishGame,
@@ -21,6 +22,7 @@ import {
   removePlayer,
   saveLiveGames,
   saveQuizVersion,
+  saveAnswers,
   saveRound,
   schema,
   type AnswerRow,
@@ -312,6 +314,45 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
   });
 
   describe("rounds", () => {
+    it("stores hostile text from phones exactly as typed through the batched writes (nicknames, typed answers)", async () => {
+      const { db } = database();
+      const { saved, questionIds } = await savedGameQuiz(db, "batch-text");
+      const gameId = await newGame(db, saved.versionId);
+      const hostile = ['Ada "the" \\ Lovelace', "{NULL}", "a,b,c", "NULL", 'x\\"y', "émoji 🦊 ﷽", "", " trailing "];
+      const people = hostile.map((nickname, i) => ({ id: randomUUID(), gameId, nickname: nickname || "empty", joinedAt: at(i), joinSeq: i + 1, tokenHash: `hash-${i}` }));
+      await addPlayers(db, people);
+      const stored = await db.select({ id: players.id, nickname: players.nickname, joinSeq: players.joinSeq, joinedAt: players.joinedAt }).from(players).where(eq(players.gameId, gameId)).orderBy(asc(players.joinSeq));
+      expect(stored).toEqual(people.map(({ id, nickname, joinSeq, joinedAt }) => ({ id, nickname, joinSeq, joinedAt })));
+
+      const rows: AnswerRow[] = people.map((person, i) => ({
+        id: randomUUID(),
+        gameId,
+        questionId: questionIds[0]!,
+        playerId: person.id,
+        roundIndex: 0,
+        choices: i % 2 ? [2, 0] : [],
+        answer: i % 2 ? null : { text: hostile[i]! },
+        correct: false,
+        points: i,
+        streak: 0,
+        responseMs: 100 + i,
+        answeredAt: at(10 + i),
+        clientAnswerId: i % 3 ? randomUUID() : null,
+      }));
+      await saveAnswers(db, rows);
+      const back = await db.select().from(answers).where(eq(answers.gameId, gameId));
+      for (const row of rows) {
+        expect(back.find((answer) => answer.id === row.id)).toMatchObject({
+          playerId: row.playerId,
+          choices: [...row.choices].sort((a, b) => a - b),
+          answer: row.answer,
+          points: row.points,
+          answeredAt: row.answeredAt,
+          clientAnswerId: row.clientAnswerId,
+        });
+      }
+    });
+
     it("saveRound is idempotent, chunks big batches and keeps the first answer", async () => {
       const { db } = database();
       const { saved, questionIds } = await savedGameQuiz(db, "rounds-idem");
