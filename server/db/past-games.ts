@@ -5,7 +5,7 @@ import { statusLabel } from "../reports/status-label";
 import type { PastGameRow } from "../reports/types";
 import type { Database } from "./client";
 import { isUuid } from "./quizzes";
-import { answers, gameRounds, games, players, quizVersions, quizzes } from "./schema";
+import { answers, gameRounds, games, players, questions, quizVersions, quizzes } from "./schema";
 
 export interface PastGamesQuery {
   ownerId: string;
@@ -61,7 +61,9 @@ function pageRows(db: Database, filter: SQL | undefined, page: number, pageSize:
   const a = alias(answers, "a");
   const [pFrom, rFrom, aFrom] = [sql`${players} p`, sql`${gameRounds} r`, sql`${answers} a`];
   const playerCount = sql`(select count(*) from ${pFrom} where ${p.gameId} = ${games.id} and ${p.removedAt} is null)`;
-  const eligibleTotal = sql`(select coalesce(sum(${r.eligiblePlayers}), 0) from ${rFrom} where ${r.gameId} = ${games.id})`;
+  // Polls have no right answer: left out of "% correct", as in the report.
+  const eligibleTotal = sql`(select coalesce(sum(${r.eligiblePlayers}), 0) from ${rFrom} where ${r.gameId} = ${games.id}
+    and not exists (select 1 from ${questions} where ${questions.id} = ${r.questionId} and ${questions.kind} = 'poll'))`;
   const answersOfSavedRounds = sql`${aFrom}
     join ${rFrom} on ${r.gameId} = ${a.gameId} and ${r.roundIndex} = ${a.roundIndex}
     join ${pFrom} on ${p.id} = ${a.playerId}`;

@@ -225,6 +225,11 @@ describe.each(cases)("a quiz mixing every kind on $target, points for speed $poi
     expect(byKind("slider").kindView).toMatchObject({ kind: "slider", correct: 1969 });
     expect(byKind("order").kindView).toMatchObject({ kind: "order" });
     expect(byKind("poll")).toMatchObject({ hard: false, correctCount: 0 });
+    // Partial credit (the slider's closeness) reaches the item analysis as a score, not as 0.
+    expect(byKind("slider").facility).toBeGreaterThan(0);
+    // Past games counts "% correct" as the report does: the poll is left out.
+    const { games } = await quiz.api.pastGames.list.query({});
+    expect(games.find((game) => game.id === gameId)?.percentCorrect).toBe(report.summary.percentCorrect);
   });
 
   it("never sent a phone a right answer, an accepted answer or the right order before its reveal", () => {
