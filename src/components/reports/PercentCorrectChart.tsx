@@ -11,7 +11,9 @@ export function PercentCorrectChart({ questions }: { questions: ReportQuestionDa
   const hardCount = questions.filter((question) => question.hard).length;
   const description =
     `Percent correct per question. ` +
-    questions.map((question) => `Question ${question.roundIndex + 1}: ${question.percentCorrect}%${question.hard ? " (hard)" : ""}`).join(", ") +
+    questions
+      .map((question) => `Question ${question.roundIndex + 1}: ${question.scored ? `${question.percentCorrect}%${question.hard ? " (hard)" : ""}` : "a poll, no right answer"}`)
+      .join(", ") +
     `. ${hardCount === 0 ? "No question" : hardCount === 1 ? "1 question" : `${hardCount} questions`} below ${HARD_QUESTION_PERCENT}%.`;
 
   return (
@@ -40,21 +42,26 @@ export function PercentCorrectChart({ questions }: { questions: ReportQuestionDa
               <div className="absolute inset-0 flex items-end gap-[3px] px-1">
                 {questions.map((question) => (
                   <div key={question.roundIndex} className="flex h-full min-w-3 flex-1 items-end justify-center">
-                    <div
-                      className={`relative w-full max-w-10 rounded-t ${question.hard ? "bg-red-600" : "bg-indigo-600"}`}
-                      style={{ height: `${Math.max(question.percentCorrect, 0.5)}%` }}
-                    >
-                      {showValues && (
-                        <span
-                          className={`absolute bottom-full left-1/2 -translate-x-1/2 text-[11px] leading-tight whitespace-nowrap tabular-nums ${
-                            question.hard ? "font-bold text-red-800" : "text-slate-600"
-                          }`}
-                        >
-                          {question.hard ? "!" : ""}
-                          {question.percentCorrect}
-                        </span>
-                      )}
-                    </div>
+                    {/* A poll has no right answer: no column. */}
+                    {!question.scored ? (
+                      <span className="text-[11px] text-slate-500">poll</span>
+                    ) : (
+                      <div
+                        className={`relative w-full max-w-10 rounded-t ${question.hard ? "bg-red-600" : "bg-indigo-600"}`}
+                        style={{ height: `${Math.max(question.percentCorrect, 0.5)}%` }}
+                      >
+                        {showValues && (
+                          <span
+                            className={`absolute bottom-full left-1/2 -translate-x-1/2 text-[11px] leading-tight whitespace-nowrap tabular-nums ${
+                              question.hard ? "font-bold text-red-800" : "text-slate-600"
+                            }`}
+                          >
+                            {question.hard ? "!" : ""}
+                            {question.percentCorrect}
+                          </span>
+                        )}
+                      </div>
+                    )}
                   </div>
                 ))}
               </div>
