@@ -42,7 +42,9 @@ function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startRep
   const router = useRouter();
   const [mode, setMode] = useState<"view" | "rename" | "replace">(startReplacing ? "replace" : "view");
   const hasQuestionTimes = quiz.questions.some((question) => question.timeLimitSec !== undefined || question.readTimeSec !== undefined);
-  const hostable = { ...quiz, questionCount: quiz.questions.length, hasQuestionTimes };
+  // Questions of a kind the game can't play are left out of the game, so they don't count here.
+  const playable = quiz.questions.filter((question) => !question.unplayableReason).length;
+  const hostable = { ...quiz, questionCount: playable, hasQuestionTimes };
 
   return (
     <div className="flex flex-col gap-6">
