@@ -18,15 +18,16 @@ export async function saveLiveGame(db: Database, gameId: string, state: unknown,
 export async function saveLiveGames(db: Database, rows: Array<{ gameId: string; state: unknown; savedAt: Date }>): Promise<void> {
   const latest = [...new Map(rows.map((row) => [row.gameId, row])).values()];
   if (latest.length === 0) return;
-  // One statement text for any number of games (see array-literal.ts).
+  // One statement text for any number of games (see array-literal.ts). The states go as one JSON
+  // array (a big game's state is hundreds of KB: no array-literal escaping of it).
   await db.execute(sql`
     insert into ${liveGames} (game_id, state, saved_at)
-    select game_id, state::jsonb, saved_at
+    select game.id, state.value, game.saved_at
     from unnest(
       ${arrayLiteral(latest.map((row) => row.gameId))}::uuid[],
-      ${arrayLiteral(latest.map((row) => JSON.stringify(row.state)))}::text[],
       ${arrayLiteral(latest.map((row) => row.savedAt.toISOString()))}::timestamptz[]
-    ) as batch(game_id, state, saved_at)
+    ) with ordinality as game(id, saved_at, n)
+    join jsonb_array_elements(${JSON.stringify(latest.map((row) => row.state))}::jsonb) with ordinality as state(value, n) using (n)
     on conflict (game_id) do update set state = excluded.state, saved_at = excluded.saved_at`);
 }
 
