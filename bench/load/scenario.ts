@@ -19,6 +19,7 @@ import type { JoinPlan, PlayPlan } from "./bots";
 import type { ServerSample } from "./server";
 import { distribution, type Distribution } from "./stats";
 import { freshPostgresDatabase } from "../fresh-database";
+import { deleteRedisKeys } from "../../tests/support/redis-keys";
 
 export type DatabaseKind = "pglite" | "postgres" | "two-nodes";
 
@@ -272,12 +273,7 @@ async function removeRedisKeys(redisUrl: string, keyPrefix: string): Promise<voi
   redis.on("error", () => {});
   try {
     await redis.connect();
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${keyPrefix}:*`, "COUNT", 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
+    await deleteRedisKeys(redis, `${keyPrefix}:*`);
   } finally {
     redis.disconnect();
   }

@@ -5,6 +5,7 @@
  * node without the lease can't write or broadcast for that game.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { deleteRedisKeys } from "../support/redis-keys";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fenceRoomPorts, LeaseLost } from "../../server/cluster/fencing";
@@ -38,12 +39,7 @@ describe.runIf(redisWanted)("game leases on Redis", () => {
 
   afterAll(async () => {
     started.forEach((leases) => leases.stop());
-    let cursor = "0";
-    do {
-      const [next, found] = await redis.scan(cursor, "MATCH", keys.owner("*"), "COUNT", 1000);
-      if (found.length > 0) await redis.del(...found);
-      cursor = next;
-    } while (cursor !== "0");
+    await deleteRedisKeys(redis, keys.owner("*"));
     redis.disconnect();
   });
 

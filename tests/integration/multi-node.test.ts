@@ -17,6 +17,7 @@
  * PostgreSQL or Redis (TEST_REDIS_URL, default redis://127.0.0.1:6379) FAILS the suite.
  */
 import { randomBytes } from "node:crypto";
+import { deleteRedisKeys } from "../support/redis-keys";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -92,14 +93,7 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
     await Promise.allSettled(balancers.map((lb) => lb.close()));
     await Promise.allSettled(nodes.map((node) => node.kill("SIGKILL")));
     // Only this run's keys: other runs and other programs share this Redis.
-    if (redis?.status === "ready") {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${KEY_PREFIX}:*`, "COUNT", 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== "0");
-    }
+    if (redis?.status === "ready") await deleteRedisKeys(redis, `${KEY_PREFIX}:*`);
     redis?.disconnect();
     await database?.close();
   });
