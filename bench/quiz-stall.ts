@@ -151,7 +151,7 @@ export function printQuizStall(result: QuizStallResult): string[] {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const players = Number(process.env.BENCH_PLAYERS ?? 30);
-  console.log("PGlite on disk (the database runs on the server's own thread):");
+  console.log("PGlite on disk (the database on its own worker thread in the server process):");
   const missed = printQuizStall(await benchQuizStall({ players }));
   if (process.env.TEST_DATABASE_URL) {
     const fresh = await freshPostgresDatabase(process.env.TEST_DATABASE_URL);
