@@ -85,7 +85,21 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await teacher.goto("/quizzes/new");
   await teacher.getByTestId("quiz-source").fill(SOURCE);
   await expect(teacher.getByTestId("quiz-errors")).toHaveCount(0);
-  await expect(teacher.getByTestId("preview-question")).toHaveCount(3);
+  const previews = teacher.getByTestId("preview-question");
+  await expect(previews).toHaveCount(3);
+  // The library previews every kind on a phone; the ordering one never in the right order, as games show it.
+  for (let i = 0; i < 3; i++) await expect(previews.nth(i).getByTestId("preview-phone")).toHaveCount(1);
+  for (const testId of ["preview-phone-order-item", "preview-big-screen-option"]) {
+    const items = previews.nth(0).getByTestId(testId);
+    await expect(items).toHaveCount(ORDER.length);
+    const previewed = (await items.allInnerTexts()).map((text) => ORDER.find((item) => text.includes(item)) ?? text);
+    expect([...previewed].sort()).toEqual([...ORDER].sort());
+    expect(previewed).not.toEqual(ORDER);
+  }
+  await expect(previews.nth(2).getByTestId("preview-phone-slider-value")).toHaveText("50");
+  for (const [i, kind] of ["ordering", "typed", "slider"].entries()) {
+    await previews.nth(i).screenshot({ path: path.join(SHOTS, `library-preview-${kind}.png`) });
+  }
   await teacher.getByTestId("quiz-save").click();
   await teacher.getByTestId("nav-quizzes").click();
   const quiz = teacher.locator('[data-quiz-title="Kinds Tour"]');
