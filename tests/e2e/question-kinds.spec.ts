@@ -72,6 +72,13 @@ async function orderByKeyboard(phone: Page) {
   await phone.keyboard.press("Enter");
 }
 
+/** Space moves on only once the leaderboard is up and Next is free again (the click's reply is back): not before. */
+async function spaceToNextQuestion(teacher: Page) {
+  await expect(teacher.getByTestId("phase-leaderboard")).toBeVisible();
+  await expect(teacher.getByTestId("host-next")).toBeEnabled();
+  await teacher.keyboard.press("Space");
+}
+
 async function answering(phone: Page, prompt: RegExp) {
   await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
   await expect(phone.getByTestId("player-prompt")).toContainText(prompt);
@@ -119,7 +126,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await expect(teacher.getByTestId("host-reveal-order")).toBeVisible();
   for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
   await teacher.getByTestId("host-next").click();
-  await teacher.keyboard.press("Space");
+  await spaceToNextQuestion(teacher);
 
   // Type answer: accepted after normalising case and accents.
   for (const phone of [ada, bo]) await answering(phone, /capital of France/);
@@ -132,7 +139,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await expect(teacher.getByTestId("host-reveal-accepted")).toContainText("Paris");
   for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
   await teacher.getByTestId("host-next").click();
-  await teacher.keyboard.press("Space");
+  await spaceToNextQuestion(teacher);
 
   // Slider: starts halfway (50); Ada sets 60 on it, Bo presses → ten times.
   for (const phone of [ada, bo]) await answering(phone, /minutes/);
