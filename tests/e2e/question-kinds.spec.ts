@@ -72,6 +72,13 @@ async function orderByKeyboard(phone: Page) {
   await phone.keyboard.press("Enter");
 }
 
+/** Space moves on only once the leaderboard is up and Next is free again (the click's reply is back): not before. */
+async function spaceToNextQuestion(teacher: Page) {
+  await expect(teacher.getByTestId("phase-leaderboard")).toBeVisible();
+  await expect(teacher.getByTestId("host-next")).toBeEnabled();
+  await teacher.keyboard.press("Space");
+}
+
 async function answering(phone: Page, prompt: RegExp) {
   await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
   await expect(phone.getByTestId("player-prompt")).toContainText(prompt);
@@ -85,7 +92,21 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await teacher.goto("/quizzes/new");
   await teacher.getByTestId("quiz-source").fill(SOURCE);
   await expect(teacher.getByTestId("quiz-errors")).toHaveCount(0);
-  await expect(teacher.getByTestId("preview-question")).toHaveCount(3);
+  const previews = teacher.getByTestId("preview-question");
+  await expect(previews).toHaveCount(3);
+  // The library previews every kind on a phone; the ordering one never in the right order, as games show it.
+  for (let i = 0; i < 3; i++) await expect(previews.nth(i).getByTestId("preview-phone")).toHaveCount(1);
+  for (const testId of ["preview-phone-order-item", "preview-big-screen-option"]) {
+    const items = previews.nth(0).getByTestId(testId);
+    await expect(items).toHaveCount(ORDER.length);
+    const previewed = (await items.allInnerTexts()).map((text) => ORDER.find((item) => text.includes(item)) ?? text);
+    expect([...previewed].sort()).toEqual([...ORDER].sort());
+    expect(previewed).not.toEqual(ORDER);
+  }
+  await expect(previews.nth(2).getByTestId("preview-phone-slider-value")).toHaveText("50");
+  for (const [i, kind] of ["ordering", "typed", "slider"].entries()) {
+    await previews.nth(i).screenshot({ path: path.join(SHOTS, `library-preview-${kind}.png`) });
+  }
   await teacher.getByTestId("quiz-save").click();
   await teacher.getByTestId("nav-quizzes").click();
   const quiz = teacher.locator('[data-quiz-title="Kinds Tour"]');
@@ -105,7 +126,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await expect(teacher.getByTestId("host-reveal-order")).toBeVisible();
   for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
   await teacher.getByTestId("host-next").click();
-  await teacher.keyboard.press("Space");
+  await spaceToNextQuestion(teacher);
 
   // Type answer: accepted after normalising case and accents.
   for (const phone of [ada, bo]) await answering(phone, /capital of France/);
@@ -118,7 +139,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await expect(teacher.getByTestId("host-reveal-accepted")).toContainText("Paris");
   for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
   await teacher.getByTestId("host-next").click();
-  await teacher.keyboard.press("Space");
+  await spaceToNextQuestion(teacher);
 
   // Slider: starts halfway (50); Ada sets 60 on it, Bo presses → ten times.
   for (const phone of [ada, bo]) await answering(phone, /minutes/);

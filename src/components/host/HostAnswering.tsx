@@ -1,5 +1,6 @@
 import type { LocalDeadline } from "@/client/countdown";
-import type { HostView, PlayKind } from "@/protocol";
+import type { HostView } from "@/protocol";
+import { answeringKindTag, sliderRangeLine } from "@/components/shared/answering-tags";
 import { CountdownBar } from "@/components/shared/CountdownBar";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { OptionShape } from "@/components/shared/OptionShape";
@@ -7,35 +8,25 @@ import { optionStyle } from "@/components/shared/option-styles";
 import { RichText } from "@/components/shared/RichText";
 import { QuestionExtras } from "./QuestionExtras";
 
-const KIND_TAG: Partial<Record<PlayKind, string>> = {
-  multiple: "Pick all that apply",
-  order: "Put these in order",
-  truefalse: "True or false?",
-  typed: "Type your answer",
-  slider: "Estimate",
-  poll: "Poll: no points",
-};
-
 export function HostAnswering({ view, deadline, answered, eligible }: { view: HostView; deadline: LocalDeadline | null; answered: number; eligible: number }) {
   const question = view.question;
   if (!question) return null;
   const options = question.options ?? [];
   // Up to 4 options get big tiles; 5–8 share the same space in smaller type.
   const many = options.length > 4;
+  const kindTag = answeringKindTag(question.kind, question.points);
   return (
     <section data-testid="phase-answering" className="flex h-full min-h-0 flex-col gap-[2vh]">
       <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-3 text-center text-[4.8vh] leading-tight font-black" />
       <QuestionExtras question={question} className="max-h-[22vh] overflow-y-auto text-[2.6vh]" />
-      {KIND_TAG[question.kind] && (
+      {kindTag && (
         <p data-testid="host-kind-tag" className="self-center rounded-full bg-amber-300 px-[2.5vh] py-[0.4vh] text-[2.6vh] font-bold text-amber-950">
-          {KIND_TAG[question.kind]}
-          {question.points === "double" ? " · double points" : question.points === "none" ? " · no points" : ""}
+          {kindTag}
         </p>
       )}
       {question.slider && (
         <p data-testid="host-slider-range" className="text-center text-[3.4vh] font-bold text-indigo-100">
-          Pick a value from {question.slider.min} to {question.slider.max}
-          {question.slider.unit ? ` ${question.slider.unit}` : ""} on your phone
+          {sliderRangeLine(question.slider)}
         </p>
       )}
 

@@ -1,6 +1,8 @@
+import { answeringKindTag, sliderRangeLine } from "@/components/shared/answering-tags";
 import { OptionShape } from "@/components/shared/OptionShape";
 import { optionStyle } from "@/components/shared/option-styles";
 import { RichText } from "@/components/shared/RichText";
+import { previewOrder } from "./preview-order";
 import type { PreviewableQuestion } from "./preview-types";
 
 /**
@@ -14,8 +16,10 @@ export function BigScreenPreview({ question, number, total, quizTitle, timeLimit
   quizTitle: string;
   timeLimitSec: number;
 }) {
-  const options = question.options;
+  // An ordering question's items as the game shows them: shuffled, never in the right order.
+  const options = question.kind === "order" ? previewOrder(question.options) : question.options;
   const many = options.length > 4;
+  const kindTag = answeringKindTag(question.kind, question.points);
   return (
     <figure className="flex min-w-0 flex-col gap-1.5">
       <div data-testid="preview-big-screen" className="@container aspect-video w-full overflow-hidden rounded-xl bg-stage text-white shadow-md ring-1 ring-slate-900/10">
@@ -34,8 +38,13 @@ export function BigScreenPreview({ question, number, total, quizTitle, timeLimit
                 {question.hintHtml && <RichText html={question.hintHtml} className="font-semibold text-amber-200 italic" />}
               </div>
             )}
-            {question.kind === "multiple" && (
-              <p className="self-center rounded-full bg-amber-300 px-[1.4cqw] py-[0.2cqw] text-[1.45cqw] font-bold text-amber-950">Pick all that apply</p>
+            {kindTag && (
+              <p className="self-center rounded-full bg-amber-300 px-[1.4cqw] py-[0.2cqw] text-[1.45cqw] font-bold text-amber-950">{kindTag}</p>
+            )}
+            {question.slider && (
+              <p data-testid="preview-big-screen-slider-range" className="text-center text-[1.9cqw] font-bold text-indigo-100">
+                {sliderRangeLine(question.slider)}
+              </p>
             )}
             <div className="flex items-center gap-[1.7cqw]">
               <span className="flex size-[6.75cqw] shrink-0 items-center justify-center rounded-full bg-indigo-600 text-[3.65cqw] font-black tabular-nums">
@@ -49,6 +58,7 @@ export function BigScreenPreview({ question, number, total, quizTitle, timeLimit
                 return (
                   <li
                     key={index}
+                    data-testid="preview-big-screen-option"
                     className="flex min-h-0 items-center gap-[1.1cqw] overflow-hidden rounded-[0.85cqw] px-[1.4cqw] py-[0.45cqw]"
                     style={{ background: style.background, color: style.text }}
                   >

@@ -44,7 +44,7 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
 
       {question.unplayableReason ? (
         <p className="rounded-xl bg-amber-50 p-3 font-medium text-amber-900">{question.unplayableReason}</p>
-      ) : !CHOICE_KINDS.has(question.kind) ? null : (
+      ) : (
         <div className="grid items-start gap-5 md:grid-cols-[minmax(0,1fr)_11rem]">
           <BigScreenPreview question={question} number={number} total={total} quizTitle={quizTitle} timeLimitSec={timeLimitSec} />
           <div className="mx-auto w-44 md:w-full">
