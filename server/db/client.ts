@@ -1,6 +1,7 @@
 /**
- * Opening the database: embedded PGlite when no URL is given, PostgreSQL (postgres.js) otherwise.
- * Both run the same drizzle-kit migrations from `drizzle/` on open.
+ * Opening the database: embedded PGlite (on its own thread, see pglite-thread.ts) when no URL is
+ * given, PostgreSQL otherwise. Both are driven by postgres.js and run the same drizzle-kit
+ * migrations from `drizzle/` on open.
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
