@@ -1,6 +1,6 @@
 /** The raw rows of one game for its report (server/reports/build-report.ts), in four queries. */
 import { and, eq } from "drizzle-orm";
-import { savedAnswerCredit } from "../engine/kinds";
+import { givesPartialCredit, savedAnswerCredit } from "../engine/kinds";
 import type { ReportSource } from "../reports/source";
 import type { Database } from "./client";
 import { isUuid } from "./quizzes";
@@ -77,8 +77,7 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
     // saved answer, so the item analysis reads correctness rather than speed-weighted points.
     answers: answerRows.map((answer) => {
       const question = questionOf.get(answer.roundIndex);
-      const partial = question && (question.kind === "slider" || question.details?.scoring === "partial");
-      return partial ? { ...answer, score: savedAnswerCredit(question, answer.choices, answer.raw) } : answer;
+      return question && givesPartialCredit(question) ? { ...answer, score: savedAnswerCredit(question, answer.choices, answer.raw) } : answer;
     }),
   };
 }

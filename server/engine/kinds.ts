@@ -160,6 +160,11 @@ export interface SavedQuestion {
   details?: Pick<GameQuestion, "scoring" | "typed" | "slider"> | null;
 }
 
+/** Kinds whose answers can be partly right (gradeAnswer's credit between 0 and 1). */
+export function givesPartialCredit(saved: SavedQuestion): boolean {
+  return saved.kind === "slider" || saved.details?.scoring === "partial";
+}
+
 /**
  * A saved answer's credit (0–1), marked again the way the game marked it, for reports: the item
  * analysis uses correctness, never the speed-weighted points. Kinds without partial credit give 1 or 0.
