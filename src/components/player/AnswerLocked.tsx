@@ -16,7 +16,7 @@ export function AnswerLocked({ choice }: { choice: number[] }) {
         </span>
         <h1 className="text-3xl font-black">Answer locked in</h1>
         {choice.length > 0 && (
-          <div className="flex gap-2" aria-label={`You picked ${choice.map(optionLabel).join(", ")}`}>
+          <div className="flex gap-2" role="img" aria-label={`You picked ${choice.map(optionLabel).join(", ")}`}>
             {choice.map((index) => (
               <OptionBadge key={index} index={index} className="size-12" shapeClassName="size-8" decorative />
             ))}
