@@ -6,7 +6,8 @@
  * and that the host can hide the question text on phones.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import axeCore from "axe-core";
 import { PHONE } from "./phones";
 import { signUpAsNewTeacher } from "./teacher";
 
@@ -77,10 +78,20 @@ interface Finding {
 const findings: Finding[] = [];
 const checked: string[] = [];
 
+/**
+ * A browser context whose pages load axe-core once per page load (before the app's scripts), so a
+ * check does not send axe's half megabyte of source again: on a slow machine that was most of its time.
+ */
+async function auditedContext(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  await context.addInitScript({ content: axeCore.source });
+  return context.newPage();
+}
+
 /** Runs axe on the page as it is now and keeps every violation, whatever its impact. */
 async function audit(page: Page, where: string): Promise<void> {
-  // Legacy mode runs axe in the page itself: no blank page per check, which halves the time on a slow machine.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  // axe is already in the page (auditedContext); legacy mode runs it there, without a blank page per check.
+  const results = await new AxeBuilder({ page, axeSource: "window.axe" }).setLegacyMode(true).analyze();
   checked.push(where);
   if (results.violations.length > 0) console.log(`axe: ${where}: ${results.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(", ")}`);
   for (const violation of results.violations) {
@@ -99,8 +110,7 @@ function report(): string {
 }
 
 async function newPhone(browser: Browser, code: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  const phone = await context.newPage();
+  const phone = await auditedContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
   await phone.goto(`/join?code=${code}`);
   await expect(phone.getByTestId("join-code")).toHaveValue(code);
   return phone;
@@ -134,7 +144,7 @@ async function barWidth(page: Page): Promise<number> {
 test("every page and every game state passes axe; reduced motion, announcements, read aloud and hidden question text work", async ({ browser }) => {
   test.setTimeout(420_000);
   // Signed out: sign-in, sign-up and /join.
-  const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const visitor = await auditedContext(browser, { viewport: { width: 1280, height: 800 } });
   await visitor.goto("/sign-in");
   await expect(visitor.getByTestId("auth-email")).toBeVisible();
   await audit(visitor, "sign-in");
@@ -143,7 +153,7 @@ test("every page and every game state passes axe; reduced motion, announcements,
   await audit(visitor, "sign-up");
   await visitor.context().close();
 
-  const teacher = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const teacher = await auditedContext(browser, { viewport: { width: 1366, height: 768 } });
   await teacher.goto("/sign-up");
   await signUpAsNewTeacher(teacher, "Ms Access");
   await teacher.goto("/");
@@ -335,7 +345,7 @@ test("every page and every game state passes axe; reduced motion, announcements,
 });
 
 test("the host can hide the question text on phones; the phone says where to read it", async ({ browser }) => {
-  const teacher = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const teacher = await auditedContext(browser, { viewport: { width: 1366, height: 768 } });
   await teacher.goto("/sign-up");
   await signUpAsNewTeacher(teacher, "Mr Hidden");
   const quiz = teacher.getByTestId("quiz-back-office");
