@@ -142,7 +142,8 @@ async function barWidth(page: Page): Promise<number> {
 }
 
 test("every page and every game state passes axe; reduced motion, announcements, read aloud and hidden question text work", async ({ browser }) => {
-  test.setTimeout(420_000);
+  // About 35 axe checks and a 7-question game with three phones: a few minutes on a busy 2-core machine.
+  test.setTimeout(900_000);
   // Signed out: sign-in, sign-up and /join.
   const visitor = await auditedContext(browser, { viewport: { width: 1280, height: 800 } });
   await visitor.goto("/sign-in");
