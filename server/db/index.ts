@@ -14,6 +14,7 @@ export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claim
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
 export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, listPlayers } from "./players";
 export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
+export type { LiveGameRow } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { saveRound, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";
