@@ -352,6 +352,9 @@ test("the host can hide the question text on phones; the phone says where to rea
   const quiz = teacher.getByTestId("quiz-back-office");
   await quiz.getByRole("button", { name: /^host/i }).click();
   await teacher.getByTestId("host-option-question-on-phones").uncheck();
+  // Long enough to look at the phone while the class reads, even on a busy machine.
+  await teacher.getByTestId("host-option-read-time").fill("20");
+  await teacher.getByTestId("host-option-time-limit").fill("120");
   await teacher.getByTestId("host-options-start").click();
   await expect(teacher.getByTestId("phase-lobby")).toBeVisible();
   const code = (await teacher.getByTestId("host-code").innerText()).replace(/\D/g, "");
