@@ -368,7 +368,7 @@ test("the host can hide the question text on phones; the phone says where to rea
   await expect(phone.getByTestId("question-on-big-screen").first()).toBeVisible();
   await expect(phone.locator("main")).not.toContainText(prompt);
   await expect(phone.getByTestId("read-aloud")).toHaveCount(0);
-  await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 15_000 });
+  await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 40_000 });
   await expect(phone.getByTestId("question-on-big-screen").first()).toBeVisible();
   await expect(phone.locator("main")).not.toContainText(prompt);
   // The options still show: the student answers from the phone.
