@@ -21,7 +21,6 @@ import { publishLogger } from "./logging/shared-logger";
 import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
 import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
 import { databasePersistence } from "./rooms/db-persistence";
-import { FanOutQueue } from "./rooms/fan-out-queue";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
 import { connectCluster, type ClusterOptions } from "./cluster/start-cluster";
@@ -106,14 +105,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const clusterLink = options.cluster ? await connectCluster(options.cluster, { io, log }) : null;
   const ports = { persistence: options.persistence ?? databasePersistence(options.db, log), broadcaster: new SocketBroadcaster(io), store };
   const registry = new RoomRegistry(
-    {
-      ...(clusterLink ? clusterLink.fence(ports) : ports),
-      log,
-      hostAwayMs: options.hostAwayMs,
-      unclaimedJoinMs: options.unclaimedJoinMs,
-      // Every game's phone messages in one queue, written in turns of at most 30 ms.
-      fanOut: new FanOutQueue({ onError: (error) => log.error("sending a phase's messages to phones failed", error) }),
-    },
+    { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs, unclaimedJoinMs: options.unclaimedJoinMs },
     options.finishedGameTtlMs ?? 10 * 60_000,
   );
   // In a cluster, saved games are resumed by whichever node takes their lease.

@@ -35,7 +35,6 @@ import { hashSecret, newSecret, verifySecret } from "../games/secrets";
 import type { GamePersistence, LiveGameStore, Logger, RoomBroadcaster } from "./ports";
 import { throttled } from "./throttle";
 import { SnapshotWriter } from "./snapshot-writer";
-import { FanOutQueue } from "./fan-out-queue";
 import { WriteQueue } from "./write-queue";
 
 export interface GameRoomDeps {
@@ -44,8 +43,8 @@ export interface GameRoomDeps {
   store: LiveGameStore;
   log: Logger;
   clock?: () => number;
-  /** Writes the phones' messages of all games in bounded turns (default: one queue for the process). */
-  fanOut?: FanOutQueue;
+  /** Times each turn of a big game's fan-out (default performance.now; tests make it step). */
+  fanOutClock?: () => number;
   /** How often the host's live counts may be refreshed. */
   hostRefreshMs?: number;
   /** How long the game waits for an absent host before it ends ("ended: host left"). */
@@ -72,17 +71,19 @@ interface JoinRecord {
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
-/** A game this big gets a phase's messages as one write of the fan-out queue; a bigger one in chunks of FAN_OUT_CHUNK phones. */
+/** A game this big gets a phase's messages at once; a bigger one over several turns of the event loop (see fanOut). */
 const FAN_OUT_AT_ONCE = 500;
+/** Phones written between two looks at the clock while a big game's messages go out. */
 const FAN_OUT_CHUNK = 100;
-/** The fan-out queue of rooms not given one (tests that build a room by hand). */
-const processFanOut = new FanOutQueue();
+/** How long one turn of the event loop may spend writing a big game's messages before acks and other games get theirs. */
+const FAN_OUT_TURN_MS = 30;
 
 interface Recipient {
   id: string;
   personal: PersonalView | null;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
 const DEFAULT_UNCLAIMED_JOIN_MS = 15_000;
@@ -135,6 +136,7 @@ export class GameRoom {
   private readonly restoredAnswerIds: Set<string>;
   private disposed = false;
   /** The slices of a big game's last phase change still going out. */
+  private fanOutInFlight: Promise<void> | null = null;
   /** New players' rows on their way into the shared batch (see savePlayer). */
   private readonly pendingPlayerSaves = new Set<Promise<void>>();
   /** The latest live-state snapshot's save (it never rejects: the writer logs and retries). */
@@ -565,22 +567,32 @@ export class GameRoom {
 
   /**
    * A phase's messages to the phones: one per phone (the room view, or in phases with a view of
-   * their own, both together), through the process's fan-out queue, which writes them in turns of
-   * bounded length with acks and other games in between (see fan-out-queue.ts). A small game's
-   * are one write (one room broadcast); a big game's go in chunks of phones.
+   * their own, both together). A small game gets them at once (one room broadcast); a big one over
+   * several turns of the event loop, each writing for at most FAN_OUT_TURN_MS, so 10,000 phones'
+   * messages don't hold up acks and other games for the few hundred ms they take. One phase's
+   * messages all go out before the next phase's.
    */
   private fanOut(room: PlayerRoomView | null, recipients: Recipient[]): void {
-    const queue = this.deps.fanOut ?? processFanOut;
-    if (recipients.length <= FAN_OUT_AT_ONCE) {
-      queue.add([() => this.sendChunk(room, recipients, true)]);
+    if (recipients.length <= FAN_OUT_AT_ONCE && !this.fanOutInFlight) {
+      this.sendChunk(room, recipients, true);
       return;
     }
-    const writes: Array<() => void> = [];
-    for (let from = 0; from < recipients.length; from += FAN_OUT_CHUNK) {
-      const chunk = recipients.slice(from, from + FAN_OUT_CHUNK);
-      writes.push(() => this.sendChunk(room, chunk, false));
-    }
-    queue.add(writes);
+    const clock = this.deps.fanOutClock ?? performance.now.bind(performance);
+    const previous = this.fanOutInFlight ?? Promise.resolve();
+    const current: Promise<void> = previous.then(async () => {
+      let turnStartedAt = clock();
+      for (let from = 0; from < recipients.length && !this.disposed; from += FAN_OUT_CHUNK) {
+        if (from > 0 && clock() - turnStartedAt >= FAN_OUT_TURN_MS) {
+          await nextTurn();
+          turnStartedAt = clock();
+        }
+        this.sendChunk(room, recipients.slice(from, from + FAN_OUT_CHUNK), false);
+      }
+    });
+    this.fanOutInFlight = current;
+    void current.finally(() => {
+      if (this.fanOutInFlight === current) this.fanOutInFlight = null;
+    });
   }
 
   private sendChunk(room: PlayerRoomView | null, recipients: Recipient[], wholeRoom: boolean): void {

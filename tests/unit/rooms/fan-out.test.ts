@@ -7,7 +7,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlayerRoomView } from "../../../src/protocol";
 import type { GamePersistence, RoomBroadcaster } from "../../../server/rooms/ports";
-import { FanOutQueue } from "../../../server/rooms/fan-out-queue";
 import { GameRoom } from "../../../server/rooms/game-room";
 import { InMemoryGameStore } from "../../../server/rooms/memory-store";
 import { newGame } from "../../support/engine-fixtures";
@@ -45,10 +44,10 @@ function recordingBroadcaster(log: Sent[]): RoomBroadcaster {
 }
 
 async function gameWith(players: number, log: Sent[]): Promise<{ room: GameRoom; ids: string[] }> {
-  // The fan-out's clock steps 10 ms at every look: a turn (30 ms) writes two chunks of 100 phones.
+  // The fan-out's clock steps 10 ms at every look: a turn (30 ms) writes three chunks of 100 phones.
   let now = 0;
-  const fanOut = new FanOutQueue({ clock: () => (now += 10) });
-  const room = new GameRoom(newGame(), "hash", { persistence, broadcaster: recordingBroadcaster(log), store: new InMemoryGameStore(), log: quiet, disconnectGraceMs: 0, fanOut });
+  const fanOutClock = () => (now += 10);
+  const room = new GameRoom(newGame(), "hash", { persistence, broadcaster: recordingBroadcaster(log), store: new InMemoryGameStore(), log: quiet, disconnectGraceMs: 0, fanOutClock });
   const ids: string[] = [];
   for (let i = 0; i < players; i++) {
     const ack = await room.join(`Player ${i}`, `socket-${i}`);
@@ -103,11 +102,7 @@ describe("a phase change's messages to the phones", () => {
       else turns[turns.length - 1]!.push(sent);
     }
     const revealTurns = turns.map((turn) => turn.filter((sent) => "personalFor" in sent && sent.phase === "reveal").length).filter((count) => count > 0);
-    // Two chunks of 100 per turn of the queue; at most two of its turns fall between two of the
-    // markers (a turn that ends in the loop's check phase starts the next one there).
-    expect(revealTurns.length).toBeGreaterThanOrEqual(3);
-    for (const count of revealTurns) expect(count).toBeLessThanOrEqual(400);
-    expect(revealTurns.reduce((sum, count) => sum + count, 0)).toBe(1_200);
+    expect(revealTurns).toEqual([300, 300, 300, 300]);
     const own = log.flatMap((sent) => ("personalFor" in sent ? [sent.personalFor] : []));
     expect(own.sort()).toEqual([...ids].sort());
     expect(log.some((sent) => "to" in sent && sent.phase === "reveal")).toBe(false);
