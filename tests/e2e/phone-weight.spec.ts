@@ -174,5 +174,5 @@ test("open → lobby in under a second on loopback; recorded on a throttled chea
   await record(testInfo, "open → lobby, throttled phone (ms)", `${describe(throttled)}; 4× CPU, 1.6 Mbit/s down, 150 ms, 360×640`);
   expect(median, "open → lobby on loopback (median of 3 new phones)").toBeLessThan(1_000);
   // Generous: the machine running the suite is shared; the figure itself is what is recorded.
-  expect(throttled.ms, "open → lobby on the throttled phone profile").toBeLessThan(10_000);
+  expect(throttled.ms, "open → lobby on the throttled phone profile").toBeLessThan(20_000);
 });
