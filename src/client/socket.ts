@@ -16,14 +16,14 @@ import type {
   HostView,
   JoinAck,
   JoinRequest,
-  PersonalView,
+  PersonalMessage,
   PlayerRoomView,
   Refusal,
 } from "@/protocol";
 
 export interface ServerToClientEvents {
   [ServerEvent.room]: (view: PlayerRoomView) => void;
-  [ServerEvent.personal]: (view: PersonalView) => void;
+  [ServerEvent.personal]: (message: PersonalMessage) => void;
   [ServerEvent.removed]: (payload: { message: string }) => void;
   [ServerEvent.hostState]: (view: HostView) => void;
   [ServerEvent.hostAnswers]: (update: AnswerCountUpdate) => void;
