@@ -161,6 +161,8 @@ export interface HostView extends GameViewBase {
   removedNotListed: number;
   connectedCount: number;
   answerCount: number;
+  /** Players who can answer the open question: connected and in the game when it opened (0 outside a question). */
+  answerEligible: number;
   /** No new players may join (the host locked the game). */
   locked: boolean;
   /**
