@@ -85,7 +85,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
             <HostOnlineStatus view={view} busy={game.pending !== null} onAllowTakeover={game.allowTakeover} />
           )}
           {view.phase !== "finished" && game.hostSecret && <HostOtherDevice gameId={view.gameId} hostSecret={game.hostSecret} origin={origin} />}
-          {view.phase !== "finished" && (
+          {!over && (
             <button
               type="button"
               data-testid="host-end"

@@ -37,9 +37,9 @@ export function PlayerAnswering() {
   // Five or more options: shape beside the text, so four rows still fit a 640px-high screen.
   const many = options.length > 4;
   const mine = answer?.questionIndex === question.index ? answer : null;
-  if (mine?.kind === "locked") return <AnswerLocked choice={mine.choice} />;
+  if (mine?.kind === "locked") return <AnswerLocked given={mine.given} question={question} />;
   // After a refresh the server says the answer is in, though this page no longer knows which.
-  if (you?.lockedQuestionIndex === question.index) return <AnswerLocked choice={mine?.kind === "sending" ? mine.choice : []} />;
+  if (you?.lockedQuestionIndex === question.index) return <AnswerLocked given={mine?.kind === "sending" ? mine.given : null} question={question} />;
   const sending = mine?.kind === "sending";
   const blocked = sending || room.paused;
 
