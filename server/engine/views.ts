@@ -187,6 +187,7 @@ export function hostView(state: GameState, now: number): HostView {
   return {
     ...baseView(state, now),
     code: state.code,
+    theme: state.theme ?? null,
     leaderboard: leaderboard(state),
     players: players.map((player) => ({
       id: player.id,

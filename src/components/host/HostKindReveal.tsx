@@ -16,7 +16,7 @@ export function HostOrderingReveal({ question, reveal }: { question: QuestionVie
           <span className="w-[6vh] text-[4.5vh] font-black tabular-nums">{position + 1}.</span>
           <RichText html={options[index]?.html ?? ""} className="min-w-0 flex-1 text-[3.6vh] leading-tight font-bold break-words" />
           <span className="shrink-0 text-right text-[2.4vh] font-semibold text-indigo-200">
-            <span className="block text-[4vh] font-black text-white tabular-nums">{reveal.counts[index] ?? 0}</span>
+            <span className="block text-[4vh] font-black text-current tabular-nums">{reveal.counts[index] ?? 0}</span>
             put it here
           </span>
         </li>
