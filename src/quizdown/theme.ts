@@ -60,7 +60,9 @@ export interface ThemeResult {
  * too faint on the background is replaced by white or black, with a note saying so.
  */
 export function stageTheme(settings: Pick<QuizSettings, "primaryColor" | "secondaryColor" | "textColor">): ThemeResult {
-  const { primaryColor, secondaryColor, textColor } = settings;
+  // Quizzes saved before colours were checked may hold any text: what isn't a colour is left out.
+  const valid = (value: string | undefined) => (value === undefined ? undefined : (readColor(value) ?? undefined));
+  const [primaryColor, secondaryColor, textColor] = [valid(settings.primaryColor), valid(settings.secondaryColor), valid(settings.textColor)];
   if (primaryColor === undefined && secondaryColor === undefined && textColor === undefined) return { theme: null, notes: [] };
   const notes: ThemeResult["notes"] = [];
   const background = secondaryColor ?? DEFAULT_STAGE.background;

@@ -59,6 +59,14 @@ export function PlayerAnswering() {
         />
         <CountdownNumber deadline={deadline} className="size-12 bg-white text-2xl text-indigo-950" />
       </div>
+      {/* The question's code (or other body) stays in view while answering, scrolling if long. */}
+      {question.bodyHtml && (
+        <RichText
+          testId="player-question-body"
+          html={question.bodyHtml}
+          className="max-h-[35dvh] min-w-0 shrink-0 overflow-y-auto px-1 text-sm text-indigo-50"
+        />
+      )}
       {multiple && <p className="px-1 text-sm font-semibold text-amber-200">Pick all that apply, then Submit.</p>}
       {question.kind === "poll" && <p className="px-1 text-sm font-semibold text-amber-200">A poll: no right answer, no points.</p>}
       {sending && <AnswerSending offline={connection !== "connected"} slow={mine.slow === true} />}
