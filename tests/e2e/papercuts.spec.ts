@@ -42,6 +42,25 @@ async function fontSize(locator: Locator): Promise<number> {
   return locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
 }
 
+/** Hosts the quiz with time enough for the checks below (the host options start at 20 s a question). */
+async function hostSlowly(page: Page, title: string) {
+  await page.locator(`[data-quiz-title="${title}"]`).getByRole("button", { name: /^host/i }).click();
+  await page.getByTestId("host-option-time-limit").fill("120");
+  await page.getByTestId("host-options-start").click();
+  await expect(page).toHaveURL(/\/host\/[0-9a-f-]{36}$/);
+}
+
+/** A phone that joins after the start: it waits for the next question. */
+async function joinLate(page: Page, code: string, nickname: string): Promise<Page> {
+  const context = await page.context().browser()!.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(`/join?code=${code}`);
+  await phone.getByTestId("join-nickname").fill(nickname);
+  await phone.getByTestId("join-submit").click();
+  await expect(phone.getByText("You joined during this question")).toBeVisible();
+  return phone;
+}
+
 async function newTeacherWithQuiz(page: Page, name: string) {
   await page.goto("/sign-up");
   await signUpAsNewTeacher(page, name);
@@ -63,7 +82,7 @@ test("the checker, the themed big screen, answer counts, text sizes, code on pho
   await expect(teacher.getByTestId("quiz-warnings")).toHaveCount(0);
   await teacher.getByTestId("quiz-save").click();
   await teacher.getByTestId("nav-quizzes").click();
-  await hostQuiz(teacher, teacher.locator('[data-quiz-title="Projector Check"]'));
+  await hostSlowly(teacher, "Projector Check");
   const code = (await teacher.getByTestId("host-code").innerText()).replace(/\D/g, "");
 
   // The quiz's colours: the light background with dark text, the dark bars.
@@ -81,7 +100,7 @@ test("the checker, the themed big screen, answer counts, text sizes, code on pho
   // Cy closes the phone and a latecomer joins: 2 can answer this question, not 3 or 4.
   await expect(teacher.getByTestId("host-answer-count")).toContainText("0 / 3");
   await cy.context().close();
-  const late = await openPhone(browser, code, "Late");
+  const late = await joinLate(teacher, code, "Late");
   await expect(teacher.getByTestId("host-answer-count")).toContainText("0 / 2");
 
   // Projector sizes at 1366×768: question ≥ 40 px, options ≥ 28 px, code ≥ 24 px.
@@ -115,7 +134,7 @@ test("the checker, the themed big screen, answer counts, text sizes, code on pho
   await expect(explanation).toBeVisible();
   expect(await fontSize(explanation)).toBeGreaterThanOrEqual(24);
   expect(await fontSize(teacher.getByTestId("host-prompt"))).toBeGreaterThanOrEqual(40);
-  const shownFirst = (await teacher.getByTestId("host-reveal-option-0").innerText()).split("\n").find((line) => line.trim().length > 3)!.trim();
+  const shownFirst = (await teacher.getByTestId("host-reveal-option-0").locator(".rich-text").first().innerText()).trim();
 
   // The first leaderboard: nobody who played is "new"; the latecomer is.
   await teacher.getByTestId("host-next").click();
