@@ -35,6 +35,7 @@ export function fenceRoomPorts<T extends { persistence: GamePersistence; broadca
   };
   const fencedBroadcaster: Partial<RoomBroadcaster> = {
     toPlayers: (gameId, view, playerIds) => void (holds(gameId) && broadcaster.toPlayers(gameId, view, playerIds)),
+    toPlayer: (gameId, ...rest) => void (holds(gameId) && broadcaster.toPlayer(gameId, ...rest)),
     playerRemoved: (gameId, ...rest) => void (holds(gameId) && broadcaster.playerRemoved(gameId, ...rest)),
     toHost: (gameId, view) => void (holds(gameId) && broadcaster.toHost(gameId, view)),
     hostAnswers: (gameId, update) => void (holds(gameId) && broadcaster.hostAnswers(gameId, update)),

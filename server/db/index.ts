@@ -14,8 +14,9 @@ export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claim
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
 export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, listPlayers } from "./players";
 export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
+export type { LiveGameRow } from "./live-games";
 export type { AddPlayerInput } from "./players";
-export { saveRound, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
+export { saveRound, saveRounds, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";
 export { listLibraryQuizzes, findQuiz, loadQuizSourceText, renameQuiz, markQuizDeleted } from "./quizzes";
 export type { LibraryQuizItem, QuizRecord } from "./quizzes";

@@ -11,30 +11,49 @@ export async function saveLiveGame(db: Database, gameId: string, state: unknown,
     .onConflictDoUpdate({ target: liveGames.gameId, set: { state, savedAt: at } });
 }
 
+/** One game's live state as JSON text; `questions` and `scores` only when they changed since the game's last save. */
+export interface LiveGameRow {
+  gameId: string;
+  stateJson: string;
+  questionsJson?: string;
+  scoresJson?: string;
+  savedAt: Date;
+}
+
 /**
  * Saves many games' live states in one statement (the snapshots of every game that changed phase
- * at about the same time). A game listed twice keeps its last state.
+ * at about the same time). A game listed twice keeps its last state; a part left out keeps the
+ * value stored before.
  */
-export async function saveLiveGames(db: Database, rows: Array<{ gameId: string; state: unknown; savedAt: Date }>): Promise<void> {
-  const latest = [...new Map(rows.map((row) => [row.gameId, row])).values()];
+export async function saveLiveGames(db: Database, rows: LiveGameRow[]): Promise<void> {
+  // A game listed twice keeps its last state, and the last of each part that was given.
+  const byGame = new Map<string, LiveGameRow>();
+  for (const row of rows) byGame.set(row.gameId, { ...byGame.get(row.gameId), ...row });
+  const latest = [...byGame.values()];
   if (latest.length === 0) return;
-  // One statement text for any number of games (see array-literal.ts). The states go as one JSON
-  // array (a big game's state is hundreds of KB: no array-literal escaping of it).
+  // The parts of all games go as one JSON array, built from the JSON texts the callers made
+  // (a big game's scores are hundreds of KB: not escaped again, not parsed and written again).
+  const parts = latest.map((row) => `{"s":${row.stateJson}${row.questionsJson === undefined ? "" : `,"q":${row.questionsJson}`}${row.scoresJson === undefined ? "" : `,"p":${row.scoresJson}`}}`);
+  // One statement text for any number of games (see array-literal.ts).
   await db.execute(sql`
-    insert into ${liveGames} (game_id, state, saved_at)
-    select game.id, state.value, game.saved_at
+    insert into ${liveGames} (game_id, state, questions, scores, saved_at)
+    select game.id, part.value -> 's', part.value -> 'q', part.value -> 'p', game.saved_at
     from unnest(
       ${arrayLiteral(latest.map((row) => row.gameId))}::uuid[],
       ${arrayLiteral(latest.map((row) => row.savedAt.toISOString()))}::timestamptz[]
     ) with ordinality as game(id, saved_at, n)
-    join jsonb_array_elements(${JSON.stringify(latest.map((row) => row.state))}::jsonb) with ordinality as state(value, n) using (n)
-    on conflict (game_id) do update set state = excluded.state, saved_at = excluded.saved_at`);
+    join jsonb_array_elements(${`[${parts.join(",")}]`}::jsonb) with ordinality as part(value, n) using (n)
+    on conflict (game_id) do update set
+      state = excluded.state,
+      questions = coalesce(excluded.questions, ${liveGames}.questions),
+      scores = coalesce(excluded.scores, ${liveGames}.scores),
+      saved_at = excluded.saved_at`);
 }
 
 export async function deleteLiveGame(db: Database, gameId: string): Promise<void> {
   await db.delete(liveGames).where(eq(liveGames.gameId, gameId));
 }
 
-export async function listLiveGames(db: Database): Promise<Array<{ gameId: string; state: unknown; savedAt: Date }>> {
+export async function listLiveGames(db: Database): Promise<Array<{ gameId: string; state: unknown; questions: unknown; scores: unknown; savedAt: Date }>> {
   return db.select().from(liveGames);
 }

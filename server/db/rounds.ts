@@ -40,28 +40,40 @@ export interface AnswerRow {
 }
 
 /**
- * Stores a closed round, and those of its answers not stored yet, in one transaction. Idempotent:
+ * Stores closed rounds (of any games), and those of their answers not stored yet. Idempotent:
  * rows that already exist (same round, same answer id or same game/question/player) are left as
  * they are. The game server passes only answers the group commit did not store: re-inserting
  * stored ones is wasted work and, in the wrong order, a deadlock with a running answer batch.
+ *
+ * Normally every answer is stored already and the rounds go in one statement: no transaction
+ * holds a connection across round trips while 200 games close their rounds at once.
  */
-export async function saveRound(db: Database, input: { round: RoundRow; answers: AnswerRow[] }): Promise<void> {
+export async function saveRounds(db: Database, inputs: Array<{ round: RoundRow; answers: AnswerRow[] }>): Promise<void> {
+  if (inputs.length === 0) return;
+  const rounds = inputs.map((input) => input.round);
+  const unstored = inputs.flatMap((input) => input.answers);
+  if (unstored.length === 0) return insertRounds(db, rounds);
   await db.transaction(async (tx) => {
-    const r = input.round;
-    await tx
-      .insert(gameRounds)
-      .values({
-        gameId: r.gameId,
-        roundIndex: r.roundIndex,
-        questionId: r.questionId,
-        optionOrder: r.optionOrder,
-        openedAt: r.openedAt,
-        closedAt: r.closedAt,
-        eligiblePlayers: r.eligiblePlayers,
-      })
-      .onConflictDoNothing();
-    await insertAnswers(tx, input.answers);
+    await insertRounds(tx, rounds);
+    await insertAnswers(tx, unstored);
   });
+}
+
+export async function saveRound(db: Database, input: { round: RoundRow; answers: AnswerRow[] }): Promise<void> {
+  await saveRounds(db, [input]);
+}
+
+async function insertRounds(db: Database, rounds: RoundRow[]): Promise<void> {
+  const column = <T extends string | number>(pick: (row: RoundRow) => T) => arrayLiteral(rounds.map(pick));
+  await db.execute(sql`
+    insert into ${gameRounds} (game_id, round_index, question_id, option_order, opened_at, closed_at, eligible_players)
+    select game_id, round_index, question_id, option_order::int[], opened_at, closed_at, eligible_players
+    from unnest(
+      ${column((r) => r.gameId)}::uuid[], ${column((r) => r.roundIndex)}::int[], ${column((r) => r.questionId)}::uuid[],
+      ${column((r) => arrayLiteral(r.optionOrder))}::text[], ${column((r) => r.openedAt.toISOString())}::timestamptz[],
+      ${column((r) => r.closedAt.toISOString())}::timestamptz[], ${column((r) => r.eligiblePlayers)}::int[]
+    ) as batch(game_id, round_index, question_id, option_order, opened_at, closed_at, eligible_players)
+    on conflict do nothing`);
 }
 
 /**

@@ -315,11 +315,17 @@ export const answers = pgTable(
 /**
  * The live state of each running game as of its last phase change (plain JSON), so a restarted
  * server resumes every game where it was. Answers and players since then are in their own tables.
+ * The parts that change less often than the phase are columns of their own, written only when
+ * they changed (server/rooms/database-store.ts): most phase changes store a few hundred bytes.
  */
 export const liveGames = pgTable("live_games", {
   gameId: uuid("game_id")
     .primaryKey()
     .references(() => games.id, { onDelete: "cascade" }),
   state: jsonb("state").notNull(),
+  /** The game's questions, as picked and shuffled at its creation (never change); null in rows saved whole. */
+  questions: jsonb("questions"),
+  /** Every player's score row and the ranking (change when a round closes or players come and go). */
+  scores: jsonb("scores"),
   savedAt: timestamptz("saved_at").notNull(),
 });

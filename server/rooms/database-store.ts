@@ -1,26 +1,45 @@
-import { deleteLiveGame, listLiveGames, saveLiveGames, type Database } from "../db";
+import { deleteLiveGame, listLiveGames, saveLiveGames, type Database, type LiveGameRow } from "../db";
 import type { GameState } from "../engine";
 import { GroupCommit } from "./group-commit";
 import type { LiveGameStore, Logger } from "./ports";
-import { packGameState, unpackGameState, type PackedGameState } from "./snapshot";
+import { joinSnapshotParts, snapshotParts, unpackGameState } from "./snapshot";
 
 /** Keeps live game state in the database (table live_games), so games survive a restart. */
 export function databaseGameStore(db: Database, clock: () => number = Date.now, log?: Logger): LiveGameStore {
   // Snapshots of all games that change phase at about the same time share one statement (retried
   // until the database is back, like every write).
-  const snapshots = new GroupCommit<{ gameId: string; state: unknown; savedAt: Date }>((rows) => saveLiveGames(db, rows), { log, label: "live state" });
+  const snapshots = new GroupCommit<LiveGameRow>((rows) => saveLiveGames(db, rows), { log, label: "live state" });
+  // What each game's stored row already holds, so a phase change stores only what changed: at the
+  // start of answering, 200 games' snapshots are a few hundred bytes each, not their quizzes and
+  // score tables again. A game's saves run one at a time (SnapshotWriter); a failed save leaves
+  // this as it was, so the next save sends everything it did.
+  const stored = new Map<string, { questions: boolean; scoresJson: string }>();
+  const remove = (gameId: string) => {
+    stored.delete(gameId);
+    return deleteLiveGame(db, gameId);
+  };
   return {
     async save(state) {
       // A finished game has nothing left to resume: its results are in the result tables.
-      if (state.phase === "podium" || state.phase === "finished") return deleteLiveGame(db, state.gameId);
-      await snapshots.add({ gameId: state.gameId, state: packGameState(state), savedAt: new Date(clock()) });
+      if (state.phase === "podium" || state.phase === "finished") return remove(state.gameId);
+      const { core, questions, scores } = snapshotParts(state);
+      const before = stored.get(state.gameId);
+      const scoresJson = JSON.stringify(scores);
+      await snapshots.add({
+        gameId: state.gameId,
+        stateJson: JSON.stringify(core),
+        ...(before?.questions ? {} : { questionsJson: JSON.stringify(questions) }),
+        ...(before?.scoresJson === scoresJson ? {} : { scoresJson }),
+        savedAt: new Date(clock()),
+      });
+      stored.set(state.gameId, { questions: true, scoresJson });
     },
-    remove: (gameId) => deleteLiveGame(db, gameId),
+    remove,
     drain: (deadline) => snapshots.drain(deadline),
     async list() {
       // Snapshots saved before late join became a host option have no `lateJoin`: it was always on.
       return (await listLiveGames(db)).map((row) => {
-        const state = unpackGameState(row.state as PackedGameState | GameState);
+        const state = unpackGameState(joinSnapshotParts(row.state, row.questions, row.scores));
         return { ...state, lateJoin: state.lateJoin ?? true };
       });
     },

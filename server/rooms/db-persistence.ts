@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRound, setPlayerToken, type AnswerRow, type Database } from "../db";
+import { deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
 import type { SavedAnswer } from "../engine";
 import { GroupCommit } from "./group-commit";
 import { batchedPlayerInserts } from "./player-batch";
@@ -32,9 +32,11 @@ export function databasePersistence(
 ): GamePersistence {
   const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers" });
   const players = batchedPlayerInserts(db, log);
+  // Rounds that close at about the same time (many games started together) share one statement too.
+  const rounds = new GroupCommit<{ round: RoundRow; answers: AnswerRow[] }>((items) => saveRounds(db, items), { log, label: "rounds" });
   return {
     drain: async (deadline) => {
-      await Promise.all([answers.drain(deadline), players.drain(deadline)]);
+      await Promise.all([answers.drain(deadline), players.drain(deadline), rounds.drain(deadline)]);
     },
     // Removing the row of a batched insert is ordered after that insert by the room (GameRoom.write).
     withdrawPlayer: (playerId) => deletePlayer(db, playerId),
@@ -46,7 +48,7 @@ export function databasePersistence(
     finish: (gameId, result) => finishGame(db, gameId, result),
     saveAnswer: (gameId, roundIndex, questionId, answer) => answers.add(answerRow(gameId, roundIndex, questionId, answer)),
     saveRound: (gameId, round) =>
-      saveRound(db, {
+      rounds.add({
         round: {
           gameId,
           roundIndex: round.roundIndex,

@@ -44,6 +44,8 @@ export interface GameRoomDeps {
   store: LiveGameStore;
   log: Logger;
   clock?: () => number;
+  /** Times each turn of a big game's fan-out (default performance.now; tests make it step). */
+  fanOutClock?: () => number;
   /** How often the host's live counts may be refreshed. */
   hostRefreshMs?: number;
   /** How long the game waits for an absent host before it ends ("ended: host left"). */
@@ -70,8 +72,12 @@ interface JoinRecord {
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
-/** Phones per slice of a big game's phase messages (see fanOut). */
-const FAN_OUT_SLICE = 500;
+/** A game this big gets a phase's messages at once; a bigger one over several turns of the event loop (see fanOut). */
+const FAN_OUT_AT_ONCE = 500;
+/** Phones written between two looks at the clock while a big game's messages go out. */
+const FAN_OUT_CHUNK = 100;
+/** How long one turn of the event loop may spend writing a big game's messages before acks and other games get theirs. */
+const FAN_OUT_TURN_MS = 30;
 
 interface Recipient {
   id: string;
@@ -561,22 +567,27 @@ export class GameRoom {
   }
 
   /**
-   * A phase's messages to the phones. A small game gets them at once (one room broadcast); a big
-   * one in slices of players with the event loop free in between, so 10,000 phones' messages
-   * don't hold up acks and other games for the few hundred ms it takes to write them all. Each
-   * phone gets the room view before its own view, and one phase's slices all go out before the
-   * next phase's.
+   * A phase's messages to the phones: one per phone (the room view, or in phases with a view of
+   * their own, both together). A small game gets them at once (one room broadcast); a big one over
+   * several turns of the event loop, each writing for at most FAN_OUT_TURN_MS, so 10,000 phones'
+   * messages don't hold up acks and other games for the few hundred ms they take. One phase's
+   * messages all go out before the next phase's.
    */
   private fanOut(room: PlayerRoomView | null, recipients: Recipient[]): void {
-    if (recipients.length <= FAN_OUT_SLICE && !this.fanOutInFlight) {
-      this.sendSlice(room, recipients, true);
+    if (recipients.length <= FAN_OUT_AT_ONCE && !this.fanOutInFlight) {
+      this.sendChunk(room, recipients, true);
       return;
     }
+    const clock = this.deps.fanOutClock ?? performance.now.bind(performance);
     const previous = this.fanOutInFlight ?? Promise.resolve();
     const current: Promise<void> = previous.then(async () => {
-      for (let from = 0; from < recipients.length && !this.disposed; from += FAN_OUT_SLICE) {
-        if (from > 0) await nextTurn();
-        this.sendSlice(room, recipients.slice(from, from + FAN_OUT_SLICE), false);
+      let turnStartedAt = clock();
+      for (let from = 0; from < recipients.length && !this.disposed; from += FAN_OUT_CHUNK) {
+        if (from > 0 && clock() - turnStartedAt >= FAN_OUT_TURN_MS) {
+          await nextTurn();
+          turnStartedAt = clock();
+        }
+        this.sendChunk(room, recipients.slice(from, from + FAN_OUT_CHUNK), false);
       }
     });
     this.fanOutInFlight = current;
@@ -585,14 +596,15 @@ export class GameRoom {
     });
   }
 
-  private sendSlice(room: PlayerRoomView | null, recipients: Recipient[], wholeRoom: boolean): void {
-    if (this.disposed) return;
+  private sendChunk(room: PlayerRoomView | null, recipients: Recipient[], wholeRoom: boolean): void {
+    if (this.disposed || recipients.length === 0) return;
     const { broadcaster } = this.deps;
-    if (room && recipients.length > 0) {
+    if (recipients[0]!.personal) {
+      for (const { id, personal } of recipients) broadcaster.toPlayer(this.gameId, id, room!, personal!);
+    } else if (room) {
       if (wholeRoom) broadcaster.toPlayers(this.gameId, room);
       else broadcaster.toPlayers(this.gameId, room, recipients.map((recipient) => recipient.id));
     }
-    for (const { id, personal } of recipients) if (personal) broadcaster.toPlayer(id, personal);
   }
 
   private sendHostView(): void {

@@ -28,8 +28,8 @@ export interface GamePersistence {
 export interface RoomBroadcaster {
   /** One message to every player in the game, or only to `playerIds` (one slice of a big game). */
   toPlayers(gameId: string, view: PlayerRoomView, playerIds?: readonly string[]): void;
-  /** One player's own view. */
-  toPlayer(playerId: string, view: PersonalView): void;
+  /** A phase's message to one player whose phase has a view of their own: the room's view and theirs together. */
+  toPlayer(gameId: string, playerId: string, room: PlayerRoomView, you: PersonalView): void;
   /** A player was removed by the host. */
   playerRemoved(gameId: string, playerId: string, message: string): void;
   toHost(gameId: string, view: HostView): void;

@@ -5,7 +5,7 @@
  * short row of numbers, so a 10,000-player game's snapshot is a few hundred KB instead of several
  * MB, and building and storing it no longer holds up the game's event loop.
  */
-import type { CurrentRound, GamePlayer, GameState } from "../engine";
+import type { CurrentRound, GamePlayer, GameQuestion, GameState } from "../engine";
 import type { RoundOutcome } from "../../src/protocol";
 
 type PackedOutcome = [
@@ -84,6 +84,25 @@ export function packGameState(state: GameState): PackedGameState {
     playerScores.push(packed);
   }
   return { ...rest, round: packRound(state.round), snapshotFormat: 2, playerScores };
+}
+
+/** A snapshot as stored: the game's own fields, and the two parts that change less often than its phase. */
+export interface SnapshotParts {
+  core: Omit<PackedGameState, "questions" | "playerScores" | "ranking">;
+  questions: GameQuestion[];
+  scores: { playerScores: PackedPlayer[]; ranking: string[] };
+}
+
+export function snapshotParts(state: GameState): SnapshotParts {
+  const { questions, playerScores, ranking, ...core } = packGameState(state);
+  return { core, questions, scores: { playerScores, ranking } };
+}
+
+/** A stored row back to one packed snapshot: a row saved whole has no parts. */
+export function joinSnapshotParts(state: unknown, questions: unknown, scores: unknown): PackedGameState | GameState {
+  if (questions === null || scores === null) return state as PackedGameState | GameState;
+  const { playerScores, ranking } = scores as SnapshotParts["scores"];
+  return { ...(state as SnapshotParts["core"]), questions: questions as GameQuestion[], playerScores, ranking };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { ServerEvent, type AnswerCountUpdate, type HostView, type PersonalView, type PlayerRoomView } from "../../src/protocol";
+import { ServerEvent, type AnswerCountUpdate, type HostView, type PersonalMessage, type PersonalView, type PlayerRoomView } from "../../src/protocol";
 import type { RoomBroadcaster } from "../rooms/ports";
 
 export const playersChannel = (gameId: string) => `players:${gameId}`;
@@ -16,8 +16,9 @@ export class SocketBroadcaster implements RoomBroadcaster {
     target.emit(ServerEvent.room, view);
   }
 
-  toPlayer(playerId: string, view: PersonalView): void {
-    this.io.to(playerChannel(playerId)).emit(ServerEvent.personal, view);
+  toPlayer(_gameId: string, playerId: string, room: PlayerRoomView, you: PersonalView): void {
+    const message: PersonalMessage = { room, you };
+    this.io.to(playerChannel(playerId)).emit(ServerEvent.personal, message);
   }
 
   playerRemoved(gameId: string, playerId: string, message: string): void {

@@ -264,7 +264,10 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       setConnection(reason === "io server disconnect" ? "replaced" : "reconnecting");
     });
     socket.on(ServerEvent.room, showRoom);
-    socket.on(ServerEvent.personal, showYou);
+    socket.on(ServerEvent.personal, ({ room, you }) => {
+      showRoom(room);
+      showYou(you);
+    });
     socket.on(ServerEvent.removed, ({ message }) => {
       if (sessionRef.current) forgetPlayerSession(sessionRef.current.gameId);
       sessionRef.current = null;

@@ -16,14 +16,14 @@ import {
   type HostView,
   type JoinAck,
   type JoinRequest,
-  type PersonalView,
+  type PersonalMessage,
   type PlayerRoomView,
   type Refusal,
 } from "@/protocol";
 
 export interface ServerToClientEvents {
   [ServerEvent.room]: (view: PlayerRoomView) => void;
-  [ServerEvent.personal]: (view: PersonalView) => void;
+  [ServerEvent.personal]: (message: PersonalMessage) => void;
   [ServerEvent.removed]: (payload: { message: string }) => void;
   [ServerEvent.hostState]: (view: HostView) => void;
   [ServerEvent.hostAnswers]: (update: AnswerCountUpdate) => void;

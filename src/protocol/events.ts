@@ -29,7 +29,7 @@ export const ClientEvent = {
 export const ServerEvent = {
   /** To every player in the room, once per phase. */
   room: "game:room",
-  /** To one player: their own score, streak, rank and last result. */
+  /** To one player, instead of `room`, in phases with a view of their own: the room's view and theirs (PersonalMessage). */
   personal: "player:personal",
   /** To one player: the host removed them. */
   removed: "player:removed",

@@ -149,6 +149,15 @@ export interface PersonalView {
   firstQuestionIndex: number;
 }
 
+/**
+ * A phase's one message to a phone when the phase has a view of its own (reveal, podium): the
+ * room's view and the phone's own, together, so each phone costs the server one write, not two.
+ */
+export interface PersonalMessage {
+  room: PlayerRoomView;
+  you: PersonalView;
+}
+
 export interface HostPlayerView {
   id: string;
   nickname: string;

@@ -28,8 +28,11 @@ import {
   type AnswerRow,
   type Database,
 } from "../../server/db/index";
+import { submitAnswer } from "../../server/engine";
+import { databaseGameStore } from "../../server/rooms/database-store";
 import { buildGameReport } from "../../server/reports/build-report";
 import type { ReportAnswer } from "../../server/reports/types";
+import { join, newGame as newEngineGame, ok, startAndOpen } from "../support/engine-fixtures";
 import { makeQuiz, option, question, quizInput } from "../support/quiz-fixtures";
 import { openTestDatabase, resultRows, testDatabaseTargets, useTestDatabase } from "../support/test-database";
 
@@ -297,19 +300,51 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       const { db } = database();
       const { saved } = await savedGameQuiz(db, "live-games");
       const [a, b] = [await newGame(db, saved.versionId, "222221"), await newGame(db, saved.versionId, "222222")];
+      const json = (value: unknown) => JSON.stringify(value);
       await saveLiveGames(db, [
-        { gameId: a, state: { phase: "lobby" }, savedAt: at(1) },
-        { gameId: b, state: { phase: "lobby" }, savedAt: at(1) },
+        { gameId: a, stateJson: json({ phase: "lobby" }), questionsJson: json([{ id: "q1" }]), scoresJson: json({ ranking: [] }), savedAt: at(1) },
+        { gameId: b, stateJson: json({ phase: "lobby" }), questionsJson: json([{ id: "q2" }]), scoresJson: json({ ranking: [] }), savedAt: at(1) },
       ]);
+      // The parts left out keep what was stored; the ones given replace it.
       await saveLiveGames(db, [
-        { gameId: a, state: { phase: "answering" }, savedAt: at(2) },
-        { gameId: a, state: { phase: "reveal" }, savedAt: at(3) },
+        { gameId: a, stateJson: json({ phase: "answering" }), savedAt: at(2) },
+        { gameId: a, stateJson: json({ phase: "reveal" }), scoresJson: json({ ranking: ["p1"] }), savedAt: at(3) },
       ]);
       const rows = (await listLiveGames(db)).filter((row) => row.gameId === a || row.gameId === b);
-      expect(Object.fromEntries(rows.map((row) => [row.gameId, [row.state, row.savedAt]]))).toEqual({
-        [a]: [{ phase: "reveal" }, at(3)],
-        [b]: [{ phase: "lobby" }, at(1)],
+      expect(Object.fromEntries(rows.map((row) => [row.gameId, [row.state, row.questions, row.scores, row.savedAt]]))).toEqual({
+        [a]: [{ phase: "reveal" }, [{ id: "q1" }], { ranking: ["p1"] }, at(3)],
+        [b]: [{ phase: "lobby" }, [{ id: "q2" }], { ranking: [] }, at(1)],
       });
+    });
+
+    it("stores a game's questions once and its scores only when they change, and restores the whole state", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "live-parts");
+      const live = newEngineGame();
+      live.gameId = await newGame(db, saved.versionId, "333331");
+      const ids = join(live, 3);
+      const store = databaseGameStore(db);
+      await store.save(live);
+      // Mark the stored questions: a save that rewrote them would lose the mark.
+      await db.execute(sql`update live_games set questions = jsonb_set(questions, '{0,promptHtml}', '"kept"') where game_id = ${live.gameId}`);
+      const scoresBefore = await db.execute(sql`select scores::text as scores from live_games where game_id = ${live.gameId}`);
+
+      const opened = startAndOpen(live);
+      await store.save(live);
+      const scoresAfterOpen = await db.execute(sql`select scores::text as scores from live_games where game_id = ${live.gameId}`);
+      expect(resultRows(scoresAfterOpen)).toEqual(resultRows(scoresBefore));
+
+      ids.forEach((id, i) => ok(submitAnswer(live, { playerId: id, questionIndex: 0, choice: [i % 2], now: opened + 1_000 * (i + 1) })));
+      expect(live.phase).toBe("reveal");
+      await store.save(live);
+
+      const [restored] = (await store.list()).filter((state) => state.gameId === live.gameId);
+      expect(restored!.questions[0]!.promptHtml).toBe("kept");
+      expect(restored!.questions.slice(1)).toEqual(live.questions.slice(1));
+      expect(restored!.phase).toBe("reveal");
+      expect(restored!.ranking).toEqual(live.ranking);
+      for (const id of ids) expect(restored!.players[id]!.score).toBe(live.players[id]!.score);
+      expect(ids.some((id) => live.players[id]!.score > 0)).toBe(true);
     });
   });
 

@@ -11,6 +11,7 @@ import {
   type HostAttachAck,
   type HostView,
   type JoinAck,
+  type PersonalMessage,
   type PersonalView,
   type PlayerRoomView,
   type ResumeAck,
@@ -69,14 +70,22 @@ export class TestPlayer {
   removedMessage: string | null = null;
   /** What the phone keeps to resume: the player token, never the nickname. */
   session: { gameId: string; playerId: string; playerToken: string } | null = null;
+  /** Room views and own views as they arrive, whichever message carried them. */
+  private readonly views = new EventEmitter<ViewEvents>();
 
   constructor(url: string, options: { reconnection?: boolean } = {}) {
     this.socket = connect(url, options.reconnection);
     this.socket.io.on("packet", (packet) => this.frames.push(packet));
-    this.socket.on(ServerEvent.room, (view: PlayerRoomView) => (this.room = view));
-    this.socket.on(ServerEvent.personal, (view: PersonalView) => {
-      this.you = view;
-      this.personalHistory.push(view);
+    this.socket.on(ServerEvent.room, (view: PlayerRoomView) => {
+      this.room = view;
+      this.views.emit("room", view);
+    });
+    this.socket.on(ServerEvent.personal, ({ room, you }: PersonalMessage) => {
+      this.room = room;
+      this.views.emit("room", room);
+      this.you = you;
+      this.personalHistory.push(you);
+      this.views.emit("personal", you);
     });
     this.socket.on(ServerEvent.removed, ({ message }: { message: string }) => (this.removedMessage = message));
   }
@@ -112,11 +121,11 @@ export class TestPlayer {
   }
 
   nextRoomView(predicate: (view: PlayerRoomView) => boolean, what: string): Promise<PlayerRoomView> {
-    return latestOrNext(this.room, this.socket, ServerEvent.room, predicate, what);
+    return latestOrNext(this.room, this.views, "room", predicate, what);
   }
 
   nextPersonal(predicate: (view: PersonalView) => boolean, what: string): Promise<PersonalView> {
-    return latestOrNext(this.you, this.socket, ServerEvent.personal, predicate, what);
+    return latestOrNext(this.you, this.views, "personal", predicate, what);
   }
 
   close(): void {
@@ -249,8 +258,10 @@ export class ResilientPlayer {
     socket.on(ServerEvent.room, (view: PlayerRoomView) => {
       if (current()) this.setRoom(view);
     });
-    socket.on(ServerEvent.personal, (view: PersonalView) => {
-      if (current()) this.setPersonal(view);
+    socket.on(ServerEvent.personal, ({ room, you }: PersonalMessage) => {
+      if (!current()) return;
+      this.setRoom(room);
+      this.setPersonal(you);
     });
     socket.on(ServerEvent.removed, ({ message }: { message: string }) => (this.removedMessage = message));
     return socket;

@@ -1,0 +1,2 @@
+ALTER TABLE "live_games" ADD COLUMN "questions" jsonb;--> statement-breakpoint
+ALTER TABLE "live_games" ADD COLUMN "scores" jsonb;
