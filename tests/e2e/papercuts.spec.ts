@@ -68,6 +68,8 @@ async function newTeacherWithQuiz(page: Page, name: string) {
 }
 
 test("the checker, the themed big screen, answer counts, text sizes, code on phones and the first leaderboard", async ({ browser }) => {
+  // Four browsers and a teacher's whole path on a shared 2-core machine: more than the default 3 minutes.
+  test.setTimeout(360_000);
   const context = await browser.newContext({ viewport: PROJECTOR });
   const teacher = await context.newPage();
   await newTeacherWithQuiz(teacher, "Ms Papercut");

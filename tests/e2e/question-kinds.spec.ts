@@ -123,7 +123,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await ada.screenshot({ path: path.join(SHOTS, "phone-ordering.png") });
   await orderByTouch(ada);
   // "Answer locked in" shows the order given, not just that something was sent.
-  await expect(ada.getByTestId("locked-answer").locator("li")).toHaveText(ORDER);
+  await expect(ada.getByTestId("locked-answer").locator("li")).toHaveText(ORDER.map((item, place) => new RegExp(`^${place + 1}\\.\\s*${item}$`)));
   await orderByKeyboard(bo);
   await expect(teacher.getByTestId("host-reveal-order")).toBeVisible();
   for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
