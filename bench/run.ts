@@ -6,6 +6,7 @@
  *   BENCH_FULL=1 npm run bench             the load runs of issue 13 (1 game × 100…10,000; 50/100/200 games × 30)
  *   npm run bench -- --load-only --scenario=one-big-game --players=5000 --db=pglite,postgres
  *   npm run bench -- --load-only --scenario=many-games --games=100,200 --db=postgres [--profile]
+ *   npm run bench -- --bundle-only         the page-weight section alone (builds the pages when needed)
  *
  * PostgreSQL runs need BENCH_DATABASE_URL (or TEST_DATABASE_URL): a role that may create databases.
  * The two-node runs (--db=two-nodes: two server processes sharing the games through Redis) also need
@@ -15,6 +16,7 @@ import { execSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
+import { benchBundle } from "./bundle";
 import { benchEngine } from "./engine";
 import { recordResults } from "./load/docs";
 import { runLoad, type DatabaseKind, type LoadResult, type LoadScenario } from "./load/scenario";
@@ -30,6 +32,7 @@ const args = new Map(
 );
 const listArg = (name: string) => args.get(name)?.split(",").filter(Boolean);
 const loadOnly = args.has("load-only");
+const bundleOnly = args.has("bundle-only");
 const full = process.env.BENCH_FULL === "1" || args.has("full");
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -39,9 +42,14 @@ function target(ok: boolean, what: string) {
   if (!ok) failures.push(what);
 }
 
-// Sections: engine, game report, [quiz reading], one question on real sockets, durable acks, then the load runs.
-if (!loadOnly) await microBenchmarks();
-await loadBenchmarks();
+// Sections: page weight, engine, game report, [quiz reading], one question on real sockets, durable acks, then the load runs.
+if (!loadOnly) {
+  console.log("Page weight: JavaScript each page downloads (gzip, production build; see bench/bundle.ts)");
+  failures.push(...benchBundle());
+  console.log("");
+}
+if (!loadOnly && !bundleOnly) await microBenchmarks();
+if (!bundleOnly) await loadBenchmarks();
 
 async function microBenchmarks() {
   console.log("Engine: one question, every player answering");

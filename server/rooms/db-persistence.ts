@@ -30,7 +30,8 @@ export function databasePersistence(
   /** Tests swap the answers' batch write to make a batch fail on purpose. */
   writeAnswers: (db: Database, rows: AnswerRow[]) => Promise<void> = saveAnswers,
 ): GamePersistence {
-  const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers" });
+  // Two batches at a time: an answer's ack doesn't wait for the batch before its own to come back.
+  const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers", writers: 2 });
   const players = batchedPlayerInserts(db, log);
   // Rounds that close at about the same time (many games started together) share one statement too.
   const rounds = new GroupCommit<{ round: RoundRow; answers: AnswerRow[] }>((items) => saveRounds(db, items), { log, label: "rounds" });

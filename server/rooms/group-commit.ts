@@ -10,6 +10,11 @@ export interface GroupCommitOptions {
   label?: string;
   /** Longest wait between two tries of a failed batch (default 5 s). */
   maxDelayMs?: number;
+  /**
+   * Batches written at once (default 1). With 2, a batch no longer waits for the one before it to
+   * come back from the database; while a batch is failing, no other one starts (it joins the retry).
+   */
+  writers?: number;
   clock?: () => number;
 }
 
@@ -31,7 +36,9 @@ interface Entry<T> {
 export class GroupCommit<T> {
   private queue: Entry<T>[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private writing: Promise<void> | null = null;
+  private readonly writing = new Set<Promise<void>>();
+  /** Writers retrying a failed batch right now. */
+  private failing = 0;
   private readonly pause = new Pause();
   private giveUpAt: number | null = null;
   private readonly windowMs: number;
@@ -57,7 +64,7 @@ export class GroupCommit<T> {
 
   /** Items waiting or being written. */
   get backlog(): number {
-    return this.queue.length + (this.writing ? 1 : 0);
+    return this.queue.length + this.writing.size;
   }
 
   /** For shutdown: keep retrying until `deadline` (epoch ms), then refuse what is still unstored. */
@@ -66,9 +73,9 @@ export class GroupCommit<T> {
     this.pause.cutShort();
     const timer = setInterval(() => this.pause.cutShort(), Math.max(50, deadline - this.clock()));
     try {
-      while (this.writing || this.queue.length > 0) {
-        if (!this.writing) void this.flush();
-        await this.writing;
+      while (this.writing.size > 0 || this.queue.length > 0) {
+        if (this.writing.size === 0) void this.flush();
+        await Promise.all(this.writing);
       }
     } finally {
       clearInterval(timer);
@@ -76,18 +83,19 @@ export class GroupCommit<T> {
   }
 
   private schedule(): void {
-    if (this.timer || this.writing || this.queue.length === 0) return;
+    if (this.timer || this.queue.length === 0) return;
+    if (this.writing.size >= (this.options.writers ?? 1) || this.failing > 0) return;
     this.timer = setTimeout(() => void this.flush(), this.windowMs);
   }
 
   private flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const writing = this.writeUntilStored().finally(() => {
-      this.writing = null;
+    const writing: Promise<void> = this.writeUntilStored().finally(() => {
+      this.writing.delete(writing);
       this.schedule();
     });
-    this.writing = writing;
+    this.writing.add(writing);
     return writing;
   }
 
@@ -96,31 +104,41 @@ export class GroupCommit<T> {
     const startedAt = this.clock();
     const label = this.options.label ?? "writes";
     let failures = 0;
-    while (batch.length > 0) {
-      try {
-        await this.write(batch.map((entry) => entry.item));
-        for (const entry of batch) entry.done();
-        if (failures > 0) this.options.log?.info(`${label}: a batch of ${batch.length} stored after ${failures + 1} tries (${seconds(this.clock() - startedAt)})`);
-        return;
-      } catch (error) {
-        failures++;
-        if (failures === 1) {
-          this.options.log?.warn(`${label}: a batch of ${batch.length} could not be stored (${describeDatabaseError(error)}); retrying until it is`);
-        }
-        if (isPermanentDatabaseError(error)) {
-          batch = await this.oneByOne(batch);
-          continue;
-        }
-        if (this.giveUpAt !== null && this.clock() >= this.giveUpAt) {
-          this.options.log?.error(`${label}: ${batch.length} not stored before shutting down (${describeDatabaseError(error)})`);
-          for (const entry of batch) entry.done(error);
+    // With two writers both batches may fail at once: only the first says so (one line each way).
+    let announced = false;
+    try {
+      while (batch.length > 0) {
+        try {
+          await this.write(batch.map((entry) => entry.item));
+          for (const entry of batch) entry.done();
+          if (announced) this.options.log?.info(`${label}: a batch of ${batch.length} stored after ${failures + 1} tries (${seconds(this.clock() - startedAt)})`);
           return;
+        } catch (error) {
+          failures++;
+          if (failures === 1) {
+            announced = this.failing === 0;
+            this.failing++;
+          }
+          if (failures === 1 && announced) {
+            this.options.log?.warn(`${label}: a batch of ${batch.length} could not be stored (${describeDatabaseError(error)}); retrying until it is`);
+          }
+          if (isPermanentDatabaseError(error)) {
+            batch = await this.oneByOne(batch);
+            continue;
+          }
+          if (this.giveUpAt !== null && this.clock() >= this.giveUpAt) {
+            this.options.log?.error(`${label}: ${batch.length} not stored before shutting down (${describeDatabaseError(error)})`);
+            for (const entry of batch) entry.done(error);
+            return;
+          }
+          const delay = retryDelay(failures, this.options.maxDelayMs ?? MAX_RETRY_DELAY_MS);
+          await this.pause.for(this.giveUpAt !== null ? Math.min(delay, Math.max(0, this.giveUpAt - this.clock())) : delay);
+          // Whatever queued up while this batch waited goes along with it.
+          batch = batch.concat(this.takeQueue());
         }
-        const delay = retryDelay(failures, this.options.maxDelayMs ?? MAX_RETRY_DELAY_MS);
-        await this.pause.for(this.giveUpAt !== null ? Math.min(delay, Math.max(0, this.giveUpAt - this.clock())) : delay);
-        // Whatever queued up while this batch waited goes along with it.
-        batch = batch.concat(this.takeQueue());
       }
+    } finally {
+      if (failures > 0) this.failing--;
     }
   }
 

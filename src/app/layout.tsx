@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { QueryProvider } from "@/client/query-provider";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,9 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-full font-sans antialiased">
-        <QueryProvider>{children}</QueryProvider>
-      </body>
+      <body className="min-h-full font-sans antialiased">{children}</body>
     </html>
   );
 }

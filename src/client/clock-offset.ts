@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ClientEvent } from "@/protocol";
+import { ClientEvent } from "@/protocol/events";
 import type { QuizSocket } from "./socket";
 
 /**

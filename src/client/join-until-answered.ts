@@ -1,4 +1,6 @@
-import { ClientEvent, type JoinAck, type JoinRequest, type Refusal } from "@/protocol";
+// Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
+import type { JoinAck, JoinRequest, Refusal } from "@/protocol";
+import { ClientEvent } from "@/protocol/events";
 import { ACK_TIMEOUT_MS, type QuizSocket } from "./socket";
 
 /** Refusals of an answer or a join that mean "not yet" (the server could not store it yet): the phone asks again. */

@@ -1,7 +1,9 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { ClientEvent, ServerEvent, type AnswerAck, type AnswerInput, type PersonalView, type PlayerRoomView, type Refusal, type ResumeAck } from "@/protocol";
+// Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
+import type { AnswerAck, AnswerInput, PersonalView, PlayerRoomView, Refusal, ResumeAck } from "@/protocol";
+import { ClientEvent, ServerEvent } from "@/protocol/events";
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";

@@ -1,24 +1,24 @@
 import { io, type Socket } from "socket.io-client";
-import {
-  ClientEvent,
-  ServerEvent,
-  type AnswerAck,
-  type AnswerCountUpdate,
-  type AnswerRequest,
-  type HostActionAck,
-  type HostAttachAck,
-  type HostAttachRequest,
-  type HostRemovePlayerRequest,
-  type HostReadmitPlayerRequest,
-  type ResumeAck,
-  type ResumeRequest,
-  type TimeSyncAck,
-  type HostView,
-  type JoinAck,
-  type JoinRequest,
-  type PersonalMessage,
-  type PlayerRoomView,
-  type Refusal,
+// Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
+import { ClientEvent, ServerEvent } from "@/protocol/events";
+import type {
+  AnswerAck,
+  AnswerCountUpdate,
+  AnswerRequest,
+  HostActionAck,
+  HostAttachAck,
+  HostAttachRequest,
+  HostRemovePlayerRequest,
+  HostReadmitPlayerRequest,
+  ResumeAck,
+  ResumeRequest,
+  TimeSyncAck,
+  HostView,
+  JoinAck,
+  JoinRequest,
+  PersonalMessage,
+  PlayerRoomView,
+  Refusal,
 } from "@/protocol";
 
 export interface ServerToClientEvents {

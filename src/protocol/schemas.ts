@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { MAX_TYPED_ANSWER_INPUT } from "./answers";
+import { ROOM_CODE_LENGTH, ROOM_CODE_PATTERN, ROOM_CODE_REFUSAL } from "./join-form";
 import { checkNickname, NICKNAME_MAX_LENGTH } from "./nickname";
 
-export { NICKNAME_MAX_LENGTH };
+export { NICKNAME_MAX_LENGTH, ROOM_CODE_LENGTH };
 
-export const ROOM_CODE_LENGTH = 6;
 export const MAX_OPTIONS = 8;
 
 export const roomCodeSchema = z
   .string({ error: "Enter the 6-digit room code." })
   .trim()
-  .regex(/^\d{6}$/, { error: "The room code is 6 digits." });
+  .regex(ROOM_CODE_PATTERN, { error: ROOM_CODE_REFUSAL });
 
 /** See nickname.ts: normalised, visible, polite, 1–20 characters. Lookalikes are refused by the game. */
 export const nicknameSchema = z.string({ error: "Enter a nickname." }).transform((value, context) => {

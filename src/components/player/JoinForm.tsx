@@ -2,7 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { usePlayerGame } from "@/client/player-game";
-import { joinRequestSchema, NICKNAME_MAX_LENGTH, ROOM_CODE_LENGTH } from "@/protocol";
+// The join form's checks without zod or the word list (the server checks every join in full): a light page.
+import { checkJoinForm, ROOM_CODE_LENGTH } from "@/protocol/join-form";
+import { NICKNAME_MAX_LENGTH } from "@/protocol/nickname-form";
 
 const inputClass =
   "w-full rounded-xl border-2 border-white/30 bg-white px-4 py-3 text-xl font-bold text-indigo-950 placeholder:font-medium placeholder:text-slate-500 focus:border-amber-300 focus:outline-none focus:ring-4 focus:ring-amber-300/50";
@@ -17,14 +19,14 @@ export function JoinForm({ initialCode, notice = null }: { initialCode: string; 
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = joinRequestSchema.safeParse({ code, nickname });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the code and nickname.");
+    const checked = checkJoinForm(code, nickname);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
     setError(null);
     setJoining(true);
-    const refusal = await join(parsed.data.code, parsed.data.nickname);
+    const refusal = await join(checked.code, checked.nickname);
     setJoining(false);
     setError(refusal);
   }

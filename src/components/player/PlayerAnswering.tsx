@@ -10,10 +10,10 @@ import { RichText } from "@/components/shared/RichText";
 import { AnswerLocked } from "./AnswerLocked";
 import { AnswerSending } from "./AnswerSending";
 import { LateJoinNotice } from "./LateJoinNotice";
-import { OrderingAnswer } from "./answers/OrderingAnswer";
+import { LazyOrderingAnswer } from "./answers/LazyOrderingAnswer";
 import { SliderAnswer } from "./answers/SliderAnswer";
 import { TypedAnswer } from "./answers/TypedAnswer";
-import { MAX_TYPED_ANSWER_INPUT } from "@/protocol";
+import { MAX_TYPED_ANSWER_INPUT } from "@/protocol/answers";
 
 /** Mounted once per question (keyed by its index), so a new question starts with nothing selected. */
 export function PlayerAnswering() {
@@ -76,7 +76,7 @@ export function PlayerAnswering() {
         </p>
       )}
       {question.kind === "order" && (
-        <OrderingAnswer
+        <LazyOrderingAnswer
           // Ids are the places the items are shown in (shuffled), so they say nothing about the right order.
           items={options.map((option, index) => ({ id: String(index), html: option.html }))}
           disabled={room.paused}

@@ -1,12 +1,20 @@
 "use client";
 
+import { useEffect } from "react";
 import { usePlayerGame } from "@/client/player-game";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { RichText } from "@/components/shared/RichText";
+import { loadOrderingAnswer } from "./answers/LazyOrderingAnswer";
 
 export function PlayerQuestionRead() {
   const { room, you, deadline } = usePlayerGame();
   const question = room?.question;
+  const kind = question?.kind;
+  useEffect(() => {
+    // Fetch the drag-and-drop code while the class reads the question, not when the answering starts.
+    // A failed fetch is tried again when the answer is shown.
+    if (kind === "order") loadOrderingAnswer().catch(() => undefined);
+  }, [kind]);
   if (!question) return null;
   const late = you !== null && question.index < you.firstQuestionIndex;
   return (

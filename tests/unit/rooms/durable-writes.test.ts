@@ -164,6 +164,68 @@ describe("the answers' group commit", () => {
     expect(lines[0]!.message).not.toMatch(/insert|params/);
   });
 
+  it("with two writers, writes a second batch while the first is still with the database, and a third only after one is back", async () => {
+    const inFlight: Array<{ items: number[]; done: () => void }> = [];
+    const commit = new GroupCommit<number>((items) => new Promise<void>((resolve) => inFlight.push({ items, done: resolve })), { windowMs: 1, writers: 2 });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+    const first = commit.add(1);
+    await tick();
+    const second = commit.add(2);
+    await tick();
+    const third = commit.add(3);
+    await tick();
+    expect(inFlight.map((write) => write.items)).toEqual([[1], [2]]);
+    inFlight[1]!.done();
+    await second;
+    await tick();
+    expect(inFlight.map((write) => write.items)).toEqual([[1], [2], [3]]);
+    inFlight[0]!.done();
+    inFlight[2]!.done();
+    await Promise.all([first, third]);
+  });
+
+  it("with two writers both failing at once, says so once each way", async () => {
+    const { log, lines } = recordingLog();
+    let down = false;
+    const written: unknown[][] = [];
+    const release: Array<() => void> = [];
+    const commit = new GroupCommit<number>(
+      async (items) => {
+        await new Promise<void>((resolve) => release.push(resolve));
+        if (down) throw drizzleError(pgError("57P01", "terminating connection due to administrator command"));
+        written.push(items);
+      },
+      { windowMs: 1, log, label: "answers", maxDelayMs: 20, writers: 2 },
+    );
+    const first = commit.add(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = commit.add(2);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    down = true;
+    const releaser = setInterval(() => release.splice(0).forEach((resolve) => resolve()), 5);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    down = false;
+    await Promise.all([first, second]);
+    clearInterval(releaser);
+    expect(written.flat().sort()).toEqual([1, 2]);
+    expect(lines.map((line) => line.level)).toEqual(["warn", "info"]);
+  });
+
+  it("with two writers, starts no other batch while one is failing: what queues up joins its retry", async () => {
+    const { log, lines } = recordingLog();
+    let down = true;
+    const written: unknown[][] = [];
+    const commit = new GroupCommit<number>(flakyWrite(() => down, written), { windowMs: 1, log, label: "answers", maxDelayMs: 20, writers: 2 });
+    const first = commit.add(1);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const later = [2, 3].map((n) => commit.add(n));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    down = false;
+    await Promise.all([first, ...later]);
+    expect(written.flat().sort()).toEqual([1, 2, 3]);
+    expect(lines.map((line) => line.level)).toEqual(["warn", "info"]);
+  });
+
   it("writes item by item when the database refuses the batch, so only the bad item fails", async () => {
     const { log } = recordingLog();
     const stored: number[] = [];
