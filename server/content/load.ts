@@ -100,11 +100,11 @@ export async function loadContentDirectory(db: Database, dir: string, reader: Qu
       result.problems.push({ file, line: 0, message: `couldn't be read: ${errorMessage(err)}` });
       continue;
     }
+    for (const w of parsed.warnings ?? []) result.warnings.push({ file, line: w.line, message: w.message });
     if (!parsed.ok) {
       for (const e of parsed.errors) result.problems.push({ file, line: e.line, message: e.message });
       continue;
     }
-    for (const w of parsed.warnings) result.warnings.push({ file, line: w.line, message: w.message });
 
     const quiz = parsed.quiz;
     const title = quiz.title?.trim() || titleFromSlug(slug) || slug;

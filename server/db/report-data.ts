@@ -35,6 +35,7 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
         openedAt: gameRounds.openedAt,
         closedAt: gameRounds.closedAt,
         eligiblePlayers: gameRounds.eligiblePlayers,
+        optionOrder: gameRounds.optionOrder,
         kind: questions.kind,
         promptHtml: questions.promptHtml,
         options: questions.options,

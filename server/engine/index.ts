@@ -15,6 +15,6 @@ export {
   resumeGame,
 } from "./rounds";
 export { compareStanding, rankPlayers, standings } from "./ranking";
-export { playerRoomView, personalView, hostView } from "./views";
+export { playerRoomView, personalView, hostView, answerEligibleCount } from "./views";
 export type { EngineResult } from "./result";
 export { restorePlayer, restoreAnswer, forgetUnsavedPlayers, prepareAfterRestart, ensureIndexes, rebuildIndexes, RESTART_GRACE_MS, type StoredPlayer } from "./restore";

@@ -1,3 +1,4 @@
+import { stageTheme } from "../../src/quizdown/theme";
 import type { QuizQuestion, QuizSettings } from "../../src/quizdown/types";
 import type { GameQuestion, GameState } from "./types";
 
@@ -84,10 +85,12 @@ export function createGame(input: NewGameInput): GameState {
   const ordered = settings.shuffleQuestions ? shuffled(playable, random) : playable;
   const picked = settings.nQuestions ? ordered.slice(0, settings.nQuestions) : ordered;
   if (picked.length === 0) throw new Error("This quiz has no questions to play.");
+  const { theme } = stageTheme(settings);
   return {
     gameId: input.gameId,
     code: input.code,
     quizTitle: input.quizTitle,
+    ...(theme ? { theme } : {}),
     phase: "lobby",
     questions: picked.map((question) => toGameQuestion(question, settings, random)),
     players: {},

@@ -3,7 +3,7 @@
  * store can keep it in memory or serialise it as JSON. Engine functions read and update it in
  * place and return what happened; they never do IO and take the time as an argument.
  */
-import type { Phase, PlayKind, RawAnswer, RoundOutcome } from "../../src/protocol";
+import type { Phase, PlayKind, RawAnswer, RoundOutcome, StageTheme } from "../../src/protocol";
 import type { PointsSetting, ScoringSetting, SliderSettings, TypedAnswerSettings } from "../../src/quizdown/types";
 
 export interface GameQuestion {
@@ -110,6 +110,8 @@ export interface GameState {
   gameId: string;
   code: string;
   quizTitle: string;
+  /** The quiz's colours for the big screen, made readable (absent: the default look). */
+  theme?: StageTheme;
   phase: Phase;
   questions: GameQuestion[];
   /** Players by id; iteration order is join order. */

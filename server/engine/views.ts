@@ -95,20 +95,39 @@ function revealView(state: GameState): RevealView | null {
   };
 }
 
-function leaderboardEntry(player: GamePlayer): LeaderboardEntry {
-  return {
-    playerId: player.id,
-    nickname: player.nickname,
-    score: player.score,
-    rank: player.rank ?? 0,
-    movement: player.previousRank === null || player.rank === null ? null : player.previousRank - player.rank,
-  };
+/**
+ * A player's move since the previous leaderboard: null ("new") only for a player who was not on a
+ * board before while others were, i.e. joined late. On the first board (after question 1) nobody
+ * had a rank yet, so nobody is "new": everyone shows no change.
+ */
+function leaderboardEntry(player: GamePlayer, firstBoard: boolean): LeaderboardEntry {
+  const playedFirst = firstBoard && player.firstQuestionIndex === 0;
+  const movement =
+    player.rank === null ? null : player.previousRank !== null ? player.previousRank - player.rank : playedFirst ? 0 : null;
+  return { playerId: player.id, nickname: player.nickname, score: player.score, rank: player.rank ?? 0, movement };
+}
+
+/** Whether the ranking shown is the first one of the game (no earlier question had closed). */
+function isFirstBoard(state: GameState): boolean {
+  return (state.round?.questionIndex ?? 0) === 0;
 }
 
 function leaderboard(state: GameState): LeaderboardEntry[] {
-  if (state.phase === "leaderboard") return topPlayers(state, LEADERBOARD_SIZE).map(leaderboardEntry);
-  if (state.phase === "podium" || state.phase === "finished") return topPlayers(state, PODIUM_SIZE).map(leaderboardEntry);
-  return [];
+  const size = state.phase === "leaderboard" ? LEADERBOARD_SIZE : state.phase === "podium" || state.phase === "finished" ? PODIUM_SIZE : 0;
+  if (size === 0) return [];
+  const firstBoard = isFirstBoard(state);
+  return topPlayers(state, size).map((player) => leaderboardEntry(player, firstBoard));
+}
+
+/**
+ * How many players can answer the open question: those connected who were in the game when it
+ * opened (late joiners play from the next one), plus those who answered and then went away, so
+ * the host's "answered / can answer" never shows more answers than players. O(1).
+ */
+export function answerEligibleCount(state: GameState): number {
+  const round = state.round;
+  if (!round || round.closedAt !== null) return 0;
+  return state.connectedPlayerCount - round.connectedLateCount + (round.answerCount - round.connectedAnswerCount);
 }
 
 function baseView(state: GameState, now: number, audience: Audience): GameViewBase {
@@ -174,6 +193,7 @@ export function hostView(state: GameState, now: number): HostView {
   return {
     ...baseView(state, now, "host"),
     code: state.code,
+    theme: state.theme ?? null,
     leaderboard: leaderboard(state),
     players: players.map((player) => ({
       id: player.id,
@@ -186,6 +206,7 @@ export function hostView(state: GameState, now: number): HostView {
     removedNotListed: removed.notListed,
     connectedCount: state.connectedPlayerCount,
     answerCount: state.round?.answerCount ?? 0,
+    answerEligible: answerEligibleCount(state),
     locked: state.locked,
     ...(state.phase === "reveal" && state.round?.summary?.wrongAnswers ? { wrongAnswers: state.round.summary.wrongAnswers } : {}),
   };

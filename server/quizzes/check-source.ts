@@ -32,7 +32,7 @@ export async function checkQuizSource(
 function describeParse(parsed: ParseResult, fileName: string | undefined): { check: QuizSourceCheck; quiz: ParsedQuiz | null } {
   if (!parsed.ok) {
     return {
-      check: { ok: false, title: null, questionCount: null, problems: parsed.errors, warnings: [], playable: false, unplayableReason: null },
+      check: { ok: false, title: null, questionCount: null, problems: parsed.errors, warnings: parsed.warnings ?? [], playable: false, unplayableReason: null },
       quiz: null,
     };
   }

@@ -186,8 +186,10 @@ function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking
   const options: ReportOption[] = round.question.options.map((option, index) => {
     const picks = { picked: chose(roundAnswers, index), pickedTop: chose(top, index), pickedBottom: chose(bottom, index) };
     const isDistractor = distractors && !option.correct;
+    const shown = round.optionOrder?.indexOf(index) ?? -1;
     return {
       index,
+      shown: shown >= 0 ? shown : null,
       html: option.html,
       text: htmlToPlainText(option.html),
       correct: option.correct,

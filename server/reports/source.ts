@@ -25,6 +25,8 @@ export interface ReportSourceRound {
   closedAt: Date;
   /** As saved when the round closed: players in the game (not removed) for this round. */
   eligiblePlayers: number;
+  /** optionOrder[displayIndex] = quiz-file index: the order (so the colours and shapes) the phones showed. */
+  optionOrder?: number[];
   question: {
     kind: QuestionKind;
     promptHtml: string;

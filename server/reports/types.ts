@@ -68,6 +68,11 @@ export interface ReportPlayer {
 export interface ReportOption {
   /** Original index in the quiz file. */
   index: number;
+  /**
+   * Where the phones and the big screen showed it (its display index: the colour and shape the class
+   * saw, see src/components/shared/option-styles.ts); null when that wasn't saved.
+   */
+  shown: number | null;
   html: string;
   /** The option as plain text (for charts and CSV). */
   text: string;

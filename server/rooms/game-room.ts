@@ -10,6 +10,7 @@ import {
   addPlayer,
   advanceClock,
   allowTakeover,
+  answerEligibleCount,
   endGame,
   hostView,
   nextDeadline,
@@ -616,7 +617,7 @@ export class GameRoom {
     this.deps.broadcaster.hostAnswers(this.gameId, {
       questionIndex: round.questionIndex,
       answered: round.answerCount,
-      eligible: this.state.activePlayerCount,
+      eligible: answerEligibleCount(this.state),
     });
   }
 

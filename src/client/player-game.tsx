@@ -30,8 +30,8 @@ export type PlayerStage = "checking" | "resuming" | "form" | "playing";
  * is stored yet (its database is slow or unreachable); the phone keeps re-sending it.
  */
 export type AnswerStatus =
-  | { questionIndex: number; kind: "sending"; choice: number[]; slow?: boolean }
-  | { questionIndex: number; kind: "locked"; choice: number[] }
+  | { questionIndex: number; kind: "sending"; choice: number[]; given: AnswerInput; slow?: boolean }
+  | { questionIndex: number; kind: "locked"; choice: number[]; given: AnswerInput }
   | { questionIndex: number; kind: "refused"; message: string };
 
 export interface PlayerGame {
@@ -60,9 +60,17 @@ export interface PlayerGame {
 
 type PendingAnswer = { answerId: string; questionIndex: number } & AnswerInput;
 
-/** The options an answer picked, for the "locked in" screen (none for an order, a text or a value). */
+/** The options an answer picked (none for an order, a text or a value). */
 function choiceOf(answer: AnswerInput): number[] {
   return "choice" in answer ? answer.choice : [];
+}
+
+/** What the phone sent, for the "locked in" screen to show back: the pick, the order, the text or the value. */
+function givenOf(answer: AnswerInput): AnswerInput {
+  if ("choice" in answer) return { choice: answer.choice };
+  if ("order" in answer) return { order: answer.order };
+  if ("text" in answer) return { text: answer.text };
+  return { value: answer.value };
 }
 
 /** Resending an answer that got no acknowledgement: the server answers a repeated id with the first ack. */
@@ -116,7 +124,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     // The server has the answer even if its acknowledgement got lost on the way.
     if (pending && view.lockedQuestionIndex === pending.questionIndex) {
       pendingRef.current = null;
-      setAnswer({ questionIndex: pending.questionIndex, kind: "locked", choice: choiceOf(pending) });
+      setAnswer({ questionIndex: pending.questionIndex, kind: "locked", choice: choiceOf(pending), given: givenOf(pending) });
     }
   }, []);
 
@@ -127,7 +135,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     let silentTries = 0;
     let notStoredTries = 0;
     const showSlow = (pending: PendingAnswer) => {
-      if (pendingRef.current === pending) setAnswer({ questionIndex: pending.questionIndex, kind: "sending", choice: choiceOf(pending), slow: true });
+      if (pendingRef.current === pending) setAnswer({ questionIndex: pending.questionIndex, kind: "sending", choice: choiceOf(pending), given: givenOf(pending), slow: true });
     };
     try {
       for (;;) {
@@ -167,7 +175,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
         pendingRef.current = null;
         setAnswer(
           ack.ok
-            ? { questionIndex: pending.questionIndex, kind: "locked", choice: choiceOf(pending) }
+            ? { questionIndex: pending.questionIndex, kind: "locked", choice: choiceOf(pending), given: givenOf(pending) }
             : { questionIndex: pending.questionIndex, kind: "refused", message: ack.message },
         );
         return;
@@ -312,7 +320,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     (questionIndex: number, given: AnswerInput) => {
       const pending: PendingAnswer = { answerId: newAnswerId(), questionIndex, ...given };
       pendingRef.current = pending;
-      setAnswer({ questionIndex, kind: "sending", choice: choiceOf(given) });
+      setAnswer({ questionIndex, kind: "sending", choice: choiceOf(given), given: givenOf(given) });
       void sendPendingAnswer();
     },
     [sendPendingAnswer],

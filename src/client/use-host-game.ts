@@ -54,7 +54,7 @@ export function useHostGame(gameId: string): HostGame {
   const [attach, setAttach] = useState<HostAttachStatus>({ kind: "connecting" });
   const [connected, setConnected] = useState(false);
   const [current, setCurrent] = useState<Received<HostView> | null>(null);
-  const [liveCount, setLiveCount] = useState<AnswerCountUpdate | null>(null);
+  const [liveCount, setLiveCount] = useState<Received<AnswerCountUpdate> | null>(null);
   const [pending, setPending] = useState<HostAction | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const offset = useClockOffset(socket);
@@ -114,7 +114,7 @@ export function useHostGame(gameId: string): HostGame {
       setConnected(false);
     });
     socket.on(ServerEvent.hostState, receive);
-    socket.on(ServerEvent.hostAnswers, setLiveCount);
+    socket.on(ServerEvent.hostAnswers, (update: AnswerCountUpdate) => setLiveCount(received(update)));
     const stopWatchingNetwork = dropWhenOffline(socket);
     return () => {
       stopWatchingNetwork();
@@ -171,10 +171,12 @@ export function useHostGame(gameId: string): HostGame {
   const view = current?.view ?? null;
   const deadline = useMemo(() => (current ? localDeadline(current.view.countdown, current.receivedAt, offset) : null), [current, offset]);
   const questionIndex = view?.question?.index;
-  const live = liveCount && liveCount.questionIndex === questionIndex ? liveCount : null;
+  const live = liveCount && liveCount.view.questionIndex === questionIndex ? liveCount : null;
   // Throttled live counts and full views race; the larger count is the newer one within a round.
-  const answered = Math.max(view?.answerCount ?? 0, live?.answered ?? 0);
-  const eligible = live?.eligible ?? view?.playerCount ?? 0;
+  const answered = Math.max(view?.answerCount ?? 0, live?.view.answered ?? 0);
+  // Who can answer changes with joins and connections, which send full views too: the newer wins.
+  const newerLive = live !== null && current !== null && live.receivedAt >= current.receivedAt;
+  const eligible = Math.max(answered, newerLive ? live.view.eligible : (view?.answerEligible ?? 0));
 
   return {
     attach,

@@ -4,6 +4,18 @@
  * `PersonalView`; the correct options appear in a view only once the phase is "reveal" or later.
  */
 
+/** The quiz's colours on the big screen, all "#rrggbb" (see src/quizdown/theme.ts: every text has contrast ≥ 4.5:1). */
+export interface StageTheme {
+  /** The main area (secondaryColor) and its text (textColor); hints and notices in `accent`. */
+  background: string;
+  text: string;
+  accent: string;
+  /** The top and bottom bars (primaryColor), their text and notices. */
+  band: string;
+  bandText: string;
+  bandAccent: string;
+}
+
 export type Phase = "lobby" | "question-read" | "answering" | "reveal" | "leaderboard" | "podium" | "finished";
 
 /** Kinds answered by picking options. */
@@ -170,8 +182,12 @@ export interface HostView extends GameViewBase {
   removedPlayers: Array<{ id: string; nickname: string }>;
   /** Removed players that `removedPlayers` leaves out (it lists the latest 100). */
   removedNotListed: number;
+  /** The quiz's colours for the big screen (null: the default look); text on them is always readable. */
+  theme: StageTheme | null;
   connectedCount: number;
   answerCount: number;
+  /** Players who can answer the open question: connected and in the game when it opened (0 outside a question). */
+  answerEligible: number;
   /** No new players may join (the host locked the game). */
   locked: boolean;
   /**

@@ -8,6 +8,7 @@ import {
   checkBoolean,
   checkPositiveInteger,
   checkSeconds,
+  checkColor,
   checkText,
   settingName,
   type Checked,
@@ -15,6 +16,7 @@ import {
 import { DEFAULT_READ_TIME_SEC, DEFAULT_TIME_LIMIT_SEC, type QuizSettings, type QuizdownProblem } from "./types";
 import { shorten } from "./messages";
 import { readYamlBlock } from "./yamlBlock";
+import { stageTheme } from "./theme";
 
 export interface FrontMatter {
   settings: QuizSettings;
@@ -66,6 +68,7 @@ export function readFrontMatter(lines: string[]): FrontMatter {
   const block = readYamlBlock(lines, 0, close, WHAT);
   result.errors.push(...block.errors);
   const seen = new Map<string, string>();
+  const settingLines: Record<string, number> = {};
   for (const { key, value, line } of block.entries) {
     const name = settingName(key);
     if (name === null) {
@@ -80,8 +83,11 @@ export function readFrontMatter(lines: string[]): FrontMatter {
       });
     }
     seen.set(name, key);
+    settingLines[name] = line;
     applySetting(result, name, key, value, line);
   }
+  // The colours theme the big screen: say so when one had to change to keep text readable.
+  for (const note of stageTheme(result.settings).notes) result.warnings.push({ line: settingLines[note.setting] ?? 1, message: note.message });
   return result;
 }
 
@@ -99,11 +105,11 @@ function applySetting(fm: FrontMatter, name: string, key: string, value: unknown
     case "nQuestions":
       return take(checkPositiveInteger(value, key, line), (v) => (s.nQuestions = v));
     case "primaryColor":
-      return take(checkText(value, key, line), (v) => (s.primaryColor = v));
+      return take(checkColor(value, key, line), (v) => (s.primaryColor = v));
     case "secondaryColor":
-      return take(checkText(value, key, line), (v) => (s.secondaryColor = v));
+      return take(checkColor(value, key, line), (v) => (s.secondaryColor = v));
     case "textColor":
-      return take(checkText(value, key, line), (v) => (s.textColor = v));
+      return take(checkColor(value, key, line), (v) => (s.textColor = v));
     case "locale":
       return take(checkText(value, key, line), (v) => (s.locale = v));
     case "title":

@@ -72,6 +72,39 @@ export function renderInlineMarkdown(source: string): string {
   }
 }
 
+const ALLOWED_TAGS = new Set(SANITIZE.allowedTags || []);
+const ALLOWED_ATTRIBUTES = SANITIZE.allowedAttributes as Record<string, string[]>;
+
+/**
+ * What the sanitiser would take out of one line of quiz markdown, in plain words (`<script>`, an
+ * image without an http(s) address, an `onclick` attribute…), so the checker can say so instead of
+ * dropping it silently. Code spans are text, not HTML, so `` `<b>` `` removes nothing.
+ */
+export function removedMarkup(line: string): string[] {
+  if (!line.includes("<")) return [];
+  let html: string;
+  try {
+    html = md.parseInline(line, { async: false });
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  const note = (what: string) => {
+    if (!removed.includes(what)) removed.push(what);
+  };
+  sanitizeHtml(html, {
+    ...SANITIZE,
+    onOpenTag: (name, attribs) => {
+      if (!ALLOWED_TAGS.has(name)) return note(`<${name}>`);
+      if (name === "img" && !/^https?:\/\//i.test(attribs.src ?? "")) return note("an image (<img>) whose address is not http:// or https://");
+      for (const attribute of Object.keys(attribs)) {
+        if (!(ALLOWED_ATTRIBUTES[name] ?? []).includes(attribute)) note(`the ${attribute} attribute of <${name}>`);
+      }
+    },
+  });
+  return removed;
+}
+
 function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -8,18 +8,20 @@ import { checkQuizLimits, QUIZ_LIMITS, tooManyQuestions } from "./limits";
 const QUIZ_QUESTION_LIMIT_INDEX = QUIZ_LIMITS.questions;
 import { fencePosition, isBlank, matchFenceOpen, matchHeading, matchListItem, splitLines, type Fence } from "./lines";
 import { parseQuestion } from "./question";
+import { removedMarkup } from "./markdown";
+import { isYamlFence } from "./lines";
 import type { ParseResult, ParsedQuiz, QuizQuestion, QuizdownProblem } from "./types";
 
 export function parseQuizdown(source: string): ParseResult {
   try {
     if (typeof source !== "string") {
-      return { ok: false, errors: [{ line: 1, message: "The quiz text is missing." }] };
+      return { ok: false, errors: [{ line: 1, message: "The quiz text is missing." }], warnings: [] };
     }
     return parse(source);
   } catch (err) {
     // Defensive only: the parser is written not to throw, but a preview must never crash.
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, errors: [{ line: 1, message: `The quiz could not be read (${detail}).` }] };
+    return { ok: false, errors: [{ line: 1, message: `The quiz could not be read (${detail}).` }], warnings: [] };
   }
 }
 
@@ -35,18 +37,24 @@ function parse(source: string): ParseResult {
   const lines = splitLines(source);
   // Limits first: past them, rendering could take seconds, so nothing else is read.
   const overLimits = checkQuizLimits(lines);
-  if (overLimits.length > 0) return { ok: false, errors: overLimits };
+  if (overLimits.length > 0) return { ok: false, errors: overLimits, warnings: [] };
   const front = readFrontMatter(lines);
   const errors: QuizdownProblem[] = [...front.errors];
   const warnings: QuizdownProblem[] = [...front.warnings];
 
   const sections = splitSections(lines, front.bodyStart, errors);
   const tooMany = tooManyQuestions(sections.length, (sections[QUIZ_QUESTION_LIMIT_INDEX]?.heading ?? 0) + 1);
-  if (tooMany) return { ok: false, errors: [tooMany] };
+  if (tooMany) return { ok: false, errors: [tooMany], warnings: [] };
   const firstHeading = sections[0]?.heading ?? lines.length;
   const preamble = firstContentLine(lines, front.bodyStart, firstHeading);
 
-  if (sections.length === 0) {
+  const misplaced = front.bodyStart === 0 && preamble !== undefined ? misplacedFrontMatter(lines, preamble - 1, firstHeading) : undefined;
+  if (misplaced !== undefined) {
+    errors.push({
+      line: misplaced,
+      message: `The settings block on line ${misplaced} is not at the very top of the file, so its settings would be ignored. Move it to line 1 (nothing, not even a blank line, may come before the first ---).`,
+    });
+  } else if (sections.length === 0) {
     const line = preamble ?? Math.min(front.bodyStart + 1, Math.max(lines.length, 1));
     errors.push({
       line,
@@ -58,6 +66,8 @@ function parse(source: string): ParseResult {
       message: `The text on line ${preamble}, before the first question, is not shown in the game.`,
     });
   }
+
+  warnings.push(...removedMarkupWarnings(lines, firstHeading));
 
   const questions: QuizQuestion[] = [];
   sections.forEach((section, position) => {
@@ -75,7 +85,7 @@ function parse(source: string): ParseResult {
     });
   }
 
-  if (errors.length > 0) return { ok: false, errors: sortByLine(errors) };
+  if (errors.length > 0) return { ok: false, errors: sortByLine(errors), warnings: sortByLine(warnings) };
 
   const quiz: ParsedQuiz = { settings, questions, playable: true };
   if (front.title !== undefined) quiz.title = front.title;
@@ -127,6 +137,44 @@ function splitSections(lines: string[], from: number, errors: QuizdownProblem[])
     });
   }
   return sections;
+}
+
+/**
+ * A settings block that is not on line 1: `---` as the first text before the first question, closed by
+ * another `---` or `...` before it. Returns its 1-based line, or undefined.
+ */
+function misplacedFrontMatter(lines: string[], start: number, firstHeading: number): number | undefined {
+  const open = lines.findIndex((line, i) => i >= start && i < firstHeading && isYamlFence(line));
+  if (open === -1) return undefined;
+  for (let i = open + 1; i < firstHeading; i++) {
+    const line = lines[i]!;
+    if (isYamlFence(line) || line.trimEnd() === "...") return lines.slice(open + 1, i).some((text) => /^\s*[\w-]+\s*:/.test(text)) ? open + 1 : undefined;
+  }
+  return undefined;
+}
+
+/** One warning per line whose HTML the sanitiser removes (code blocks are text and remove nothing). */
+function removedMarkupWarnings(lines: string[], from: number): QuizdownProblem[] {
+  const warnings: QuizdownProblem[] = [];
+  let fence: Fence | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (fence) {
+      const where = fencePosition(text, fence);
+      if (where === "closing") fence = null;
+      if (where !== "outside") continue;
+      fence = null;
+    }
+    fence = matchFenceOpen(text);
+    if (fence) continue;
+    const removed = removedMarkup(text);
+    if (removed.length === 0) continue;
+    warnings.push({
+      line: i + 1,
+      message: `Line ${i + 1} has HTML the game removes for safety: ${removed.join(", ")}. Players won't see it; write it as plain markdown, or put it in \`code\` to show it as text.`,
+    });
+  }
+  return warnings;
 }
 
 function firstContentLine(lines: string[], from: number, to: number): number | undefined {

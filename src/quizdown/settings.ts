@@ -4,6 +4,7 @@
  */
 
 import { shorten } from "./messages";
+import { readColor } from "./theme";
 
 /** Canonical setting names. */
 export type SettingName =
@@ -60,6 +61,22 @@ export function checkText(value: unknown, key: string, line: number): Checked<st
   return {
     ok: false,
     message: `${where(key, line)} must be a piece of text, not ${show(value)}. Put it in quotes, e.g. ${key}: "…".`,
+  };
+}
+
+/** A CSS colour (#1e40af, rgb(…), hsl(…) or a name such as navy), stored as "#rrggbb". */
+export function checkColor(value: unknown, key: string, line: number): Checked<string> {
+  if (value === null || value === undefined) {
+    return {
+      ok: false,
+      message: `${where(key, line)} has no colour. Put a colour in quotes, e.g. ${key}: "#1e40af" (without quotes, # starts a comment).`,
+    };
+  }
+  const colour = typeof value === "string" ? readColor(value) : null;
+  if (colour !== null) return { ok: true, value: colour };
+  return {
+    ok: false,
+    message: `${where(key, line)} must be a colour such as "#1e40af", "rgb(30, 64, 175)" or navy (not see-through), not ${show(value)}.`,
   };
 }
 

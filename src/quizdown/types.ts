@@ -122,7 +122,8 @@ export interface QuizdownProblem {
 
 export type ParseResult =
   | { ok: true; quiz: ParsedQuiz; warnings: QuizdownProblem[] }
-  | { ok: false; errors: QuizdownProblem[] };
+  /** Warnings are found and shown even while there are errors, so fixing the errors brings no surprises. */
+  | { ok: false; errors: QuizdownProblem[]; warnings: QuizdownProblem[] };
 
 export const DEFAULT_TIME_LIMIT_SEC = 20;
 export const DEFAULT_READ_TIME_SEC = 4;

@@ -122,6 +122,8 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   expect(await shownOrder(ada)).not.toEqual(ORDER);
   await ada.screenshot({ path: path.join(SHOTS, "phone-ordering.png") });
   await orderByTouch(ada);
+  // "Answer locked in" shows the order given, not just that something was sent.
+  await expect(ada.getByTestId("locked-answer").locator("li")).toHaveText(ORDER.map((item, place) => new RegExp(`^${place + 1}\\.\\s*${item}$`)));
   await orderByKeyboard(bo);
   await expect(teacher.getByTestId("host-reveal-order")).toBeVisible();
   for (const phone of [ada, bo]) await expect(phone.getByTestId("result-correct")).toBeVisible();
@@ -133,6 +135,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await ada.getByTestId("typed-input").tap();
   await ada.getByTestId("typed-input").fill("paris");
   await ada.getByTestId("answer-submit").tap();
+  await expect(ada.getByTestId("locked-answer")).toHaveText("You typed “paris”");
   await bo.getByTestId("typed-input").focus();
   await bo.keyboard.type("PARÍS");
   await bo.keyboard.press("Enter");
@@ -148,6 +151,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
   await ada.getByTestId("slider-range").fill("60");
   await expect(ada.getByTestId("slider-value")).toHaveText("60");
   await ada.getByTestId("answer-submit").tap();
+  await expect(ada.getByTestId("locked-answer")).toHaveText("You picked 60");
   await bo.getByTestId("slider-range").focus();
   for (let i = 0; i < 10; i++) await bo.keyboard.press("ArrowRight");
   await expect(bo.getByTestId("slider-value")).toHaveText("60");

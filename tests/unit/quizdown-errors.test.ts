@@ -246,7 +246,7 @@ describe("front matter problems", () => {
       { line: 4, message: 'The setting "nQuestions" (line 4) must be a whole number of at least 1, not 0.' },
       {
         line: 5,
-        message: 'The setting "primaryColor" (line 5) must be a piece of text, not 12. Put it in quotes, e.g. primaryColor: "…".',
+        message: 'The setting "primaryColor" (line 5) must be a colour such as "#1e40af", "rgb(30, 64, 175)" or navy (not see-through), not 12.',
       },
       { line: 6, message: 'The setting "title" (line 6) must be a piece of text, not a list. Put it in quotes, e.g. title: "…".' },
       { line: 7, message: 'The setting "timeLimit" (line 7) must be a whole number of seconds from 5 to 240, not 4.' },

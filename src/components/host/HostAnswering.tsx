@@ -17,8 +17,8 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
   const kindTag = answeringKindTag(question.kind, question.points);
   return (
     <section data-testid="phase-answering" className="flex h-full min-h-0 flex-col gap-[2vh]">
-      <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-3 text-center text-[4.8vh] leading-tight font-black" />
-      <QuestionExtras question={question} className="max-h-[22vh] overflow-y-auto text-[2.6vh]" />
+      <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-3 text-center text-[max(40px,5.2vh)] leading-tight font-black" />
+      <QuestionExtras question={question} className="max-h-[26vh] shrink-0 overflow-y-auto text-[max(24px,3.1vh)]" />
       {kindTag && (
         <p data-testid="host-kind-tag" className="self-center rounded-full bg-amber-300 px-[2.5vh] py-[0.4vh] text-[2.6vh] font-bold text-amber-950">
           {kindTag}
@@ -57,7 +57,7 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
               <OptionShape index={index} className={many ? "size-[4.5vh]" : "size-[7vh]"} />
               <RichText
                 html={option.html}
-                className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-2 text-[2.8vh]" : "line-clamp-3 text-[4vh]"}`}
+                className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-2 text-[max(28px,3.6vh)]" : "line-clamp-3 text-[max(28px,4.4vh)]"}`}
               />
             </li>
           );

@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import type { HostGame } from "@/client/use-host-game";
 import type { HostView, Phase } from "@/protocol";
 import { LockIcon, PauseIcon, PlayIcon } from "@/components/shared/icons";
@@ -18,17 +19,17 @@ export function nextActionFor(phase: Phase): string | null {
 const primaryButton =
   "flex items-center gap-[1.2vh] rounded-[1.5vh] bg-white px-[5vh] py-[1.5vh] text-[4vh] font-black text-indigo-950 shadow-lg hover:bg-indigo-100 disabled:cursor-not-allowed disabled:bg-white/30 disabled:text-indigo-950/60";
 const secondaryButton =
-  "flex items-center gap-[1vh] rounded-[1.5vh] border-[0.4vh] border-white px-[4vh] py-[1.2vh] text-[3.2vh] font-bold text-white hover:bg-white/10 disabled:opacity-50";
+  "flex items-center gap-[1vh] rounded-[1.5vh] border-[0.4vh] border-current px-[4vh] py-[1.2vh] text-[3.2vh] font-bold text-current hover:bg-white/10 disabled:opacity-50";
 const smallButton =
-  "flex items-center gap-[0.8vh] rounded-[1.2vh] border-[0.3vh] border-white/70 px-[2vh] py-[0.8vh] text-[2.6vh] font-bold text-white hover:bg-white/10 disabled:opacity-50";
+  "flex items-center gap-[0.8vh] rounded-[1.2vh] border-[0.3vh] border-current px-[2vh] py-[0.8vh] text-[2.6vh] font-bold text-current hover:bg-white/10 disabled:opacity-50";
 
-export function HostControls({ game, view }: { game: HostGame; view: HostView }) {
+export function HostControls({ game, view, style }: { game: HostGame; view: HostView; style?: CSSProperties | undefined }) {
   const nextLabel = nextActionFor(view.phase);
   const busy = game.pending !== null;
   const questionOpen = view.phase === "question-read" || view.phase === "answering";
   const gameOver = view.phase === "podium" || view.phase === "finished";
   return (
-    <footer className="flex min-h-[12vh] items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]">
+    <footer className="flex min-h-[12vh] items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]" style={style}>
       <div className="flex min-w-0 flex-1 items-center gap-[2vh]">
         {!gameOver && <LockToggle game={game} view={view} busy={busy} />}
         <p role="alert" data-testid="host-action-error" className="min-w-0 flex-1 text-[2.8vh] font-semibold text-amber-300">

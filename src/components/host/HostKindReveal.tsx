@@ -14,9 +14,9 @@ export function HostOrderingReveal({ question, reveal }: { question: QuestionVie
       {reveal.correct.map((index, position) => (
         <li key={index} data-testid={`host-reveal-order-${position}`} className="flex items-center gap-[2vh] rounded-[1.5vh] bg-white/10 px-[2.5vh] py-[1.2vh]">
           <span className="w-[6vh] text-[4.5vh] font-black tabular-nums">{position + 1}.</span>
-          <RichText html={options[index]?.html ?? ""} className="min-w-0 flex-1 text-[3.6vh] leading-tight font-bold break-words" />
+          <RichText html={options[index]?.html ?? ""} className="min-w-0 flex-1 text-[max(28px,3.8vh)] leading-tight font-bold break-words" />
           <span className="shrink-0 text-right text-[2.4vh] font-semibold text-indigo-200">
-            <span className="block text-[4vh] font-black text-white tabular-nums">{reveal.counts[index] ?? 0}</span>
+            <span className="block text-[4vh] font-black text-current tabular-nums">{reveal.counts[index] ?? 0}</span>
             put it here
           </span>
         </li>

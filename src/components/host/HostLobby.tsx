@@ -27,7 +27,7 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer
       <div className="flex shrink-0 items-center justify-center gap-[6vh]">
         <div className="flex min-w-0 flex-col gap-[1.5vh]">
           <p className="text-[3.2vh] font-semibold text-indigo-200">Join on your phone at</p>
-          <p data-testid="host-join-url" className={`leading-tight font-bold break-all text-white ${compact ? "text-[4vh]" : "text-[5vh]"}`}>
+          <p data-testid="host-join-url" className={`leading-tight font-bold break-all text-current ${compact ? "text-[4vh]" : "text-[5vh]"}`}>
             {joinUrl ?? "…"}
           </p>
           <p className="mt-[1vh] text-[3.2vh] font-semibold text-indigo-200">with the game code</p>
@@ -84,7 +84,7 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer
               </li>
             ))}
             {view.playersNotListed > 0 && (
-              <li data-testid="host-players-not-listed" className={`flex items-center rounded-full bg-white/15 px-[1.4vh] py-[0.4vh] font-bold text-white ${chipSize(view.playerCount)}`}>
+              <li data-testid="host-players-not-listed" className={`flex items-center rounded-full bg-white/15 px-[1.4vh] py-[0.4vh] font-bold text-current ${chipSize(view.playerCount)}`}>
                 and {view.playersNotListed.toLocaleString()} more
               </li>
             )}

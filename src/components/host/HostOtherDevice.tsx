@@ -47,7 +47,7 @@ export function HostOtherDevice({ gameId, hostSecret, origin }: { gameId: string
         data-testid="host-other-device"
         aria-expanded={open}
         onClick={() => (open ? close() : setOpen(true))}
-        className="rounded-[1vh] border-[0.3vh] border-white/60 px-[2vh] py-[0.8vh] text-[2.4vh] font-bold text-white hover:bg-white/10"
+        className="rounded-[1vh] border-[0.3vh] border-current px-[2vh] py-[0.8vh] text-[2.4vh] font-bold text-current hover:bg-white/10"
       >
         Use another device
       </button>

@@ -22,18 +22,14 @@ export function HostPodium({ view }: { view: HostView }) {
       <div className="flex min-h-0 flex-1 items-end justify-center gap-[2vh]">
         {PLACES.map(({ rank, height, block }) => {
           const entry = byPlace(rank);
+          // A game with fewer than three players has no one for the lower steps: they are left out.
+          if (!entry) return null;
           return (
             <div key={rank} data-testid={`podium-${rank}`} className="flex w-[28vw] flex-col items-center gap-[1vh]">
-              {entry ? (
-                <>
-                  <span data-testid="podium-nickname" className="line-clamp-2 max-w-full text-center text-[4.5vh] leading-tight font-black wrap-anywhere">
-                    {entry.nickname}
-                  </span>
-                  <span className="text-[3.2vh] font-bold text-indigo-200 tabular-nums">{formatScore(entry.score)}</span>
-                </>
-              ) : (
-                <span className="text-[3vh] text-indigo-300">—</span>
-              )}
+              <span data-testid="podium-nickname" className="line-clamp-2 max-w-full text-center text-[4.5vh] leading-tight font-black wrap-anywhere">
+                {entry.nickname}
+              </span>
+              <span className="text-[3.2vh] font-bold text-indigo-200 tabular-nums">{formatScore(entry.score)}</span>
               <div className={`flex w-full items-start justify-center rounded-t-[1.5vh] pt-[2vh] ${height} ${block}`}>
                 <span className="text-[8vh] font-black text-indigo-950">{rank}</span>
               </div>

@@ -13,7 +13,7 @@ export function HostQuestionRead({ view, deadline }: { view: HostView; deadline:
         Question {question.index + 1} of {question.total}
       </p>
       <RichText testId="host-prompt" html={question.promptHtml} className="max-w-[85vw] text-[7vh] leading-tight font-black" />
-      <QuestionExtras question={question} className="text-[3.5vh]" />
+      <QuestionExtras question={question} className="text-[max(28px,3.6vh)]" />
       <div className="w-[60vw]">
         <p className="mb-[1.5vh] text-[3vh] font-semibold text-indigo-200">Get ready…</p>
         <CountdownBar deadline={deadline} className="h-[1.5vh]" />

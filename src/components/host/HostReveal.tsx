@@ -23,7 +23,7 @@ export function HostReveal({ view }: { view: HostView }) {
 
   return (
     <section data-testid="phase-reveal" className="flex h-full min-h-0 flex-col gap-[2vh]">
-      <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-2 text-center text-[4.5vh] leading-tight font-black" />
+      <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-2 text-center text-[max(40px,5.2vh)] leading-tight font-black" />
       <p data-testid="host-reveal-summary" className="text-center text-[2.8vh] font-semibold text-indigo-200">
         {reveal.answered} of {reveal.eligible} answered
       </p>
@@ -59,7 +59,7 @@ export function HostReveal({ view }: { view: HostView }) {
                   </span>
                   <RichText
                     html={option.html}
-                    className={`min-w-0 flex-1 leading-tight font-bold break-words ${many ? "line-clamp-2 text-[2.6vh]" : "text-[3.4vh]"}`}
+                    className={`min-w-0 flex-1 leading-tight font-bold break-words ${many ? "line-clamp-2 text-[max(28px,3.6vh)]" : "text-[max(28px,3.8vh)]"}`}
                   />
                   <div className={`h-[3vh] shrink-0 overflow-hidden rounded-[0.8vh] ${many ? "w-[10vw]" : "w-[22vw]"} ${correct ? "bg-black/20" : "bg-white/10"}`} aria-hidden>
                     <div className="h-full rounded-[0.8vh]" style={{ width: `${(count / most) * 100}%`, background: correct ? style.text : style.background }} />
@@ -72,7 +72,7 @@ export function HostReveal({ view }: { view: HostView }) {
                   <RichText
                     testId={`host-explanation-${index}`}
                     html={explanation}
-                    className={`leading-snug font-medium ${many ? "line-clamp-2 text-[2.1vh]" : "text-[2.6vh]"}`}
+                    className={`leading-snug font-medium ${many ? "line-clamp-2 text-[max(24px,3.1vh)]" : "text-[max(24px,3.1vh)]"}`}
                   />
                 )}
               </li>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/client/trpc";
 import { useHostGame, type HostGame } from "@/client/use-host-game";
 import type { HostView } from "@/protocol";
@@ -72,8 +72,13 @@ export function HostScreen({ gameId }: { gameId: string }) {
   // Another device reaches this server at the address the phones use, not at "localhost".
   const origin = joinUrl ? new URL(joinUrl).origin : window.location.origin;
   return (
-    <div data-testid="host-screen" data-phase={view.phase} className="flex h-dvh flex-col overflow-hidden bg-stage text-white">
-      <header className="flex items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]">
+    <div
+      data-testid="host-screen"
+      data-phase={view.phase}
+      className="flex h-dvh flex-col overflow-hidden bg-stage text-white"
+      style={themeStyle(view.theme)}
+    >
+      <header className="flex items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]" style={themeStyle(view.theme, "band")}>
         <h1 className="min-w-0 truncate text-[3vh] font-bold">{view.quizTitle}</h1>
         <div className="flex shrink-0 items-center gap-[3vh]">
           {question && view.phase !== "leaderboard" && (
@@ -85,7 +90,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
             <HostOnlineStatus view={view} busy={game.pending !== null} onAllowTakeover={game.allowTakeover} />
           )}
           {view.phase !== "finished" && game.hostSecret && <HostOtherDevice gameId={view.gameId} hostSecret={game.hostSecret} origin={origin} />}
-          {view.phase !== "finished" && (
+          {!over && (
             <button
               type="button"
               data-testid="host-end"
@@ -112,9 +117,33 @@ export function HostScreen({ gameId }: { gameId: string }) {
         {view.paused && <HostPausedOverlay deadline={game.deadline} />}
       </main>
 
-      <HostControls game={game} view={view} />
+      <HostControls game={game} view={view} style={themeStyle(view.theme, "band")} />
     </div>
   );
+}
+
+/**
+ * The quiz's colours: the stage and its bars take the quiz's backgrounds, and every light text
+ * colour the screen uses on them (white, the indigo tints, amber notices) takes the readable text
+ * colour the server chose for that background (contrast ≥ 4.5:1). Text on white tiles and buttons keeps its own colours.
+ */
+function themeStyle(theme: HostView["theme"], part: "main" | "band" = "main"): CSSProperties | undefined {
+  if (!theme) return undefined;
+  const text = part === "band" ? theme.bandText : theme.text;
+  const accent = part === "band" ? theme.bandAccent : theme.accent;
+  return {
+    "--color-stage": theme.background,
+    "--color-stage-deep": theme.band,
+    "--color-indigo-50": text,
+    "--color-indigo-100": text,
+    "--color-indigo-200": text,
+    "--color-indigo-300": text,
+    "--color-amber-200": accent,
+    "--color-amber-300": accent,
+    // "End game" is light red on the default dark bar; on a themed bar it takes the bar's text colour.
+    "--color-red-100": text,
+    color: text,
+  } as CSSProperties;
 }
 
 function PhaseScreen({ game, view, joinUrl }: { game: HostGame; view: HostView; joinUrl: string | null }) {

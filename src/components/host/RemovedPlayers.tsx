@@ -14,7 +14,7 @@ export function RemovedPlayers({ players, notListed = 0, busy, onReadmit }: {
     <div data-testid="host-removed-players" className="flex shrink-0 flex-wrap items-center gap-[1vh] border-t border-white/10 pt-[1.2vh] text-[2.2vh]">
       <span className="font-semibold text-indigo-200">Removed:</span>
       {players.map((player) => (
-        <span key={player.id} data-testid="host-removed-player" className="flex items-center gap-[0.8vh] rounded-full bg-white/10 py-[0.3vh] pr-[0.5vh] pl-[1.2vh] text-white">
+        <span key={player.id} data-testid="host-removed-player" className="flex items-center gap-[0.8vh] rounded-full bg-white/10 py-[0.3vh] pr-[0.5vh] pl-[1.2vh] text-current">
           <span className="max-w-[30vw] truncate line-through decoration-2">{player.nickname}</span>
           <button
             type="button"

@@ -70,7 +70,12 @@ export function SourceEditor({ draft }: { draft: QuizDraft }) {
           <p data-testid="quiz-error">{SOURCE_TOO_BIG_MESSAGE}</p>
         </section>
       )}
-      {result && !result.ok && <QuizErrors errors={result.errors} onSelectLine={selectLine} />}
+      {result && !result.ok && (
+        <>
+          <QuizErrors errors={result.errors} onSelectLine={selectLine} />
+          <QuizWarnings warnings={result.warnings ?? []} onSelectLine={selectLine} />
+        </>
+      )}
       {result?.ok && (
         <>
           <p data-testid="quiz-ready" className="rounded-xl bg-emerald-50 p-3 font-semibold text-emerald-900">

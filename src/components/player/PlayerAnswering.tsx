@@ -39,9 +39,9 @@ export function PlayerAnswering() {
   // Five or more options: shape beside the text, so four rows still fit a 640px-high screen.
   const many = options.length > 4;
   const mine = answer?.questionIndex === question.index ? answer : null;
-  if (mine?.kind === "locked") return <AnswerLocked choice={mine.choice} />;
+  if (mine?.kind === "locked") return <AnswerLocked given={mine.given} question={question} />;
   // After a refresh the server says the answer is in, though this page no longer knows which.
-  if (you?.lockedQuestionIndex === question.index) return <AnswerLocked choice={mine?.kind === "sending" ? mine.choice : []} />;
+  if (you?.lockedQuestionIndex === question.index) return <AnswerLocked given={mine?.kind === "sending" ? mine.given : null} question={question} />;
   const sending = mine?.kind === "sending";
   const blocked = sending || room.paused;
 
@@ -69,6 +69,14 @@ export function PlayerAnswering() {
         <ReadAloudButton question={question} compact />
         <CountdownNumber deadline={deadline} className="size-12 bg-white text-2xl text-indigo-950" />
       </div>
+      {/* The question's code (or other body) stays in view while answering, scrolling if long. */}
+      {question.bodyHtml && (
+        <RichText
+          testId="player-question-body"
+          html={question.bodyHtml}
+          className="max-h-[35dvh] min-w-0 shrink-0 overflow-y-auto px-1 text-sm text-indigo-50"
+        />
+      )}
       {multiple && <p className="px-1 text-sm font-semibold text-amber-200">Pick all that apply, then Submit.</p>}
       {question.kind === "poll" && <p className="px-1 text-sm font-semibold text-amber-200">A poll: no right answer, no points.</p>}
       {sending && <AnswerSending offline={connection !== "connected"} slow={mine.slow === true} />}

@@ -1,4 +1,5 @@
 import { DistractorBars } from "./DistractorBars";
+import { inShownOrder } from "./OptionMark";
 import { MeasureLabel } from "./MeasureLabel";
 import { formatIndex, formatMeasure, percentOf } from "./format";
 import type { ReportQuestionData } from "./types";
@@ -19,7 +20,7 @@ export function DiscriminationPanel({ question }: { question: ReportQuestionData
       </section>
     );
   }
-  const distractors = question.options.map((option, position) => ({ option, position })).filter(({ option }) => !option.correct && question.kind !== "order");
+  const distractors = inShownOrder(question.options).filter(({ option }) => !option.correct && question.kind !== "order");
   const partialGroups = !Number.isInteger(d.topCorrect) || !Number.isInteger(d.bottomCorrect);
 
   return (

@@ -1,6 +1,7 @@
 import { RichText } from "@/components/shared/RichText";
 import { HorizontalBar } from "./HorizontalBar";
-import { formatMeasure, optionLetter, percentOf } from "./format";
+import { formatMeasure, percentOf } from "./format";
+import { optionName, OptionMark } from "./OptionMark";
 import type { ReportOptionData } from "./types";
 
 /** One wrong option: how many of the top group and of the bottom group chose it, and what that means. */
@@ -21,8 +22,9 @@ export function DistractorBars({
   ];
   return (
     <li data-testid="report-distractor" className="flex flex-col gap-1.5 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
-      <p className="text-sm">
-        <span className="font-bold">Wrong answer {optionLetter(position)}:</span> <RichText html={option.html} as="span" />
+      <p className="flex items-center gap-2 text-sm">
+        <OptionMark shown={option.shown} position={position} className="size-6" />
+        <span className="font-bold">Wrong answer {optionName(option.shown, position)}:</span> <RichText html={option.html} as="span" />
       </p>
       <div className="grid grid-cols-[6.5rem_minmax(0,1fr)_5.5rem] items-center gap-x-2 gap-y-1 text-sm">
         {rows.map((row) => (

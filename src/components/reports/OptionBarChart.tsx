@@ -1,7 +1,8 @@
 import { RichText } from "@/components/shared/RichText";
 import { CheckIcon } from "@/components/shared/icons";
 import { HorizontalBar } from "./HorizontalBar";
-import { optionLetter, percentOf } from "./format";
+import { percentOf } from "./format";
+import { inShownOrder, optionName, OptionMark } from "./OptionMark";
 import type { ReportQuestionData } from "./types";
 
 /**
@@ -18,7 +19,7 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
         {question.kind === "multiple" && " (players could choose more than one, so the bars add up to more)"}
       </figcaption>
       <ul className="flex flex-col gap-2">
-        {question.options.map((option, position) => {
+        {inShownOrder(question.options).map(({ option, position }) => {
           const percent = percentOf(option.picked, eligible);
           return (
             <li
@@ -27,16 +28,11 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
                 option.correct ? "bg-green-50 ring-1 ring-green-300" : ""
               }`}
             >
-              <span
-                className={`flex size-7 items-center justify-center rounded-md text-sm font-black ${
-                  option.correct ? "bg-green-700 text-white" : "bg-slate-200 text-slate-800"
-                }`}
-                aria-hidden
-              >
-                {optionLetter(position)}
+              <span aria-hidden data-testid="report-option-mark">
+                <OptionMark shown={option.shown} position={position} />
               </span>
               <div className="min-w-0">
-                <span className="sr-only">Answer {optionLetter(position)}: </span>
+                <span className="sr-only">Answer {optionName(option.shown, position)}: </span>
                 <RichText html={option.html} as="span" className="font-medium break-words" />
                 {option.correct && (
                   <span className="ml-2 inline-flex items-center gap-0.5 rounded-full bg-green-700 px-2 py-0.5 align-middle text-xs font-bold text-white">
@@ -49,7 +45,7 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
                   value={option.picked}
                   max={eligible}
                   fillClass={option.correct ? "bg-green-600" : "bg-slate-500"}
-                  label={`${option.text}${option.correct ? " (correct)" : ""}: chosen by ${option.picked} of ${eligible} players, ${percent}%`}
+                  label={`${optionName(option.shown, position)}, ${option.text}${option.correct ? " (correct)" : ""}: chosen by ${option.picked} of ${eligible} players, ${percent}%`}
                 />
               </div>
               <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-right" aria-hidden>

@@ -1,7 +1,8 @@
 import type { RawAnswer } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
 import { AnswerResult } from "./AnswerResult";
-import { formatSeconds, optionLetter } from "./format";
+import { formatSeconds } from "./format";
+import { optionName, OptionMark } from "./OptionMark";
 import type { ReportPlayerData, ReportQuestionData } from "./types";
 
 const cell = "px-3 py-2 sm:px-4";
@@ -71,7 +72,7 @@ function Choices({ question, choices, given }: { question: ReportQuestionData; c
   if (given && "value" in given) return <span className="tabular-nums">{given.value}</span>;
   if (choices.length === 0) return <span className="text-slate-500">—</span>;
   if (question.kind === "order") {
-    return <span>{choices.map((index) => optionLetter(positionOf(question, index))).join(" → ")}</span>;
+    return <span>{choices.map((index) => question.options[positionOf(question, index)]?.text ?? "").join(" → ")}</span>;
   }
   return (
     <ul className="flex flex-col gap-0.5">
@@ -79,8 +80,10 @@ function Choices({ question, choices, given }: { question: ReportQuestionData; c
         const position = positionOf(question, index);
         const option = question.options[position];
         return (
-          <li key={index} className="line-clamp-1" title={option?.text}>
-            <span className="font-bold">{optionLetter(position)}</span> {option?.text ?? ""}
+          <li key={index} className="flex items-center gap-1.5" title={option?.text}>
+            <OptionMark shown={option?.shown ?? null} position={position} className="size-5" />
+            <span className="sr-only">{optionName(option?.shown ?? null, position)}:</span>
+            <span className="line-clamp-1">{option?.text ?? ""}</span>
           </li>
         );
       })}

@@ -172,8 +172,9 @@ describe("late join: accepted in every phase before the podium", () => {
       expect(personalView(state, "x")).toMatchObject({ rank: 3, score: 0, firstQuestionIndex: 1, lastRound: null, playerCount: 3 });
       if (phase === "leaderboard") {
         expect(hostView(state, opened + 2_000).leaderboard.map((e) => [e.playerId, e.rank, e.score, e.movement])).toEqual([
-          [a, 1, 1000, null],
-          [b, 2, 0, null],
+          // Everyone who played question 1 shows no change; only the late joiner is new.
+          [a, 1, 1000, 0],
+          [b, 2, 0, 0],
           ["x", 3, 0, null],
         ]);
       }

@@ -97,7 +97,7 @@ describe("leaderboard ties through the game", () => {
 });
 
 describe("rank movement between rounds", () => {
-  it("shows null on the first leaderboard, then positions gained or lost", () => {
+  it("shows no change (not 'new') on the first leaderboard, then positions gained or lost", () => {
     const state = newGame({ questions: [{}, {}, {}] });
     const [a, b, c] = join(state, 3);
     startAndOpen(state);
@@ -108,9 +108,9 @@ describe("rank movement between rounds", () => {
       [c!, [1], 0],
     ]);
     expect(playerRoomView(state, now).top.map((e) => [e.playerId, e.score, e.rank, e.movement])).toEqual([
-      [a, 1000, 1, null],
-      [b, 750, 2, null],
-      [c, 0, 3, null],
+      [a, 1000, 1, 0],
+      [b, 750, 2, 0],
+      [c, 0, 3, 0],
     ]);
     ok(nextStep(state, now));
     // Q2: b 1000 + 100 streak → 1850; c 1000 at 200 ms → 1000; a wrong → 1000 (a ranks above c: 0 ms vs 200 ms of correct answers).
@@ -152,7 +152,7 @@ describe("rank movement between rounds", () => {
     const top = playerRoomView(state, now).top;
     expect(top.map((e) => e.playerId)).toEqual(ids.slice(0, 5));
     expect(top.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5]);
-    expect(top[0]).toEqual({ playerId: ids[0], nickname: "Player1", score: 975, rank: 1, movement: null });
+    expect(top[0]).toEqual({ playerId: ids[0], nickname: "Player1", score: 975, rank: 1, movement: 0 });
     expect(hostView(state, now).leaderboard).toHaveLength(5);
 
     const events = ok(nextStep(state, now + 1));

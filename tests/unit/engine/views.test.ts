@@ -454,3 +454,45 @@ describe("the question's text on phones (host option)", () => {
     expect(phases).toEqual(["question-read", "answering", "reveal", "leaderboard", "question-read", "answering", "reveal", "leaderboard"]);
   });
 });
+
+describe("the host's answer count: answered / players who can answer", () => {
+  it("counts neither late joiners nor closed phones, and keeps a player who answered then left", () => {
+    const state = newGame();
+    const [a, b, c] = join(state, 3);
+    const opened = startAndOpen(state);
+    expect(hostView(state, opened).answerEligible).toBe(3);
+    // One phone closes, one student joins late: 2 can answer this question, not 3 or 4.
+    ok(setPlayerConnected(state, { playerId: c!, connected: false, now: opened + 1 }));
+    ok(addPlayer(state, { playerId: "late", nickname: "Latecomer", now: opened + 2 }));
+    expect(hostView(state, opened + 3).answerEligible).toBe(2);
+    // b answers, then closes the phone: still "1 / 2", never "1 / 1" with a's answer pending.
+    ok(submitAnswer(state, { playerId: b!, questionIndex: 0, choice: [0], now: opened + 4 }));
+    ok(setPlayerConnected(state, { playerId: b!, connected: false, now: opened + 5 }));
+    const view = hostView(state, opened + 6);
+    expect([view.answerCount, view.answerEligible]).toEqual([1, 2]);
+    // The closed phone comes back: it can answer again.
+    ok(setPlayerConnected(state, { playerId: c!, connected: true, now: opened + 7 }));
+    expect(hostView(state, opened + 8).answerEligible).toBe(3);
+    expect(a).toBeDefined();
+  });
+});
+
+describe("leaderboard movement", () => {
+  it("labels nobody who played question 1 'new' on the first leaderboard; a late joiner is new", () => {
+    const state = newGame();
+    join(state, 3);
+    const opened = startAndOpen(state);
+    ok(addPlayer(state, { playerId: "late", nickname: "Latecomer", now: opened + 1 }));
+    ok(skipQuestion(state, opened + 2));
+    ok(nextStep(state, opened + 3));
+    expect(state.phase).toBe("leaderboard");
+    const board = hostView(state, opened + 4).leaderboard;
+    expect(board.map((entry) => [entry.nickname, entry.movement])).toEqual([
+      ["Player1", 0],
+      ["Player2", 0],
+      ["Player3", 0],
+      ["Latecomer", null],
+    ]);
+    expect(playerRoomView(state, opened + 4).top.map((entry) => entry.movement)).toEqual([0, 0, 0, null]);
+  });
+});

@@ -114,6 +114,16 @@ describe("buildGameReport on the scripted game", () => {
     ]);
     expect(report.questions[0]!.options[2]!.html).toBe("<em>Nice</em>");
   });
+
+  it("says where each option was shown, so the report can give it the colour and shape the class saw", () => {
+    // Round 0 was shown as Nice, Paris, Lyon; round 1 saved no display order.
+    expect(report.questions[0]!.options.map((o) => [o.text, o.shown])).toEqual([
+      ["Paris", 1],
+      ["Lyon", 2],
+      ["Nice", 0],
+    ]);
+    expect(report.questions[1]!.options.map((o) => o.shown)).toEqual([null, null, null]);
+  });
 });
 
 const t = (sec: number) => new Date(Date.UTC(2025, 2, 1, 9, 0, sec));

@@ -64,6 +64,8 @@ export function scriptedGame(): ReportSource {
         openedAt: at("09:01:00"),
         closedAt: at("09:01:20"),
         eligiblePlayers: 6, // Ana Ben Cleo Dan Eve Zed (Finn not there yet)
+        // The phones showed Nice first (red triangle), then Paris (blue diamond), then Lyon (yellow circle).
+        optionOrder: [2, 0, 1],
         question: {
           kind: "single",
           promptHtml: "Capital of <strong>France</strong>?",
