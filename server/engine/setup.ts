@@ -15,6 +15,8 @@ export interface NewGameInput {
   lateJoin?: boolean;
   /** Faster right answers earn more (default true). */
   pointsForSpeed?: boolean;
+  /** Phones show the question's text (default true); off, they show only the options and say to read the big screen. */
+  questionOnPhones?: boolean;
   now: number;
   random: RandomSource;
 }
@@ -106,6 +108,7 @@ export function createGame(input: NewGameInput): GameState {
     locked: false,
     lateJoin: input.lateJoin ?? true,
     pointsForSpeed: input.pointsForSpeed ?? true,
+    ...(input.questionOnPhones === false ? { questionOnPhones: false } : {}),
     nicknameIndex: {},
     removedDevices: {},
   };

@@ -136,6 +136,8 @@ export interface GameState {
   locked: boolean;
   /** Faster right answers earn more (default on). Off: a right answer earns the full points whatever the time. */
   pointsForSpeed?: boolean;
+  /** Phones show the question's text (absent: shown). The host may hide it so the class reads the big screen. */
+  questionOnPhones?: boolean;
   /** Players may join after the start; when false the game locks itself as it starts. */
   lateJoin: boolean;
   /**

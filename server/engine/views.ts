@@ -27,18 +27,24 @@ const LEADERBOARD_SIZE = 5;
 export const HOST_PLAYER_LIST_LIMIT = 100;
 const PODIUM_SIZE = 3;
 
-function questionView(state: GameState): QuestionView | null {
+/** Who a view is for: the host sees the question's text always; phones only when the host shows it there. */
+type Audience = "host" | "players";
+
+function questionView(state: GameState, audience: Audience): QuestionView | null {
   const round = state.round;
   if (!round || state.phase === "lobby" || state.phase === "podium" || state.phase === "finished") return null;
   const question = state.questions[round.questionIndex]!;
   const optionsVisible = state.phase !== "question-read";
+  // Hidden on phones: the text never leaves the server for them (not just hidden by the page).
+  const textHidden = audience === "players" && state.questionOnPhones === false;
   return {
     index: round.questionIndex,
     total: state.questions.length,
     kind: question.kind,
-    promptHtml: question.promptHtml,
-    bodyHtml: question.bodyHtml,
-    ...(question.hintHtml ? { hintHtml: question.hintHtml } : {}),
+    promptHtml: textHidden ? "" : question.promptHtml,
+    bodyHtml: textHidden ? "" : question.bodyHtml,
+    ...(question.hintHtml && !textHidden ? { hintHtml: question.hintHtml } : {}),
+    ...(textHidden ? { textHidden: true as const } : {}),
     // Option text only: never `correct`, never the explanations. An ordering question's items come
     // in their display order, which setup makes sure is never the right one.
     options: optionsVisible ? question.options.map((option) => ({ html: option.html })) : null,
@@ -124,13 +130,13 @@ export function answerEligibleCount(state: GameState): number {
   return state.connectedPlayerCount - round.connectedLateCount + (round.answerCount - round.connectedAnswerCount);
 }
 
-function baseView(state: GameState, now: number): GameViewBase {
+function baseView(state: GameState, now: number, audience: Audience): GameViewBase {
   return {
     gameId: state.gameId,
     phase: state.phase,
     quizTitle: state.quizTitle,
     questionCount: state.questions.length,
-    question: questionView(state),
+    question: questionView(state, audience),
     countdown: countdown(state, now),
     reveal: revealView(state),
     playerCount: state.activePlayerCount,
@@ -140,7 +146,7 @@ function baseView(state: GameState, now: number): GameViewBase {
 }
 
 export function playerRoomView(state: GameState, now: number): PlayerRoomView {
-  return { ...baseView(state, now), top: leaderboard(state) };
+  return { ...baseView(state, now, "players"), top: leaderboard(state) };
 }
 
 export function personalView(state: GameState, playerId: string): PersonalView | null {
@@ -185,7 +191,7 @@ export function hostView(state: GameState, now: number): HostView {
   const players = listedPlayers(state);
   const removed = removedPlayers(state);
   return {
-    ...baseView(state, now),
+    ...baseView(state, now, "host"),
     code: state.code,
     theme: state.theme ?? null,
     leaderboard: leaderboard(state),

@@ -26,6 +26,8 @@ export interface GameOptions {
   lateJoin?: boolean;
   /** Faster right answers earn more (default on); off: a right answer earns full points whatever the time. */
   pointsForSpeed?: boolean;
+  /** Phones show the question's text (default on); off, the class reads it on the big screen. */
+  questionOnPhones?: boolean;
 }
 
 export interface LiveGameTicket {
@@ -72,6 +74,7 @@ export async function createLiveGame(
     },
     lateJoin: options.lateJoin ?? true,
     pointsForSpeed: options.pointsForSpeed ?? true,
+    questionOnPhones: options.questionOnPhones ?? true,
     // A per-game override beats the quiz file's per-question times.
     questions: quiz.questions.map((question) => ({
       ...question,

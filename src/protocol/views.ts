@@ -52,6 +52,8 @@ export interface QuestionView {
   slider?: SliderView;
   /** Type answer: the accepted answers are numbers (the phone offers a number keyboard). */
   numeric?: boolean;
+  /** Phones only: the host hides the question's text on phones (prompt, body and hint are empty); read it on the big screen. */
+  textHidden?: true;
 }
 
 /**

@@ -108,6 +108,7 @@ export interface GameSpec {
   settings?: Partial<QuizSettings>;
   random?: RandomSource;
   now?: number;
+  questionOnPhones?: boolean;
 }
 
 export function newGame(spec: GameSpec = {}): GameState {
@@ -121,6 +122,7 @@ export function newGame(spec: GameSpec = {}): GameState {
     questions: built,
     now: spec.now ?? T0,
     random: spec.random ?? seededRandom(42),
+    ...(spec.questionOnPhones !== undefined ? { questionOnPhones: spec.questionOnPhones } : {}),
   });
 }
 

@@ -15,6 +15,7 @@ export const hostOptionsInput = z.object({
   questionCount: z.number().int(questionCount).min(1, questionCount).max(1000, questionCount).optional(),
   lateJoin: z.boolean({ error: "Late join is on or off." }).optional(),
   pointsForSpeed: z.boolean({ error: "Points for speed is on or off." }).optional(),
+  questionOnPhones: z.boolean({ error: "The question on phones is shown or hidden." }).optional(),
 });
 
 const createGameInput = z.object({

@@ -43,16 +43,17 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
   const set = <K extends keyof HostOptionsForm>(key: K, value: HostOptionsForm[K]) => setForm((current) => ({ ...current, [key]: value }));
 
   return createPortal(
+    // The overlay is the dialog (a form may not take role="dialog"); no header/footer inside, so no extra banner landmarks.
     <div
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
       className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/50 p-4"
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) close();
       }}
     >
       <form
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
         data-testid="host-options"
         noValidate
         onSubmit={(event) => {
@@ -62,12 +63,12 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
         }}
         className="flex max-h-[92dvh] w-full max-w-xl flex-col gap-5 overflow-y-auto rounded-2xl bg-white p-6 text-slate-900 shadow-2xl"
       >
-        <header>
+        <div>
           <h2 id={titleId} className="text-2xl font-black tracking-tight break-words">
             Host “{quiz.title}”
           </h2>
           <p className="mt-1 text-slate-600">These options are for this game only. They start as the quiz file sets them.</p>
-        </header>
+        </div>
 
         <div className="grid gap-4 sm:grid-cols-3">
           <NumberField
@@ -115,6 +116,9 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
           <Toggle testId="host-option-points-for-speed" checked={form.pointsForSpeed} onChange={(value) => set("pointsForSpeed", value)}>
             Points for speed (off: a right answer earns the full points whatever the time)
           </Toggle>
+          <Toggle testId="host-option-question-on-phones" checked={form.questionOnPhones} onChange={(value) => set("questionOnPhones", value)}>
+            Show the question on phones (off: phones show only the answers; the class reads the question on the big screen)
+          </Toggle>
         </div>
 
         {createGame.isError && (
@@ -123,7 +127,7 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
           </p>
         )}
 
-        <footer className="flex flex-wrap justify-end gap-3">
+        <div className="flex flex-wrap justify-end gap-3">
           <button
             type="button"
             data-testid="host-options-cancel"
@@ -141,7 +145,7 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
           >
             {busy ? "Starting…" : "Start the game"}
           </button>
-        </footer>
+        </div>
       </form>
     </div>,
     document.body,

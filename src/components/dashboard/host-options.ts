@@ -21,6 +21,7 @@ export interface HostOptionsForm {
   shuffleAnswers: boolean;
   lateJoin: boolean;
   pointsForSpeed: boolean;
+  questionOnPhones: boolean;
 }
 
 /** What games.create takes as `options`. */
@@ -32,6 +33,7 @@ export interface GameOptionsInput {
   shuffleAnswers?: boolean;
   lateJoin?: boolean;
   pointsForSpeed?: boolean;
+  questionOnPhones?: boolean;
 }
 
 export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
@@ -44,6 +46,7 @@ export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
     shuffleAnswers: settings.shuffleAnswers,
     lateJoin: true,
     pointsForSpeed: true,
+    questionOnPhones: true,
   };
 }
 
@@ -86,5 +89,6 @@ export function changedHostOptions(form: HostOptionsForm, defaults: HostOptionsF
   if (form.shuffleAnswers !== defaults.shuffleAnswers) options.shuffleAnswers = form.shuffleAnswers;
   if (form.lateJoin !== defaults.lateJoin) options.lateJoin = form.lateJoin;
   if (form.pointsForSpeed !== defaults.pointsForSpeed) options.pointsForSpeed = form.pointsForSpeed;
+  if (form.questionOnPhones !== defaults.questionOnPhones) options.questionOnPhones = form.questionOnPhones;
   return options;
 }

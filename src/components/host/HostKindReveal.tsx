@@ -40,7 +40,7 @@ export function HostTypedReveal({ view, reveal }: { view: HostView; reveal: Reve
   const wrong = view.wrongAnswers ?? [];
   return (
     <div className="flex min-h-0 flex-1 flex-col items-center justify-center-safe gap-[3vh] overflow-y-auto">
-      <div data-testid="host-reveal-accepted" className="rounded-[2vh] bg-emerald-600 px-[4vh] py-[2vh] text-center">
+      <div data-testid="host-reveal-accepted" className="rounded-[2vh] bg-emerald-700 px-[4vh] py-[2vh] text-center">
         <p className="text-[2.6vh] font-semibold">{reveal.accepted!.length === 1 ? "Right answer" : "Right answers"}</p>
         <p className="text-[5vh] leading-tight font-black break-words">{reveal.accepted!.join(" · ")}</p>
         <p className="text-[2.6vh] font-semibold">{reveal.correctCount} got it right</p>

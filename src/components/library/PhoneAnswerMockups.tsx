@@ -13,7 +13,8 @@ import { previewOrder } from "./preview-order";
 
 const submitClass = "shrink-0 rounded-[3.3cqw] py-[3.9cqw] text-center text-[5.6cqw] font-black shadow-lg";
 const readySubmitClass = `${submitClass} bg-white text-indigo-950`;
-const waitingSubmitClass = `${submitClass} bg-white/30 text-white/70`;
+// A disabled button on the phone; in the mock-up it is plain text, so it must be readable (4.5:1).
+const waitingSubmitClass = `${submitClass} bg-white/30 text-white`;
 const fieldClass = "flex h-[16.7cqw] items-center rounded-[3.3cqw] border-[0.56cqw] bg-white px-[4.4cqw] text-[6.7cqw] font-bold text-indigo-950";
 // Printed the same on the server and in every browser (the host screen prints plain numbers too).
 const NUMBER_LOCALE = "en";

@@ -69,7 +69,7 @@ export function PhonePreview({ question, number, total, timeLimitSec }: { questi
               </div>
             )}
             {multiple && (
-              <span className="rounded-[3.3cqw] bg-white/30 py-[3.9cqw] text-center text-[5.6cqw] font-black text-white/70">Pick at least one</span>
+              <span className="rounded-[3.3cqw] bg-white/30 py-[3.9cqw] text-center text-[5.6cqw] font-black text-white">Pick at least one</span>
             )}
           </div>
           {numeric && <PhoneNumberPadMockup />}

@@ -10,6 +10,8 @@ import { RichText } from "@/components/shared/RichText";
 import { AnswerLocked } from "./AnswerLocked";
 import { AnswerSending } from "./AnswerSending";
 import { LateJoinNotice } from "./LateJoinNotice";
+import { QuestionOnBigScreen } from "./QuestionOnBigScreen";
+import { ReadAloudButton } from "./ReadAloudButton";
 import { LazyOrderingAnswer } from "./answers/LazyOrderingAnswer";
 import { SliderAnswer } from "./answers/SliderAnswer";
 import { TypedAnswer } from "./answers/TypedAnswer";
@@ -51,12 +53,20 @@ export function PlayerAnswering() {
 
   return (
     <section data-testid="phase-answering" className="flex min-h-0 flex-1 flex-col gap-2 p-2">
+      <h1 className="sr-only">
+        Question {question.index + 1} of {question.total}
+      </h1>
       <div className="flex items-center gap-3 px-1">
-        <RichText
-          testId="player-prompt"
-          html={question.promptHtml}
-          className={`min-w-0 flex-1 text-base leading-snug font-bold ${many ? "line-clamp-2" : "line-clamp-3"}`}
-        />
+        {question.textHidden ? (
+          <QuestionOnBigScreen className="min-w-0 flex-1 text-base font-bold" />
+        ) : (
+          <RichText
+            testId="player-prompt"
+            html={question.promptHtml}
+            className={`min-w-0 flex-1 text-base leading-snug font-bold ${many ? "line-clamp-2" : "line-clamp-3"}`}
+          />
+        )}
+        <ReadAloudButton question={question} compact />
         <CountdownNumber deadline={deadline} className="size-12 bg-white text-2xl text-indigo-950" />
       </div>
       {/* The question's code (or other body) stays in view while answering, scrolling if long. */}

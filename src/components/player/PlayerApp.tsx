@@ -7,6 +7,7 @@ import { PlayerAnswering } from "./PlayerAnswering";
 import { PlayerFinal } from "./PlayerFinal";
 import { PlayerHeader } from "./PlayerHeader";
 import { PlayerLeaderboard } from "./PlayerLeaderboard";
+import { PlayerAnnouncer } from "./PlayerAnnouncer";
 import { PlayerLobby } from "./PlayerLobby";
 import { PlayerQuestionRead } from "./PlayerQuestionRead";
 import { PausedOverlay } from "./PausedOverlay";
@@ -36,6 +37,7 @@ function PlayerScreen({ initialCode }: { initialCode: string }) {
         <main className="relative flex min-h-0 flex-1 flex-col">
           <PhaseScreen />
           <PausedOverlay />
+          <PlayerAnnouncer />
         </main>
       </>
     );

@@ -9,7 +9,7 @@ export function PlayerLeaderboard() {
   return (
     <section data-testid="phase-leaderboard" className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
       <div data-testid="player-standing" className="flex flex-col items-center gap-1">
-        <p className="text-indigo-200">Your place</p>
+        <h1 className="text-indigo-200">Your place</h1>
         <p data-testid="player-rank" className="text-5xl font-black">
           {you.rank !== null ? ordinal(you.rank) : "—"}
         </p>

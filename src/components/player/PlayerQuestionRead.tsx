@@ -4,6 +4,8 @@ import { useEffect } from "react";
 import { usePlayerGame } from "@/client/player-game";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { RichText } from "@/components/shared/RichText";
+import { QuestionOnBigScreen } from "./QuestionOnBigScreen";
+import { ReadAloudButton } from "./ReadAloudButton";
 import { loadOrderingAnswer } from "./answers/LazyOrderingAnswer";
 
 export function PlayerQuestionRead() {
@@ -19,10 +21,14 @@ export function PlayerQuestionRead() {
   const late = you !== null && question.index < you.firstQuestionIndex;
   return (
     <section data-testid="phase-question-read" className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
-      <p className="font-semibold text-indigo-200">
+      <h1 className="font-semibold text-indigo-200">
         Question {question.index + 1} of {question.total}
-      </p>
-      <RichText testId="player-prompt" html={question.promptHtml} className="text-2xl leading-snug font-black break-words" />
+      </h1>
+      {question.textHidden ? (
+        <QuestionOnBigScreen className="text-2xl font-black" />
+      ) : (
+        <RichText testId="player-prompt" html={question.promptHtml} className="text-2xl leading-snug font-black break-words" />
+      )}
       {question.bodyHtml && <RichText html={question.bodyHtml} className="max-w-full text-base text-indigo-50" />}
       {question.hintHtml && <RichText html={question.hintHtml} className="text-base font-semibold text-amber-200 italic" />}
       {late ? (
@@ -33,6 +39,7 @@ export function PlayerQuestionRead() {
         <p className="text-lg text-indigo-100">Get ready…</p>
       )}
       <CountdownNumber deadline={deadline} className="size-16 bg-white text-3xl text-indigo-950" />
+      <ReadAloudButton question={question} />
     </section>
   );
 }

@@ -8,21 +8,18 @@ import { optionStyle } from "@/components/shared/option-styles";
 import { formatScore, ordinal } from "@/components/shared/format";
 import { RichText } from "@/components/shared/RichText";
 import { LateJoinNotice } from "./LateJoinNotice";
+import { RESULT_TITLES, resultKind } from "./announcement";
 
 const LOOKS = {
-  correct: { testId: "result-correct", Icon: CheckIcon, title: "Correct", background: "bg-green-700" },
-  incorrect: { testId: "result-incorrect", Icon: CrossIcon, title: "Incorrect", background: "bg-red-700" },
-  partial: { testId: "result-partial", Icon: CheckIcon, title: "Close", background: "bg-amber-700" },
-  "no-answer": { testId: "result-no-answer", Icon: ClockIcon, title: "Time's up", background: "bg-slate-700" },
-  voted: { testId: "result-voted", Icon: CheckIcon, title: "Thanks for voting", background: "bg-indigo-700" },
+  correct: { testId: "result-correct", Icon: CheckIcon, title: RESULT_TITLES.correct, background: "bg-green-700" },
+  incorrect: { testId: "result-incorrect", Icon: CrossIcon, title: RESULT_TITLES.incorrect, background: "bg-red-700" },
+  partial: { testId: "result-partial", Icon: CheckIcon, title: RESULT_TITLES.partial, background: "bg-amber-700" },
+  "no-answer": { testId: "result-no-answer", Icon: ClockIcon, title: RESULT_TITLES["no-answer"], background: "bg-slate-700" },
+  voted: { testId: "result-voted", Icon: CheckIcon, title: RESULT_TITLES.voted, background: "bg-indigo-700" },
 } as const;
 
 function lookOf(outcome: RoundOutcome, kind: PlayKind | undefined) {
-  if (!outcome.answered) return LOOKS["no-answer"];
-  if (kind === "poll") return LOOKS.voted;
-  if (outcome.correct) return LOOKS.correct;
-  // Partial credit, or a slider value near the right one.
-  return outcome.points > 0 ? LOOKS.partial : LOOKS.incorrect;
+  return LOOKS[resultKind(outcome, kind)];
 }
 
 export function PlayerReveal() {
@@ -75,7 +72,7 @@ export function PlayerReveal() {
           You&apos;re {ordinal(you.rank)} of {you.playerCount}
         </p>
       )}
-      <p className="text-base text-white/90">Total: {formatScore(you.score)} points</p>
+      <p className="text-base text-white">Total: {formatScore(you.score)} points</p>
 
       {!outcome.correct && <OtherRightAnswer reveal={reveal} options={room.question?.options ?? []} ordering={room.question?.kind === "order"} />}
       {!outcome.correct && reveal.correct.length > 0 && room.question?.kind !== "order" && (

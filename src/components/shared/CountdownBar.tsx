@@ -18,12 +18,13 @@ export function CountdownBar({ deadline, className = "h-2", trackClassName = "bg
     const left = msLeft(deadline);
     const from = deadline.totalMs > 0 ? Math.min(1, left / deadline.totalMs) : 0;
     if (!deadline.running) return { transform: `scaleX(${from})`, transformOrigin: "left" };
-    return { "--countdown-from": from, animation: `countdown-shrink ${left}ms linear forwards`, transformOrigin: "left" } as CSSProperties;
+    // The transform is what shows when reduced motion turns the animation off (globals.css): the bar stands still.
+    return { "--countdown-from": from, transform: `scaleX(${from})`, animation: `countdown-shrink ${left}ms linear forwards`, transformOrigin: "left" } as CSSProperties;
   }, [deadline]);
 
   return (
     <div className={`w-full overflow-hidden rounded-full ${trackClassName} ${className}`} aria-hidden>
-      {deadline && <div key={`${deadline.endsAt}:${deadline.running}`} className={`h-full w-full rounded-full ${barClassName}`} style={style} />}
+      {deadline && <div data-testid="countdown-bar" key={`${deadline.endsAt}:${deadline.running}`} className={`h-full w-full rounded-full ${barClassName}`} style={style} />}
     </div>
   );
 }

@@ -63,3 +63,12 @@ export function PlayIcon({ className = "size-6" }: { className?: string }) {
     </svg>
   );
 }
+
+export function SpeakerIcon({ className = "size-6" }: { className?: string }) {
+  return (
+    <svg {...common} strokeWidth={2.5} className={className} aria-hidden>
+      <path d="M4 9h4l5-4v14l-5-4H4z" />
+      <path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />
+    </svg>
+  );
+}

@@ -19,7 +19,7 @@ import {
   submitAnswer,
   type GameState,
 } from "../../../server/engine";
-import { DEFAULT_READ, DEFAULT_T, T0, explanationText, join, newGame, ok, seededRandom, startAndOpen } from "../../support/engine-fixtures";
+import { DEFAULT_READ, DEFAULT_T, T0, explanationText, join, newGame, ok, openCurrent, seededRandom, startAndOpen } from "../../support/engine-fixtures";
 
 const SECRET = "EXPLANATION-SECRET";
 
@@ -412,6 +412,46 @@ describe("the host's player list in a big game", () => {
     expect(host.players[1]!.takeoverRequested).toBe(true);
     expect(listed.slice(2)).toEqual(ids.slice(-98));
     expect(JSON.stringify(host).length).toBeLessThan(20_000);
+  });
+});
+
+describe("the question's text on phones (host option)", () => {
+  it("is sent to phones by default, in reading and answering", () => {
+    const state = newGame({ questions: [{ correct: [1], hintHtml: "<p>A hint</p>" }] });
+    join(state, 1);
+    ok(startGame(state, T0 + 10_000));
+    const reading = playerRoomView(state, T0 + 10_001).question!;
+    expect(reading.promptHtml).toBe("Question 0?");
+    expect(reading.bodyHtml).toContain("Body of question 0");
+    expect(reading.hintHtml).toBe("<p>A hint</p>");
+    expect(reading.textHidden).toBeUndefined();
+  });
+
+  it("when hidden, no phone receives the prompt, body or hint in any phase, while the host and the options still get them", () => {
+    const state = newGame({ questions: [{ correct: [1], hintHtml: "<p>A hint</p>" }, { correct: [0] }], questionOnPhones: false });
+    const ids = join(state, 2);
+    ok(startGame(state, T0 + 10_000));
+    const phases: string[] = [];
+    let t = T0 + 10_000;
+    while (state.phase !== "podium") {
+      t += 1;
+      phases.push(state.phase);
+      const room = playerRoomView(state, t);
+      for (const secret of ["Question 0?", "Question 1?", "Body of question", "A hint"]) expect(JSON.stringify(room), state.phase).not.toContain(secret);
+      if (room.question) {
+        expect(room.question.textHidden).toBe(true);
+        expect(room.question.promptHtml).toBe("");
+        const host = hostView(state, t).question!;
+        expect(host.promptHtml).toMatch(/^Question \d\?$/);
+        expect(host.textHidden).toBeUndefined();
+      }
+      if (state.phase === "question-read") t = openCurrent(state);
+      else if (state.phase === "answering") {
+        expect(room.question!.options!.length).toBeGreaterThan(1);
+        for (const id of ids) ok(submitAnswer(state, { playerId: id, questionIndex: state.round!.questionIndex, choice: [0], now: t }));
+      } else ok(nextStep(state, t));
+    }
+    expect(phases).toEqual(["question-read", "answering", "reveal", "leaderboard", "question-read", "answering", "reveal", "leaderboard"]);
   });
 });
 
