@@ -31,7 +31,7 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
       )}
 
       <div className="flex items-center justify-between gap-[3vh]">
-        <CountdownNumber deadline={deadline} testId="host-countdown" className="size-[12vh] bg-indigo-600 text-[6.5vh] text-white" />
+        <CountdownNumber deadline={deadline} testId="host-countdown" className="h-[12vh] min-w-[12vh] bg-indigo-600 px-[1.5vh] text-[6.5vh] text-white" />
         <div className="flex-1">
           <CountdownBar deadline={deadline} className="h-[1.5vh]" />
         </div>

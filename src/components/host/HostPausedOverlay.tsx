@@ -18,7 +18,7 @@ export function HostPausedOverlay({ deadline }: { deadline: LocalDeadline | null
       </div>
       <div className="flex items-center gap-[2vh] text-[3.5vh] font-semibold text-indigo-100">
         <span>The clock is stopped at</span>
-        <CountdownNumber deadline={deadline} testId="host-paused-countdown" className="size-[10vh] bg-white text-[5vh] text-indigo-950" />
+        <CountdownNumber deadline={deadline} testId="host-paused-countdown" className="h-[10vh] min-w-[10vh] bg-white px-[1.2vh] text-[5vh] text-indigo-950" />
         <span>seconds</span>
       </div>
     </div>
