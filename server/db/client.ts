@@ -107,7 +107,7 @@ async function openPostgresJs(
     await migrator.end({ timeout: 5 });
   }
 
-  const client = connect(connection.max);
+  const client = preparedByDefault(connect(connection.max));
   const db = drizzle({ client, schema });
   let closed = false;
   return {
@@ -120,4 +120,35 @@ async function openPostgresJs(
       await afterClose();
     },
   };
+}
+
+type PostgresClient = import("postgres").Sql<{}>;
+
+/**
+ * Drizzle sends every statement unprepared, and postgres.js then asks the server for the
+ * statement's parameter types before it binds them: two round trips per statement, with the
+ * backend idle in between until the event loop gets to the reply. Named prepared statements take
+ * one (the first time on a connection, two). Every statement the server sends repeatedly has one
+ * text whatever the batch size (see array-literal.ts), so the per-connection cache stays small.
+ * `?prepare=false` in the URL still turns them off (e.g. behind a pooler that cannot keep them).
+ */
+function preparedByDefault(client: PostgresClient): PostgresClient {
+  const unsafe = client.unsafe;
+  client.unsafe = ((query: string, args?: unknown[], options?: object) =>
+    unsafe(query, args as never, { ...options, prepare: true })) as PostgresClient["unsafe"];
+  if ("begin" in client) {
+    const begin = (client as { begin: (...args: unknown[]) => unknown }).begin;
+    (client as { begin: unknown }).begin = (...args: unknown[]) => {
+      const body = args[args.length - 1] as (tx: PostgresClient) => unknown;
+      return begin(...args.slice(0, -1), (tx: PostgresClient) => body(preparedByDefault(tx)));
+    };
+  }
+  if ("savepoint" in client) {
+    const savepoint = (client as { savepoint: (...args: unknown[]) => unknown }).savepoint;
+    (client as { savepoint: unknown }).savepoint = (...args: unknown[]) => {
+      const body = args[args.length - 1] as (tx: PostgresClient) => unknown;
+      return savepoint(...args.slice(0, -1), (tx: PostgresClient) => body(preparedByDefault(tx)));
+    };
+  }
+  return client;
 }
