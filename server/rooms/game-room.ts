@@ -34,6 +34,7 @@ import {
 } from "../engine";
 import { hashSecret, newSecret, verifySecret } from "../games/secrets";
 import type { GamePersistence, LiveGameStore, Logger, RoomBroadcaster } from "./ports";
+import { sharedFanOutTurns, type FanOutTurns } from "./fan-out-turns";
 import { throttled } from "./throttle";
 import { SnapshotWriter } from "./snapshot-writer";
 import { WriteQueue } from "./write-queue";
@@ -44,8 +45,8 @@ export interface GameRoomDeps {
   store: LiveGameStore;
   log: Logger;
   clock?: () => number;
-  /** Times each turn of a big game's fan-out (default performance.now; tests make it step). */
-  fanOutClock?: () => number;
+  /** The turns of the event loop the phones' messages share (default: one for the whole process). */
+  fanOutTurns?: FanOutTurns;
   /** How often the host's live counts may be refreshed. */
   hostRefreshMs?: number;
   /** How long the game waits for an absent host before it ends ("ended: host left"). */
@@ -72,19 +73,16 @@ interface JoinRecord {
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
-/** A game this big gets a phase's messages at once; a bigger one over several turns of the event loop (see fanOut). */
+/** A game this big gets a phase's room view as one broadcast; a bigger one in slices (see fanOut). */
 const FAN_OUT_AT_ONCE = 500;
-/** Phones written between two looks at the clock while a big game's messages go out. */
+/** Phones written in one slice of a phase's messages. */
 const FAN_OUT_CHUNK = 100;
-/** How long one turn of the event loop may spend writing a big game's messages before acks and other games get theirs. */
-const FAN_OUT_TURN_MS = 30;
 
 interface Recipient {
   id: string;
   personal: PersonalView | null;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 const DEFAULT_DISCONNECT_GRACE_MS = 3_000;
 const DEFAULT_UNCLAIMED_JOIN_MS = 15_000;
@@ -136,8 +134,6 @@ export class GameRoom {
   /** Answers that came back from the database after a restart: already stored. */
   private readonly restoredAnswerIds: Set<string>;
   private disposed = false;
-  /** The slices of a big game's last phase change still going out. */
-  private fanOutInFlight: Promise<void> | null = null;
   /** New players' rows on their way into the shared batch (see savePlayer). */
   private readonly pendingPlayerSaves = new Set<Promise<void>>();
   /** The latest live-state snapshot's save (it never rejects: the writer logs and retries). */
@@ -568,32 +564,23 @@ export class GameRoom {
 
   /**
    * A phase's messages to the phones: one per phone (the room view, or in phases with a view of
-   * their own, both together). A small game gets them at once (one room broadcast); a big one over
-   * several turns of the event loop, each writing for at most FAN_OUT_TURN_MS, so 10,000 phones'
-   * messages don't hold up acks and other games for the few hundred ms they take. One phase's
-   * messages all go out before the next phase's.
+   * their own, both together). A game of up to FAN_OUT_AT_ONCE phones gets the room view as one
+   * room broadcast; phones' own views, and a bigger game's room view, go in slices of FAN_OUT_CHUNK.
+   * Every slice goes through the turns all games share (fan-out-turns.ts), so when many games or
+   * 10,000 phones change phase at once, acks and timers run between slices; one phase's messages
+   * all go out before the next phase's.
    */
   private fanOut(room: PlayerRoomView | null, recipients: Recipient[]): void {
-    if (recipients.length <= FAN_OUT_AT_ONCE && !this.fanOutInFlight) {
-      this.sendChunk(room, recipients, true);
+    const turns = this.deps.fanOutTurns ?? sharedFanOutTurns;
+    const failed = (error: unknown) => this.deps.log.error(`game ${this.code}: sending a phase's messages failed`, error);
+    if (!recipients[0]?.personal && recipients.length <= FAN_OUT_AT_ONCE) {
+      turns.send(() => this.sendChunk(room, recipients, true), failed);
       return;
     }
-    const clock = this.deps.fanOutClock ?? performance.now.bind(performance);
-    const previous = this.fanOutInFlight ?? Promise.resolve();
-    const current: Promise<void> = previous.then(async () => {
-      let turnStartedAt = clock();
-      for (let from = 0; from < recipients.length && !this.disposed; from += FAN_OUT_CHUNK) {
-        if (from > 0 && clock() - turnStartedAt >= FAN_OUT_TURN_MS) {
-          await nextTurn();
-          turnStartedAt = clock();
-        }
-        this.sendChunk(room, recipients.slice(from, from + FAN_OUT_CHUNK), false);
-      }
-    });
-    this.fanOutInFlight = current;
-    void current.finally(() => {
-      if (this.fanOutInFlight === current) this.fanOutInFlight = null;
-    });
+    for (let from = 0; from < recipients.length; from += FAN_OUT_CHUNK) {
+      const slice = recipients.slice(from, from + FAN_OUT_CHUNK);
+      turns.send(() => this.sendChunk(room, slice, false), failed);
+    }
   }
 
   private sendChunk(room: PlayerRoomView | null, recipients: Recipient[], wholeRoom: boolean): void {

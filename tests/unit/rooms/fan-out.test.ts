@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { PlayerRoomView } from "../../../src/protocol";
 import type { GamePersistence, RoomBroadcaster } from "../../../server/rooms/ports";
+import { FanOutTurns } from "../../../server/rooms/fan-out-turns";
 import { GameRoom } from "../../../server/rooms/game-room";
 import { InMemoryGameStore } from "../../../server/rooms/memory-store";
 import { newGame } from "../../support/engine-fixtures";
@@ -43,11 +44,14 @@ function recordingBroadcaster(log: Sent[]): RoomBroadcaster {
   };
 }
 
-async function gameWith(players: number, log: Sent[]): Promise<{ room: GameRoom; ids: string[] }> {
-  // The fan-out's clock steps 10 ms at every look: a turn (30 ms) writes three chunks of 100 phones.
+/** Turns whose clock steps 5 ms at every look: each slice "takes" 5 ms, so a turn (30 ms) writes six. */
+function steppingTurns(): FanOutTurns {
   let now = 0;
-  const fanOutClock = () => (now += 10);
-  const room = new GameRoom(newGame(), "hash", { persistence, broadcaster: recordingBroadcaster(log), store: new InMemoryGameStore(), log: quiet, disconnectGraceMs: 0, fanOutClock });
+  return new FanOutTurns(30, () => (now += 5));
+}
+
+async function gameWith(players: number, log: Sent[], fanOutTurns = steppingTurns()): Promise<{ room: GameRoom; ids: string[] }> {
+  const room = new GameRoom(newGame(), "hash", { persistence, broadcaster: recordingBroadcaster(log), store: new InMemoryGameStore(), log: quiet, disconnectGraceMs: 0, fanOutTurns });
   const ids: string[] = [];
   for (let i = 0; i < players; i++) {
     const ack = await room.join(`Player ${i}`, `socket-${i}`);
@@ -102,7 +106,7 @@ describe("a phase change's messages to the phones", () => {
       else turns[turns.length - 1]!.push(sent);
     }
     const revealTurns = turns.map((turn) => turn.filter((sent) => "personalFor" in sent && sent.phase === "reveal").length).filter((count) => count > 0);
-    expect(revealTurns).toEqual([300, 300, 300, 300]);
+    expect(revealTurns).toEqual([600, 600]);
     const own = log.flatMap((sent) => ("personalFor" in sent ? [sent.personalFor] : []));
     expect(own.sort()).toEqual([...ids].sort());
     expect(log.some((sent) => "to" in sent && sent.phase === "reveal")).toBe(false);
@@ -124,5 +128,23 @@ describe("a phase change's messages to the phones", () => {
     expect(firstAfter).toBeGreaterThan(lastReveal);
     expect(phases.filter((phase) => phase !== "reveal").length).toBeGreaterThan(0);
     room.dispose();
+  });
+
+  it("of many games changing phase at once share the turns: the first games' go out at once, the rest in later turns, in order", async () => {
+    const log: Sent[] = [];
+    const turns = steppingTurns();
+    const games = await Promise.all(Array.from({ length: 10 }, () => gameWith(30, log, turns)));
+    log.length = 0;
+    await Promise.all(games.map(({ room }) => room.start()));
+    await settle();
+    const perTurn: number[] = [0];
+    for (const sent of log) {
+      if ("turnEnded" in sent) perTurn.push(0);
+      else if ("to" in sent) perTurn[perTurn.length - 1]!++;
+    }
+    // Ten room broadcasts, at most six per turn: the first turn's six went out as the games started.
+    expect(perTurn.filter((count) => count > 0)).toEqual([6, 4]);
+    expect(turns.waiting).toBe(0);
+    for (const { room } of games) room.dispose();
   });
 });

@@ -1,0 +1,65 @@
+/** The turns of the event loop all games' phase messages share (server/rooms/fan-out-turns.ts). */
+import { describe, expect, it } from "vitest";
+import { FanOutTurns } from "../../../server/rooms/fan-out-turns";
+
+const unexpected = (error: unknown) => {
+  throw error;
+};
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A clock that only moves when a message "writes" (each write costs `costMs`). */
+function writes(costMs: number) {
+  let now = 0;
+  const sent: string[] = [];
+  return { clock: () => now, write: (what: string) => () => void (sent.push(what), (now += costMs)), sent };
+}
+
+describe("FanOutTurns", () => {
+  it("sends at once while the turn has budget left", () => {
+    const { clock, write, sent } = writes(4);
+    const turns = new FanOutTurns(20, clock);
+    for (const name of ["a", "b", "c"]) turns.send(write(name), unexpected);
+    expect(sent).toEqual(["a", "b", "c"]);
+    expect(turns.waiting).toBe(0);
+  });
+
+  it("leaves what does not fit for later turns, in the order it came, at most the budget per turn", async () => {
+    const { clock, write, sent } = writes(8);
+    const turns = new FanOutTurns(20, clock);
+    for (let i = 0; i < 8; i++) turns.send(write(`m${i}`), unexpected);
+    // 8 + 8 + 8 ms: the third message overshoots the 20 ms budget and the turn ends there.
+    expect(sent).toEqual(["m0", "m1", "m2"]);
+    expect(turns.waiting).toBe(5);
+    await nextTurn();
+    expect(sent).toEqual(["m0", "m1", "m2", "m3", "m4", "m5"]);
+    await nextTurn();
+    expect(sent).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7"]);
+    expect(turns.waiting).toBe(0);
+  });
+
+  it("never lets a new message overtake one that is waiting", async () => {
+    const { clock, write, sent } = writes(25);
+    const turns = new FanOutTurns(20, clock);
+    turns.send(write("first"), unexpected);
+    turns.send(write("second"), unexpected); // the budget is spent: it waits
+    await nextTurn(); // a new turn: budget again, but "second" goes before "third"
+    turns.send(write("third"), unexpected);
+    await nextTurn();
+    expect(sent).toEqual(["first", "second", "third"]);
+  });
+
+  it("reports a send that throws to its own handler and still sends the others", async () => {
+    const { clock, write, sent } = writes(30);
+    const turns = new FanOutTurns(20, clock);
+    const errors: unknown[] = [];
+    turns.send(write("a"), unexpected);
+    turns.send(() => {
+      throw new Error("socket gone");
+    }, (error) => errors.push(error));
+    turns.send(write("b"), unexpected);
+    await nextTurn();
+    await nextTurn();
+    expect(sent).toEqual(["a", "b"]);
+    expect(errors).toEqual([new Error("socket gone")]);
+  });
+});
