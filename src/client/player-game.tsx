@@ -50,8 +50,8 @@ export interface PlayerGame {
   notice: string | null;
   /** A join is taking long (the server is slow to confirm it); the phone keeps asking. */
   joinSlow: boolean;
-  /** Resolves to null when joined, or to the message to show under the form. */
-  join(code: string, nickname: string): Promise<string | null>;
+  /** Resolves to null when joined, or to the refusal whose message shows under the form. */
+  join(code: string, nickname: string): Promise<Refusal | null>;
   /** One shape per kind of question (see AnswerInput). */
   submitAnswer(questionIndex: number, answer: AnswerInput): void;
   /** After "replaced": take the game back to this tab. */
@@ -287,12 +287,12 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   }, [initialCode, showRoom, showYou]);
 
   const join = useCallback(
-    async (code: string, nickname: string): Promise<string | null> => {
+    async (code: string, nickname: string): Promise<Refusal | null> => {
       const socket = socketRef.current;
-      if (!socket) return noAnswerRefusal().message;
+      if (!socket) return noAnswerRefusal();
       try {
         const ack = await joinUntilAnswered(socket, { code, nickname, deviceId: deviceId(), joinId: newAnswerId() }, setJoinSlow);
-        if (!ack.ok) return ack.message;
+        if (!ack.ok) return ack;
         sessionRef.current = savePlayerSession({
           gameId: ack.room.gameId,
           playerId: ack.you.playerId,
@@ -310,7 +310,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
         setStage("playing");
         return null;
       } catch {
-        return noAnswerRefusal().message;
+        return noAnswerRefusal();
       }
     },
     [showRoom, showYou],

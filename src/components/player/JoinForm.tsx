@@ -5,6 +5,9 @@ import { usePlayerGame } from "@/client/player-game";
 // The join form's checks without zod or the word list (the server checks every join in full): a light page.
 import { checkJoinForm, ROOM_CODE_LENGTH } from "@/protocol/join-form";
 import { NICKNAME_MAX_LENGTH } from "@/protocol/nickname-form";
+import { generateNickname } from "@/protocol/generated-nickname";
+import { PLAYER_SHOW_TEXT } from "./show-text";
+import { SuggestNameButton } from "./SuggestNameButton";
 
 const inputClass =
   "w-full rounded-xl border-2 border-white/30 bg-white px-4 py-3 text-xl font-bold text-indigo-950 placeholder:font-medium placeholder:text-slate-500 focus:border-amber-300 focus:outline-none focus:ring-4 focus:ring-amber-300/50";
@@ -16,6 +19,9 @@ export function JoinForm({ initialCode, notice = null }: { initialCode: string; 
   const [nickname, setNickname] = useState("");
   const [error, setError] = useState<string | null>(notice);
   const [joining, setJoining] = useState(false);
+  // The server said this game takes drawn names only: the field can't be typed in any more.
+  const [drawnOnly, setDrawnOnly] = useState(false);
+  const drawName = () => setNickname((shown) => generateNickname(Math.random, shown));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,7 +34,10 @@ export function JoinForm({ initialCode, notice = null }: { initialCode: string; 
     setJoining(true);
     const refusal = await join(checked.code, checked.nickname);
     setJoining(false);
-    setError(refusal);
+    setError(refusal?.message ?? null);
+    if (refusal?.code === "nickname-not-generated") setDrawnOnly(true);
+    // A typed name in a drawn-names game, or a drawn name someone already has: here is another.
+    if (refusal?.code === "nickname-not-generated" || (drawnOnly && refusal?.code === "nickname-taken")) drawName();
   }
 
   return (
@@ -46,7 +55,11 @@ export function JoinForm({ initialCode, notice = null }: { initialCode: string; 
             maxLength={ROOM_CODE_LENGTH}
             placeholder="6 digits"
             value={code}
-            onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, ROOM_CODE_LENGTH))}
+            onChange={(event) => {
+              setCode(event.target.value.replace(/\D/g, "").slice(0, ROOM_CODE_LENGTH));
+              // Another game may let the student type a name.
+              setDrawnOnly(false);
+            }}
             autoFocus={initialCode === ""}
             className={`${inputClass} text-center font-mono text-3xl tracking-[0.3em]`}
           />
@@ -62,10 +75,18 @@ export function JoinForm({ initialCode, notice = null }: { initialCode: string; 
             placeholder="What should we call you?"
             value={nickname}
             onChange={(event) => setNickname(event.target.value)}
+            readOnly={drawnOnly}
+            aria-describedby={drawnOnly ? "join-drawn-only" : undefined}
             autoFocus={initialCode !== ""}
             className={inputClass}
           />
         </label>
+        <SuggestNameButton onDraw={drawName} disabled={joining} />
+        {drawnOnly && (
+          <p id="join-drawn-only" data-testid="join-drawn-only" className="-mt-3 font-semibold text-indigo-100">
+            {PLAYER_SHOW_TEXT.drawnOnly}
+          </p>
+        )}
         <button
           type="submit"
           data-testid="join-submit"
