@@ -6,6 +6,8 @@ import { useEffect, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/client/trpc";
 import { useHostGame, type HostGame } from "@/client/use-host-game";
 import type { HostView } from "@/protocol";
+import { Confetti } from "./Confetti";
+import { CountdownBuildUp } from "./CountdownBuildUp";
 import { HostAnswering } from "./HostAnswering";
 import { HostControls, nextActionFor } from "./HostControls";
 import { HostFinished } from "./HostFinished";
@@ -17,6 +19,7 @@ import { HostPausedOverlay } from "./HostPausedOverlay";
 import { HostPodium } from "./HostPodium";
 import { HostQuestionRead } from "./HostQuestionRead";
 import { HostReveal } from "./HostReveal";
+import { SoundController } from "./SoundController";
 
 export function HostScreen({ gameId }: { gameId: string }) {
   const game = useHostGame(gameId);
@@ -89,6 +92,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
           {view.phase !== "lobby" && view.phase !== "finished" && (
             <HostOnlineStatus view={view} busy={game.pending !== null} onAllowTakeover={game.allowTakeover} />
           )}
+          <SoundController view={view} deadline={game.deadline} answered={game.answered} />
           {view.phase !== "finished" && game.hostSecret && <HostOtherDevice gameId={view.gameId} hostSecret={game.hostSecret} origin={origin} />}
           {!over && (
             <button
@@ -114,6 +118,8 @@ export function HostScreen({ gameId }: { gameId: string }) {
 
       <main className="relative min-h-0 flex-1 px-[5vh] py-[3vh]">
         <PhaseScreen game={game} view={view} joinUrl={joinUrl} />
+        <CountdownBuildUp phase={view.phase} deadline={game.deadline} paused={view.paused} />
+        {view.phase === "podium" && <Confetti />}
         {view.paused && <HostPausedOverlay deadline={game.deadline} />}
       </main>
 

@@ -1,5 +1,6 @@
 import type { PersonalView, PlayerRoomView } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
+import { PhoneSoundToggle } from "./PhoneSoundToggle";
 
 export function PlayerHeader({ room, you }: { room: PlayerRoomView; you: PersonalView }) {
   return (
@@ -12,6 +13,7 @@ export function PlayerHeader({ room, you }: { room: PlayerRoomView; you: Persona
           {room.question.index + 1} / {room.question.total}
         </span>
       )}
+      <PhoneSoundToggle room={room} you={you} />
       <span data-testid="player-score" className="shrink-0 rounded-full bg-white/15 px-2.5 py-0.5 font-bold tabular-nums">
         {formatScore(you.score)} pts
       </span>
