@@ -46,6 +46,21 @@ test("the host requires generated nicknames: a typed name is refused, a drawn on
   await expect(host.getByTestId("host-player")).toHaveCount(1);
   await expect(host.getByTestId("host-player")).toContainText(drawn);
   await expect(host.getByTestId("host-player-count")).toHaveText("1");
+
+  // A phone that scans the QR code knows at once: no typing, a name already drawn.
+  const qr = new URL((await host.getByTestId("host-qr-code").getAttribute("data-url"))!);
+  expect(qr.searchParams.get("names")).toBe("drawn");
+  const scanned = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
+  await scanned.goto(`${qr.pathname}${qr.search}`);
+  await expect(scanned.getByTestId("join-code")).toHaveValue(code);
+  await expect(scanned.getByTestId("join-drawn-only")).toBeVisible();
+  await expect(scanned.getByTestId("join-nickname")).not.toBeEditable();
+  await expect(scanned.getByTestId("join-nickname")).not.toHaveValue("");
+  const scannedName = await scanned.getByTestId("join-nickname").inputValue();
+  expect(isGeneratedNickname(scannedName), scannedName).toBe(true);
+  await scanned.getByTestId("join-submit").click();
+  await expect(scanned.getByTestId("player-joined-nickname")).toHaveText(scannedName);
+  await expect(host.getByTestId("host-player-count")).toHaveText("2");
 });
 
 test("a phone in an ordinary game can still type, or draw a name with the dice", async ({ browser }) => {

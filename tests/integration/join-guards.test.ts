@@ -242,6 +242,8 @@ describe.each(testDatabaseTargets())("who may join, on %s", (target) => {
       sockets.push(host.socket);
       expect(await host.attach(ticket.gameId, ticket.hostSecret)).toMatchObject({ ok: true });
       const room = quiz.server.registry.findById(ticket.gameId)!;
+      // The host screen knows, to put it in the join QR code.
+      expect(host.state?.generatedNicknames).toBe(true);
 
       // The phone's form is no obstacle to a hand-made client: the server itself refuses.
       for (const typed of ["Bob", "brave otter", "Brave Otter 2"]) {

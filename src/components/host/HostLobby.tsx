@@ -19,7 +19,7 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer
   onReadmitPlayer: (playerId: string) => void;
   onAllowTakeover: (playerId: string) => void;
 }) {
-  const qrUrl = joinUrl ? `${joinUrl}?code=${view.code}` : null;
+  const qrUrl = joinUrl ? `${joinUrl}?code=${view.code}${view.generatedNicknames ? "&names=drawn" : ""}` : null;
   // Once the class is filling up, the join details shrink to give the names room.
   const compact = view.playerCount > 12;
   return (

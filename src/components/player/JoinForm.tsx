@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { usePlayerGame } from "@/client/player-game";
 // The join form's checks without zod or the word list (the server checks every join in full): a light page.
 import { checkJoinForm, ROOM_CODE_LENGTH } from "@/protocol/join-form";
@@ -13,15 +13,19 @@ const inputClass =
   "w-full rounded-xl border-2 border-white/30 bg-white px-4 py-3 text-xl font-bold text-indigo-950 placeholder:font-medium placeholder:text-slate-500 focus:border-amber-300 focus:outline-none focus:ring-4 focus:ring-amber-300/50";
 
 /** `notice`: why the phone is back here (its game ended, the host removed it), shown until the next try. */
-export function JoinForm({ initialCode, notice = null }: { initialCode: string; notice?: string | null }) {
+export function JoinForm({ initialCode, notice = null, drawnNames = false }: { initialCode: string; notice?: string | null; drawnNames?: boolean }) {
   const { join, joinSlow } = usePlayerGame();
   const [code, setCode] = useState(initialCode);
   const [nickname, setNickname] = useState("");
   const [error, setError] = useState<string | null>(notice);
   const [joining, setJoining] = useState(false);
-  // The server said this game takes drawn names only: the field can't be typed in any more.
-  const [drawnOnly, setDrawnOnly] = useState(false);
+  // The game takes drawn names only (its QR code or the server said so): the field can't be typed in.
+  const [drawnOnly, setDrawnOnly] = useState(drawnNames);
   const drawName = () => setNickname((shown) => generateNickname(Math.random, shown));
+  // Drawn after the first render, so the page the server sent and the phone's agree.
+  useEffect(() => {
+    if (drawnNames) setNickname((shown) => shown || generateNickname());
+  }, [drawnNames]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
