@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
@@ -7,4 +9,7 @@ const nextConfig = {
   poweredByHeader: false,
 };
 
-export default nextConfig;
+// Each request's language (src/i18n/request.ts): no locale in the address, see docs/notes/w-i18n.md.
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+export default withNextIntl(nextConfig);
