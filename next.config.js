@@ -10,6 +10,11 @@ const nextConfig = {
 };
 
 // Each request's language (src/i18n/request.ts): no locale in the address, see docs/notes/w-i18n.md.
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+// The catalogs are compiled at build time, so pages ship a small formatter instead of an ICU parser
+// (the phone's JavaScript budget, tests/e2e/phone-weight.spec.ts).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: { messages: { path: "./src/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);
