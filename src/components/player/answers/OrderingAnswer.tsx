@@ -49,6 +49,7 @@ const overlayModifiers = [restrictToVerticalAxis, restrictToWindowEdges];
 export function OrderingAnswer({ items, disabled = false, sending = false, onSubmit }: OrderingAnswerProps) {
   const t = useTranslations("player.ordering");
   const sendingText = useTranslations("player.answering")("sending");
+  const say = useTranslations("player.ordering.announce");
   const [order, setOrder] = useState(() => items.map((item) => item.id));
   const [picked, setPicked] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -77,14 +78,14 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
   const byId = new Map(items.map((item, index) => [item.id, { item, index }]));
   // While an item is held, the numbers already show where everything lands if it is let go there.
   const landing = dragging?.overId ? moveItem(order, order.indexOf(dragging.id), order.indexOf(dragging.overId)) : order;
-  const label = (id: string) => itemTexts.current.get(id)?.textContent?.trim() || `item ${order.indexOf(id) + 1}`;
-  const announce = (next: string[], outcome: TapOutcome | { kind: "moved"; id: string }) => setAnnouncement(describeOrderChange(next, outcome, label));
+  const label = (id: string) => itemTexts.current.get(id)?.textContent?.trim() || say("item", { number: order.indexOf(id) + 1 });
+  const announce = (next: string[], outcome: TapOutcome | { kind: "moved"; id: string }) => setAnnouncement(describeOrderChange(next, outcome, label, say));
 
   const move = (id: string, to: "up" | "down" | "first" | "last", focus: FocusTarget["control"]) => {
     if (blocked) return;
     const next = to === "up" || to === "down" ? moveBy(order, id, to === "up" ? -1 : 1) : moveToEnd(order, id, to);
     if (next.every((value, index) => value === order[index])) {
-      setAnnouncement(`“${label(id)}” is already ${order.indexOf(id) === 0 ? "first" : "last"}.`);
+      setAnnouncement(say(order.indexOf(id) === 0 ? "alreadyFirst" : "alreadyLast", { item: label(id) }));
       return;
     }
     pendingFocus.current = { id, control: focus };
@@ -114,7 +115,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
     event.preventDefault();
     pendingFocus.current = { id: picked, control: "item" };
     setPicked(null);
-    setAnnouncement(describeOrderChange(order, { kind: "dropped", id: picked }, label));
+    setAnnouncement(describeOrderChange(order, { kind: "dropped", id: picked }, label, say));
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
