@@ -60,7 +60,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Da
   // 400 MB without slowing it down (see bench: server RSS).
   const thread = { dataDir, options: { postgresqlconf: ["shared_buffers=32MB"] } };
   // Creating the database (initdb) leaves ~400 MB of WebAssembly memory behind in the instance
-  // that did it; it runs in a thread of its own that ends before the server's database opens.
+  // that did it; it runs in a process of its own that ends before the server's database opens.
   if (firstStart) await createPgliteDatabase(thread);
   const database = await startPgliteThread(thread);
   // A pool of one connection: a transaction holds it and other statements wait (never use the

@@ -3,10 +3,12 @@
  * postgres.js: every connection is a socket-like object whose bytes cross a MessagePort instead
  * of TCP. No port is opened, so nothing changes for a teacher's firewall on macOS or Windows.
  */
+import { fork } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Socket } from "node:net";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 export interface PgliteThreadOptions {
@@ -30,6 +32,7 @@ type FromWorker =
   | { type: "shutdown-done" };
 
 const WORKER_URL = new URL("./pglite-worker.mjs", import.meta.url);
+const CREATE_URL = new URL("./pglite-create.mjs", import.meta.url);
 
 let compiledPglite: Promise<WebAssembly.Module> | undefined;
 
@@ -45,11 +48,11 @@ function pgliteWasmModule(): Promise<WebAssembly.Module> {
   return compiledPglite;
 }
 
-async function startWorker(dataDir: string, options: Record<string, unknown>, createOnly: boolean): Promise<Worker> {
+async function startWorker(dataDir: string, options: Record<string, unknown>): Promise<Worker> {
   const pgliteModule = await pgliteWasmModule();
   // The worker is plain JavaScript: it needs no TypeScript loader, whatever started this process.
   const worker = new Worker(WORKER_URL, {
-    workerData: { dataDir, options: { ...options, pgliteWasmModule: pgliteModule }, createOnly },
+    workerData: { dataDir, options: { ...options, pgliteWasmModule: pgliteModule } },
     execArgv: [],
   });
   return new Promise((resolve, reject) => {
@@ -81,14 +84,26 @@ async function startWorker(dataDir: string, options: Record<string, unknown>, cr
   });
 }
 
-/** Runs initdb in a thread of its own that then ends, so the memory initdb leaves behind goes with it. */
+/**
+ * Runs initdb in a process of its own (pglite-create.mjs), so none of the memory it takes stays
+ * in the server. Meanwhile this process compiles PGlite's WebAssembly for the database thread.
+ */
 export async function createPgliteDatabase({ dataDir, options }: PgliteThreadOptions): Promise<void> {
-  const creator = await startWorker(dataDir, options, true);
-  await creator.terminate();
+  void pgliteWasmModule().catch(() => {});
+  const child = fork(fileURLToPath(CREATE_URL), [JSON.stringify({ dataDir, options })], { execArgv: [], stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`The embedded database could not be created: ${stderr.trim() || `exit code ${code}`}`);
 }
 
 export async function startPgliteThread({ dataDir, options }: PgliteThreadOptions): Promise<PgliteThread> {
-  const worker = await startWorker(dataDir, options, false);
+  const worker = await startWorker(dataDir, options);
   const sockets = new Map<number, PgliteSocket>();
   let nextConn = 1;
   let stopped = false;

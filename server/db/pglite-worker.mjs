@@ -19,8 +19,8 @@ const TERMINATE = 0x58; // 'X'
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
 
-/** @type {{ dataDir: string; options: Record<string, unknown>; createOnly: boolean }} */
-const { dataDir, options, createOnly } = workerData;
+/** @type {{ dataDir: string; options: Record<string, unknown> }} */
+const { dataDir, options } = workerData;
 
 const db = dataDir.startsWith("memory://") ? new PGlite(options) : new PGlite(dataDir, options);
 
@@ -31,13 +31,7 @@ try {
   process.exit(1);
 }
 
-if (createOnly) {
-  // The throwaway instance that ran initdb: its memory goes away with this thread.
-  await db.close();
-  parentPort.postMessage({ type: "ready" });
-} else {
-  serve();
-}
+serve();
 
 function serve() {
   /** @type {Map<number, { buffer: Buffer; startedUp: boolean }>} */

@@ -4,6 +4,7 @@
  */
 import { distractorReading, type GroupTally } from "./item-analysis";
 import { kindReport, type KindReport } from "./kind-views";
+import { shownPlace } from "./option-names";
 import { htmlToPlainText } from "./plain-text";
 import { itemRestMeasure, reliabilityMeasure, roundedPointBiserial } from "./readings";
 import { analyseScoreMatrix, type ItemStatistics, type ScoreMatrix } from "./score-matrix";
@@ -186,10 +187,9 @@ function questionReport(round: ReportSourceRound, answers: SavedAnswers, ranking
   const options: ReportOption[] = round.question.options.map((option, index) => {
     const picks = { picked: chose(roundAnswers, index), pickedTop: chose(top, index), pickedBottom: chose(bottom, index) };
     const isDistractor = distractors && !option.correct;
-    const shown = round.optionOrder?.indexOf(index) ?? -1;
     return {
       index,
-      shown: shown >= 0 ? shown : null,
+      shown: shownPlace(round.optionOrder, index),
       html: option.html,
       text: htmlToPlainText(option.html),
       correct: option.correct,

@@ -4,6 +4,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { exportFileBaseName } from "./export-file-name";
+import { chosenOptions, inShownOrder, namedOption } from "./option-names";
 import type { GameReport, ReportPlayer, ReportQuestion } from "./types";
 
 export interface CsvFile {
@@ -34,10 +35,18 @@ function answerRows(report: GameReport): Cell[][] {
   for (const player of report.ranking) {
     for (const answer of player.answers) {
       const question = questionByRound.get(answer.roundIndex);
-      const optionText = (index: number) => question?.options[index]?.text ?? `option ${index + 1}`;
+      const options = question?.options ?? [];
+      const itemText = (index: number) => options.find((option) => option.index === index)?.text ?? "";
       const raw = answer.raw;
-      // An order reads first → last; a typed text or a slider value as given.
-      const chosen = !raw ? answer.choices.map(optionText) : "order" in raw ? [raw.order.map(optionText).join(" → ")] : "text" in raw ? [raw.text] : [String(raw.value)];
+      // Options as the class saw them ("Red triangle: Paris", in display order); an order's items by
+      // their text, first → last (as the report page shows it); a typed text or a slider value as given.
+      const chosen = !raw
+        ? chosenOptions(options, answer.choices).map(({ option, position }) => namedOption(option, position))
+        : "order" in raw
+          ? [raw.order.map(itemText).join(" → ")]
+          : "text" in raw
+            ? [raw.text]
+            : [String(raw.value)];
       rows.push([
         player.rank,
         text(player.nickname),
@@ -102,7 +111,13 @@ function questionRow(question: ReportQuestion): Cell[] {
     question.itemRest.value,
     question.itemRest.label,
   ];
-  for (const option of question.options) row.push(text(option.correct ? `${option.text} (correct)` : option.text), option.picked, option.pointBiserial);
+  // Choice options in the order the class saw them, each named by its colour and shape ("Red triangle:
+  // Paris"), as on the report page; an ordering question's items in the right order (its quiz-file order).
+  const named =
+    question.kind === "order"
+      ? question.options.map((option) => ({ option, name: option.text }))
+      : inShownOrder(question.options).map(({ option, position }) => ({ option, name: namedOption(option, position) }));
+  for (const { option, name } of named) row.push(text(option.correct ? `${name} (correct)` : name), option.picked, option.pointBiserial);
   return row;
 }
 

@@ -14,7 +14,7 @@ export class FanOutTurns {
   private turnEndScheduled = false;
 
   constructor(
-    private readonly budgetMs = 20,
+    private readonly budgetMs = 30,
     private readonly clock: () => number = () => performance.now(),
   ) {}
 

@@ -29,18 +29,22 @@ export async function openPhone(browser: Browser, code: string, nickname: string
   return phone;
 }
 
-/** Taps the option whose text is `text` (or, when `wrong`, the first other option); returns the text tapped. */
-export async function answer(phone: Page, text: string, wrong: boolean): Promise<string> {
+/**
+ * Taps the option whose text is `text` (or, when `wrong`, the first other option); returns the text
+ * tapped and the tile's place on screen (0 = the red triangle, 1 = the blue diamond, …).
+ */
+export async function answer(phone: Page, text: string, wrong: boolean): Promise<{ text: string; place: number }> {
   const options = phone.locator('[data-testid^="answer-option-"]');
   await expect(options.first()).toBeVisible();
   const count = await options.count();
   for (let i = 0; i < count; i++) {
     const optionText = (await options.nth(i).innerText()).trim();
     if ((optionText === text) !== wrong) {
+      const place = Number((await options.nth(i).getAttribute("data-testid"))!.slice("answer-option-".length));
       await options.nth(i).click();
       // The last phone to answer closes the round, so the reveal may replace "locked in" at once.
       await expect(phone.getByTestId("answer-locked").or(phone.getByTestId("phase-reveal"))).toBeVisible();
-      return optionText;
+      return { text: optionText, place };
     }
   }
   throw new Error(`no option matching "${text}" (wrong=${wrong}) on the phone`);

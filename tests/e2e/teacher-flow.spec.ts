@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Download } from "@playwright/test";
+import { optionLabel } from "../../src/components/shared/option-styles";
 import { answer, correctAnswersByPrompt, openPhone } from "./phones";
 import { hostQuiz, signUpAsNewTeacher } from "./teacher";
 
@@ -88,8 +89,9 @@ test("a new teacher adds a quiz, fixes the line it points at, hosts it for two p
     const prompt = (await ada.getByTestId("player-prompt").innerText()).trim();
     for (const [nickname, phone] of [["Ada", ada], ["Bo", bo]] as const) {
       const right = script[nickname];
-      const chose = await answer(phone, correct.get(prompt)!, !right);
-      played.push({ nickname, question, chose, correct: right });
+      const tapped = await answer(phone, correct.get(prompt)!, !right);
+      // The CSV names the choice as the class saw it: the tile's colour and shape, then its text.
+      played.push({ nickname, question, chose: `${optionLabel(tapped.place)}: ${tapped.text}`, correct: right });
     }
     await expect(teacher.getByTestId("phase-reveal")).toBeVisible();
     await teacher.getByTestId("host-next").click();

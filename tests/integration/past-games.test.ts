@@ -288,8 +288,10 @@ describe.each(testDatabaseTargets())("past games on %s", (target) => {
     // Ana 3 + Ben 3 + Dan 2 + Eve 3 + Cleo 3 rows, plus the header (back-office texts have no commas or quotes).
     expect(answers).toHaveLength(1 + 14);
     expect(answers[0]).toBe("Rank,Nickname,Question,Question text,Answered,Chosen,Correct,Response (s),Points,Streak");
-    expect(answers[1]).toBe(`1,Ana,1,${q0.prompt},yes,${q0.options[q0.right]},yes,2,1000,1`);
-    expect(answers[2]).toBe(`1,Ana,2,${q1.prompt},yes,${q1.options[q1.wrong[0]]},no,3,0,0`);
+    // The rounds were shown in file order: the first option was the red triangle, the second the blue diamond…
+    const tile = (index: number) => ["Red triangle", "Blue diamond", "Yellow circle", "Green square"][index];
+    expect(answers[1]).toBe(`1,Ana,1,${q0.prompt},yes,${tile(q0.right)}: ${q0.options[q0.right]},yes,2,1000,1`);
+    expect(answers[2]).toBe(`1,Ana,2,${q1.prompt},yes,${tile(q1.wrong[0])}: ${q1.options[q1.wrong[0]]},no,3,0,0`);
     expect(answers.filter((line) => line.startsWith("3,Dan,"))).toHaveLength(2);
     expect(answers).toContain(`4,Eve,1,${q0.prompt},no,,no,,0,0`);
 

@@ -3,9 +3,13 @@
  * game server relies on — refused statements keep their PostgreSQL codes, a connection that goes
  * away inside a transaction leaves nothing behind, and concurrent statements all get answers.
  */
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgliteConnectionOptions, startPgliteThread, type PgliteThread } from "../../server/db/pglite-thread";
+import { createPgliteDatabase, pgliteConnectionOptions, startPgliteThread, type PgliteThread } from "../../server/db/pglite-thread";
 
 describe("PGlite on its own thread", () => {
   let thread: PgliteThread;
@@ -73,5 +77,33 @@ describe("PGlite on its own thread", () => {
     const late = postgres({ ...pgliteConnectionOptions(stopped), connect_timeout: 5 });
     await expect(late`select 1`).rejects.toBeInstanceOf(Error);
     await late.end({ timeout: 0 }).catch(() => {});
+  });
+});
+
+describe("creating a new embedded database", () => {
+  it("creates it in a process of its own, ready for the database thread to open", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "quiz-create-"));
+    try {
+      await createPgliteDatabase({ dataDir: path.join(dir, "pglite"), options: {} });
+      expect(existsSync(path.join(dir, "pglite", "PG_VERSION"))).toBe(true);
+      const thread = await startPgliteThread({ dataDir: path.join(dir, "pglite"), options: {} });
+      const sql = postgres(pgliteConnectionOptions(thread));
+      expect(await sql`select 1 + 1 as two`).toEqual([{ two: 2 }]);
+      await sql.end({ timeout: 1 });
+      await thread.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says in words why it could not be created", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "quiz-create-"));
+    try {
+      // A data folder inside a plain file cannot exist.
+      await writeFile(path.join(dir, "a-file"), "not a folder");
+      await expect(createPgliteDatabase({ dataDir: path.join(dir, "a-file", "pglite"), options: {} })).rejects.toThrow(/^The embedded database could not be created: \S/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

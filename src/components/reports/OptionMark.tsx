@@ -1,6 +1,8 @@
 import { OptionBadge } from "@/components/shared/OptionBadge";
-import { optionLabel } from "@/components/shared/option-styles";
-import { optionLetter } from "./format";
+import { optionLetter } from "../../../server/reports/option-names";
+
+// One naming for the page and the CSV export (server/reports/option-names.ts).
+export { inShownOrder, optionName } from "../../../server/reports/option-names";
 
 /**
  * How the report names an option: the colour and shape the class saw on the phones and the big
@@ -15,16 +17,4 @@ export function OptionMark({ shown, position, className = "size-7" }: { shown: n
     );
   }
   return <OptionBadge index={shown} className={className} shapeClassName="size-[60%]" decorative />;
-}
-
-/** The option's name in words: "Red triangle", or "A". */
-export function optionName(shown: number | null, position: number): string {
-  return shown === null ? optionLetter(position) : optionLabel(shown).replace(/^./, (first) => first.toUpperCase());
-}
-
-/** The options in the order the class saw them (file order when that wasn't saved), with their file position. */
-export function inShownOrder<T extends { shown: number | null }>(options: readonly T[]): Array<{ option: T; position: number }> {
-  return options
-    .map((option, position) => ({ option, position }))
-    .sort((a, b) => (a.option.shown ?? a.position) - (b.option.shown ?? b.position));
 }

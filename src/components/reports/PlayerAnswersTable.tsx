@@ -2,6 +2,7 @@ import type { RawAnswer } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
 import { AnswerResult } from "./AnswerResult";
 import { formatSeconds } from "./format";
+import { chosenOptions } from "../../../server/reports/option-names";
 import { optionName, OptionMark } from "./OptionMark";
 import type { ReportPlayerData, ReportQuestionData } from "./types";
 
@@ -74,19 +75,16 @@ function Choices({ question, choices, given }: { question: ReportQuestionData; c
   if (question.kind === "order") {
     return <span>{choices.map((index) => question.options[positionOf(question, index)]?.text ?? "").join(" → ")}</span>;
   }
+  // In the order the class saw them, each with its colour and shape.
   return (
     <ul className="flex flex-col gap-0.5">
-      {choices.map((index) => {
-        const position = positionOf(question, index);
-        const option = question.options[position];
-        return (
-          <li key={index} className="flex items-center gap-1.5" title={option?.text}>
-            <OptionMark shown={option?.shown ?? null} position={position} className="size-5" />
-            <span className="sr-only">{optionName(option?.shown ?? null, position)}:</span>
-            <span className="line-clamp-1">{option?.text ?? ""}</span>
-          </li>
-        );
-      })}
+      {chosenOptions(question.options, choices).map(({ option, position }) => (
+        <li key={option.index} className="flex items-center gap-1.5" title={option.text}>
+          <OptionMark shown={option.shown} position={position} className="size-5" />
+          <span className="sr-only">{optionName(option.shown, position)}:</span>
+          <span className="line-clamp-1">{option.text}</span>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -30,8 +30,3 @@ export function formatIndex(index: number): string {
 export function formatMeasure(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? "—" : value.toFixed(2);
 }
-
-/** Option letters A, B, C… (AA after Z, which no quiz reaches). */
-export function optionLetter(position: number): string {
-  return position < 26 ? String.fromCharCode(65 + position) : `${optionLetter(Math.floor(position / 26) - 1)}${optionLetter(position % 26)}`;
-}

@@ -18,9 +18,10 @@ describe("gameReportCsvFiles", () => {
     // 6 ranked players × 3 rounds, minus Finn's round 0 (he joined late) = 17 rows.
     expect(answers!.length).toBe(1 + 17);
     expect(answers!.slice(1, 4)).toEqual([
-      ["1", "Ana", "1", "Capital of France?", "yes", "Paris", "yes", "2", "900", "1"],
-      ["1", "Ana", "2", "2 & 2 = ?", "yes", "3", "no", "3", "0", "0"],
-      ["1", "Ana", "3", "Prime numbers?", "yes", "2 | 3", "yes", "1.5", "950", "1"],
+      // Round 0 was shown as Nice, Paris, Lyon: Paris was the blue diamond. Rounds 1–2 saved no display order.
+      ["1", "Ana", "1", "Capital of France?", "yes", "Blue diamond: Paris", "yes", "2", "900", "1"],
+      ["1", "Ana", "2", "2 & 2 = ?", "yes", "A: 3", "no", "3", "0", "0"],
+      ["1", "Ana", "3", "Prime numbers?", "yes", "A: 2 | B: 3", "yes", "1.5", "950", "1"],
     ]);
     const dan = answers!.filter((row) => row[1] === "Dan");
     expect(dan[0]).toEqual(["4", "Dan", "1", "Capital of France?", "no", "", "no", "", "0", "0"]);
@@ -37,9 +38,10 @@ describe("gameReportCsvFiles", () => {
     ]);
     // Facility, item–rest and point-biserials as worked out in build-report.test.ts; empty = not enough data.
     expect(summary!.slice(2, 5)).toEqual([
-      ["1", "Capital of France?", "33", "4.8", "1", "very good", "yes", "5", "6", "0.33", "", "not enough data", "Paris (correct)", "2", "", "Lyon", "3", "", "Nice", "0", ""],
-      ["2", "2 & 2 = ?", "50", "4.92", "-0.5", "negative", "no", "6", "6", "0.5", "-1", "negative", "3", "2", "0.61", "4 (correct)", "3", "", "5", "1", "0.61"],
-      ["3", "Prime numbers?", "50", "3.33", "0.5", "very good", "no", "6", "6", "0.5", "", "not enough data", "2 (correct)", "5", "", "3 (correct)", "3", "", "4", "2", ""],
+      // Options in the order the class saw them, named by colour and shape (letters where no order was saved).
+      ["1", "Capital of France?", "33", "4.8", "1", "very good", "yes", "5", "6", "0.33", "", "not enough data", "Red triangle: Nice", "0", "", "Blue diamond: Paris (correct)", "2", "", "Yellow circle: Lyon", "3", ""],
+      ["2", "2 & 2 = ?", "50", "4.92", "-0.5", "negative", "no", "6", "6", "0.5", "-1", "negative", "A: 3", "2", "0.61", "B: 4 (correct)", "3", "", "C: 5", "1", "0.61"],
+      ["3", "Prime numbers?", "50", "3.33", "0.5", "very good", "no", "6", "6", "0.5", "", "not enough data", "A: 2 (correct)", "5", "", "B: 3 (correct)", "3", "", "C: 4", "2", ""],
     ]);
     expect(summary!.slice(5, 9)).toEqual([
       [""],
@@ -56,6 +58,28 @@ describe("gameReportCsvFiles", () => {
       ["5", "Finn", "500", "1", "2", "2", "6.5", "bottom"],
       ["6", "Eve", "400", "1", "3", "3", "6.33", "bottom"],
     ]);
+  });
+
+  it("names a multiple choice as the class saw it: each option's colour and shape, in the order shown", () => {
+    const source = scriptedGame();
+    // Round 2 "Prime numbers?" (2 ✓, 3 ✓, 4 in the file) was shown as 4, 3, 2.
+    source.rounds.find((round) => round.roundIndex === 2)!.optionOrder = [2, 1, 0];
+    const [answersFile, summaryFile] = gameReportCsvFiles(buildGameReport(source)).map((file) => parseCsv(file.content));
+    const chosen = (nickname: string) => answersFile!.find((row) => row[1] === nickname && row[2] === "3")![5];
+    expect(chosen("Ana")).toBe("Blue diamond: 3 | Yellow circle: 2"); // chose 2 and 3
+    expect(chosen("Dan")).toBe("Red triangle: 4 | Yellow circle: 2"); // chose 2 and 4
+    expect(summaryFile![4]!.slice(12)).toEqual(["Red triangle: 4", "2", "", "Blue diamond: 3 (correct)", "3", "", "Yellow circle: 2 (correct)", "5", ""]);
+  });
+
+  it("lists an ordering answer's items by their text, and the items in the right order in the summary", () => {
+    const source = scriptedGame();
+    const round = source.rounds.find((entry) => entry.roundIndex === 1)!;
+    round.question = { kind: "order", promptHtml: "Earliest first", options: [{ html: "Egypt", correct: false }, { html: "Rome", correct: false }, { html: "=Middle Ages", correct: false }] };
+    round.optionOrder = [1, 2, 0];
+    for (const answer of source.answers.filter((entry) => entry.roundIndex === 1)) (answer.choices = []), (answer.raw = { order: [1, 0, 2] });
+    const [answersFile, summaryFile] = gameReportCsvFiles(buildGameReport(source)).map((file) => parseCsv(file.content));
+    expect(answersFile!.find((row) => row[1] === "Ana" && row[2] === "2")![5]).toBe("Rome → Egypt → =Middle Ages");
+    expect(summaryFile![3]!.slice(12)).toEqual(["Egypt", "0", "", "Rome", "0", "", "'=Middle Ages", "0", ""]);
   });
 
   it("keeps spreadsheets from running typed-in text as a formula, and quotes commas", () => {
