@@ -60,7 +60,7 @@ export function PlayerReveal() {
         <h1 className="text-4xl font-black">{t(look.title)}</h1>
         {!outcome.answered && <p className="text-indigo-50">{t("noAnswerDetail")}</p>}
       </div>
-      <p data-testid="result-points" className="text-3xl font-black tabular-nums">
+      <p data-testid="result-points" dir="ltr" className="text-3xl font-black tabular-nums">
         +{formatScore(outcome.points)}
       </p>
       {outcome.streak > 0 && (
