@@ -1,10 +1,18 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
 import { PlayerApp } from "@/components/player/PlayerApp";
+import { PHONE_NAMESPACES, pickNamespaces } from "@/i18n/client-messages";
 
 export const metadata: Metadata = { title: "Join · Classroom Quiz" };
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { code } = await searchParams;
   const initialCode = typeof code === "string" ? code.replace(/\D/g, "").slice(0, 6) : "";
-  return <PlayerApp initialCode={initialCode} />;
+  const messages = await getMessages();
+  return (
+    <NextIntlClientProvider messages={pickNamespaces(messages, PHONE_NAMESPACES)}>
+      <PlayerApp initialCode={initialCode} />
+    </NextIntlClientProvider>
+  );
 }
