@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { getLocale } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { textDirection } from "@/i18n/locales";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,8 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Rendered per request: each page carries the nonce of its own Content-Security-Policy
   // (server/http/security-headers.ts); a page prerendered at build time would have none.
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale} dir={textDirection(locale)}>
       <body className="min-h-full font-sans antialiased">{children}</body>
     </html>
   );

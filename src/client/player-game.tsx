@@ -32,7 +32,7 @@ export type PlayerStage = "checking" | "resuming" | "form" | "playing";
 export type AnswerStatus =
   | { questionIndex: number; kind: "sending"; choice: number[]; given: AnswerInput; slow?: boolean }
   | { questionIndex: number; kind: "locked"; choice: number[]; given: AnswerInput }
-  | { questionIndex: number; kind: "refused"; message: string };
+  | { questionIndex: number; kind: "refused"; refusal: Refusal };
 
 export interface PlayerGame {
   connection: ConnectionState;
@@ -47,10 +47,10 @@ export interface PlayerGame {
   answer: AnswerStatus | null;
   removedMessage: string | null;
   /** Why the phone is back on the join form (its game is gone, say). */
-  notice: string | null;
+  notice: Refusal | null;
   /** A join is taking long (the server is slow to confirm it); the phone keeps asking. */
   joinSlow: boolean;
-  /** Resolves to null when joined, or to the refusal whose message shows under the form. */
+  /** Resolves to null when joined, or to the refusal to show under the form. */
   join(code: string, nickname: string): Promise<Refusal | null>;
   /** One shape per kind of question (see AnswerInput). */
   submitAnswer(questionIndex: number, answer: AnswerInput): void;
@@ -95,7 +95,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   const [you, setYou] = useState<PersonalView | null>(null);
   const [answer, setAnswer] = useState<AnswerStatus | null>(null);
   const [removedMessage, setRemovedMessage] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Refusal | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [joinSlow, setJoinSlow] = useState(false);
   const offset = useClockOffset(socket);
@@ -176,7 +176,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
         setAnswer(
           ack.ok
             ? { questionIndex: pending.questionIndex, kind: "locked", choice: choiceOf(pending), given: givenOf(pending) }
-            : { questionIndex: pending.questionIndex, kind: "refused", message: ack.message },
+            : { questionIndex: pending.questionIndex, kind: "refused", refusal: ack },
         );
         return;
       }
@@ -202,7 +202,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     setAnswer(null);
     setStage("form");
     // A code from a QR code that belonged to an old game on this phone is just a new game to join.
-    setNotice(openedFromCode && !room && refusal.code === "game-not-found" ? null : refusal.message);
+    setNotice(openedFromCode && !room && refusal.code === "game-not-found" ? null : refusal);
   }, []);
 
   const resume = useCallback(async (): Promise<void> => {

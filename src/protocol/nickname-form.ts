@@ -9,6 +9,17 @@ export const MAX_MARKS_PER_LETTER = 2;
 /** Longer input is refused before it is normalised at all. */
 const MAX_RAW_LENGTH = 200;
 
+/** The form's refusals, in the server's words (the phone shows them translated: src/components/player/refusal-text.ts). */
+export const NICKNAME_REFUSALS = {
+  tooLong: `Nicknames are at most ${NICKNAME_MAX_LENGTH} characters.`,
+  invisible: "That nickname has invisible or special characters. Use letters and numbers.",
+  empty: "Enter a nickname.",
+  marks: "That nickname has too many accent marks stacked up. Use plain letters.",
+  noLetter: "A nickname needs at least one letter or number.",
+  /** The word list's refusal (checked on the server only, in nickname.ts). */
+  notAllowed: "That nickname isn't allowed here. Please pick a different one.",
+} as const;
+
 export type NicknameCheck = { ok: true; nickname: string } | { ok: false; message: string };
 
 /**
@@ -52,16 +63,16 @@ function tooManyMarks(nickname: string): boolean {
  * checkNickname, which the server runs on every join.
  */
 export function checkNicknameForm(raw: string): NicknameCheck {
-  if (raw.length > MAX_RAW_LENGTH) return { ok: false, message: `Nicknames are at most ${NICKNAME_MAX_LENGTH} characters.` };
+  if (raw.length > MAX_RAW_LENGTH) return { ok: false, message: NICKNAME_REFUSALS.tooLong };
   const normalised = raw.normalize("NFKC").replace(PRESENTATION_SELECTORS, "");
   // Before white space is folded: a BOM or a line separator counts as white space there.
   if (INVISIBLE.test(normalised)) {
-    return { ok: false, message: "That nickname has invisible or special characters. Use letters and numbers." };
+    return { ok: false, message: NICKNAME_REFUSALS.invisible };
   }
   const nickname = normaliseNickname(normalised);
-  if (nickname.length === 0) return { ok: false, message: "Enter a nickname." };
-  if ([...nickname].length > NICKNAME_MAX_LENGTH) return { ok: false, message: `Nicknames are at most ${NICKNAME_MAX_LENGTH} characters.` };
-  if (tooManyMarks(nickname)) return { ok: false, message: "That nickname has too many accent marks stacked up. Use plain letters." };
-  if (!LETTER_OR_DIGIT.test(nickname)) return { ok: false, message: "A nickname needs at least one letter or number." };
+  if (nickname.length === 0) return { ok: false, message: NICKNAME_REFUSALS.empty };
+  if ([...nickname].length > NICKNAME_MAX_LENGTH) return { ok: false, message: NICKNAME_REFUSALS.tooLong };
+  if (tooManyMarks(nickname)) return { ok: false, message: NICKNAME_REFUSALS.marks };
+  if (!LETTER_OR_DIGIT.test(nickname)) return { ok: false, message: NICKNAME_REFUSALS.noLetter };
   return { ok: true, nickname };
 }

@@ -9,7 +9,7 @@
  * Lookalikes of a name already in the game are refused by the engine (see nickname-skeleton.ts).
  */
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from "obscenity";
-import { checkNicknameForm, type NicknameCheck } from "./nickname-form";
+import { checkNicknameForm, NICKNAME_REFUSALS, type NicknameCheck } from "./nickname-form";
 
 export { MAX_MARKS_PER_LETTER, NICKNAME_MAX_LENGTH, normaliseNickname, type NicknameCheck } from "./nickname-form";
 
@@ -23,6 +23,6 @@ function profanityMatcher(): RegExpMatcher {
 export function checkNickname(raw: string): NicknameCheck {
   const checked = checkNicknameForm(raw);
   if (!checked.ok) return checked;
-  if (profanityMatcher().hasMatch(checked.nickname)) return { ok: false, message: "That nickname isn't allowed here. Please pick a different one." };
+  if (profanityMatcher().hasMatch(checked.nickname)) return { ok: false, message: NICKNAME_REFUSALS.notAllowed };
   return checked;
 }

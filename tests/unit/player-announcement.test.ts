@@ -1,6 +1,9 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { PersonalView, PlayerRoomView, QuestionView } from "@/protocol";
-import { phaseAnnouncement, resultKind } from "@/components/player/announcement";
+import { phaseAnnouncement as announce, resultKind } from "@/components/player/announcement";
+import en from "@/i18n/messages/en.json";
+import ar from "@/i18n/messages/ar.json";
 import { changedHostOptions, defaultHostOptions, type HostableQuiz } from "@/components/dashboard/host-options";
 
 const question: QuestionView = { index: 2, total: 10, kind: "single", promptHtml: "<p>Q?</p>", bodyHtml: "", options: null, timeLimitMs: 20_000 };
@@ -34,6 +37,9 @@ const you: PersonalView = {
   firstQuestionIndex: 0,
 };
 
+const english = createTranslator({ locale: "en", messages: en, namespace: "player" });
+const phaseAnnouncement = (view: PlayerRoomView, player: PersonalView, lockedIn: boolean) => announce(view, player, lockedIn, english);
+
 describe("what the phone announces to a screen reader", () => {
   it("says each phase in words", () => {
     expect(phaseAnnouncement(room({ phase: "lobby" }), you, false)).toBe("You're in as Ada. Waiting for the host to start.");
@@ -63,6 +69,14 @@ describe("what the phone announces to a screen reader", () => {
     expect(resultKind({ ...outcome, answered: false }, "single")).toBe("no-answer");
     expect(resultKind(outcome, "poll")).toBe("voted");
     expect(resultKind({ ...outcome, correct: false, points: 300 }, "slider")).toBe("partial");
+  });
+});
+
+describe("what an Arabic phone announces", () => {
+  const arabic = createTranslator({ locale: "ar", messages: ar as typeof en, namespace: "player" });
+  it("says the phase in Arabic, with the nickname as written", () => {
+    expect(announce(room({ phase: "lobby" }), you, false, arabic)).toBe("انضممت باسم Ada. بانتظار أن يبدأ المعلم.");
+    expect(announce(room({ phase: "answering", question }), you, true, arabic)).toBe("تم تثبيت إجابتك. انتظر الآخرين.");
   });
 });
 

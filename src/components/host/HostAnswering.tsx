@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { LocalDeadline } from "@/client/countdown";
 import type { HostView } from "@/protocol";
-import { answeringKindTag, sliderRangeLine } from "@/components/shared/answering-tags";
+import { hasKindTag } from "@/components/shared/answering-tags";
 import { CountdownBar } from "@/components/shared/CountdownBar";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { OptionShape } from "@/components/shared/OptionShape";
@@ -9,12 +10,15 @@ import { RichText } from "@/components/shared/RichText";
 import { QuestionExtras } from "./QuestionExtras";
 
 export function HostAnswering({ view, deadline, answered, eligible }: { view: HostView; deadline: LocalDeadline | null; answered: number; eligible: number }) {
+  const t = useTranslations("host.answering");
   const question = view.question;
   if (!question) return null;
   const options = question.options ?? [];
   // Up to 4 options get big tiles; 5–8 share the same space in smaller type.
   const many = options.length > 4;
-  const kindTag = answeringKindTag(question.kind, question.points);
+  const tag = hasKindTag(question.kind) ? t(`kindTag.${question.kind}`) : null;
+  const kindTag = tag && (question.points === "double" ? t("doublePoints", { tag }) : question.points === "none" ? t("noPoints", { tag }) : tag);
+  const unit = question.slider?.unit ? ` ${question.slider.unit}` : "";
   return (
     <section data-testid="phase-answering" className="flex h-full min-h-0 flex-col gap-[2vh]">
       <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-3 text-center text-[max(40px,5.2vh)] leading-tight font-black" />
@@ -26,7 +30,7 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
       )}
       {question.slider && (
         <p data-testid="host-slider-range" className="text-center text-[3.4vh] font-bold text-indigo-100">
-          {sliderRangeLine(question.slider)}
+          {t("sliderRange", { min: question.slider.min, max: `${question.slider.max}${unit}` })}
         </p>
       )}
 
@@ -35,12 +39,12 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
         <div className="flex-1">
           <CountdownBar deadline={deadline} className="h-[1.5vh]" />
         </div>
-        <div className="text-right" data-testid="host-answer-count" aria-live="polite">
-          <p className="text-[6.5vh] leading-none font-black tabular-nums">
+        <div className="text-end" data-testid="host-answer-count" aria-live="polite">
+          <p dir="ltr" className="text-[6.5vh] leading-none font-black tabular-nums">
             {answered}
             <span className="text-[4vh] text-indigo-200"> / {eligible}</span>
           </p>
-          <p className="text-[2.6vh] font-semibold text-indigo-200">answers</p>
+          <p className="text-[2.6vh] font-semibold text-indigo-200">{t("answers")}</p>
         </div>
       </div>
 

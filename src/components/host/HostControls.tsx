@@ -1,16 +1,17 @@
+import { useTranslations } from "next-intl";
 import type { CSSProperties } from "react";
 import type { HostGame } from "@/client/use-host-game";
 import type { HostView, Phase } from "@/protocol";
 import { LockIcon, PauseIcon, PlayIcon } from "@/components/shared/icons";
 
-/** What Next is called in each phase where the host moves the game on; null where it can't. */
-export function nextActionFor(phase: Phase): string | null {
+/** What Next is called (its catalog key) in each phase where the host moves the game on; null where it can't. */
+export function nextActionFor(phase: Phase): "next" | "close" | null {
   switch (phase) {
     case "reveal":
     case "leaderboard":
-      return "Next";
+      return "next";
     case "podium":
-      return "Close";
+      return "close";
     default:
       return null;
   }
@@ -24,6 +25,7 @@ const smallButton =
   "flex items-center gap-[0.8vh] rounded-[1.2vh] border-[0.3vh] border-current px-[2vh] py-[0.8vh] text-[2.6vh] font-bold text-current hover:bg-white/10 disabled:opacity-50";
 
 export function HostControls({ game, view, style }: { game: HostGame; view: HostView; style?: CSSProperties | undefined }) {
+  const t = useTranslations("host.controls");
   const nextLabel = nextActionFor(view.phase);
   const busy = game.pending !== null;
   const questionOpen = view.phase === "question-read" || view.phase === "answering";
@@ -39,35 +41,35 @@ export function HostControls({ game, view, style }: { game: HostGame; view: Host
       <div className="flex shrink-0 items-center gap-[2vh]">
         {view.phase === "lobby" && (
           <>
-            {view.playerCount === 0 && <span className="text-[2.8vh] text-indigo-200">Start unlocks when someone joins</span>}
+            {view.playerCount === 0 && <span className="text-[2.8vh] text-indigo-200">{t("startUnlocks")}</span>}
             <button type="button" data-testid="host-start" disabled={busy || view.playerCount === 0} onClick={game.start} className={primaryButton}>
-              Start
+              {t("start")}
             </button>
           </>
         )}
         {questionOpen && (
           <>
             <button type="button" data-testid="host-skip" disabled={busy} onClick={game.skip} className={secondaryButton}>
-              Skip
+              {t("skip")}
             </button>
             {view.paused ? (
               <button type="button" data-testid="host-resume" disabled={busy} onClick={game.resume} className={primaryButton}>
                 <PlayIcon className="size-[3.5vh]" />
-                Resume
+                {t("resume")}
               </button>
             ) : (
               <button type="button" data-testid="host-pause" disabled={busy} onClick={game.pause} className={secondaryButton}>
                 <PauseIcon className="size-[3vh]" />
-                Pause
+                {t("pause")}
               </button>
             )}
           </>
         )}
         {nextLabel && (
           <>
-            <span className="text-[2.4vh] text-indigo-200">Space or Enter</span>
+            <span className="text-[2.4vh] text-indigo-200">{t("spaceOrEnter")}</span>
             <button type="button" data-testid="host-next" disabled={busy} onClick={game.next} className={primaryButton}>
-              {nextLabel}
+              {t(nextLabel)}
             </button>
           </>
         )}
@@ -78,6 +80,7 @@ export function HostControls({ game, view, style }: { game: HostGame; view: Host
 
 /** Late join is on by default; locking keeps new players out (players already in stay in). */
 function LockToggle({ game, view, busy }: { game: HostGame; view: HostView; busy: boolean }) {
+  const t = useTranslations("host");
   return (
     <div className="flex shrink-0 items-center gap-[1.5vh]">
       <button
@@ -89,11 +92,11 @@ function LockToggle({ game, view, busy }: { game: HostGame; view: HostView; busy
         className={smallButton}
       >
         <LockIcon className="size-[2.8vh]" />
-        {view.locked ? "Unlock" : "Lock game"}
+        {view.locked ? t("controls.unlock") : t("controls.lock")}
       </button>
       {view.locked && view.phase !== "lobby" && (
         <span data-testid="host-locked-notice" className="text-[2.4vh] font-semibold text-amber-200">
-          Game locked: no new players
+          {t("lobby.locked")}
         </span>
       )}
     </div>

@@ -1,10 +1,24 @@
+import { useTranslations } from "next-intl";
 import type { HostView } from "@/protocol";
-import { formatScore, movementLabel } from "@/components/shared/format";
+import { formatScore } from "@/components/shared/format";
+
+/** "▲2" / "▼1" / "—" / "new", with words for screen readers. */
+function useMovementLabel(): (movement: number | null) => { symbol: string; words: string } {
+  const t = useTranslations("host.leaderboard");
+  return (movement) => {
+    if (movement === null) return { symbol: t("new"), words: t("newWords") };
+    if (movement > 0) return { symbol: `▲${movement}`, words: t("up", { count: movement }) };
+    if (movement < 0) return { symbol: `▼${-movement}`, words: t("down", { count: -movement }) };
+    return { symbol: "—", words: t("noChange") };
+  };
+}
 
 export function HostLeaderboard({ view }: { view: HostView }) {
+  const t = useTranslations("host.leaderboard");
+  const movementLabel = useMovementLabel();
   return (
     <section data-testid="phase-leaderboard" className="flex h-full min-h-0 flex-col items-center gap-[3vh]">
-      <h2 className="text-[6vh] font-black">Leaderboard</h2>
+      <h2 className="text-[6vh] font-black">{t("title")}</h2>
       <ol className="flex w-full max-w-[120vh] flex-col gap-[1.5vh]">
         {view.leaderboard.map((entry) => {
           const movement = movementLabel(entry.movement);
@@ -19,7 +33,7 @@ export function HostLeaderboard({ view }: { view: HostView }) {
               <span data-testid="leaderboard-rank" className="w-[7vh] text-[5vh] font-black tabular-nums">
                 {entry.rank}
               </span>
-              <span data-testid="leaderboard-nickname" className="min-w-0 flex-1 truncate text-[5vh] font-bold">
+              <span data-testid="leaderboard-nickname" dir="auto" className="min-w-0 flex-1 truncate text-[5vh] font-bold">
                 {entry.nickname}
               </span>
               <span
@@ -29,7 +43,7 @@ export function HostLeaderboard({ view }: { view: HostView }) {
               >
                 {movement.symbol}
               </span>
-              <span data-testid="leaderboard-score" className="w-[24vh] shrink-0 text-right text-[5vh] font-black tabular-nums">
+              <span data-testid="leaderboard-score" className="w-[24vh] shrink-0 text-end text-[5vh] font-black tabular-nums">
                 {formatScore(entry.score)}
               </span>
             </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { HostView } from "@/protocol";
 import { AllowTakeoverButton, PlayerPresence } from "./PlayerPresence";
@@ -11,6 +12,7 @@ import { useDismiss } from "./use-dismiss";
  * The list opens by itself when someone new asks to come back.
  */
 export function HostOnlineStatus({ view, busy, onAllowTakeover }: { view: HostView; busy: boolean; onAllowTakeover: (playerId: string) => void }) {
+  const t = useTranslations("host.online");
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   const ref = useRef<HTMLDivElement>(null);
@@ -42,9 +44,9 @@ export function HostOnlineStatus({ view, busy, onAllowTakeover }: { view: HostVi
         }`}
       >
         <span data-testid="host-online-count">
-          {view.connectedCount} of {view.playerCount} online
+          {t("count", { connected: view.connectedCount, total: view.playerCount })}
         </span>
-        {asking.length > 0 && <span className="font-bold">· {asking.length} asking to rejoin</span>}
+        {asking.length > 0 && <span className="font-bold">{t("asking", { count: asking.length })}</span>}
         <span aria-hidden className="text-[1.8vh]">
           {open ? "▲" : "▼"}
         </span>
@@ -53,26 +55,25 @@ export function HostOnlineStatus({ view, busy, onAllowTakeover }: { view: HostVi
         <div
           id="host-offline-list"
           data-testid="host-offline-list"
-          className="absolute top-full right-0 z-30 mt-[1vh] flex max-h-[60vh] w-[52vh] flex-col gap-[1vh] overflow-y-auto rounded-[1.5vh] bg-white p-[2vh] text-[2.6vh] text-indigo-950 shadow-2xl"
+          className="absolute end-0 top-full z-30 mt-[1vh] flex max-h-[60vh] w-[52vh] flex-col gap-[1vh] overflow-y-auto rounded-[1.5vh] bg-white p-[2vh] text-[2.6vh] text-indigo-950 shadow-2xl"
         >
           {offline.length === 0 ? (
-            <p className="font-semibold">Everyone is online.</p>
+            <p className="font-semibold">{t("everyone")}</p>
           ) : (
             <>
-              <p className="font-bold">Offline ({offline.length})</p>
+              <p className="font-bold">{t("offline", { count: offline.length })}</p>
               <ul className="flex flex-col gap-[0.8vh]">
                 {offline.map((player) => (
                   <li key={player.id} data-testid="host-player" data-player-id={player.id} className="flex items-center gap-[1vh] font-semibold">
                     <PlayerPresence player={player} />
-                    <span className="min-w-0 flex-1 truncate">{player.nickname}</span>
+                    <span dir="auto" className="min-w-0 flex-1 truncate">
+                      {player.nickname}
+                    </span>
                     {player.takeoverRequested && <AllowTakeoverButton player={player} disabled={busy} onAllow={onAllowTakeover} />}
                   </li>
                 ))}
               </ul>
-              <p className="text-[2.2vh] text-slate-600">
-                Phones come back by themselves when their connection returns. Use “Let in on new device” when a student
-                switched phones.
-              </p>
+              <p className="text-[2.2vh] text-slate-600">{t("help")}</p>
             </>
           )}
         </div>

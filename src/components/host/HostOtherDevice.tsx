@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { otherDeviceLink } from "@/client/host-secret";
 import { JoinQrCode } from "./JoinQrCode";
@@ -11,6 +12,7 @@ import { useDismiss } from "./use-dismiss";
  * whoever has it can run the game.
  */
 export function HostOtherDevice({ gameId, hostSecret, origin }: { gameId: string; hostSecret: string; origin: string }) {
+  const t = useTranslations("host.otherDevice");
   const [open, setOpen] = useState(false);
   const [showQr, setShowQr] = useState(false);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
@@ -49,22 +51,23 @@ export function HostOtherDevice({ gameId, hostSecret, origin }: { gameId: string
         onClick={() => (open ? close() : setOpen(true))}
         className="rounded-[1vh] border-[0.3vh] border-current px-[2vh] py-[0.8vh] text-[2.4vh] font-bold text-current hover:bg-white/10"
       >
-        Use another device
+        {t("button")}
       </button>
       {open && (
         <div
           data-testid="host-other-device-panel"
-          className="absolute top-full right-0 z-30 mt-[1vh] flex w-[70vh] max-w-[90vw] flex-col gap-[1.5vh] rounded-[1.5vh] bg-white p-[2.5vh] text-[2.4vh] text-indigo-950 shadow-2xl"
+          className="absolute end-0 top-full z-30 mt-[1vh] flex w-[70vh] max-w-[90vw] flex-col gap-[1.5vh] rounded-[1.5vh] bg-white p-[2.5vh] text-[2.4vh] text-indigo-950 shadow-2xl"
         >
-          <p className="text-[2.8vh] font-bold">Run this game from another device</p>
-          <p>Open this link on the other device to take over the host screen. The game carries on meanwhile.</p>
+          <p className="text-[2.8vh] font-bold">{t("title")}</p>
+          <p>{t("body")}</p>
           <p className="rounded-[1vh] bg-amber-100 px-[1.5vh] py-[1vh] font-semibold text-amber-950">
-            Anyone with this link can control the game: don&apos;t show it to the class.
+            {t("warning")}
           </p>
           <a
             ref={linkRef}
             href={link}
             data-testid="host-other-device-link"
+            dir="ltr"
             className="rounded-[1vh] bg-slate-100 px-[1.5vh] py-[1vh] font-mono text-[2vh] break-all text-indigo-900 underline"
           >
             {link}
@@ -76,7 +79,7 @@ export function HostOtherDevice({ gameId, hostSecret, origin }: { gameId: string
               onClick={() => void copy()}
               className="rounded-[1vh] bg-indigo-700 px-[2vh] py-[0.8vh] font-bold text-white hover:bg-indigo-800"
             >
-              Copy link
+              {t("copy")}
             </button>
             <button
               type="button"
@@ -85,13 +88,13 @@ export function HostOtherDevice({ gameId, hostSecret, origin }: { gameId: string
               onClick={() => setShowQr((value) => !value)}
               className="rounded-[1vh] border-[0.3vh] border-indigo-700 px-[2vh] py-[0.6vh] font-bold text-indigo-800 hover:bg-indigo-50"
             >
-              {showQr ? "Hide QR code" : "Show QR code"}
+              {showQr ? t("hideQr") : t("showQr")}
             </button>
             <span role="status" className="font-semibold">
-              {copied === "yes" ? "Copied." : copied === "failed" ? "Select the link and copy it." : ""}
+              {copied === "yes" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
             </span>
           </div>
-          {showQr && <JoinQrCode url={link} testId="host-other-device-qr" label="QR code to open the host screen on another device" className="size-[34vh] self-center p-[1vh]" />}
+          {showQr && <JoinQrCode url={link} testId="host-other-device-qr" label={t("qrLabel")} className="size-[34vh] self-center p-[1vh]" />}
         </div>
       )}
     </div>

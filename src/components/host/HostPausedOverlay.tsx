@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import type { LocalDeadline } from "@/client/countdown";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { PauseIcon } from "@/components/shared/icons";
 
 /** Over the question while paused: the whole room sees that the clock has stopped, and where. */
 export function HostPausedOverlay({ deadline }: { deadline: LocalDeadline | null }) {
+  const t = useTranslations("host.paused");
   return (
     <div
       role="status"
@@ -14,12 +16,12 @@ export function HostPausedOverlay({ deadline }: { deadline: LocalDeadline | null
         <span className="flex size-[14vh] items-center justify-center rounded-full bg-white text-indigo-950">
           <PauseIcon className="size-[7vh]" />
         </span>
-        <h2 className="text-[14vh] leading-none font-black">Paused</h2>
+        <h2 className="text-[14vh] leading-none font-black">{t("title")}</h2>
       </div>
       <div className="flex items-center gap-[2vh] text-[3.5vh] font-semibold text-indigo-100">
-        <span>The clock is stopped at</span>
+        <span>{t("stoppedAt")}</span>
         <CountdownNumber deadline={deadline} testId="host-paused-countdown" className="h-[10vh] min-w-[10vh] bg-white px-[1.2vh] text-[5vh] text-indigo-950" />
-        <span>seconds</span>
+        <span>{t("seconds")}</span>
       </div>
     </div>
   );

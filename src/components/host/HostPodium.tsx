@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { HostView, LeaderboardEntry } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
@@ -10,13 +11,14 @@ const PLACES = [
 
 export function HostPodium({ view }: { view: HostView }) {
   // Ties are broken by the server, so podium places are the first three of the ranking.
+  const t = useTranslations("host");
   const byPlace = (place: number): LeaderboardEntry | undefined => view.leaderboard[place - 1];
   return (
     <section data-testid="phase-podium" className="flex h-full min-h-0 flex-col items-center gap-[2vh]">
-      <h2 className="text-[6vh] font-black">Podium</h2>
+      <h2 className="text-[6vh] font-black">{t("podium.title")}</h2>
       {view.endedEarly && (
         <p data-testid="ended-early" className="rounded-full bg-amber-300 px-[3vh] py-[0.5vh] text-[2.8vh] font-bold text-amber-950">
-          The game was ended early
+          {t("podium.endedEarly")}
         </p>
       )}
       <div className="flex min-h-0 flex-1 items-end justify-center gap-[2vh]">
@@ -26,7 +28,7 @@ export function HostPodium({ view }: { view: HostView }) {
           if (!entry) return null;
           return (
             <div key={rank} data-testid={`podium-${rank}`} className="flex w-[28vw] flex-col items-center gap-[1vh]">
-              <span data-testid="podium-nickname" className="line-clamp-2 max-w-full text-center text-[4.5vh] leading-tight font-black wrap-anywhere">
+              <span data-testid="podium-nickname" dir="auto" className="line-clamp-2 max-w-full text-center text-[4.5vh] leading-tight font-black wrap-anywhere">
                 {entry.nickname}
               </span>
               <span className="text-[3.2vh] font-bold text-indigo-200 tabular-nums">{formatScore(entry.score)}</span>
@@ -38,7 +40,7 @@ export function HostPodium({ view }: { view: HostView }) {
         })}
       </div>
       <Link href={`/games/${view.gameId}`} data-testid="results-link" className="text-[2.8vh] font-semibold text-indigo-100 underline">
-        See the results
+        {t("screen.seeResults")}
       </Link>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { HostView } from "@/protocol";
 import { CheckIcon, CrossIcon } from "@/components/shared/icons";
 import { OptionBadge } from "@/components/shared/OptionBadge";
@@ -12,6 +13,7 @@ import { HostOrderingReveal, HostSliderReveal, HostTypedReveal } from "./HostKin
 const KINDS_WITH_OWN_REVEAL = new Set(["order", "typed", "slider"]);
 
 export function HostReveal({ view }: { view: HostView }) {
+  const t = useTranslations("host.reveal");
   const question = view.question;
   const reveal = view.reveal;
   if (!question || !reveal) return null;
@@ -25,7 +27,7 @@ export function HostReveal({ view }: { view: HostView }) {
     <section data-testid="phase-reveal" className="flex h-full min-h-0 flex-col gap-[2vh]">
       <RichText testId="host-prompt" html={question.promptHtml} className="line-clamp-2 text-center text-[max(40px,5.2vh)] leading-tight font-black" />
       <p data-testid="host-reveal-summary" className="text-center text-[2.8vh] font-semibold text-indigo-200">
-        {reveal.answered} of {reveal.eligible} answered
+        {t("summary", { answered: reveal.answered, eligible: reveal.eligible })}
       </p>
       {question.kind === "order" && <HostOrderingReveal question={question} reveal={reveal} />}
       {question.kind === "typed" && reveal.accepted && <HostTypedReveal view={view} reveal={reveal} />}
@@ -55,7 +57,7 @@ export function HostReveal({ view }: { view: HostView }) {
                   <OptionBadge index={index} className={many ? "size-[5vh]" : "size-[6vh]"} shapeClassName={many ? "size-[3.2vh]" : "size-[4vh]"} />
                   <span className={poll ? "hidden" : "shrink-0"}>
                     {correct ? <CheckIcon className="size-[4.5vh]" /> : <CrossIcon className="size-[3.5vh] opacity-70" />}
-                    <span className="sr-only">{correct ? "Correct answer:" : "Wrong answer:"}</span>
+                    <span className="sr-only">{correct ? t("correctAnswer") : t("wrongAnswer")}</span>
                   </span>
                   <RichText
                     html={option.html}
@@ -64,7 +66,7 @@ export function HostReveal({ view }: { view: HostView }) {
                   <div className={`h-[3vh] shrink-0 overflow-hidden rounded-[0.8vh] ${many ? "w-[10vw]" : "w-[22vw]"} ${correct ? "bg-black/20" : "bg-white/10"}`} aria-hidden>
                     <div className="h-full rounded-[0.8vh]" style={{ width: `${(count / most) * 100}%`, background: correct ? style.text : style.background }} />
                   </div>
-                  <span data-testid={`host-reveal-count-${index}`} className="w-[6vh] shrink-0 text-right text-[4vh] font-black tabular-nums">
+                  <span data-testid={`host-reveal-count-${index}`} className="w-[6vh] shrink-0 text-end text-[4vh] font-black tabular-nums">
                     {count}
                   </span>
                 </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, type CSSProperties, type ReactNode } from "react";
@@ -19,9 +20,11 @@ import { HostPausedOverlay } from "./HostPausedOverlay";
 import { HostPodium } from "./HostPodium";
 import { HostQuestionRead } from "./HostQuestionRead";
 import { HostReveal } from "./HostReveal";
+import { LanguageSwitcher } from "@/components/shared/LanguageSwitcher";
 import { SoundController } from "./SoundController";
 
 export function HostScreen({ gameId }: { gameId: string }) {
+  const t = useTranslations("host.screen");
   const game = useHostGame(gameId);
   const trpc = useTRPC();
   const joinInfo = useQuery({ ...trpc.server.joinInfo.queryOptions(), staleTime: Infinity });
@@ -29,9 +32,8 @@ export function HostScreen({ gameId }: { gameId: string }) {
 
   if (game.attach.kind === "no-secret") {
     return (
-      <HostMessage testId="host-no-secret" title="This browser can't host that game">
-        Only the browser that created a game, or one opened with its host link, can run its host screen. On the screen that is
-        running the game, press “Use another device” to get that link; or go back to the quizzes and press Host to start a new game.
+      <HostMessage testId="host-no-secret" title={t("noSecretTitle")}>
+        {t("noSecretBody")}
       </HostMessage>
     );
   }
@@ -39,13 +41,13 @@ export function HostScreen({ gameId }: { gameId: string }) {
   // A finished game closes a while after the podium: its last screen stays up.
   if (game.attach.kind === "gone" && !over) {
     return (
-      <HostMessage testId="host-game-gone" title="This game is over">
-        The game server no longer has this game: it ended, or was closed while nobody was hosting it. The results so far are saved.
+      <HostMessage testId="host-game-gone" title={t("goneTitle")}>
+        {t("goneBody")}
         {game.view && (
           <>
             {" "}
             <Link href={`/results/${game.view.gameId}`} className="underline">
-              See the results
+              {t("seeResults")}
             </Link>
             .
           </>
@@ -55,7 +57,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
   }
   if (game.attach.kind === "refused") {
     return (
-      <HostMessage testId="host-refused" title="Can't open this game">
+      <HostMessage testId="host-refused" title={t("refusedTitle")}>
         {game.attach.message}
       </HostMessage>
     );
@@ -63,7 +65,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
   if (!game.view) {
     return (
       <div data-testid="host-connecting" className="flex h-dvh items-center justify-center bg-stage text-[4vh] font-semibold text-white">
-        Connecting to the game…
+        {t("connecting")}
       </div>
     );
   }
@@ -82,16 +84,19 @@ export function HostScreen({ gameId }: { gameId: string }) {
       style={themeStyle(view.theme)}
     >
       <header className="flex items-center justify-between gap-[3vh] bg-stage-deep px-[4vh] py-[1.5vh]" style={themeStyle(view.theme, "band")}>
-        <h1 className="min-w-0 truncate text-[3vh] font-bold">{view.quizTitle}</h1>
+        <h1 dir="auto" className="min-w-0 truncate text-[3vh] font-bold">
+          {view.quizTitle}
+        </h1>
         <div className="flex shrink-0 items-center gap-[3vh]">
           {question && view.phase !== "leaderboard" && (
             <span data-testid="host-progress" className="text-[3vh] font-semibold text-indigo-200">
-              Question {question.index + 1} of {question.total}
+              {t("progress", { number: question.index + 1, total: question.total })}
             </span>
           )}
           {view.phase !== "lobby" && view.phase !== "finished" && (
             <HostOnlineStatus view={view} busy={game.pending !== null} onAllowTakeover={game.allowTakeover} />
           )}
+          {view.phase === "lobby" && <LanguageSwitcher className="text-[2.4vh]" />}
           <SoundController view={view} deadline={game.deadline} answered={game.answered} />
           {view.phase !== "finished" && game.hostSecret && <HostOtherDevice gameId={view.gameId} hostSecret={game.hostSecret} origin={origin} />}
           {!over && (
@@ -100,11 +105,11 @@ export function HostScreen({ gameId }: { gameId: string }) {
               data-testid="host-end"
               disabled={game.pending !== null}
               onClick={() => {
-                if (window.confirm("End the game now? The results so far are saved.")) game.end();
+                if (window.confirm(t("endConfirm"))) game.end();
               }}
               className="rounded-[1vh] border-[0.3vh] border-red-300 px-[2vh] py-[0.8vh] text-[2.4vh] font-bold text-red-100 hover:bg-red-900/50 disabled:opacity-50"
             >
-              End game
+              {t("endGame")}
             </button>
           )}
         </div>
@@ -112,7 +117,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
 
       {!game.connected && (
         <p role="status" data-testid="connection-banner" className="bg-amber-400 py-[0.8vh] text-center text-[2.6vh] font-bold text-amber-950">
-          Reconnecting…
+          {t("reconnecting")}
         </p>
       )}
 
@@ -191,12 +196,13 @@ function useNextKey(game: HostGame) {
 }
 
 function HostMessage({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
+  const t = useTranslations("host.screen");
   return (
     <main data-testid={testId} className="flex h-dvh flex-col items-center justify-center gap-6 bg-stage px-8 text-center text-white">
       <h1 className="text-4xl font-black">{title}</h1>
       <p className="max-w-2xl text-2xl text-indigo-100">{children}</p>
       <Link href="/" className="rounded-xl bg-white px-6 py-3 text-xl font-bold text-indigo-950">
-        Back to the quizzes
+        {t("backToQuizzes")}
       </Link>
     </main>
   );

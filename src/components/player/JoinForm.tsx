@@ -1,11 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { usePlayerGame } from "@/client/player-game";
 // The join form's checks without zod or the word list (the server checks every join in full): a light page.
 import { checkJoinForm, ROOM_CODE_LENGTH } from "@/protocol/join-form";
 import { NICKNAME_MAX_LENGTH } from "@/protocol/nickname-form";
 import { generateNickname } from "@/protocol/generated-nickname";
+import { LanguageSwitcher } from "@/components/shared/LanguageSwitcher";
+import { useRefusalText, type ShownRefusal } from "./refusal-text";
 import { PLAYER_SHOW_TEXT } from "./show-text";
 import { SuggestNameButton } from "./SuggestNameButton";
 
@@ -13,11 +16,13 @@ const inputClass =
   "w-full rounded-xl border-2 border-white/30 bg-white px-4 py-3 text-xl font-bold text-indigo-950 placeholder:font-medium placeholder:text-slate-500 focus:border-amber-300 focus:outline-none focus:ring-4 focus:ring-amber-300/50";
 
 /** `notice`: why the phone is back here (its game ended, the host removed it), shown until the next try. */
-export function JoinForm({ initialCode, notice = null, drawnNames = false }: { initialCode: string; notice?: string | null; drawnNames?: boolean }) {
+export function JoinForm({ initialCode, notice = null, drawnNames = false }: { initialCode: string; notice?: ShownRefusal | null; drawnNames?: boolean }) {
+  const t = useTranslations("player.join");
+  const shownRefusal = useRefusalText();
   const { join, joinSlow } = usePlayerGame();
   const [code, setCode] = useState(initialCode);
   const [nickname, setNickname] = useState("");
-  const [error, setError] = useState<string | null>(notice);
+  const [error, setError] = useState<ShownRefusal | null>(notice);
   const [joining, setJoining] = useState(false);
   // The game takes drawn names only (its QR code or the server said so): the field can't be typed in.
   const [drawnOnly, setDrawnOnly] = useState(drawnNames);
@@ -31,14 +36,14 @@ export function JoinForm({ initialCode, notice = null, drawnNames = false }: { i
     event.preventDefault();
     const checked = checkJoinForm(code, nickname);
     if (!checked.ok) {
-      setError(checked.message);
+      setError({ message: checked.message });
       return;
     }
     setError(null);
     setJoining(true);
     const refusal = await join(checked.code, checked.nickname);
     setJoining(false);
-    setError(refusal?.message ?? null);
+    setError(refusal);
     if (refusal?.code === "nickname-not-generated") setDrawnOnly(true);
     // A typed name in a drawn-names game, or a drawn name someone already has: here is another.
     if (refusal?.code === "nickname-not-generated" || (drawnOnly && refusal?.code === "nickname-taken")) drawName();
@@ -46,10 +51,11 @@ export function JoinForm({ initialCode, notice = null, drawnNames = false }: { i
 
   return (
     <main className="flex flex-1 flex-col items-center justify-center-safe overflow-y-auto px-5 py-8">
+      <LanguageSwitcher className="self-end text-indigo-100" />
       <form data-testid="join-form" onSubmit={onSubmit} noValidate className="flex w-full max-w-sm flex-col gap-5">
-        <h1 className="text-center text-3xl font-black">Join a game</h1>
+        <h1 className="text-center text-3xl font-black">{t("title")}</h1>
         <label className="flex flex-col gap-1.5">
-          <span className="font-semibold text-indigo-100">Game code</span>
+          <span className="font-semibold text-indigo-100">{t("code")}</span>
           <input
             data-testid="join-code"
             name="code"
@@ -57,7 +63,7 @@ export function JoinForm({ initialCode, notice = null, drawnNames = false }: { i
             autoComplete="off"
             pattern="[0-9]*"
             maxLength={ROOM_CODE_LENGTH}
-            placeholder="6 digits"
+            placeholder={t("codePlaceholder")}
             value={code}
             onChange={(event) => {
               setCode(event.target.value.replace(/\D/g, "").slice(0, ROOM_CODE_LENGTH));
@@ -65,23 +71,25 @@ export function JoinForm({ initialCode, notice = null, drawnNames = false }: { i
               setDrawnOnly(false);
             }}
             autoFocus={initialCode === ""}
+            dir="ltr"
             className={`${inputClass} text-center font-mono text-3xl tracking-[0.3em]`}
           />
         </label>
         <label className="flex flex-col gap-1.5">
-          <span className="font-semibold text-indigo-100">Nickname</span>
+          <span className="font-semibold text-indigo-100">{t("nickname")}</span>
           <input
             data-testid="join-nickname"
             name="nickname"
             autoComplete="off"
             autoCapitalize="words"
             maxLength={NICKNAME_MAX_LENGTH}
-            placeholder="What should we call you?"
+            placeholder={t("nicknamePlaceholder")}
             value={nickname}
             onChange={(event) => setNickname(event.target.value)}
             readOnly={drawnOnly}
             aria-describedby={drawnOnly ? "join-drawn-only" : undefined}
             autoFocus={initialCode !== ""}
+            dir="auto"
             className={inputClass}
           />
         </label>
@@ -97,15 +105,15 @@ export function JoinForm({ initialCode, notice = null, drawnNames = false }: { i
           disabled={joining}
           className="rounded-xl bg-amber-400 px-4 py-3.5 text-2xl font-black text-amber-950 shadow-lg active:scale-[0.98] disabled:opacity-60"
         >
-          {joining ? "Joining…" : "Join"}
+          {joining ? t("joining") : t("submit")}
         </button>
         {joining && joinSlow && (
           <p role="status" data-testid="join-slow" className="text-center font-semibold text-indigo-100">
-            Joining… (connection to the school server is slow)
+            {t("slow")}
           </p>
         )}
         <p role="alert" data-testid="join-error" className="min-h-[3rem] text-center font-semibold text-amber-200">
-          {error}
+          {error && shownRefusal(error)}
         </p>
       </form>
     </main>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePlayerGame } from "@/client/player-game";
 import { phaseAnnouncement } from "./announcement";
 
@@ -8,10 +9,11 @@ import { phaseAnnouncement } from "./announcement";
  * change and result without the student moving focus.
  */
 export function PlayerAnnouncer() {
+  const t = useTranslations("player");
   const { room, you, answer } = usePlayerGame();
   const question = room?.question;
   const lockedIn = question != null && ((answer?.questionIndex === question.index && answer.kind === "locked") || you?.lockedQuestionIndex === question.index);
-  const message = room && you ? phaseAnnouncement(room, you, lockedIn) : "";
+  const message = room && you ? phaseAnnouncement(room, you, lockedIn, t) : "";
   return (
     <p role="status" aria-live="polite" aria-atomic="true" data-testid="player-announcer" className="sr-only">
       {message}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { usePlayerGame } from "@/client/player-game";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
@@ -16,9 +17,12 @@ import { LazyOrderingAnswer } from "./answers/LazyOrderingAnswer";
 import { SliderAnswer } from "./answers/SliderAnswer";
 import { TypedAnswer } from "./answers/TypedAnswer";
 import { MAX_TYPED_ANSWER_INPUT } from "@/protocol/answers";
+import { useRefusalText } from "./refusal-text";
 
 /** Mounted once per question (keyed by its index), so a new question starts with nothing selected. */
 export function PlayerAnswering() {
+  const t = useTranslations("player");
+  const shownRefusal = useRefusalText();
   const { room, you, connection, deadline, answer, submitAnswer } = usePlayerGame();
   const [selected, setSelected] = useState<number[]>([]);
   const question = room?.question;
@@ -27,7 +31,7 @@ export function PlayerAnswering() {
   if (you && question.index < you.firstQuestionIndex) {
     return (
       <section data-testid="phase-answering" className="flex flex-1 flex-col items-center justify-center gap-5">
-        <LateJoinNotice title="You joined during this question" detail="You'll play from the next one." />
+        <LateJoinNotice title={t("answering.lateTitle")} detail={t("answering.lateDetail")} />
         <CountdownNumber deadline={deadline} className="size-14 bg-white/15 text-2xl text-white" />
       </section>
     );
@@ -54,7 +58,7 @@ export function PlayerAnswering() {
   return (
     <section data-testid="phase-answering" className="flex min-h-0 flex-1 flex-col gap-2 p-2">
       <h1 className="sr-only">
-        Question {question.index + 1} of {question.total}
+        {t("question.counter", { number: question.index + 1, total: question.total })}
       </h1>
       <div className="flex items-center gap-3 px-1">
         {question.textHidden ? (
@@ -77,12 +81,12 @@ export function PlayerAnswering() {
           className="max-h-[35dvh] min-w-0 shrink-0 overflow-y-auto px-1 text-sm text-indigo-50"
         />
       )}
-      {multiple && <p className="px-1 text-sm font-semibold text-amber-200">Pick all that apply, then Submit.</p>}
-      {question.kind === "poll" && <p className="px-1 text-sm font-semibold text-amber-200">A poll: no right answer, no points.</p>}
+      {multiple && <p className="px-1 text-sm font-semibold text-amber-200">{t("answering.pickAll")}</p>}
+      {question.kind === "poll" && <p className="px-1 text-sm font-semibold text-amber-200">{t("answering.poll")}</p>}
       {sending && <AnswerSending offline={connection !== "connected"} slow={mine.slow === true} />}
       {mine?.kind === "refused" && (
         <p role="alert" data-testid="answer-error" className="rounded-lg bg-amber-300 px-3 py-2 text-sm font-bold text-amber-950">
-          {mine.message}
+          {shownRefusal(mine.refusal)}
         </p>
       )}
       {question.kind === "order" && (
@@ -126,7 +130,7 @@ export function PlayerAnswering() {
                 disabled={blocked}
                 onClick={() => onOption(index)}
                 className={`relative flex items-center gap-2 rounded-xl text-center shadow-md transition-transform active:scale-[0.97] disabled:opacity-70 ${
-                  many ? "min-h-[4rem] flex-row justify-start py-2 pr-7 pl-2.5 text-left" : "min-h-[5.5rem] flex-col justify-center p-2"
+                  many ? "min-h-[4rem] flex-row justify-start py-2 ps-2.5 pe-7 text-start" : "min-h-[5.5rem] flex-col justify-center p-2"
                 } ${isSelected ? "ring-4 ring-white ring-offset-2 ring-offset-stage" : ""}`}
                 style={{ background: style.background, color: style.text }}
               >
@@ -139,7 +143,7 @@ export function PlayerAnswering() {
                 {multiple && (
                   <span
                     aria-hidden
-                    className={`absolute top-1.5 right-1.5 flex items-center justify-center rounded-full border-2 ${many ? "size-5" : "size-7"} ${
+                    className={`absolute end-1.5 top-1.5 flex items-center justify-center rounded-full border-2 ${many ? "size-5" : "size-7"} ${
                       isSelected ? "border-white bg-white text-indigo-950" : "border-current"
                     }`}
                   >
@@ -160,7 +164,7 @@ export function PlayerAnswering() {
           onClick={() => submitAnswer(question.index, { choice: selected })}
           className="rounded-xl bg-white py-3.5 text-xl font-black text-indigo-950 shadow-lg disabled:bg-white/30 disabled:text-white/70"
         >
-          {sending ? "Sending…" : selected.length === 0 ? "Pick at least one" : `Submit ${selected.length} ${selected.length === 1 ? "answer" : "answers"}`}
+          {sending ? t("answering.sending") : selected.length === 0 ? t("answering.pickAtLeastOne") : t("answering.submitCount", { count: selected.length })}
         </button>
       )}
     </section>

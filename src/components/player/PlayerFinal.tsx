@@ -1,28 +1,30 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePlayerGame } from "@/client/player-game";
-import { formatScore, ordinal } from "@/components/shared/format";
+import { formatScore } from "@/components/shared/format";
 
 /** Podium and finished: the player's own final place, and the top three. */
 export function PlayerFinal() {
+  const t = useTranslations("player.standing");
   const { room, you } = usePlayerGame();
   if (!room || !you) return null;
   return (
     <section data-testid={`phase-${room.phase}`} className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
-      <h1 className="text-3xl font-black">{room.endedEarly ? "Game ended" : "Game over"}</h1>
-      {room.endedEarly && <p className="text-indigo-100">The game ended before the last question.</p>}
+      <h1 className="text-3xl font-black">{room.endedEarly ? t("gameEnded") : t("gameOver")}</h1>
+      {room.endedEarly && <p className="text-indigo-100">{t("endedDetail")}</p>}
       <div data-testid="player-final" className="flex flex-col items-center gap-1 rounded-2xl bg-white px-8 py-4 text-indigo-950">
-        <p className="font-semibold">You finished</p>
+        <p className="font-semibold">{t("youFinished")}</p>
         <p data-testid="player-final-rank" className="text-5xl font-black">
-          {you.rank !== null ? ordinal(you.rank) : "—"}
+          {you.rank !== null ? t("rank", { rank: you.rank }) : "—"}
         </p>
-        <p className="text-sm">of {you.playerCount}</p>
+        <p className="text-sm">{t("of", { count: you.playerCount })}</p>
         <p data-testid="player-final-score" className="mt-1 text-2xl font-black tabular-nums">
-          {formatScore(you.score)} points
+          {t("points", { score: you.score })}
         </p>
       </div>
       {room.top.length > 0 && (
-        <ol className="flex w-full max-w-sm flex-col gap-1.5" aria-label="Top three">
+        <ol className="flex w-full max-w-sm flex-col gap-1.5" aria-label={t("topThree")}>
           {room.top.slice(0, 3).map((entry, place) => (
             <li
               key={entry.playerId}
@@ -31,8 +33,10 @@ export function PlayerFinal() {
                 entry.playerId === you.playerId ? "bg-amber-300 text-amber-950" : "bg-white/10"
               }`}
             >
-              <span className="w-9 shrink-0 text-left tabular-nums">{ordinal(place + 1)}</span>
-              <span className="min-w-0 flex-1 truncate text-left">{entry.nickname}</span>
+              <span className="w-9 shrink-0 text-start tabular-nums">{t("rank", { rank: place + 1 })}</span>
+              <span dir="auto" className="min-w-0 flex-1 truncate text-start">
+                {entry.nickname}
+              </span>
               <span className="tabular-nums">{formatScore(entry.score)}</span>
             </li>
           ))}

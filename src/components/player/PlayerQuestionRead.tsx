@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { usePlayerGame } from "@/client/player-game";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
@@ -9,6 +10,7 @@ import { ReadAloudButton } from "./ReadAloudButton";
 import { loadOrderingAnswer } from "./answers/LazyOrderingAnswer";
 
 export function PlayerQuestionRead() {
+  const t = useTranslations("player.question");
   const { room, you, deadline } = usePlayerGame();
   const question = room?.question;
   const kind = question?.kind;
@@ -22,7 +24,7 @@ export function PlayerQuestionRead() {
   return (
     <section data-testid="phase-question-read" className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
       <h1 className="font-semibold text-indigo-200">
-        Question {question.index + 1} of {question.total}
+        {t("counter", { number: question.index + 1, total: question.total })}
       </h1>
       {question.textHidden ? (
         <QuestionOnBigScreen className="text-2xl font-black" />
@@ -33,10 +35,10 @@ export function PlayerQuestionRead() {
       {question.hintHtml && <RichText html={question.hintHtml} className="text-base font-semibold text-amber-200 italic" />}
       {late ? (
         <p data-testid="late-join-notice" className="rounded-xl bg-white/15 px-4 py-2 text-lg font-bold">
-          You joined during this question — you&apos;ll play from the next one.
+          {t("lateJoin")}
         </p>
       ) : (
-        <p className="text-lg text-indigo-100">Get ready…</p>
+        <p className="text-lg text-indigo-100">{t("getReady")}</p>
       )}
       <CountdownNumber deadline={deadline} className="size-16 bg-white text-3xl text-indigo-950" />
       <ReadAloudButton question={question} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import type { QuestionView } from "@/protocol";
 import { SpeakerIcon } from "@/components/shared/icons";
@@ -30,6 +31,7 @@ export function spokenQuestion(question: QuestionView): string {
  * Shown only when the browser can speak and the phone has the question's text.
  */
 export function ReadAloudButton({ question, compact = false }: { question: QuestionView; compact?: boolean }) {
+  const t = useTranslations("player.question");
   const canSpeak = useCanSpeak();
   if (!canSpeak || question.textHidden) return null;
   const speak = () => {
@@ -44,13 +46,13 @@ export function ReadAloudButton({ question, compact = false }: { question: Quest
       type="button"
       data-testid="read-aloud"
       onClick={speak}
-      aria-label={compact ? "Read the question aloud" : undefined}
+      aria-label={compact ? t("readAloudLabel") : undefined}
       className={`flex shrink-0 items-center justify-center gap-2 rounded-full bg-white/15 font-bold text-white hover:bg-white/25 focus-visible:ring-4 focus-visible:ring-white focus-visible:outline-none ${
         compact ? "size-11" : "px-4 py-2"
       }`}
     >
       <SpeakerIcon className="size-6" />
-      {!compact && "Read aloud"}
+      {!compact && t("readAloud")}
     </button>
   );
 }

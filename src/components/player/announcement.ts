@@ -1,11 +1,13 @@
 /**
  * What the phone says to a screen reader when the game moves on: one short sentence per phase and
- * result, read from a polite live region (PlayerAnnouncer). Pure, so it is tested without a browser.
+ * result, read from a polite live region (PlayerAnnouncer). Pure (the words come from the catalog
+ * through `t`), so it is tested without a browser.
  */
+import type { useTranslations } from "next-intl";
 import type { PersonalView, PlayerRoomView, PlayKind, RoundOutcome } from "@/protocol";
-import { formatScore, ordinal } from "@/components/shared/format";
 
 export type ResultKind = "correct" | "incorrect" | "partial" | "no-answer" | "voted";
+export type AnnouncementTranslator = ReturnType<typeof useTranslations<"player">>;
 
 /** How a round went for this player, as the reveal screen shows it. */
 export function resultKind(outcome: RoundOutcome, kind: PlayKind | undefined): ResultKind {
@@ -16,61 +18,52 @@ export function resultKind(outcome: RoundOutcome, kind: PlayKind | undefined): R
   return outcome.points > 0 ? "partial" : "incorrect";
 }
 
-export const RESULT_TITLES: Record<ResultKind, string> = {
-  correct: "Correct",
-  incorrect: "Incorrect",
-  partial: "Close",
-  "no-answer": "Time's up",
-  voted: "Thanks for voting",
-};
+/** The catalog key (under player.result) of each result's title. */
+export const RESULT_TITLE_KEYS = {
+  correct: "correct",
+  incorrect: "incorrect",
+  partial: "partial",
+  "no-answer": "noAnswer",
+  voted: "voted",
+} as const satisfies Record<ResultKind, string>;
 
-const HOW_TO_ANSWER: Record<PlayKind, string> = {
-  single: "pick one option",
-  truefalse: "pick True or False",
-  poll: "pick one option; a poll has no right answer",
-  multiple: "pick all that apply, then Submit",
-  order: "put the items in order, then Submit",
-  typed: "type your answer, then Submit",
-  slider: "pick a value on the slider, then Submit",
-};
-
-function place(you: PersonalView): string {
-  return you.rank !== null ? `${ordinal(you.rank)} of ${you.playerCount}` : "not ranked yet";
+function place(you: PersonalView, t: AnnouncementTranslator): string {
+  return you.rank !== null ? t("announce.place", { rank: you.rank, count: you.playerCount }) : t("announce.notRanked");
 }
 
-function points(score: number): string {
-  return `${formatScore(score)} ${score === 1 ? "point" : "points"}`;
+function points(score: number, t: AnnouncementTranslator): string {
+  return t("announce.points", { score });
 }
 
 /** The sentence for the phone's current state; `lockedIn`: this phone's answer to the open question is in. */
-export function phaseAnnouncement(room: PlayerRoomView, you: PersonalView, lockedIn: boolean): string {
-  if (room.paused) return "Paused: the teacher stopped the clock.";
+export function phaseAnnouncement(room: PlayerRoomView, you: PersonalView, lockedIn: boolean, t: AnnouncementTranslator): string {
+  if (room.paused) return t("announce.paused");
   const question = room.question;
   const late = question !== null && question.index < you.firstQuestionIndex;
   switch (room.phase) {
     case "lobby":
-      return `You're in as ${you.nickname}. Waiting for the host to start.`;
+      return t("announce.lobby", { nickname: you.nickname });
     case "question-read": {
       if (!question) return "";
-      const counter = `Question ${question.index + 1} of ${question.total}.`;
-      if (late) return `${counter} You joined during this question: you'll play from the next one.`;
-      return `${counter} ${question.textHidden ? "Read the question on the big screen." : ""} Get ready.`.replace("  ", " ");
+      const counter = t("announce.counter", { number: question.index + 1, total: question.total });
+      if (late) return `${counter} ${t("announce.late")}`;
+      return [counter, question.textHidden ? t("announce.readOnBigScreen") : null, t("announce.getReady")].filter(Boolean).join(" ");
     }
     case "answering":
       if (!question || late) return "";
-      if (lockedIn) return "Answer locked in. Wait for the others.";
-      return `Answer now: ${HOW_TO_ANSWER[question.kind]}.`;
+      if (lockedIn) return t("announce.locked");
+      return t("announce.answerNow", { how: t(`announce.how.${question.kind}`) });
     case "reveal": {
       const outcome = you.lastRound?.questionIndex === room.reveal?.questionIndex ? you.lastRound : null;
       if (!outcome) return "";
-      const title = RESULT_TITLES[resultKind(outcome, question?.kind)];
-      return `${title}. Plus ${points(outcome.points)}. Total ${points(you.score)}. You're ${place(you)}.`;
+      const title = t(`result.${RESULT_TITLE_KEYS[resultKind(outcome, question?.kind)]}`);
+      return t("announce.reveal", { title, points: points(outcome.points, t), total: points(you.score, t), place: place(you, t) });
     }
     case "leaderboard":
-      return `Leaderboard: you're ${place(you)} with ${points(you.score)}.`;
+      return t("announce.leaderboard", { place: place(you, t), points: points(you.score, t) });
     case "podium":
     case "finished":
-      return `${room.endedEarly ? "Game ended" : "Game over"}. You finished ${place(you)} with ${points(you.score)}.`;
+      return t("announce.final", { endedEarly: room.endedEarly ? "yes" : "no", place: place(you, t), points: points(you.score, t) });
     default:
       return "";
   }

@@ -9,6 +9,11 @@ const KIND_TAG: Partial<Record<PlayKind, string>> = {
   poll: "Poll: no points",
 };
 
+/** The big screen's tag names this kind (its words are in the catalog under host.answering.kindTag). */
+export function hasKindTag(kind: PlayKind): kind is "multiple" | "order" | "truefalse" | "typed" | "slider" | "poll" {
+  return KIND_TAG[kind] !== undefined;
+}
+
 /**
  * The tag under the prompt on the big screen while students answer (the host screen and the
  * library's preview of it): the kind of question and any unusual points. Null for a plain one-answer question.

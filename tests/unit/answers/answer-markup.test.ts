@@ -1,13 +1,16 @@
 import { createElement, type FunctionComponent } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/i18n/messages/en.json";
 import { OrderingAnswer, type OrderingAnswerProps } from "@/components/player/answers/OrderingAnswer";
 import { SliderAnswer, type SliderAnswerProps } from "@/components/player/answers/SliderAnswer";
 import { TypedAnswer, type TypedAnswerProps } from "@/components/player/answers/TypedAnswer";
 
 // What a phone shows first, before any touch: the server-rendered markup of each answer component.
 function render<P extends object>(component: FunctionComponent<P>, props: P): HTMLish {
-  return new HTMLish(renderToStaticMarkup(createElement(component, props)));
+  // In English, as a phone whose browser asks for English gets it.
+  return new HTMLish(renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: en, timeZone: "UTC", children: createElement(component, props) })));
 }
 
 class HTMLish {

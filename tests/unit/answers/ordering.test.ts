@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import en from "@/i18n/messages/en.json";
 import { describeOrderChange, moveBy, moveItem, moveToEnd, swapItems, tapItem, type TapState } from "@/components/player/answers/ordering";
 
 const shown = ["c", "a", "d", "b"];
@@ -60,16 +62,17 @@ describe("tap to swap", () => {
 
 describe("what a screen reader hears", () => {
   const label = (id: string) => ({ a: "Alps", b: "Baltic", c: "Crete", d: "Danube" })[id] ?? id;
+  const say = createTranslator({ locale: "en", messages: en, namespace: "player.ordering.announce" });
 
   it("says where items are after a swap or a move, counting from 1", () => {
     const order = ["c", "b", "d", "a"];
-    expect(describeOrderChange(order, { kind: "swapped", first: "a", second: "b" }, label)).toBe(
+    expect(describeOrderChange(order, { kind: "swapped", first: "a", second: "b" }, label, say)).toBe(
       "Swapped: “Alps” is now at position 4 of 4, “Baltic” at position 2 of 4.",
     );
-    expect(describeOrderChange(order, { kind: "moved", id: "c" }, label)).toBe("“Crete” moved to position 1 of 4.");
+    expect(describeOrderChange(order, { kind: "moved", id: "c" }, label, say)).toBe("“Crete” moved to position 1 of 4.");
   });
 
   it("tells how to finish a swap when an item is picked", () => {
-    expect(describeOrderChange(shown, { kind: "picked", id: "d" }, label)).toBe("“Danube” picked, at position 3 of 4. Tap another item to swap them.");
+    expect(describeOrderChange(shown, { kind: "picked", id: "d" }, label, say)).toBe("“Danube” picked, at position 3 of 4. Tap another item to swap them.");
   });
 });

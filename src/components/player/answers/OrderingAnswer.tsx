@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { closestCenter, DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
 import { restrictToVerticalAxis, restrictToWindowEdges } from "@dnd-kit/modifiers";
@@ -46,6 +47,9 @@ const overlayModifiers = [restrictToVerticalAxis, restrictToWindowEdges];
  * sending, so a refused answer keeps the player's order.
  */
 export function OrderingAnswer({ items, disabled = false, sending = false, onSubmit }: OrderingAnswerProps) {
+  const t = useTranslations("player.ordering");
+  const sendingText = useTranslations("player.answering")("sending");
+  const say = useTranslations("player.ordering.announce");
   const [order, setOrder] = useState(() => items.map((item) => item.id));
   const [picked, setPicked] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -74,14 +78,14 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
   const byId = new Map(items.map((item, index) => [item.id, { item, index }]));
   // While an item is held, the numbers already show where everything lands if it is let go there.
   const landing = dragging?.overId ? moveItem(order, order.indexOf(dragging.id), order.indexOf(dragging.overId)) : order;
-  const label = (id: string) => itemTexts.current.get(id)?.textContent?.trim() || `item ${order.indexOf(id) + 1}`;
-  const announce = (next: string[], outcome: TapOutcome | { kind: "moved"; id: string }) => setAnnouncement(describeOrderChange(next, outcome, label));
+  const label = (id: string) => itemTexts.current.get(id)?.textContent?.trim() || say("item", { number: order.indexOf(id) + 1 });
+  const announce = (next: string[], outcome: TapOutcome | { kind: "moved"; id: string }) => setAnnouncement(describeOrderChange(next, outcome, label, say));
 
   const move = (id: string, to: "up" | "down" | "first" | "last", focus: FocusTarget["control"]) => {
     if (blocked) return;
     const next = to === "up" || to === "down" ? moveBy(order, id, to === "up" ? -1 : 1) : moveToEnd(order, id, to);
     if (next.every((value, index) => value === order[index])) {
-      setAnnouncement(`“${label(id)}” is already ${order.indexOf(id) === 0 ? "first" : "last"}.`);
+      setAnnouncement(say(order.indexOf(id) === 0 ? "alreadyFirst" : "alreadyLast", { item: label(id) }));
       return;
     }
     pendingFocus.current = { id, control: focus };
@@ -111,7 +115,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
     event.preventDefault();
     pendingFocus.current = { id: picked, control: "item" };
     setPicked(null);
-    setAnnouncement(describeOrderChange(order, { kind: "dropped", id: picked }, label));
+    setAnnouncement(describeOrderChange(order, { kind: "dropped", id: picked }, label, say));
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -127,8 +131,8 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
   return (
     <div data-testid="ordering-answer" className="flex min-h-0 flex-1 flex-col gap-2">
       <p id={instructionsId} className="px-1 text-sm font-semibold text-amber-200">
-        Drag <GripIcon className="inline size-4 align-text-bottom" /> or tap two items to swap them, then Submit.
-        <span className="sr-only pointer-fine:not-sr-only"> Keyboard: ↑ ↓ move the focused item, Home and End to the top or bottom.</span>
+        {t.rich("instructions", { grip: () => <GripIcon className="inline size-4 align-text-bottom" /> })}
+        <span className="sr-only pointer-fine:not-sr-only"> {t("keyboard")}</span>
       </p>
       <p role="status" aria-live="polite" aria-atomic className="sr-only" data-testid="ordering-announcement">
         {announcement}
@@ -147,7 +151,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
         accessibility={{ announcements: silentDragAnnouncements, screenReaderInstructions: { draggable: "" } }}
       >
         <SortableContext items={order} strategy={verticalListSortingStrategy} disabled={blocked}>
-          <ol data-testid="ordering-list" aria-label="Your order, first to last" onKeyDown={onListKey} className="-m-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-1 select-none [-webkit-touch-callout:none]">
+          <ol data-testid="ordering-list" aria-label={t("listLabel")} onKeyDown={onListKey} className="-m-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-1 select-none [-webkit-touch-callout:none]">
             {order.map((id) => {
               const entry = byId.get(id);
               if (!entry) return null;
@@ -180,7 +184,7 @@ export function OrderingAnswer({ items, disabled = false, sending = false, onSub
         </DragOverlay>
       </DndContext>
       <button type="button" data-testid="answer-submit" disabled={blocked} onClick={() => onSubmit(order)} className={submitButtonClass}>
-        {sending ? "Sending…" : "Submit this order"}
+        {sending ? sendingText : t("submit")}
       </button>
     </div>
   );
@@ -205,6 +209,7 @@ interface SortableRowProps {
 
 function SortableRow(props: SortableRowProps) {
   const { item, colourIndex, position, count, picked, blocked } = props;
+  const t = useTranslations("player.ordering");
   const { setNodeRef, setActivatorNodeRef, listeners, transform, transition, isDragging } = useSortable({ id: item.id, disabled: blocked });
   const style = optionStyle(colourIndex);
   const first = position === 0;
@@ -230,25 +235,23 @@ function SortableRow(props: SortableRowProps) {
         disabled={blocked}
         onClick={props.onTap}
         onKeyDown={props.onKeyDown}
-        className="flex min-h-14 min-w-0 flex-1 touch-manipulation items-center gap-2.5 rounded-xl py-2 pl-2 text-left focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
+        className="flex min-h-14 min-w-0 flex-1 touch-manipulation items-center gap-2.5 rounded-xl py-2 ps-2 text-start focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
       >
         <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/20 text-lg font-black tabular-nums">
           {position + 1}
         </span>
-        <span className="sr-only">
-          {position + 1} of {count}:{" "}
-        </span>
+        <span className="sr-only">{`${t("position", { position: position + 1, count })} `}</span>
         <span ref={props.textRef} className="min-w-0">
           <RichText as="span" html={item.html} className="line-clamp-3 text-base leading-tight font-bold break-words" />
         </span>
       </button>
       {picked && (
-        <span className="flex shrink-0 items-center gap-1.5 pl-1">
+        <span className="flex shrink-0 items-center gap-1.5 ps-1">
           <button
             ref={props.moveUpRef}
             type="button"
             data-testid="ordering-move-up"
-            aria-label="Move up"
+            aria-label={t("moveUp")}
             aria-disabled={first || blocked}
             onClick={() => props.onMove("up")}
             className={moveButtonClass}
@@ -259,7 +262,7 @@ function SortableRow(props: SortableRowProps) {
             ref={props.moveDownRef}
             type="button"
             data-testid="ordering-move-down"
-            aria-label="Move down"
+            aria-label={t("moveDown")}
             aria-disabled={last || blocked}
             onClick={() => props.onMove("down")}
             className={moveButtonClass}
@@ -288,7 +291,7 @@ function HeldRow({ item, colourIndex, position }: { item: OrderingItem; colourIn
   return (
     <div
       aria-hidden
-      className="flex min-h-14 scale-[1.03] cursor-grabbing items-center gap-2.5 rounded-xl py-2 pl-2 shadow-2xl ring-4 ring-white"
+      className="flex min-h-14 scale-[1.03] cursor-grabbing items-center gap-2.5 rounded-xl py-2 ps-2 shadow-2xl ring-4 ring-white"
       style={{ background: style.background, color: style.text }}
     >
       <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/20 text-lg font-black tabular-nums">{position + 1}</span>

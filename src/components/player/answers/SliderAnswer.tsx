@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import { MinusIcon, PlusIcon } from "./answer-icons";
 import { answerInputClass, submitButtonClass } from "./answer-styles";
@@ -39,6 +40,8 @@ const stepButtonClass =
  * middle of the range. Mount it once per question and keep it mounted while sending.
  */
 export function SliderAnswer({ min, max, step, unit, disabled = false, sending = false, onSubmit }: SliderAnswerProps) {
+  const t = useTranslations("player.slider");
+  const sendingText = useTranslations("player.answering")("sending");
   const range = { min, max, step };
   const [value, setValue] = useState(() => startValue(range));
   // What the number field shows; it may briefly hold something unfinished ("3," or "-") while typing.
@@ -77,14 +80,14 @@ export function SliderAnswer({ min, max, step, unit, disabled = false, sending =
   return (
     <div data-testid="slider-answer" className="flex flex-1 flex-col justify-center-safe gap-4 px-1">
       <div className="flex items-center justify-between gap-2">
-        <button type="button" data-testid="slider-decrease" aria-label="One step less" disabled={blocked}
+        <button type="button" data-testid="slider-decrease" aria-label={t("less")} disabled={blocked}
           aria-disabled={value <= min} onClick={() => set(stepBy(value, -1, range))} className={stepButtonClass}>
           <MinusIcon className="size-7" />
         </button>
         <p aria-hidden data-testid="slider-value" className={`min-w-0 text-center font-black break-words tabular-nums ${spoken.length > 9 ? "text-3xl" : "text-5xl"}`}>
           {spoken}
         </p>
-        <button type="button" data-testid="slider-increase" aria-label="One step more" disabled={blocked}
+        <button type="button" data-testid="slider-increase" aria-label={t("more")} disabled={blocked}
           aria-disabled={value >= top} onClick={() => set(stepBy(value, 1, range))} className={stepButtonClass}>
           <PlusIcon className="size-7" />
         </button>
@@ -94,7 +97,7 @@ export function SliderAnswer({ min, max, step, unit, disabled = false, sending =
         <input
           type="range"
           data-testid="slider-range"
-          aria-label="Your estimate"
+          aria-label={t("estimate")}
           aria-valuetext={spoken}
           min={min}
           max={max}
@@ -112,7 +115,7 @@ export function SliderAnswer({ min, max, step, unit, disabled = false, sending =
 
       <div className="flex items-center gap-3">
         <label htmlFor={fieldId} className="shrink-0 font-semibold text-indigo-100">
-          Or type it{unit?.trim() ? ` (${unit.trim()})` : ""}
+          {unit?.trim() ? t("typeItUnit", { unit: unit.trim() }) : t("typeIt")}
         </label>
         <input
           id={fieldId}
@@ -124,7 +127,7 @@ export function SliderAnswer({ min, max, step, unit, disabled = false, sending =
           autoComplete="off"
           autoCorrect="off"
           spellCheck={false}
-          aria-description={`From ${withUnit(formatValue(min, range), unit)} to ${withUnit(formatValue(top, range), unit)}`}
+          aria-description={t("range", { min: withUnit(formatValue(min, range), unit), max: withUnit(formatValue(top, range), unit) })}
           value={draft ?? shown}
           disabled={blocked}
           onChange={(event) => onDraft(event.target.value)}
@@ -135,7 +138,7 @@ export function SliderAnswer({ min, max, step, unit, disabled = false, sending =
       </div>
 
       <button type="button" data-testid="answer-submit" disabled={blocked} onClick={() => onSubmit(snapToStep(value, range))} className={submitButtonClass}>
-        {sending ? "Sending…" : `Submit ${spoken}`}
+        {sending ? sendingText : t("submit", { value: spoken })}
       </button>
     </div>
   );

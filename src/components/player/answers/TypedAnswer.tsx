@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { answerInputClass, submitButtonClass } from "./answer-styles";
 import { remainingCharacters, toggleSign, typedSubmission } from "./typed-text";
@@ -22,6 +23,8 @@ export interface TypedAnswerProps {
  * Mount it once per question and keep it mounted while sending, so a refused answer keeps the text.
  */
 export function TypedAnswer({ maxLength, numeric = false, disabled = false, sending = false, onSubmit }: TypedAnswerProps) {
+  const t = useTranslations("player.typed");
+  const sendingText = useTranslations("player.answering")("sending");
   const [text, setText] = useState("");
   const blocked = disabled || sending;
   const answer = typedSubmission(text);
@@ -38,7 +41,7 @@ export function TypedAnswer({ maxLength, numeric = false, disabled = false, send
     <form data-testid="typed-answer" onSubmit={submit} noValidate className="flex flex-1 flex-col justify-center-safe gap-3 px-1">
       <div className="flex flex-col gap-1.5">
         <label htmlFor={fieldId} className="font-semibold text-indigo-100">
-          {numeric ? "Your answer (a number)" : "Your answer"}
+          {numeric ? t("labelNumber") : t("label")}
         </label>
         <div className="flex gap-2">
           <input
@@ -64,7 +67,7 @@ export function TypedAnswer({ maxLength, numeric = false, disabled = false, send
             <button
               type="button"
               data-testid="typed-toggle-sign"
-              aria-label="Plus or minus"
+              aria-label={t("plusMinus")}
               disabled={blocked}
               onClick={() => setText((current) => (toggleSign(current).length <= maxLength ? toggleSign(current) : current))}
               className="w-14 shrink-0 rounded-xl bg-white/15 text-2xl font-black text-white disabled:opacity-60"
@@ -75,14 +78,14 @@ export function TypedAnswer({ maxLength, numeric = false, disabled = false, send
         </div>
       </div>
       <p id={counterId} data-testid="typed-remaining" className={`px-1 text-sm font-semibold ${remaining === 0 ? "text-amber-200" : "text-indigo-200"}`}>
-        {remaining === 0 ? "No characters left" : `${remaining} ${remaining === 1 ? "character" : "characters"} left`}
+        {t("remaining", { count: remaining })}
       </p>
       {/* Announced once when the limit is reached, instead of on every key. */}
       <p role="status" className="sr-only">
-        {remaining === 0 ? `That's the limit: ${maxLength} characters.` : ""}
+        {remaining === 0 ? t("limit", { max: maxLength }) : ""}
       </p>
       <button type="submit" data-testid="answer-submit" disabled={blocked || answer === null} className={submitButtonClass}>
-        {sending ? "Sending…" : answer === null ? "Type your answer" : "Submit"}
+        {sending ? sendingText : answer === null ? t("typeFirst") : t("submit")}
       </button>
     </form>
   );

@@ -64,18 +64,30 @@ export function tapItem(state: TapState, id: string): { state: TapState; outcome
   };
 }
 
-/** What a screen reader hears after a change, in plain words; `label` gives an item's text. */
-export function describeOrderChange(order: readonly string[], outcome: TapOutcome | { kind: "moved"; id: string }, label: (id: string) => string): string {
-  const position = (id: string) => `position ${order.indexOf(id) + 1} of ${order.length}`;
-  const name = (id: string) => `“${label(id)}”`;
+/** The catalog's words under player.ordering.announce (see OrderingAnswer): `t(key, values)`. */
+export type OrderAnnouncer = (key: "picked" | "dropped" | "swapped" | "moved", values: Record<string, string | number>) => string;
+
+/** What a screen reader hears after a change; `label` gives an item's text. */
+export function describeOrderChange(
+  order: readonly string[],
+  outcome: TapOutcome | { kind: "moved"; id: string },
+  label: (id: string) => string,
+  t: OrderAnnouncer,
+): string {
+  const position = (id: string) => order.indexOf(id) + 1;
+  const count = order.length;
   switch (outcome.kind) {
     case "picked":
-      return `${name(outcome.id)} picked, at ${position(outcome.id)}. Tap another item to swap them.`;
     case "dropped":
-      return `${name(outcome.id)} put back, at ${position(outcome.id)}.`;
-    case "swapped":
-      return `Swapped: ${name(outcome.first)} is now at ${position(outcome.first)}, ${name(outcome.second)} at ${position(outcome.second)}.`;
     case "moved":
-      return `${name(outcome.id)} moved to ${position(outcome.id)}.`;
+      return t(outcome.kind, { item: label(outcome.id), position: position(outcome.id), count });
+    case "swapped":
+      return t("swapped", {
+        first: label(outcome.first),
+        firstPosition: position(outcome.first),
+        second: label(outcome.second),
+        secondPosition: position(outcome.second),
+        count,
+      });
   }
 }

@@ -1,9 +1,17 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
 import { HostScreen } from "@/components/host/HostScreen";
+import { HOST_NAMESPACES, pickNamespaces } from "@/i18n/client-messages";
 
 export const metadata: Metadata = { title: "Host · Classroom Quiz" };
 
 export default async function HostPage({ params }: { params: Promise<{ gameId: string }> }) {
   const { gameId } = await params;
-  return <HostScreen gameId={gameId} />;
+  const messages = await getMessages();
+  return (
+    <NextIntlClientProvider messages={pickNamespaces(messages, HOST_NAMESPACES)}>
+      <HostScreen gameId={gameId} />
+    </NextIntlClientProvider>
+  );
 }

@@ -1,0 +1,61 @@
+/**
+ * The server refuses in English, with a code. The phone shows a refusal in its own language: the
+ * join form's own checks and the server's nickname checks by their exact words, other refusals by
+ * their code. A refusal it has no words for (one only a broken or outdated phone can meet) is shown
+ * as the server said it; so is every refusal on an English phone, which keeps the server's details.
+ */
+import { useLocale, useTranslations } from "next-intl";
+import type { RefusalCode } from "@/protocol";
+import { ROOM_CODE_REFUSAL } from "@/protocol/join-form";
+import { NICKNAME_MAX_LENGTH, NICKNAME_REFUSALS } from "@/protocol/nickname-form";
+import { noAnswerRefusal } from "@/client/socket";
+
+export type RefusalTranslator = ReturnType<typeof useTranslations<"refusals">>;
+type RefusalKey = Parameters<RefusalTranslator>[0];
+
+/** What the phone shows: a refusal from the server, or one of its own checks (no code). */
+export interface ShownRefusal {
+  code?: RefusalCode | undefined;
+  message: string;
+}
+
+const BY_MESSAGE: Record<string, RefusalKey> = {
+  [ROOM_CODE_REFUSAL]: "roomCode",
+  [NICKNAME_REFUSALS.empty]: "nicknameEmpty",
+  [NICKNAME_REFUSALS.tooLong]: "nicknameTooLong",
+  [NICKNAME_REFUSALS.invisible]: "nicknameInvisible",
+  [NICKNAME_REFUSALS.marks]: "nicknameMarks",
+  [NICKNAME_REFUSALS.noLetter]: "nicknameNoLetter",
+  [NICKNAME_REFUSALS.notAllowed]: "nicknameNotAllowed",
+  [noAnswerRefusal().message]: "noAnswer",
+};
+
+/** Codes with one meaning wherever the phone meets them; the others (invalid-request…) keep the server's words. */
+const BY_CODE: Partial<Record<RefusalCode, RefusalKey>> = {
+  "game-not-found": "gameNotFound",
+  "game-over": "gameOver",
+  "nickname-taken": "nicknameTaken",
+  removed: "removed",
+  locked: "locked",
+  "rate-limited": "rateLimited",
+  "too-late": "tooLate",
+  "already-answered": "alreadyAnswered",
+  paused: "paused",
+  "joined-late": "joinedLate",
+  "not-accepting": "notAccepting",
+  "takeover-needed": "takeoverNeeded",
+  "server-error": "serverError",
+};
+
+export function refusalText(refusal: ShownRefusal, locale: string, t: RefusalTranslator): string {
+  if (locale === "en" || refusal.message === "") return refusal.message;
+  const key = BY_MESSAGE[refusal.message] ?? (refusal.code ? BY_CODE[refusal.code] : undefined);
+  return key ? t(key, { max: NICKNAME_MAX_LENGTH }) : refusal.message;
+}
+
+/** refusalText in this page's language. */
+export function useRefusalText(): (refusal: ShownRefusal) => string {
+  const t = useTranslations("refusals");
+  const locale = useLocale();
+  return (refusal) => refusalText(refusal, locale, t);
+}

@@ -1,0 +1,9 @@
+import type { AbstractIntlMessages } from "next-intl";
+
+/** Only the namespaces a page's client components use, so a phone downloads just its own screens' words. */
+export function pickNamespaces(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
+  return Object.fromEntries(namespaces.filter((namespace) => namespace in messages).map((namespace) => [namespace, messages[namespace]!]));
+}
+
+export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals"] as const;
+export const HOST_NAMESPACES = ["language", "countdown", "host"] as const;
