@@ -1,3 +1,4 @@
+import { isGeneratedNickname } from "../../src/protocol/generated-nickname";
 import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { closeRoundIfEveryoneAnswered } from "./rounds";
 import { hasOpenAnswer, rankPlayers } from "./ranking";
@@ -55,6 +56,9 @@ function namesakesOf(state: GameState, nickname: string): GamePlayer[] {
   return found;
 }
 
+const LOCKED = "This game is locked, so it can't take new players. Ask your teacher to unlock it.";
+const NOT_GENERATED = "In this game everyone plays under a drawn name. Press “Suggest a name” to draw one, then Join.";
+
 const REMOVED_DEVICE = "The host removed this phone from this game. If that was a mistake, ask your teacher to let you back in.";
 
 /**
@@ -78,6 +82,10 @@ export function addPlayer(
   }
   if (state.players[input.playerId]) return refusal("invalid-request", "You have already joined this game.");
   if (input.deviceHash && state.removedDevices[input.deviceHash]) return refusal("removed", REMOVED_DEVICE);
+  if (state.generatedNicknames && !isGeneratedNickname(input.nickname)) {
+    // A locked game answers as it would any other newcomer: a sweep of codes learns nothing here.
+    return state.locked ? refusal("locked", LOCKED) : refusal("nickname-not-generated", NOT_GENERATED);
+  }
   const namesakes = namesakesOf(state, input.nickname);
   const removed = namesakes.find((player) => player.removed);
   if (removed) {
@@ -100,7 +108,7 @@ export function addPlayer(
     namesake.takeoverRequested = true;
     return accepted([{ type: "takeover-requested", playerId: namesake.id }]);
   }
-  if (state.locked) return refusal("locked", "This game is locked, so it can't take new players. Ask your teacher to unlock it.");
+  if (state.locked) return refusal("locked", LOCKED);
 
   const player = freshPlayer({
     id: input.playerId,

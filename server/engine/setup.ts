@@ -17,6 +17,8 @@ export interface NewGameInput {
   pointsForSpeed?: boolean;
   /** Phones show the question's text (default true); off, they show only the options and say to read the big screen. */
   questionOnPhones?: boolean;
+  /** Only generated nicknames may join (default false): the phone draws one, the server refuses typed ones. */
+  generatedNicknames?: boolean;
   now: number;
   random: RandomSource;
 }
@@ -109,6 +111,7 @@ export function createGame(input: NewGameInput): GameState {
     lateJoin: input.lateJoin ?? true,
     pointsForSpeed: input.pointsForSpeed ?? true,
     ...(input.questionOnPhones === false ? { questionOnPhones: false } : {}),
+    ...(input.generatedNicknames ? { generatedNicknames: true } : {}),
     nicknameIndex: {},
     removedDevices: {},
   };

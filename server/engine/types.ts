@@ -140,6 +140,8 @@ export interface GameState {
   questionOnPhones?: boolean;
   /** Players may join after the start; when false the game locks itself as it starts. */
   lateJoin: boolean;
+  /** Only generated nicknames ("Brave Otter", see generated-nickname.ts) may join (absent: any polite nickname). */
+  generatedNicknames?: boolean;
   /**
    * Every nickname key in this game → the player who has it (removed players too: their names
    * stay taken), so a join checks its nickname in O(1). Derived from `players`: rebuilt after a

@@ -208,6 +208,7 @@ export function hostView(state: GameState, now: number): HostView {
     answerCount: state.round?.answerCount ?? 0,
     answerEligible: answerEligibleCount(state),
     locked: state.locked,
+    ...(state.generatedNicknames ? { generatedNicknames: true as const } : {}),
     ...(state.phase === "reveal" && state.round?.summary?.wrongAnswers ? { wrongAnswers: state.round.summary.wrongAnswers } : {}),
   };
 }

@@ -28,6 +28,8 @@ export interface GameOptions {
   pointsForSpeed?: boolean;
   /** Phones show the question's text (default on); off, the class reads it on the big screen. */
   questionOnPhones?: boolean;
+  /** Only generated nicknames may join (default off): no typed names, so no rude ones. */
+  generatedNicknames?: boolean;
 }
 
 export interface LiveGameTicket {
@@ -75,6 +77,7 @@ export async function createLiveGame(
     lateJoin: options.lateJoin ?? true,
     pointsForSpeed: options.pointsForSpeed ?? true,
     questionOnPhones: options.questionOnPhones ?? true,
+    generatedNicknames: options.generatedNicknames ?? false,
     // A per-game override beats the quiz file's per-question times.
     questions: quiz.questions.map((question) => ({
       ...question,

@@ -7,6 +7,8 @@ export type RefusalCode =
   | "game-started"
   | "game-over"
   | "nickname-taken"
+  /** The host requires generated nicknames and this one was typed: the phone draws one instead. */
+  | "nickname-not-generated"
   | "not-allowed"
   | "not-joined"
   | "removed"

@@ -190,6 +190,8 @@ export interface HostView extends GameViewBase {
   answerEligible: number;
   /** No new players may join (the host locked the game). */
   locked: boolean;
+  /** Only generated nicknames may join: the join QR code tells the phone (`&names=drawn`), so it offers no typing. */
+  generatedNicknames?: true;
   /**
    * Reveal of a type-answer question: the most common wrong answers (grouped after normalising),
    * for the host's screen only; phones never receive other players' free text.

@@ -5,7 +5,9 @@
  *   a locked game answers exactly as a code with no game does;
  * - nicknames: invisible, lookalike, zalgo and rude names are refused in plain words;
  * - a removed player stays out (same phone under any name, same-looking name from any phone)
- *   until the host lets them back in.
+ *   until the host lets them back in;
+ * - a game whose host requires generated nicknames takes only drawn names ("Brave Otter"), also
+ *   after a restart.
  *
  * The quiz is tests/fixtures/refusals/practice.md (3 questions).
  */
@@ -16,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinUntilAnswered } from "../../src/client/join-until-answered";
 import type { QuizSocket } from "../../src/client/socket";
 import { ClientEvent, type Ack, type JoinAck, type RefusalCode } from "../../src/protocol";
+import { generateNickname } from "../../src/protocol/generated-nickname";
+import { addPlayer } from "../../server/engine";
 import { parseTrustProxy } from "../../server/http/client-address";
 import { databaseGameStore } from "../../server/rooms/database-store";
 import { createWrongCodeLimiter } from "../../server/socket/wrong-code-limiter";
@@ -228,6 +232,37 @@ describe.each(testDatabaseTargets())("who may join, on %s", (target) => {
       const [saved] = (await databaseGameStore(quiz.database.db).list()).filter((state) => state.gameId === ticket.gameId);
       expect(saved?.removedDevices).toEqual(room.state.removedDevices);
       expect(Object.keys(saved?.removedDevices ?? {})).toHaveLength(1);
+    });
+  });
+
+  describe("generated nicknames", () => {
+    it("a game that requires them refuses a typed nickname in plain words and takes a drawn one; the choice survives a restart", async () => {
+      const ticket = await quiz.api.games.create.mutate({ quizVersionId: practice, options: { readTimeSec: 1, timeLimitSec: 5, lateJoin: false, generatedNicknames: true } });
+      const host = new TestHost(quiz.url);
+      sockets.push(host.socket);
+      expect(await host.attach(ticket.gameId, ticket.hostSecret)).toMatchObject({ ok: true });
+      const room = quiz.server.registry.findById(ticket.gameId)!;
+      // The host screen knows, to put it in the join QR code.
+      expect(host.state?.generatedNicknames).toBe(true);
+
+      // The phone's form is no obstacle to a hand-made client: the server itself refuses.
+      for (const typed of ["Bob", "brave otter", "Brave Otter 2"]) {
+        expectRefused(await joinFrom("192.0.2.90", ticket.code, typed), "nickname-not-generated", /drawn name/);
+      }
+      expect(room.state.activePlayerCount).toBe(0);
+      const drawn = generateNickname();
+      expect(await joinFrom("192.0.2.90", ticket.code, drawn)).toMatchObject({ ok: true, you: { nickname: drawn } });
+      expect(room.state.activePlayerCount).toBe(1);
+
+      // A game without the option still takes a typed name.
+      const { ticket: other } = await newGame();
+      expect(await joinFrom("192.0.2.91", other.code, "Bob")).toMatchObject({ ok: true });
+
+      // What the store keeps is what a restarted server resumes from: the option, with the others.
+      await room.flush();
+      const [saved] = (await databaseGameStore(quiz.database.db).list()).filter((state) => state.gameId === ticket.gameId);
+      expect(saved).toMatchObject({ lateJoin: false, generatedNicknames: true });
+      expect(addPlayer(saved!, { playerId: randomUUID(), nickname: "Bob", now: Date.now() })).toMatchObject({ ok: false, code: "nickname-not-generated" });
     });
   });
 });

@@ -109,6 +109,7 @@ export interface GameSpec {
   random?: RandomSource;
   now?: number;
   questionOnPhones?: boolean;
+  generatedNicknames?: boolean;
 }
 
 export function newGame(spec: GameSpec = {}): GameState {
@@ -123,6 +124,7 @@ export function newGame(spec: GameSpec = {}): GameState {
     now: spec.now ?? T0,
     random: spec.random ?? seededRandom(42),
     ...(spec.questionOnPhones !== undefined ? { questionOnPhones: spec.questionOnPhones } : {}),
+    ...(spec.generatedNicknames !== undefined ? { generatedNicknames: spec.generatedNicknames } : {}),
   });
 }
 

@@ -16,6 +16,7 @@ export const hostOptionsInput = z.object({
   lateJoin: z.boolean({ error: "Late join is on or off." }).optional(),
   pointsForSpeed: z.boolean({ error: "Points for speed is on or off." }).optional(),
   questionOnPhones: z.boolean({ error: "The question on phones is shown or hidden." }).optional(),
+  generatedNicknames: z.boolean({ error: "Generated nicknames are required or not." }).optional(),
 });
 
 const createGameInput = z.object({

@@ -7,12 +7,13 @@ import { PHONE_NAMESPACES, pickNamespaces } from "@/i18n/client-messages";
 export const metadata: Metadata = { title: "Join · Classroom Quiz" };
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { code } = await searchParams;
+  const { code, names } = await searchParams;
   const initialCode = typeof code === "string" ? code.replace(/\D/g, "").slice(0, 6) : "";
   const messages = await getMessages();
   return (
     <NextIntlClientProvider messages={pickNamespaces(messages, PHONE_NAMESPACES)}>
-      <PlayerApp initialCode={initialCode} />
+      {/* The QR code of a game that takes drawn names only says so: the form then offers no typing (the server decides). */}
+      <PlayerApp initialCode={initialCode} drawnNames={names === "drawn"} />
     </NextIntlClientProvider>
   );
 }

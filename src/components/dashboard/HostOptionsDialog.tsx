@@ -119,6 +119,9 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
           <Toggle testId="host-option-question-on-phones" checked={form.questionOnPhones} onChange={(value) => set("questionOnPhones", value)}>
             Show the question on phones (off: phones show only the answers; the class reads the question on the big screen)
           </Toggle>
+          <Toggle testId="host-option-generated-nicknames" checked={form.generatedNicknames} onChange={(value) => set("generatedNicknames", value)}>
+            Require generated nicknames (students draw a friendly name like “Brave Otter” instead of typing one)
+          </Toggle>
         </div>
 
         {createGame.isError && (

@@ -22,6 +22,7 @@ export interface HostOptionsForm {
   lateJoin: boolean;
   pointsForSpeed: boolean;
   questionOnPhones: boolean;
+  generatedNicknames: boolean;
 }
 
 /** What games.create takes as `options`. */
@@ -34,6 +35,7 @@ export interface GameOptionsInput {
   lateJoin?: boolean;
   pointsForSpeed?: boolean;
   questionOnPhones?: boolean;
+  generatedNicknames?: boolean;
 }
 
 export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
@@ -47,6 +49,7 @@ export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
     lateJoin: true,
     pointsForSpeed: true,
     questionOnPhones: true,
+    generatedNicknames: false,
   };
 }
 
@@ -90,5 +93,6 @@ export function changedHostOptions(form: HostOptionsForm, defaults: HostOptionsF
   if (form.lateJoin !== defaults.lateJoin) options.lateJoin = form.lateJoin;
   if (form.pointsForSpeed !== defaults.pointsForSpeed) options.pointsForSpeed = form.pointsForSpeed;
   if (form.questionOnPhones !== defaults.questionOnPhones) options.questionOnPhones = form.questionOnPhones;
+  if (form.generatedNicknames !== defaults.generatedNicknames) options.generatedNicknames = form.generatedNicknames;
   return options;
 }

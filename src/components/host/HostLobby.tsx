@@ -21,7 +21,7 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer
   onAllowTakeover: (playerId: string) => void;
 }) {
   const t = useTranslations("host.lobby");
-  const qrUrl = joinUrl ? `${joinUrl}?code=${view.code}` : null;
+  const qrUrl = joinUrl ? `${joinUrl}?code=${view.code}${view.generatedNicknames ? "&names=drawn" : ""}` : null;
   // Once the class is filling up, the join details shrink to give the names room.
   const compact = view.playerCount > 12;
   return (

@@ -7,6 +7,8 @@ import { useEffect, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/client/trpc";
 import { useHostGame, type HostGame } from "@/client/use-host-game";
 import type { HostView } from "@/protocol";
+import { Confetti } from "./Confetti";
+import { CountdownBuildUp } from "./CountdownBuildUp";
 import { HostAnswering } from "./HostAnswering";
 import { HostControls, nextActionFor } from "./HostControls";
 import { HostFinished } from "./HostFinished";
@@ -19,6 +21,7 @@ import { HostPodium } from "./HostPodium";
 import { HostQuestionRead } from "./HostQuestionRead";
 import { HostReveal } from "./HostReveal";
 import { LanguageSwitcher } from "@/components/shared/LanguageSwitcher";
+import { SoundController } from "./SoundController";
 
 export function HostScreen({ gameId }: { gameId: string }) {
   const t = useTranslations("host.screen");
@@ -94,6 +97,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
             <HostOnlineStatus view={view} busy={game.pending !== null} onAllowTakeover={game.allowTakeover} />
           )}
           {view.phase === "lobby" && <LanguageSwitcher className="text-[2.4vh]" />}
+          <SoundController view={view} deadline={game.deadline} answered={game.answered} />
           {view.phase !== "finished" && game.hostSecret && <HostOtherDevice gameId={view.gameId} hostSecret={game.hostSecret} origin={origin} />}
           {!over && (
             <button
@@ -119,6 +123,8 @@ export function HostScreen({ gameId }: { gameId: string }) {
 
       <main className="relative min-h-0 flex-1 px-[5vh] py-[3vh]">
         <PhaseScreen game={game} view={view} joinUrl={joinUrl} />
+        <CountdownBuildUp phase={view.phase} deadline={game.deadline} paused={view.paused} />
+        {view.phase === "podium" && <Confetti />}
         {view.paused && <HostPausedOverlay deadline={game.deadline} />}
       </main>
 

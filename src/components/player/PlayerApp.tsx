@@ -16,18 +16,18 @@ import { PlayerResuming } from "./PlayerResuming";
 import { PlayerReveal } from "./PlayerReveal";
 
 /** The phone: the join form, then every game screen, on one page with one socket. */
-export function PlayerApp({ initialCode }: { initialCode: string }) {
+export function PlayerApp({ initialCode, drawnNames = false }: { initialCode: string; drawnNames?: boolean }) {
   return (
     <PlayerGameProvider initialCode={initialCode}>
       <div className="flex h-dvh flex-col overflow-hidden bg-stage text-white">
         <ConnectionBanner />
-        <PlayerScreen initialCode={initialCode} />
+        <PlayerScreen initialCode={initialCode} drawnNames={drawnNames} />
       </div>
     </PlayerGameProvider>
   );
 }
 
-function PlayerScreen({ initialCode }: { initialCode: string }) {
+function PlayerScreen({ initialCode, drawnNames }: { initialCode: string; drawnNames: boolean }) {
   const { stage, room, you, removedMessage, notice } = usePlayerGame();
   if (removedMessage) return <PlayerRemoved message={removedMessage} />;
   if (room && you) {
@@ -45,7 +45,7 @@ function PlayerScreen({ initialCode }: { initialCode: string }) {
   // Before the page has looked for a stored game: nothing, rather than a form that may vanish.
   if (stage === "checking") return <main className="flex-1" />;
   if (stage === "resuming") return <PlayerResuming />;
-  return <JoinForm initialCode={initialCode} notice={notice} />;
+  return <JoinForm initialCode={initialCode} notice={notice} drawnNames={drawnNames} />;
 }
 
 function PhaseScreen() {

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { PersonalView, PlayerRoomView } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
+import { PhoneSoundToggle } from "./PhoneSoundToggle";
 
 export function PlayerHeader({ room, you }: { room: PlayerRoomView; you: PersonalView }) {
   const t = useTranslations("player.header");
@@ -14,6 +15,7 @@ export function PlayerHeader({ room, you }: { room: PlayerRoomView; you: Persona
       {room.question && (
         <span className="shrink-0 text-indigo-200">{t("progress", { number: room.question.index + 1, total: room.question.total })}</span>
       )}
+      <PhoneSoundToggle room={room} you={you} />
       <span data-testid="player-score" className="shrink-0 rounded-full bg-white/15 px-2.5 py-0.5 font-bold tabular-nums">
         {t("score", { score: formatScore(you.score) })}
       </span>

@@ -1,0 +1,144 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useSecondsLeft, type LocalDeadline } from "@/client/countdown";
+import { effectsBetween, musicFor, type ShowMoment } from "@/client/sound/show-cues";
+import { ShowSynth } from "@/client/sound/synth";
+import type { HostView } from "@/protocol";
+import { SHOW_TEXT } from "./show-text";
+
+/** Remembered per browser: the big screen's sound is on unless the teacher muted it here. */
+export const BIG_SCREEN_SOUND_KEY = "quiz:big-screen-sound";
+
+function storedSoundOn(): boolean {
+  try {
+    return window.localStorage.getItem(BIG_SCREEN_SOUND_KEY) !== "off";
+  } catch {
+    return true;
+  }
+}
+
+function rememberSoundOn(on: boolean): void {
+  try {
+    window.localStorage.setItem(BIG_SCREEN_SOUND_KEY, on ? "on" : "off");
+  } catch {
+    // Private mode without storage: the choice lasts until the page closes.
+  }
+}
+
+type AudioState = "none" | "suspended" | "running";
+
+/**
+ * The big screen's music and sounds, and the one-click mute button that turns them off (remembered
+ * in this browser). Browsers start audio only after a click or a key press on the page: the host's
+ * first one (Start, Next, anything) wakes it. `data-sound` (on/off) and `data-audio` (none,
+ * suspended, running) on the button say where things stand.
+ */
+export function SoundController({ view, deadline, answered }: { view: HostView; deadline: LocalDeadline | null; answered: number }) {
+  const [soundOn, setSoundOn] = useState(true);
+  const [audio, setAudio] = useState<AudioState>("none");
+  const soundOnRef = useRef(true);
+  const synthRef = useRef<ShowSynth | null>(null);
+  const previousRef = useRef<ShowMoment | null>(null);
+  const secondsLeft = useSecondsLeft(deadline);
+
+  useEffect(() => {
+    const stored = storedSoundOn();
+    soundOnRef.current = stored;
+    setSoundOn(stored);
+  }, []);
+
+  /** Within a click or key press: make the audio context, or resume it. */
+  const wake = useCallback(() => {
+    if (!soundOnRef.current) return;
+    let synth = synthRef.current;
+    if (!synth) {
+      const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+      if (!Context) return;
+      const context = new Context();
+      synth = synthRef.current = new ShowSynth(context);
+      context.onstatechange = () => setAudio(context.state === "running" ? "running" : "suspended");
+      setAudio(context.state === "running" ? "running" : "suspended");
+    }
+    if (synth.context.state !== "running") void synth.context.resume().catch(() => {});
+  }, []);
+
+  useEffect(() => {
+    window.addEventListener("pointerdown", wake, true);
+    window.addEventListener("keydown", wake, true);
+    return () => {
+      window.removeEventListener("pointerdown", wake, true);
+      window.removeEventListener("keydown", wake, true);
+    };
+  }, [wake]);
+
+  useEffect(
+    () => () => {
+      synthRef.current?.close();
+      synthRef.current = null;
+    },
+    [],
+  );
+
+  const phase = view.phase;
+  const paused = view.paused;
+  const questionIndex = view.question?.index ?? null;
+  const allAnswered = view.reveal !== null && view.reveal.answered >= view.reveal.eligible;
+  useEffect(() => {
+    const moment: ShowMoment = { phase, paused, questionIndex, secondsLeft, answered, allAnswered };
+    const previous = previousRef.current;
+    previousRef.current = moment;
+    const synth = synthRef.current;
+    if (!synth || !soundOn || audio !== "running") return;
+    synth.setMusic(musicFor(moment));
+    for (const effect of effectsBetween(previous, moment)) synth.play(effect);
+  }, [phase, paused, questionIndex, secondsLeft, answered, allAnswered, soundOn, audio]);
+
+  const toggle = () => {
+    const next = !soundOn;
+    soundOnRef.current = next;
+    setSoundOn(next);
+    rememberSoundOn(next);
+    if (next) {
+      wake();
+      return;
+    }
+    const synth = synthRef.current;
+    if (synth) {
+      synth.setMusic(null);
+      void synth.context.suspend().catch(() => {});
+    }
+  };
+
+  return (
+    <button
+      type="button"
+      data-testid="sound-toggle"
+      data-sound={soundOn ? "on" : "off"}
+      data-audio={audio}
+      aria-pressed={soundOn}
+      title={soundOn ? SHOW_TEXT.soundOnTitle : SHOW_TEXT.soundOffTitle}
+      onClick={toggle}
+      className="flex items-center gap-[0.8vh] rounded-[1vh] border-[0.3vh] border-indigo-300 px-[2vh] py-[0.8vh] text-[2.4vh] font-bold text-indigo-100 hover:bg-white/10"
+    >
+      <SpeakerIcon on={soundOn} />
+      {SHOW_TEXT.sound}
+    </button>
+  );
+}
+
+function SpeakerIcon({ on }: { on: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-[2.6vh]" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round">
+      <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+      {on ? (
+        <>
+          <path d="M16.5 8.5a5 5 0 0 1 0 7" />
+          <path d="M19 6a8.5 8.5 0 0 1 0 12" />
+        </>
+      ) : (
+        <path d="M16 9l6 6M22 9l-6 6" />
+      )}
+    </svg>
+  );
+}
