@@ -13,9 +13,10 @@ import { hostQuiz, signUpAsNewTeacher } from "./teacher";
  * What /join may download today (gzip). Issue 10 asks for ≤ 120 kB (bench/bundle.ts, where the bench
  * marks it MISS): Next.js and React alone are ~132 kB, so this guards against the phone's own code
  * growing back (it was 245.7 kB with tRPC, React Query, zod, the nickname word list and dnd-kit).
- * See docs/notes/w-weight.md.
+ * 163 kB before languages; the phone's own catalog (next-intl, precompiled), the drawn-name lists
+ * and the phone's sound button brought it to 171 kB.
  */
-const JOIN_JS_CEILING_GZIP_BYTES = 170_000;
+const JOIN_JS_CEILING_GZIP_BYTES = 175_000;
 
 /** Code only the teacher's pages need; none of it may reach the phone. */
 const TEACHER_ONLY_MARKERS: Record<string, RegExp> = {
