@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useSecondsLeft, type LocalDeadline } from "@/client/countdown";
 import { effectsBetween, musicFor, type ShowMoment } from "@/client/sound/show-cues";
 import { ShowSynth } from "@/client/sound/synth";
+import { useGestureAudio } from "@/client/sound/use-gesture-audio";
 import type { HostView } from "@/protocol";
 import { SHOW_TEXT } from "./show-text";
 
@@ -26,8 +27,6 @@ function rememberSoundOn(on: boolean): void {
   }
 }
 
-type AudioState = "none" | "suspended" | "running";
-
 /**
  * The big screen's music and sounds, and the one-click mute button that turns them off (remembered
  * in this browser). Browsers start audio only after a click or a key press on the page: the host's
@@ -35,50 +34,16 @@ type AudioState = "none" | "suspended" | "running";
  * suspended, running) on the button say where things stand.
  */
 export function SoundController({ view, deadline, answered }: { view: HostView; deadline: LocalDeadline | null; answered: number }) {
-  const [soundOn, setSoundOn] = useState(true);
-  const [audio, setAudio] = useState<AudioState>("none");
-  const soundOnRef = useRef(true);
-  const synthRef = useRef<ShowSynth | null>(null);
+  const { soundOn, audio, made, toggle } = useGestureAudio<ShowSynth>({
+    initiallyOn: true,
+    stored: storedSoundOn,
+    remember: rememberSoundOn,
+    make: (context) => new ShowSynth(context),
+    close: (synth) => synth.close(),
+    onMute: (synth) => synth.setMusic(null),
+  });
   const previousRef = useRef<ShowMoment | null>(null);
   const secondsLeft = useSecondsLeft(deadline);
-
-  useEffect(() => {
-    const stored = storedSoundOn();
-    soundOnRef.current = stored;
-    setSoundOn(stored);
-  }, []);
-
-  /** Within a click or key press: make the audio context, or resume it. */
-  const wake = useCallback(() => {
-    if (!soundOnRef.current) return;
-    let synth = synthRef.current;
-    if (!synth) {
-      const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-      if (!Context) return;
-      const context = new Context();
-      synth = synthRef.current = new ShowSynth(context);
-      context.onstatechange = () => setAudio(context.state === "running" ? "running" : "suspended");
-      setAudio(context.state === "running" ? "running" : "suspended");
-    }
-    if (synth.context.state !== "running") void synth.context.resume().catch(() => {});
-  }, []);
-
-  useEffect(() => {
-    window.addEventListener("pointerdown", wake, true);
-    window.addEventListener("keydown", wake, true);
-    return () => {
-      window.removeEventListener("pointerdown", wake, true);
-      window.removeEventListener("keydown", wake, true);
-    };
-  }, [wake]);
-
-  useEffect(
-    () => () => {
-      synthRef.current?.close();
-      synthRef.current = null;
-    },
-    [],
-  );
 
   const phase = view.phase;
   const paused = view.paused;
@@ -88,27 +53,11 @@ export function SoundController({ view, deadline, answered }: { view: HostView; 
     const moment: ShowMoment = { phase, paused, questionIndex, secondsLeft, answered, allAnswered };
     const previous = previousRef.current;
     previousRef.current = moment;
-    const synth = synthRef.current;
+    const synth = made.current;
     if (!synth || !soundOn || audio !== "running") return;
     synth.setMusic(musicFor(moment));
     for (const effect of effectsBetween(previous, moment)) synth.play(effect);
-  }, [phase, paused, questionIndex, secondsLeft, answered, allAnswered, soundOn, audio]);
-
-  const toggle = () => {
-    const next = !soundOn;
-    soundOnRef.current = next;
-    setSoundOn(next);
-    rememberSoundOn(next);
-    if (next) {
-      wake();
-      return;
-    }
-    const synth = synthRef.current;
-    if (synth) {
-      synth.setMusic(null);
-      void synth.context.suspend().catch(() => {});
-    }
-  };
+  }, [phase, paused, questionIndex, secondsLeft, answered, allAnswered, soundOn, audio, made]);
 
   return (
     <button

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { phoneSoundStored, playPhoneCue, rememberPhoneSound, type PhoneCue } from "@/client/sound/phone-sound";
+import { useGestureAudio } from "@/client/sound/use-gesture-audio";
 import type { PersonalView, PlayerRoomView } from "@/protocol";
 import { PLAYER_SHOW_TEXT } from "./show-text";
 
@@ -20,25 +21,15 @@ function cueFor(room: PlayerRoomView, you: PersonalView): PhoneCue | null {
  * say where things stand.
  */
 export function PhoneSoundToggle({ room, you }: { room: PlayerRoomView; you: PersonalView }) {
-  const [soundOn, setSoundOn] = useState(false);
-  const [audio, setAudio] = useState<"none" | "suspended" | "running">("none");
-  const contextRef = useRef<AudioContext | null>(null);
+  // Sound turned on earlier on this phone: the student's next tap (joining, answering) wakes it.
+  const { soundOn, audio, made, toggle } = useGestureAudio<{ context: AudioContext }>({
+    initiallyOn: false,
+    stored: phoneSoundStored,
+    remember: rememberPhoneSound,
+    make: (context) => ({ context }),
+    close: ({ context }) => void context.close(),
+  });
   const playedRef = useRef<string | null>(null);
-
-  const soundOnRef = useRef(false);
-
-  useEffect(() => {
-    const stored = phoneSoundStored();
-    soundOnRef.current = stored;
-    setSoundOn(stored);
-  }, []);
-  useEffect(
-    () => () => {
-      void contextRef.current?.close();
-      contextRef.current = null;
-    },
-    [],
-  );
 
   const cue = cueFor(room, you);
   const moment = `${room.phase}:${room.question?.index ?? ""}`;
@@ -47,42 +38,10 @@ export function PhoneSoundToggle({ room, you }: { room: PlayerRoomView; you: Per
     const first = playedRef.current === null;
     if (playedRef.current === moment) return;
     playedRef.current = moment;
-    const context = contextRef.current;
+    const context = made.current?.context;
     if (first || !cue || !soundOn || !context || context.state !== "running") return;
     playPhoneCue(context, cue);
-  }, [moment, cue, soundOn]);
-
-  /** Within a tap or key press (the only time browsers allow it): make the audio context, or resume it. */
-  const wake = useCallback(() => {
-    if (!soundOnRef.current) return;
-    let context = contextRef.current;
-    if (!context) {
-      if (typeof window.AudioContext !== "function") return;
-      const made = (context = contextRef.current = new AudioContext());
-      made.onstatechange = () => setAudio(made.state === "running" ? "running" : "suspended");
-      setAudio(made.state === "running" ? "running" : "suspended");
-    }
-    if (context.state !== "running") void context.resume().catch(() => {});
-  }, []);
-
-  // Sound turned on earlier on this phone: the student's next tap (joining, answering) wakes it.
-  useEffect(() => {
-    window.addEventListener("pointerdown", wake, true);
-    window.addEventListener("keydown", wake, true);
-    return () => {
-      window.removeEventListener("pointerdown", wake, true);
-      window.removeEventListener("keydown", wake, true);
-    };
-  }, [wake]);
-
-  const toggle = () => {
-    const next = !soundOn;
-    soundOnRef.current = next;
-    setSoundOn(next);
-    rememberPhoneSound(next);
-    if (next) wake();
-    else void contextRef.current?.suspend().catch(() => {});
-  };
+  }, [moment, cue, soundOn, made]);
 
   return (
     <button
