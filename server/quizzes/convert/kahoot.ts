@@ -151,7 +151,7 @@ const KAHOOT_QUESTION_MAX = 120;
 const KAHOOT_ANSWER_MAX = 75;
 
 function nearestKahootTime(seconds: number): number {
-  return KAHOOT_TIME_LIMITS.reduce((best, value) => (Math.abs(value - seconds) < Math.abs(best - seconds) ? value : best));
+  return KAHOOT_TIME_LIMITS.reduce((best, value) => (Math.abs(value - seconds) <= Math.abs(best - seconds) ? value : best));
 }
 
 /** The quiz in Kahoot!'s template; questions Kahoot!'s template can't hold are left out and named in the notes. */
