@@ -1,0 +1,48 @@
+/** Import (another format → quizdown for the editor) and export (a saved quiz → a file) for the library. */
+import { loadQuizSourceText, type Database } from "../db";
+import { titleSlug } from "../reports/export-file-name";
+import { visibleQuiz } from "./access";
+import { readQuizSource } from "./check-source";
+import { exportKahootXlsx, exportMoodleXml, importQuizFile, ImportRefused, type ConvertNote, type ImportResult } from "./convert";
+import { LibraryError, quizNotFound } from "./errors";
+import type { QuizReader } from "./reader-pool";
+
+export const EXPORT_FORMATS = ["quizdown", "kahoot", "moodle"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedQuizFile {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes in base64 (the .xlsx is binary). */
+  base64: string;
+  notes: ConvertNote[];
+}
+
+/** Converts an uploaded file to quizdown without saving anything; the teacher checks it in the editor. */
+export async function importForEditing(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+  try {
+    return await importQuizFile(fileName, bytes);
+  } catch (error) {
+    if (error instanceof ImportRefused) throw new LibraryError("bad-source", error.message);
+    throw error;
+  }
+}
+
+/** A quiz the teacher can see, as quizdown (its stored text, as is), Kahoot!'s template or Moodle XML. */
+export async function exportQuiz(db: Database, teacherId: string, quizId: string, format: ExportFormat, reader?: QuizReader): Promise<ExportedQuizFile> {
+  const quiz = await visibleQuiz(db, teacherId, quizId);
+  const source = await loadQuizSourceText(db, quiz.currentVersionId);
+  if (source === null) throw quizNotFound();
+  const base = titleSlug(quiz.title);
+  if (format === "quizdown") {
+    return { fileName: `${base}.md`, mimeType: "text/markdown", base64: Buffer.from(source, "utf8").toString("base64"), notes: [] };
+  }
+  const { quiz: parsed } = await readQuizSource(source, undefined, reader);
+  const titled = { ...parsed, title: quiz.title };
+  if (format === "kahoot") {
+    const { buffer, notes } = await exportKahootXlsx(titled);
+    return { fileName: `${base}-kahoot.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base64: buffer.toString("base64"), notes };
+  }
+  const { xml, notes } = exportMoodleXml(titled);
+  return { fileName: `${base}-moodle.xml`, mimeType: "application/xml", base64: Buffer.from(xml, "utf8").toString("base64"), notes };
+}
