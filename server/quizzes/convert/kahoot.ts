@@ -46,6 +46,25 @@ function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   return { text: String(value), formula: false };
 }
 
+/** Bytes the part unpacks to, counted as it unpacks; stops as soon as the count passes `limit`. */
+function unpackedSize(file: JSZip.JSZipObject, limit: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const stream = file.nodeStream("nodebuffer");
+    stream
+      .on("data", (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size > limit) {
+          stream.pause();
+          resolve(size);
+        }
+      })
+      .on("error", reject)
+      .on("end", () => resolve(size));
+  });
+}
+
+/** Refuses a zip bomb: the parts are unpacked once, counting, before exceljs reads anything. */
 async function checkUnpackedSize(buffer: Uint8Array): Promise<void> {
   let zip: JSZip;
   try {
@@ -55,10 +74,14 @@ async function checkUnpackedSize(buffer: Uint8Array): Promise<void> {
   }
   let total = 0;
   for (const file of Object.values(zip.files)) {
-    // The sizes the file declares; JSZip checks each part against its declared size as it unpacks.
-    total += (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (file.dir) continue;
+    try {
+      total += await unpackedSize(file, MAX_UNPACKED_BYTES - total);
+    } catch {
+      throw new ImportRefused(UNREADABLE);
+    }
+    if (total > MAX_UNPACKED_BYTES) throw new ImportRefused("This spreadsheet unpacks to more than 20 MB, far more than a quiz needs. Copy the questions into a new Kahoot! template and try again.");
   }
-  if (total > MAX_UNPACKED_BYTES) throw new ImportRefused("This spreadsheet unpacks to more than 20 MB, far more than a quiz needs. Copy the questions into a new Kahoot! template and try again.");
 }
 
 export async function importKahootXlsx(buffer: Uint8Array): Promise<ImportResult> {
