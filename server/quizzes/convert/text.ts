@@ -4,10 +4,18 @@ import sanitizeHtml from "sanitize-html";
 /** Characters that mean something in markdown (or maths) anywhere in a line. */
 const INLINE_SPECIAL = /[\\`*_[\]<>$~|&]/g;
 
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Invisible control characters dropped and broken emoji halves replaced, which a quiz file may not hold. */
+export function cleanText(text: string): string {
+  return text.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
 /** Plain text as markdown that shows exactly that text (one line: newlines become spaces). */
 export function escapeInline(text: string): string {
   // Braces as entities: a heading ending in `{…}` would otherwise be read as its settings.
-  const line = text.replace(/\s+/g, " ").trim().replace(INLINE_SPECIAL, "\\$&").replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
+  const line = cleanText(text).replace(/\s+/g, " ").trim().replace(INLINE_SPECIAL, "\\$&").replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
   // At the start of a line these would make a heading, quote, list or rule.
   return line.replace(/^([#>+=-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }

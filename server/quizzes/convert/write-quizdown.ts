@@ -1,9 +1,9 @@
 /** Writes questions read from another format as a quizdown file our parser reads back. */
-import { escapeBlock, escapeInline } from "./text";
+import { cleanText, escapeBlock, escapeInline } from "./text";
 import type { DraftQuestion } from "./types";
 
 /** YAML value: JSON strings and numbers are valid YAML, and quote whatever needs quoting. */
-const yaml = (value: string | number | boolean) => JSON.stringify(value);
+const yaml = (value: string | number | boolean) => JSON.stringify(typeof value === "string" ? cleanText(value) : value);
 
 function settingsBlock(question: DraftQuestion): string[] {
   const lines: string[] = [];

@@ -55,6 +55,11 @@ describe("importing CSV", () => {
     expect(quiz.questions[0]!.timeLimitSec).toBeUndefined();
   });
 
+  it("drops control characters and broken emoji halves a quiz file may not hold", () => {
+    const csv = "question,kind,option1,correct\nBell\u0007 rings \ud83d?,typed,ding\u001b[31m,\n";
+    expect(summary(readBack(importCsv(csv).quizdown))[0]).toMatchObject({ prompt: "Bell rings \ufffd?", typed: { accepted: ["ding[31m"] } });
+  });
+
   it("reads a semicolon-separated file (as Excel writes in many languages) and names the rows at fault", () => {
     const { quizdown, notes } = importCsv("question;option1;option2;correct;time_limit;colour\nOne, two?;a;b;2;soon;red\n");
     expect(summary(readBack(quizdown))[0]).toMatchObject({ prompt: "One, two?", options: ["a", "✓ b"] });
