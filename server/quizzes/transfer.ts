@@ -3,7 +3,8 @@ import { loadQuizSourceText, type Database } from "../db";
 import { titleSlug } from "../reports/export-file-name";
 import { visibleQuiz } from "./access";
 import { readQuizSource } from "./check-source";
-import { exportKahootXlsx, exportMoodleXml, importQuizFile, ImportRefused, type ConvertNote, type ImportResult } from "./convert";
+import { ImportRefused, type ConvertNote, type ImportResult } from "./convert";
+import { exportOffLoop, importOffLoop } from "./convert/convert-pool";
 import { LibraryError, quizNotFound } from "./errors";
 import type { QuizReader } from "./reader-pool";
 
@@ -18,14 +19,21 @@ export interface ExportedQuizFile {
   notes: ConvertNote[];
 }
 
-/** Converts an uploaded file to quizdown without saving anything; the teacher checks it in the editor. */
-export async function importForEditing(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+async function refusedAsBadSource<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await importQuizFile(fileName, bytes);
+    return await work();
   } catch (error) {
     if (error instanceof ImportRefused) throw new LibraryError("bad-source", error.message);
     throw error;
   }
+}
+
+/**
+ * Converts an uploaded file to quizdown without saving anything; the teacher checks it in the editor.
+ * The conversion runs on a worker thread with a time and memory budget (convert-pool.ts).
+ */
+export function importForEditing(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+  return refusedAsBadSource(() => importOffLoop(fileName, bytes));
 }
 
 /** A quiz the teacher can see, as quizdown (its stored text, as is), Kahoot!'s template or Moodle XML. */
@@ -39,10 +47,8 @@ export async function exportQuiz(db: Database, teacherId: string, quizId: string
   }
   const { quiz: parsed } = await readQuizSource(source, undefined, reader);
   const titled = { ...parsed, title: quiz.title };
-  if (format === "kahoot") {
-    const { buffer, notes } = await exportKahootXlsx(titled);
-    return { fileName: `${base}-kahoot.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base64: buffer.toString("base64"), notes };
-  }
-  const { xml, notes } = exportMoodleXml(titled);
-  return { fileName: `${base}-moodle.xml`, mimeType: "application/xml", base64: Buffer.from(xml, "utf8").toString("base64"), notes };
+  const file = await refusedAsBadSource(() => exportOffLoop(format, titled));
+  return format === "kahoot"
+    ? { fileName: `${base}-kahoot.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...file }
+    : { fileName: `${base}-moodle.xml`, mimeType: "application/xml", ...file };
 }

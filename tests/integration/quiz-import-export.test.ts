@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQuizdown } from "../../src/quizdown";
 import { importKahootXlsx, importMoodleXml } from "../../server/quizzes/convert";
+import { closeConvertPool } from "../../server/quizzes/convert/convert-pool";
 import { apiClient, signUpTeacher, startTestQuizServer, type TestQuizServer } from "../support/quiz-server";
 import type { ApiClient, TestTeacher } from "../support/teachers";
 import { testDatabaseTargets } from "../support/test-database";
@@ -27,6 +28,7 @@ describe.each(testDatabaseTargets())("quiz import and export on %s", (target) =>
   });
   afterAll(async () => {
     await quiz?.close();
+    await closeConvertPool();
   });
 
   async function importedQuiz() {
