@@ -175,8 +175,10 @@ export function exportMoodleXml(quiz: ParsedQuiz): { xml: string; notes: Convert
     });
     if (question.kind === "single" || question.kind === "multiple" || question.kind === "poll") {
       const right = question.options.filter((option) => option.correct).length;
-      if (question.kind === "poll") notes.push({ line: question.line, message: `${where}: Moodle has no poll question; it is exported as multiple choice with every answer right.` });
-      const share = question.kind === "poll" ? 100 : right > 0 ? Math.round((100 / right) * 100000) / 100000 : 0;
+      if (question.kind === "poll") notes.push({ line: question.line, message: `${where}: Moodle has no poll question; it is exported as multiple answers with every answer right, sharing the credit.` });
+      // Moodle's multiple-answer credit adds up to 100 %, split between the right answers (5 decimals, as Moodle writes them).
+      const rightCount = question.kind === "poll" ? question.options.length : right;
+      const share = rightCount > 0 ? Math.round((100 / rightCount) * 100000) / 100000 : 0;
       questions.push({
         ...base,
         "@_type": "multichoice",
