@@ -109,6 +109,17 @@ describe("exporting to Kahoot!'s spreadsheet template", () => {
     const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(bomb.byteLength).toBeLessThan(512 * 1024);
     await expect(importKahootXlsx(bomb)).rejects.toThrow(/unpacks to more than 20 MB/);
+
+    // The same zip claiming its padding unpacks to 10 bytes: the bytes are counted, not the claim.
+    const liar = Buffer.from(bomb);
+    const name = Buffer.from("xl/padding.xml");
+    for (let at = 0; at < liar.length - 4; at++) {
+      const signature = liar.readUInt32LE(at);
+      if (signature === 0x04034b50 && liar.subarray(at + 30, at + 30 + name.length).equals(name)) liar.writeUInt32LE(10, at + 22);
+      if (signature === 0x02014b50 && liar.subarray(at + 46, at + 46 + name.length).equals(name)) liar.writeUInt32LE(10, at + 24);
+    }
+    expect(liar.equals(Buffer.from(bomb))).toBe(false);
+    await expect(importKahootXlsx(liar)).rejects.toThrow(/unpacks to more than 20 MB/);
   }, 30_000);
 });
 
