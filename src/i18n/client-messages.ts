@@ -7,3 +7,5 @@ export function pickNamespaces(messages: AbstractIntlMessages, namespaces: reado
 
 export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals"] as const;
 export const HOST_NAMESPACES = ["language", "countdown", "host"] as const;
+/** The library's import and export controls (the new-quiz page and a quiz's page). */
+export const LIBRARY_IMPORT_NAMESPACES = ["teacherImport"] as const;
