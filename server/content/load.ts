@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import type { ProblemCode, ProblemParams } from "../../src/quizdown/problems";
 import type { ParseResult } from "../../src/quizdown/types";
 import { sharedQuizReader, type QuizReader } from "../quizzes/reader-pool";
 import type { Database } from "../db/client";
@@ -15,7 +16,10 @@ export interface ContentProblem {
   file: string;
   /** 1-based line; 0 when the problem is about the whole file (unreadable, database failure…). */
   line: number;
+  /** In English; a problem the quiz checker found also carries its code and values, for the teacher's screen. */
   message: string;
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
 
 export interface LoadedContentQuiz {
@@ -100,9 +104,9 @@ export async function loadContentDirectory(db: Database, dir: string, reader: Qu
       result.problems.push({ file, line: 0, message: `couldn't be read: ${errorMessage(err)}` });
       continue;
     }
-    for (const w of parsed.warnings ?? []) result.warnings.push({ file, line: w.line, message: w.message });
+    for (const w of parsed.warnings ?? []) result.warnings.push({ file, line: w.line, message: w.message, code: w.code, params: w.params });
     if (!parsed.ok) {
-      for (const e of parsed.errors) result.problems.push({ file, line: e.line, message: e.message });
+      for (const e of parsed.errors) result.problems.push({ file, line: e.line, message: e.message, code: e.code, params: e.params });
       continue;
     }
 

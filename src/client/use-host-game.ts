@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ClientEvent, ServerEvent, type AnswerCountUpdate, type HostActionAck, type HostAttachAck, type HostView } from "@/protocol";
+import { ClientEvent, ServerEvent, type AnswerCountUpdate, type HostActionAck, type HostAttachAck, type HostView, type RefusalCode } from "@/protocol";
 import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
 import { loadHostSecret, takeHostSecretFromAddress } from "./host-secret";
@@ -10,10 +10,21 @@ import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wa
 export type HostAttachStatus =
   | { kind: "connecting" }
   | { kind: "no-secret" }
-  | { kind: "refused"; message: string }
+  | { kind: "refused"; code: RefusalCode; message: string }
   /** The server answered that the game doesn't exist (any more): it ended, or was lost. */
   | { kind: "gone"; message: string }
   | { kind: "attached" };
+
+/**
+ * Why the host screen's action didn't happen: the server's refusal, or the screen's own (not connected
+ * yet, no answer in time). The message is in English; the screen words it by code (host-refusal-text.ts).
+ */
+export interface HostRefusal {
+  code: RefusalCode | "not-connected" | "no-answer";
+  message: string;
+}
+
+export const NOT_CONNECTED = "Not connected to the game server yet. Wait for it to reconnect, then try again.";
 
 export type HostAction = "start" | "next" | "skip" | "end" | "remove" | "readmit" | "pause" | "resume" | "lock" | "takeover";
 
@@ -27,8 +38,8 @@ export interface HostGame {
   answered: number;
   eligible: number;
   pending: HostAction | null;
-  /** The last refused action's message, cleared when the phase changes. */
-  actionError: string | null;
+  /** The last refused action (its code and English message), cleared when the phase changes. */
+  actionError: HostRefusal | null;
   /** This game's host secret, for the "Use another device" link. */
   hostSecret: string | null;
   start(): void;
@@ -56,7 +67,7 @@ export function useHostGame(gameId: string): HostGame {
   const [current, setCurrent] = useState<Received<HostView> | null>(null);
   const [liveCount, setLiveCount] = useState<Received<AnswerCountUpdate> | null>(null);
   const [pending, setPending] = useState<HostAction | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<HostRefusal | null>(null);
   const offset = useClockOffset(socket);
   /** True once the current connection is attached: actions sent before would be refused. */
   const attachedRef = useRef(false);
@@ -102,7 +113,7 @@ export function useHostGame(gameId: string): HostGame {
           return;
         }
         if (ack?.code === "game-not-found") return setAttach({ kind: "gone", message: ack.message });
-        if (ack && !ATTACH_RETRYABLE.has(ack.code)) return setAttach({ kind: "refused", message: ack.message });
+        if (ack && !ATTACH_RETRYABLE.has(ack.code)) return setAttach({ kind: "refused", code: ack.code, message: ack.message });
         await wait(Math.min(1_000 * 2 ** attempt, 5_000));
       }
     };
@@ -128,16 +139,16 @@ export function useHostGame(gameId: string): HostGame {
     async (action: HostAction, send: (socket: QuizSocket) => Promise<HostActionAck>) => {
       if (!socket) return;
       if (!socket.connected || !attachedRef.current) {
-        setActionError("Not connected to the game server yet. Wait for it to reconnect, then try again.");
+        setActionError({ code: "not-connected", message: NOT_CONNECTED });
         return;
       }
       setPending(action);
       setActionError(null);
       try {
         const ack = await send(socket);
-        if (!ack.ok) setActionError(ack.message);
+        if (!ack.ok) setActionError({ code: ack.code, message: ack.message });
       } catch {
-        setActionError(noAnswerRefusal().message);
+        setActionError({ code: "no-answer", message: noAnswerRefusal().message });
       } finally {
         setPending(null);
       }

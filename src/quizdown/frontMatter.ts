@@ -15,7 +15,7 @@ import {
 } from "./settings";
 import { DEFAULT_READ_TIME_SEC, DEFAULT_TIME_LIMIT_SEC, type QuizSettings, type QuizdownProblem } from "./types";
 import { shorten } from "./messages";
-import { readYamlBlock } from "./yamlBlock";
+import { readYamlBlock, type YamlBlockName } from "./yamlBlock";
 import { stageTheme } from "./theme";
 
 export interface FrontMatter {
@@ -36,7 +36,7 @@ export function defaultSettings(): QuizSettings {
   };
 }
 
-const WHAT = "The settings block at the top of the file";
+const WHAT: YamlBlockName = { text: "The settings block at the top of the file", params: { block: "top", from: 1, to: 1 } };
 
 export function readFrontMatter(lines: string[]): FrontMatter {
   const result: FrontMatter = { settings: defaultSettings(), bodyStart: 0, errors: [], warnings: [] };
@@ -56,7 +56,9 @@ export function readFrontMatter(lines: string[]): FrontMatter {
   if (close === -1) {
     result.errors.push({
       line: 1,
-      message: `${WHAT} (starting on line 1) is never closed: add a line with just --- after the last setting.`,
+      message: `${WHAT.text} (starting on line 1) is never closed: add a line with just --- after the last setting.`,
+      code: "frontMatterUnclosed",
+      params: {},
     });
     // Carry on from the first heading so problems in the questions are reported too.
     const firstHeading = lines.findIndex((line, i) => i > 0 && matchHeading(line) !== null);
@@ -72,7 +74,7 @@ export function readFrontMatter(lines: string[]): FrontMatter {
   for (const { key, value, line } of block.entries) {
     const name = settingName(key);
     if (name === null) {
-      result.warnings.push({ line, message: `Unknown setting "${shorten(key)}" on line ${line} is ignored.` });
+      result.warnings.push({ line, message: `Unknown setting "${shorten(key)}" on line ${line} is ignored.`, code: "unknownSetting", params: { setting: shorten(key), line } });
       continue;
     }
     const earlier = seen.get(name);
@@ -80,6 +82,8 @@ export function readFrontMatter(lines: string[]): FrontMatter {
       result.warnings.push({
         line,
         message: `The setting "${key}" on line ${line} repeats "${earlier}"; the later one is used.`,
+        code: "repeatedSetting",
+        params: { setting: key, line, earlier },
       });
     }
     seen.set(name, key);
@@ -87,7 +91,7 @@ export function readFrontMatter(lines: string[]): FrontMatter {
     applySetting(result, name, key, value, line);
   }
   // The colours theme the big screen: say so when one had to change to keep text readable.
-  for (const note of stageTheme(result.settings).notes) result.warnings.push({ line: settingLines[note.setting] ?? 1, message: note.message });
+  for (const note of stageTheme(result.settings).notes) result.warnings.push({ line: settingLines[note.setting] ?? 1, message: note.message, code: note.code, params: note.params });
   return result;
 }
 
@@ -95,7 +99,7 @@ function applySetting(fm: FrontMatter, name: string, key: string, value: unknown
   const s = fm.settings;
   const take = <T>(checked: Checked<T>, set: (v: T) => void) => {
     if (checked.ok) set(checked.value);
-    else fm.errors.push({ line, message: checked.message });
+    else fm.errors.push({ line, message: checked.message, code: checked.code, params: checked.params });
   };
   switch (name) {
     case "shuffleQuestions":

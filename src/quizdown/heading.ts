@@ -43,6 +43,8 @@ export function parseHeadingText(text: string, line: number): HeadingParts {
     parts.errors.push({
       line,
       message: `The settings {${shorten(block.inner.trim())}} at the end of the heading on line ${line} can't be read. Write them like {timeLimit=30 readTime=2}.`,
+      code: "headingAttributesUnreadable",
+      params: { settings: shorten(block.inner.trim()), line },
     });
   }
   for (const { key, raw } of pairs) {
@@ -51,6 +53,8 @@ export function parseHeadingText(text: string, line: number): HeadingParts {
       parts.warnings.push({
         line,
         message: `Unknown question setting "${key}" on line ${line} is ignored; only timeLimit and readTime can be set on a question.`,
+        code: "headingUnknownSetting",
+        params: { setting: key, line },
       });
       continue;
     }
@@ -59,7 +63,7 @@ export function parseHeadingText(text: string, line: number): HeadingParts {
       name === "timeLimit"
         ? checkSeconds(value, key, line, TIME_LIMIT_RANGE)
         : checkSeconds(value, key, line, READ_TIME_RANGE);
-    if (!checked.ok) parts.errors.push({ line, message: checked.message });
+    if (!checked.ok) parts.errors.push({ line, message: checked.message, code: checked.code, params: checked.params });
     else if (name === "timeLimit") parts.timeLimitSec = checked.value;
     else parts.readTimeSec = checked.value;
   }

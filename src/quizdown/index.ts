@@ -5,3 +5,4 @@ export { MAX_OPTIONS, MIN_OPTIONS } from "./optionChecks";
 export { READ_TIME_RANGE, TIME_LIMIT_RANGE } from "./settings";
 export * from "./types";
 export { QUIZ_LIMITS, checkQuizLimits, findInvalidCharacter } from "./limits";
+export { PROBLEM_CODES, type ProblemCode, type ProblemParams } from "./problems";

@@ -7,6 +7,7 @@
  * below keeps the worst case of one of those shapes small, and refuses the file with the line and
  * a plain reason instead. Pure: runs in the browser (live check) and on the server.
  */
+import type { ProblemCode, ProblemParams, ProblemText } from "./problems";
 import { fencePosition, isBlank, matchFenceOpen, matchHeading, type Fence } from "./lines";
 import { MAX_QUIZ_SOURCE_BYTES } from "./source-rules";
 import type { QuizdownProblem } from "./types";
@@ -38,8 +39,8 @@ const count = (n: number) => n.toLocaleString("en-US");
 /** Every limit the file breaks, top to bottom (at most 20), each with its 1-based line. */
 export function checkQuizLimits(lines: string[]): QuizdownProblem[] {
   const problems: QuizdownProblem[] = [];
-  const report = (line: number, message: string) => {
-    if (problems.length < MAX_REPORTED) problems.push({ line, message });
+  const report = (line: number, message: string, code: ProblemCode, params: ProblemParams) => {
+    if (problems.length < MAX_REPORTED) problems.push({ line, message, code, params });
   };
 
   let bytes = 0;
@@ -65,14 +66,19 @@ export function checkQuizLimits(lines: string[]): QuizdownProblem[] {
     const text = lines[i]!;
     const line = i + 1;
 
-    const invalid = findInvalidCharacter(text);
-    if (invalid) report(line, invalid);
+    const invalid = invalidCharacter(text);
+    if (invalid) report(line, invalid.message, invalid.code, invalid.params);
     const tooLong = text.length > QUIZ_LIMITS.lineLength;
-    if (tooLong) report(line, `This line is ${count(text.length)} characters long; a line can be at most ${count(QUIZ_LIMITS.lineLength)}. Break it into shorter lines.`);
+    if (tooLong) report(line, `This line is ${count(text.length)} characters long; a line can be at most ${count(QUIZ_LIMITS.lineLength)}. Break it into shorter lines.`, "lineTooLong", {
+        length: text.length,
+        max: QUIZ_LIMITS.lineLength,
+      });
 
     bytes += utf8Length(text) + (i > 0 ? 1 : 0);
     if (bytes > QUIZ_LIMITS.sourceBytes) {
-      report(line, `The file passes ${count(QUIZ_LIMITS.sourceBytes / 1024)} KB on this line; a quiz file can be at most ${count(QUIZ_LIMITS.sourceBytes / 1024)} KB. Split it into several quizzes.`);
+      report(line, `The file passes ${count(QUIZ_LIMITS.sourceBytes / 1024)} KB on this line; a quiz file can be at most ${count(QUIZ_LIMITS.sourceBytes / 1024)} KB. Split it into several quizzes.`, "fileTooBig", {
+        kb: QUIZ_LIMITS.sourceBytes / 1024,
+      });
       break; // nothing after this point is read
     }
     if (tooLong) {
@@ -139,11 +145,17 @@ export function checkQuizLimits(lines: string[]): QuizdownProblem[] {
       endParagraph(); // each list item is its own paragraph
       if (list.items > QUIZ_LIMITS.listItems && !list.reported) {
         list.reported = true;
-        report(line, `The list starting on line ${count(list.start)} has more than ${count(QUIZ_LIMITS.listItems)} items; a list can have at most ${count(QUIZ_LIMITS.listItems)}.`);
+        report(line, `The list starting on line ${count(list.start)} has more than ${count(QUIZ_LIMITS.listItems)} items; a list can have at most ${count(QUIZ_LIMITS.listItems)}.`, "listTooLong", {
+          start: list.start,
+          max: QUIZ_LIMITS.listItems,
+        });
       }
     }
     if (depth > QUIZ_LIMITS.nestingDepth) {
-      report(line, `Quotes and lists are nested ${count(depth)} deep on this line; they can be nested at most ${count(QUIZ_LIMITS.nestingDepth)} deep.`);
+      report(line, `Quotes and lists are nested ${count(depth)} deep on this line; they can be nested at most ${count(QUIZ_LIMITS.nestingDepth)} deep.`, "nestedTooDeep", {
+        depth,
+        max: QUIZ_LIMITS.nestingDepth,
+      });
     }
 
     // Tables: a delimiter row (|---|---|) under a header row starts one; rows run to the next blank line.
@@ -152,7 +164,10 @@ export function checkQuizLimits(lines: string[]): QuizdownProblem[] {
       endParagraph(); // each cell is rendered on its own
       if (table.rows > QUIZ_LIMITS.tableRows && !table.reported) {
         table.reported = true;
-        report(line, `The table starting on line ${count(table.start)} has more than ${count(QUIZ_LIMITS.tableRows)} rows; a table can have at most ${count(QUIZ_LIMITS.tableRows)}.`);
+        report(line, `The table starting on line ${count(table.start)} has more than ${count(QUIZ_LIMITS.tableRows)} rows; a table can have at most ${count(QUIZ_LIMITS.tableRows)}.`, "tableTooLong", {
+          start: table.start,
+          max: QUIZ_LIMITS.tableRows,
+        });
       }
     } else if (!previousBlank) {
       const columns = tableDelimiterColumns(prefix.rest);
@@ -162,7 +177,10 @@ export function checkQuizLimits(lines: string[]): QuizdownProblem[] {
         table.reported = false;
         endParagraph();
         if (columns > QUIZ_LIMITS.tableColumns) {
-          report(line, `This table has ${count(columns)} columns; a table can have at most ${count(QUIZ_LIMITS.tableColumns)}.`);
+          report(line, `This table has ${count(columns)} columns; a table can have at most ${count(QUIZ_LIMITS.tableColumns)}.`, "tableTooWide", {
+            columns,
+            max: QUIZ_LIMITS.tableColumns,
+          });
         }
       }
     }
@@ -170,7 +188,10 @@ export function checkQuizLimits(lines: string[]): QuizdownProblem[] {
     if (isLinkDefinition(prefix.rest)) {
       linkDefinitions++;
       if (linkDefinitions === QUIZ_LIMITS.linkDefinitions + 1) {
-        report(line, `This is link definition number ${count(linkDefinitions)} (like "[name]: https://…"); a quiz can have at most ${count(QUIZ_LIMITS.linkDefinitions)}. Write the addresses in the links instead.`);
+        report(line, `This is link definition number ${count(linkDefinitions)} (like "[name]: https://…"); a quiz can have at most ${count(QUIZ_LIMITS.linkDefinitions)}. Write the addresses in the links instead.`, "tooManyLinkDefinitions", {
+          count: linkDefinitions,
+          max: QUIZ_LIMITS.linkDefinitions,
+        });
       }
     }
 
@@ -188,7 +209,7 @@ function countMarks(
   text: string,
   line: number,
   paragraph: { start: number; marks: number; reported: boolean },
-  report: (line: number, message: string) => void,
+  report: (line: number, message: string, code: ProblemCode, params: ProblemParams) => void,
 ): void {
   let previous = "";
   for (let i = 0; i < text.length; i++) {
@@ -202,6 +223,8 @@ function countMarks(
     report(
       line,
       `${where} more than ${count(QUIZ_LIMITS.emphasisMarks)} *, _ or ~ marks; a paragraph can have at most ${count(QUIZ_LIMITS.emphasisMarks)}. Split it with an empty line, or write \\* for a star that isn't formatting.`,
+      "paragraphTooLong",
+      { start: paragraph.start === line ? 0 : paragraph.start, max: QUIZ_LIMITS.emphasisMarks },
     );
   }
 }
@@ -212,6 +235,8 @@ export function tooManyQuestions(questionCount: number, headingLineOfFirstExtra:
   return {
     line: headingLineOfFirstExtra,
     message: `This is question ${count(QUIZ_LIMITS.questions + 1)} of ${count(questionCount)}; a quiz can have at most ${count(QUIZ_LIMITS.questions)} questions. Split the file into several quizzes.`,
+    code: "tooManyQuestions",
+    params: { number: QUIZ_LIMITS.questions + 1, count: questionCount, max: QUIZ_LIMITS.questions },
   };
 }
 
@@ -240,21 +265,46 @@ const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, "
  * (NUL, other control characters except tab, half of a surrogate pair), or null.
  */
 export function findInvalidCharacter(text: string): string | null {
+  return invalidCharacter(text)?.message ?? null;
+}
+
+/** findInvalidCharacter with the problem's code and values. */
+function invalidCharacter(text: string): ProblemText | null {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const column = i + 1;
-    if (code === 0) return `Column ${count(column)} holds a NUL character (U+0000): this looks like a binary file, not a text file. A quiz file is plain text.`;
-    if (code < 0x20 && code !== 0x09) return `Column ${count(column)} holds an invisible control character (${hex(code)}). Delete it; a quiz file is plain text.`;
+    if (code === 0) {
+      return {
+        message: `Column ${count(column)} holds a NUL character (U+0000): this looks like a binary file, not a text file. A quiz file is plain text.`,
+        code: "nulCharacter",
+        params: { column },
+      };
+    }
+    if (code < 0x20 && code !== 0x09) {
+      return {
+        message: `Column ${count(column)} holds an invisible control character (${hex(code)}). Delete it; a quiz file is plain text.`,
+        code: "controlCharacter",
+        params: { column, character: hex(code) },
+      };
+    }
     if (isHighSurrogate(code)) {
       if (i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
         i++;
         continue;
       }
-      return `Column ${count(column)} holds half of a character (${hex(code)}), which can't be stored. Retype the character there.`;
+      return halfCharacter(column, code);
     }
-    if (isLowSurrogate(code)) return `Column ${count(column)} holds half of a character (${hex(code)}), which can't be stored. Retype the character there.`;
+    if (isLowSurrogate(code)) return halfCharacter(column, code);
   }
   return null;
+}
+
+function halfCharacter(column: number, code: number): ProblemText {
+  return {
+    message: `Column ${count(column)} holds half of a character (${hex(code)}), which can't be stored. Retype the character there.`,
+    code: "halfCharacter",
+    params: { column, character: hex(code) },
+  };
 }
 
 interface ContainerPrefix {

@@ -1,12 +1,14 @@
 /** Wording helpers for teacher-facing messages. */
+import type { QuestionLabel } from "./problems";
 
 const MAX_PROMPT = 40;
 
 /** `Question "Which function is typically…" (line 12)`, or `Question 3 (line 12)` without text. */
-export function describeQuestion(prompt: string, position: number, line: number): string {
+export function describeQuestion(prompt: string, position: number, line: number): QuestionLabel {
   const text = prompt.replace(/\s+/g, " ").trim();
-  if (text === "") return `Question ${position + 1} (line ${line})`;
-  return `Question "${shorten(text)}" (line ${line})`;
+  const params = { prompt: text === "" ? "" : shorten(text), number: position + 1, questionLine: line };
+  if (text === "") return { text: `Question ${position + 1} (line ${line})`, params };
+  return { text: `Question "${params.prompt}" (line ${line})`, params };
 }
 
 export function shorten(text: string, max = MAX_PROMPT): string {

@@ -6,6 +6,7 @@
  *   1. [ ] / 1. [x] …      numbered checkboxes: single choice
  *   1. First / 2. Second   numbered without boxes: ordering question
  */
+import type { ProblemText, QuestionLabel } from "./problems";
 import {
   fencePosition,
   indentWidth,
@@ -74,7 +75,7 @@ export function readOptions(
   lines: string[],
   from: number,
   end: number,
-  label: string,
+  label: QuestionLabel,
   errors: QuizdownProblem[],
 ): OptionList {
   const options: OptionDraft[] = [];
@@ -109,7 +110,7 @@ export function readOptions(
       style ??= { ordered: item.ordered, boxed: item.checked !== null };
       const problem = styleProblem(style, item, lineNo, label);
       if (problem) {
-        errors.push({ line: lineNo, message: problem });
+        errors.push({ line: lineNo, ...problem });
         rejected++;
         continue;
       }
@@ -145,33 +146,51 @@ export function readOptions(
     }
 
     const strayKind = matchQuote(text) === null ? "text" : "quote";
-    if (strayReported !== strayKind) errors.push({ line: lineNo, message: strayMessage(text, lineNo, label, style) });
+    if (strayReported !== strayKind) errors.push({ line: lineNo, ...strayMessage(text, lineNo, label, style) });
     strayReported = strayKind;
     fence = matchFenceOpen(text);
   }
   return { options, style, rejected };
 }
 
-function styleProblem(style: ListStyle, item: ListItem, line: number, label: string): string | null {
+function styleProblem(style: ListStyle, item: ListItem, line: number, label: QuestionLabel): ProblemText | null {
   const boxed = item.checked !== null;
   if (style.boxed && !boxed) {
     const marker = style.ordered ? "1." : "-";
-    return `Line ${line} is an option of ${label} without a box. Write "${marker} [ ] text" for a wrong answer or "${marker} [x] text" for a right one.`;
+    return {
+      message: `Line ${line} is an option of ${label.text} without a box. Write "${marker} [ ] text" for a wrong answer or "${marker} [x] text" for a right one.`,
+      code: "optionWithoutBox",
+      params: { ...label.params, line, marker },
+    };
   }
   if (!style.boxed && boxed) {
-    return `Line ${line} has a [ ] box, but ${label} is an ordering question (a numbered list without boxes). Use boxes on all options or on none.`;
+    return {
+      message: `Line ${line} has a [ ] box, but ${label.text} is an ordering question (a numbered list without boxes). Use boxes on all options or on none.`,
+      code: "orderWithBox",
+      params: { ...label.params, line },
+    };
   }
   if (style.ordered !== item.ordered) {
-    return `Line ${line} mixes numbered and bulleted options in ${label}. Use the same style for every option: all "- [ ]" or all "1. [ ]".`;
+    return {
+      message: `Line ${line} mixes numbered and bulleted options in ${label.text}. Use the same style for every option: all "- [ ]" or all "1. [ ]".`,
+      code: "mixedOptionStyles",
+      params: { ...label.params, line },
+    };
   }
   return null;
 }
 
-function strayMessage(text: string, line: number, label: string, style: ListStyle | null): string {
-  const start = `Line ${line} is among the options of ${label} but is not an option.`;
+function strayMessage(text: string, line: number, label: QuestionLabel, style: ListStyle | null): ProblemText {
+  const start = `Line ${line} is among the options of ${label.text} but is not an option.`;
+  const params = { ...label.params, line };
   if (matchQuote(text) !== null) {
-    return `${start} To explain an option, indent the > line under that option (e.g. with 4 spaces); a hint goes above the options.`;
+    return {
+      message: `${start} To explain an option, indent the > line under that option (e.g. with 4 spaces); a hint goes above the options.`,
+      code: "strayQuote",
+      params,
+    };
   }
-  const example = style && !style.boxed ? `"1. text"` : `"- [ ] text" or "- [x] text"`;
-  return `${start} Options look like ${example}; other text must go above the options.`;
+  const numbered = style !== null && !style.boxed;
+  const example = numbered ? `"1. text"` : `"- [ ] text" or "- [x] text"`;
+  return { message: `${start} Options look like ${example}; other text must go above the options.`, code: numbered ? "strayTextNumbered" : "strayText", params };
 }

@@ -15,13 +15,13 @@ import type { ParseResult, ParsedQuiz, QuizQuestion, QuizdownProblem } from "./t
 export function parseQuizdown(source: string): ParseResult {
   try {
     if (typeof source !== "string") {
-      return { ok: false, errors: [{ line: 1, message: "The quiz text is missing." }], warnings: [] };
+      return { ok: false, errors: [{ line: 1, message: "The quiz text is missing.", code: "missingText", params: {} }], warnings: [] };
     }
     return parse(source);
   } catch (err) {
     // Defensive only: the parser is written not to throw, but a preview must never crash.
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, errors: [{ line: 1, message: `The quiz could not be read (${detail}).` }], warnings: [] };
+    return { ok: false, errors: [{ line: 1, message: `The quiz could not be read (${detail}).`, code: "unreadable", params: { detail } }], warnings: [] };
   }
 }
 
@@ -53,17 +53,23 @@ function parse(source: string): ParseResult {
     errors.push({
       line: misplaced,
       message: `The settings block on line ${misplaced} is not at the very top of the file, so its settings would be ignored. Move it to line 1 (nothing, not even a blank line, may come before the first ---).`,
+      code: "misplacedSettings",
+      params: { line: misplaced },
     });
   } else if (sections.length === 0) {
     const line = preamble ?? Math.min(front.bodyStart + 1, Math.max(lines.length, 1));
     errors.push({
       line,
       message: 'There are no questions. Start each question with a heading line such as "## What is 2 + 2?", followed by its options.',
+      code: "noQuestions",
+      params: {},
     });
   } else if (preamble !== undefined) {
     warnings.push({
       line: preamble,
       message: `The text on line ${preamble}, before the first question, is not shown in the game.`,
+      code: "textBeforeQuestions",
+      params: { line: preamble },
     });
   }
 
@@ -82,6 +88,8 @@ function parse(source: string): ParseResult {
     warnings.push({
       line: 1,
       message: `nQuestions is ${settings.nQuestions} but the quiz has only ${questions.length} questions; all of them will be played.`,
+      code: "tooFewQuestions",
+      params: { nQuestions: settings.nQuestions, count: questions.length },
     });
   }
 
@@ -134,6 +142,8 @@ function splitSections(lines: string[], from: number, errors: QuizdownProblem[])
     errors.push({
       line: fenceLine,
       message: `The code block starting on line ${fenceLine} is never closed, so everything after it is shown as code. Add a line with just ${marker} where the code ends.`,
+      code: "unclosedCode",
+      params: { line: fenceLine, marker },
     });
   }
   return sections;
@@ -172,6 +182,8 @@ function removedMarkupWarnings(lines: string[], from: number): QuizdownProblem[]
     warnings.push({
       line: i + 1,
       message: `Line ${i + 1} has HTML the game removes for safety: ${removed.join(", ")}. Players won't see it; write it as plain markdown, or put it in \`code\` to show it as text.`,
+      code: "unsafeHtml",
+      params: { line: i + 1, removed: removed.join(", ") },
     });
   }
   return warnings;

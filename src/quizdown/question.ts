@@ -12,6 +12,7 @@ import { parseHeadingText } from "./heading";
 import { fencePosition, indentWidth, isBlank, matchFenceOpen, matchQuote, type Fence } from "./lines";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown";
 import { describeQuestion } from "./messages";
+import type { ProblemText, QuestionLabel } from "./problems";
 import { decideQuestionKind } from "./kindSettings";
 import { checkOptions, toOption } from "./optionChecks";
 import { findOptionsStart, readOptions, type OptionList } from "./optionList";
@@ -44,7 +45,7 @@ export function parseQuestion(
   warnings.push(...head.warnings);
   const label = describeQuestion(head.prompt, position, line);
   if (head.prompt === "") {
-    errors.push({ line, message: `The heading on line ${line} has no question text.` });
+    errors.push({ line, message: `The heading on line ${line} has no question text.`, code: "headingNoText", params: { line } });
   }
 
   const yaml = readQuestionYaml(lines, heading + 1, end);
@@ -63,9 +64,9 @@ export function parseQuestion(
   const { kind } = decided;
   if (decided.unplayableReason !== undefined) {
     decided.unplayableReason = `Question ${position + 1} (line ${line}) ${decided.unplayableReason}`;
-    warnings.push({ line, message: decided.unplayableReason });
+    warnings.push({ line, message: decided.unplayableReason, code: "unknownKind", params: { number: position + 1, questionLine: line, kind: decided.unknownKind ?? "" } });
   } else if (decided.usesOptions) {
-    if (optionsStart.index === -1) errors.push({ line, message: noOptionsMessage(label, optionsStart.unboxedLine) });
+    if (optionsStart.index === -1) errors.push({ line, ...noOptionsMessage(label, optionsStart.unboxedLine) });
     checkOptions(kind, list, label, line, errors, warnings);
   }
 
@@ -133,10 +134,18 @@ function splitBodyAndHint(lines: string[], from: number, to: number): { body: st
   return { body: body.join("\n").trim(), hint: hints.map((h) => h.join("\n")).join("\n\n") };
 }
 
-function noOptionsMessage(label: string, unboxedLine: number | undefined): string {
+function noOptionsMessage(label: QuestionLabel, unboxedLine: number | undefined): ProblemText {
   if (unboxedLine !== undefined) {
-    return `${label} has no options: the list on line ${unboxedLine} has no boxes. Write "- [x] right answer" and "- [ ] wrong answer".`;
+    return {
+      message: `${label.text} has no options: the list on line ${unboxedLine} has no boxes. Write "- [x] right answer" and "- [ ] wrong answer".`,
+      code: "noOptionsUnboxed",
+      params: { ...label.params, line: unboxedLine },
+    };
   }
-  return `${label} has no options: add a list like "- [x] right answer" and "- [ ] wrong answer" under the question.`;
+  return {
+    message: `${label.text} has no options: add a list like "- [x] right answer" and "- [ ] wrong answer" under the question.`,
+    code: "noOptions",
+    params: { ...label.params },
+  };
 }
 

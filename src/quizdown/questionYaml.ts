@@ -39,28 +39,33 @@ export function readQuestionYaml(lines: string[], from: number, end: number): Qu
   if (close === -1 || !lines.slice(open + 1, close).some(namesSetting)) return result;
 
   result.next = close + 1;
-  const block = readYamlBlock(lines, open, close, `The question settings on lines ${open + 1}-${close + 1}`);
+  const block = readYamlBlock(lines, open, close, {
+    text: `The question settings on lines ${open + 1}-${close + 1}`,
+    params: { block: "question", from: open + 1, to: close + 1 },
+  });
   result.errors.push(...block.errors);
   for (const { key, value, line } of block.entries) {
     const name = settingName(key);
     if (name === "timeLimit") {
       const c = checkSeconds(value, key, line, TIME_LIMIT_RANGE);
       if (c.ok) result.timeLimitSec = c.value;
-      else result.errors.push({ line, message: c.message });
+      else result.errors.push({ line, message: c.message, code: c.code, params: c.params });
     } else if (name === "readTime") {
       const c = checkSeconds(value, key, line, READ_TIME_RANGE);
       if (c.ok) result.readTimeSec = c.value;
-      else result.errors.push({ line, message: c.message });
+      else result.errors.push({ line, message: c.message, code: c.code, params: c.params });
     } else if (name === "shuffleAnswers") {
       const c = checkBoolean(value, key, line);
       if (c.ok) result.shuffleAnswers = c.value;
-      else result.errors.push({ line, message: c.message });
+      else result.errors.push({ line, message: c.message, code: c.code, params: c.params });
     } else if (kindKeyName(key) !== null) {
       result.kindEntries[kindKeyName(key)!] = { key, value, line };
     } else {
       result.warnings.push({
         line,
         message: `The setting "${key}" on line ${line} can't be set for a single question and is ignored.`,
+        code: "questionSettingNotAllowed",
+        params: { setting: key, line },
       });
     }
   }

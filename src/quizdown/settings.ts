@@ -5,6 +5,7 @@
 
 import { shorten } from "./messages";
 import { readColor } from "./theme";
+import { shownValue, type ProblemText } from "./problems";
 
 /** Canonical setting names. */
 export type SettingName =
@@ -44,7 +45,7 @@ export function settingName(key: string): SettingName | null {
 export const TIME_LIMIT_RANGE = { min: 5, max: 240 } as const;
 export const READ_TIME_RANGE = { min: 0, max: 30 } as const;
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Checked<T> = { ok: true; value: T } | ({ ok: false } & ProblemText);
 
 /** Builds the "<key> (line N)" prefix used by every settings message. */
 function where(key: string, line: number): string {
@@ -53,7 +54,7 @@ function where(key: string, line: number): string {
 
 export function checkBoolean(value: unknown, key: string, line: number): Checked<boolean> {
   if (typeof value === "boolean") return { ok: true, value };
-  return { ok: false, message: `${where(key, line)} must be true or false, not ${show(value)}.` };
+  return { ok: false, message: `${where(key, line)} must be true or false, not ${show(value)}.`, code: "settingBoolean", params: { ...named(key, line), ...shownValue(value) } };
 }
 
 export function checkText(value: unknown, key: string, line: number): Checked<string> {
@@ -61,6 +62,8 @@ export function checkText(value: unknown, key: string, line: number): Checked<st
   return {
     ok: false,
     message: `${where(key, line)} must be a piece of text, not ${show(value)}. Put it in quotes, e.g. ${key}: "…".`,
+    code: "settingText",
+    params: { ...named(key, line), key, ...shownValue(value) },
   };
 }
 
@@ -70,6 +73,8 @@ export function checkColor(value: unknown, key: string, line: number): Checked<s
     return {
       ok: false,
       message: `${where(key, line)} has no colour. Put a colour in quotes, e.g. ${key}: "#1e40af" (without quotes, # starts a comment).`,
+      code: "settingNoColour",
+      params: { ...named(key, line), key },
     };
   }
   const colour = typeof value === "string" ? readColor(value) : null;
@@ -77,6 +82,8 @@ export function checkColor(value: unknown, key: string, line: number): Checked<s
   return {
     ok: false,
     message: `${where(key, line)} must be a colour such as "#1e40af", "rgb(30, 64, 175)" or navy (not see-through), not ${show(value)}.`,
+    code: "settingColour",
+    params: { ...named(key, line), ...shownValue(value) },
   };
 }
 
@@ -92,12 +99,24 @@ export function checkSeconds(
   return {
     ok: false,
     message: `${where(key, line)} must be a whole number of seconds from ${range.min} to ${range.max}, not ${show(value)}.`,
+    code: "settingSeconds",
+    params: { ...named(key, line), min: range.min, max: range.max, ...shownValue(value) },
   };
 }
 
 export function checkPositiveInteger(value: unknown, key: string, line: number): Checked<number> {
   if (typeof value === "number" && Number.isInteger(value) && value >= 1) return { ok: true, value };
-  return { ok: false, message: `${where(key, line)} must be a whole number of at least 1, not ${show(value)}.` };
+  return {
+    ok: false,
+    message: `${where(key, line)} must be a whole number of at least 1, not ${show(value)}.`,
+    code: "settingPositive",
+    params: { ...named(key, line), ...shownValue(value) },
+  };
+}
+
+/** The values of where(): the setting's name as written (shortened) and its line. */
+function named(key: string, line: number) {
+  return { setting: shorten(key), line };
 }
 
 function show(value: unknown): string {

@@ -4,6 +4,7 @@
  * is drawn on, or the colours are adjusted and the checker says so in plain words. Pure: runs in
  * Node (the checker, the game server) and in the browser (the preview).
  */
+import type { ProblemText } from "./problems";
 import { colord, extend } from "colord";
 import a11yPlugin from "colord/plugins/a11y";
 import namesPlugin from "colord/plugins/names";
@@ -50,7 +51,7 @@ export interface ThemeResult {
   /** Null when the quiz sets no colour: the big screen keeps its own look. */
   theme: StageTheme | null;
   /** Plain-words notes on colours that were changed to stay readable, with the setting they are about. */
-  notes: Array<{ setting: "primaryColor" | "secondaryColor" | "textColor"; message: string }>;
+  notes: Array<{ setting: "primaryColor" | "secondaryColor" | "textColor" } & ProblemText>;
 }
 
 /**
@@ -73,6 +74,13 @@ export function stageTheme(settings: Pick<QuizSettings, "primaryColor" | "second
     notes.push({
       setting: "textColor",
       message: `textColor ${text} on the background (${secondaryColor === undefined ? "the default" : `secondaryColor ${background}`}) has a contrast of only ${ratio(contrast(text, background))} (at least 4.5:1 is needed to read it from the back of the room), so the big screen uses ${plain === LIGHT_TEXT ? "white" : "black"} text instead.`,
+      code: "textColourContrast",
+      params: {
+        text,
+        background: secondaryColor === undefined ? "" : background,
+        ratio: ratio(contrast(text, background)),
+        replacement: plain === LIGHT_TEXT ? "white" : "black",
+      },
     });
     text = plain;
   }

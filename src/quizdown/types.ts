@@ -1,3 +1,5 @@
+import type { ProblemCode, ProblemParams } from "./problems";
+
 /**
  * The quiz model produced by the quizdown parser. Plain data, safe to store as JSON.
  * Markdown is kept as source (`*Markdown`) and as sanitised HTML (`*Html`) ready to render.
@@ -117,7 +119,10 @@ export interface ParsedQuiz {
 export interface QuizdownProblem {
   /** 1-based line in the source file. */
   line: number;
+  /** In English, for the command line and the logs; screens say it by `code` (src/quizdown/problems.ts). */
   message: string;
+  code: ProblemCode;
+  params: ProblemParams;
 }
 
 export type ParseResult =

@@ -7,6 +7,12 @@ import type { QuizdownProblem } from "./types";
 
 const MAX_YAML_ERRORS = 3;
 
+/** How problems name a settings block: the one at the top of the file, or a question's own (lines from-to). */
+export interface YamlBlockName {
+  text: string;
+  params: { block: "top" | "question"; from: number; to: number };
+}
+
 export interface YamlEntry {
   /** Key as written. */
   key: string;
@@ -24,9 +30,9 @@ export interface YamlBlock {
  * @param lines all file lines
  * @param open 0-based index of the opening `---`
  * @param close 0-based index of the closing `---`
- * @param what how to name the block in messages, e.g. "The settings at the top"
+ * @param what how to name the block in messages, e.g. "The settings at the top", and its code values
  */
-export function readYamlBlock(lines: string[], open: number, close: number, what: string): YamlBlock {
+export function readYamlBlock(lines: string[], open: number, close: number, what: YamlBlockName): YamlBlock {
   const text = lines.slice(open + 1, close).join("\n");
   const toFileLine = (yamlLine: number) => Math.min(Math.max(open + 1 + yamlLine, open + 2), close + 1);
   const lineCounter = new LineCounter();
@@ -41,7 +47,9 @@ export function readYamlBlock(lines: string[], open: number, close: number, what
         const detail = (err.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
         return {
           line,
-          message: `${what} can't be read: line ${line} is not valid (${detail}). Write each setting on its own line as name: value.`,
+          message: `${what.text} can't be read: line ${line} is not valid (${detail}). Write each setting on its own line as name: value.`,
+          code: "yamlInvalid",
+          params: { ...what.params, line, detail },
         };
       }),
     };
@@ -55,7 +63,9 @@ export function readYamlBlock(lines: string[], open: number, close: number, what
       errors: [
         {
           line: open + 2,
-          message: `${what} must be a list of settings written as name: value, one per line.`,
+          message: `${what.text} must be a list of settings written as name: value, one per line.`,
+          code: "yamlNotMap",
+          params: { ...what.params },
         },
       ],
     };

@@ -133,3 +133,34 @@ test("the switcher changes a phone's language, keeps it, and keeps the phone in 
   await expect(phone.getByTestId("player-joined-nickname")).toHaveText("Zoë");
   await expect(host.getByTestId("host-player")).toHaveCount(1);
 });
+
+test("a Spanish teacher reads the checker's problems, the host options and the big screen's sound button in Spanish", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
+  const teacher = await context.newPage();
+  await signUpAsNewTeacher(teacher, "Sra. García");
+  // The language a teacher picked is a cookie, read on every page.
+  await context.addCookies([{ name: "quiz-locale", value: "es", url: teacher.url() }]);
+
+  // A broken quiz in the editor: the problem is in Spanish, the question quoted as the teacher wrote it.
+  await teacher.goto("/quizzes/new");
+  await teacher.getByTestId("quiz-source").fill("## ¿Cuál es la capital de *Perú*?\n\n- [ ] Lima\n- [ ] Cusco\n");
+  await expect(teacher.getByTestId("quiz-error")).toContainText(
+    "La pregunta «¿Cuál es la capital de *Perú*?» (línea 1) no tiene ninguna opción correcta: marca una con [x].",
+  );
+
+  await teacher.goto("/");
+  await teacher.getByTestId("host-quiz-back-office").click();
+  const options = teacher.getByTestId("host-options");
+  await expect(options).toContainText("Estas opciones son solo para esta partida.");
+  await expect(options.getByText("Exigir apodos generados", { exact: false })).toBeVisible();
+  await teacher.getByTestId("host-option-time-limit").fill("1");
+  await expect(options).toContainText("Un número entero de segundos entre 5 y 240.");
+  await teacher.getByTestId("host-option-time-limit").fill("30");
+  await expect(teacher.getByTestId("host-options-start")).toHaveText("Empezar la partida");
+  await teacher.getByTestId("host-options-start").click();
+
+  await expect(teacher.getByTestId("phase-lobby")).toBeVisible();
+  await expect(teacher.locator("html")).toHaveAttribute("lang", "es");
+  await expect(teacher.getByTestId("sound-toggle")).toHaveText("Sonido");
+  await expect(teacher.getByTestId("sound-toggle")).toHaveAttribute("title", /^El sonido está (activado|desactivado)/);
+});

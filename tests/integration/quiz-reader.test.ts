@@ -109,7 +109,13 @@ describe.each(testDatabaseTargets())("reading quizzes on %s", (target) => {
       const source = `## Q\n${"*a".repeat(95_000)}\n- [x] a\n- [ ] b\n`;
       const check = await quiz.api.quizzes.check.mutate({ source });
       expect(check.ok).toBe(false);
-      expect(check.problems[0]).toEqual({ line: 2, message: "This line is 190,000 characters long; a line can be at most 2,000. Break it into shorter lines." });
+      // With its code and values, so a teacher's screen can say it in its own language.
+      expect(check.problems[0]).toEqual({
+        line: 2,
+        message: "This line is 190,000 characters long; a line can be at most 2,000. Break it into shorter lines.",
+        code: "lineTooLong",
+        params: { length: 190_000, max: 2_000 },
+      });
       const refused = await refusal(quiz.api.quizzes.create.mutate({ source }));
       expect(refused.code).toBe("BAD_REQUEST");
       expect(refused.message).toMatch(/^Nothing was saved\. Line 2: This line is 190,000 characters long/);

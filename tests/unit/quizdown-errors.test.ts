@@ -3,17 +3,20 @@ import { describe, expect, it } from "vitest";
 import { parseQuizdown, type QuizdownProblem } from "@/quizdown";
 
 const md = (...lines: string[]) => lines.join("\n");
+/** What the teacher reads, line and words (each problem's code is checked in tests/unit/i18n/checker.test.ts). */
+type Words = Pick<QuizdownProblem, "line" | "message">;
+const words = (problems: QuizdownProblem[]): Words[] => problems.map(({ line, message }) => ({ line, message }));
 
-function errorsOf(source: string): QuizdownProblem[] {
+function errorsOf(source: string): Words[] {
   const result = parseQuizdown(source);
   if (result.ok) throw new Error("expected the quiz to be rejected");
-  return result.errors;
+  return words(result.errors);
 }
 
-function warningsOf(source: string): QuizdownProblem[] {
+function warningsOf(source: string): Words[] {
   const result = parseQuizdown(source);
   if (!result.ok) throw new Error(`expected a valid quiz, got ${JSON.stringify(result.errors)}`);
-  return result.warnings;
+  return words(result.warnings);
 }
 
 const OPTIONS = ["- [x] right", "- [ ] wrong"];

@@ -9,9 +9,13 @@ function quizOf(result: ParseResult): ParsedQuiz {
   return result.quiz;
 }
 
-function errorsOf(result: ParseResult): QuizdownProblem[] {
+/** What the teacher reads, line and words (each problem's code is checked in tests/unit/i18n/checker.test.ts). */
+type Words = Pick<QuizdownProblem, "line" | "message">;
+const words = (problems: QuizdownProblem[]): Words[] => problems.map(({ line, message }) => ({ line, message }));
+
+function errorsOf(result: ParseResult): Words[] {
   if (result.ok) throw new Error("expected errors");
-  return result.errors;
+  return words(result.errors);
 }
 
 describe("question kinds in quizdown", () => {
@@ -42,7 +46,7 @@ describe("question kinds in quizdown", () => {
     const quiz = quizOf(result);
     expect(quiz.questions[0]!.kind).toBe("poll");
     expect(quiz.questions[0]!.options.every((o) => !o.correct)).toBe(true);
-    expect(result.ok && result.warnings).toEqual([{ line: 6, message: expect.stringMatching(/poll.*\[x\] on line 6 is ignored/) }]);
+    expect(result.ok && words(result.warnings)).toEqual([{ line: 6, message: expect.stringMatching(/poll.*\[x\] on line 6 is ignored/) }]);
   });
 
   it("points and multi-select scoring per question", () => {

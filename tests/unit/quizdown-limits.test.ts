@@ -3,15 +3,18 @@ import { parseQuizdown, QUIZ_LIMITS, type QuizdownProblem } from "@/quizdown";
 import { pathologicalQuizzes } from "../../bench/pathological-quizzes";
 
 const md = (...lines: string[]) => lines.join("\n");
+/** What the teacher reads, line and words (each problem's code is checked in tests/unit/i18n/checker.test.ts). */
+type Words = Pick<QuizdownProblem, "line" | "message">;
+const words = (problems: QuizdownProblem[]): Words[] => problems.map(({ line, message }) => ({ line, message }));
 const OPTIONS = ["- [x] right", "- [ ] wrong"];
 
-function errorsOf(source: string): QuizdownProblem[] {
+function errorsOf(source: string): Words[] {
   const result = parseQuizdown(source);
   if (result.ok) throw new Error("expected the quiz to be refused");
-  return result.errors;
+  return words(result.errors);
 }
 
-function firstError(source: string): QuizdownProblem {
+function firstError(source: string): Words {
   return errorsOf(source)[0]!;
 }
 

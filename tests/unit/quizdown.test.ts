@@ -256,10 +256,12 @@ describe("settings and timing", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings).toEqual([
-      { line: 3, message: 'Unknown setting "start_on_load" on line 3 is ignored.' },
+      { line: 3, message: 'Unknown setting "start_on_load" on line 3 is ignored.', code: "unknownSetting", params: { setting: "start_on_load", line: 3 } },
       {
         line: 5,
         message: 'Unknown question setting "colour" on line 5 is ignored; only timeLimit and readTime can be set on a question.',
+        code: "headingUnknownSetting",
+        params: { setting: "colour", line: 5 },
       },
     ]);
     expect(result.quiz.questions[0]!.timeLimitSec).toBe(30);

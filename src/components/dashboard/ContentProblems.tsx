@@ -1,9 +1,11 @@
 import type { RouterOutputs } from "@/client/trpc";
+import { useProblemText } from "@/components/shared/problem-text";
 
 type ContentProblem = RouterOutputs["quizzes"]["list"]["problems"][number];
 
 /** Problems found in content/*.md, so the teacher can fix a quiz file that didn't load. */
 export function ContentProblems({ problems }: { problems: ContentProblem[] }) {
+  const problemText = useProblemText();
   if (problems.length === 0) return null;
   return (
     <section data-testid="content-problems" role="alert" className="rounded-2xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950">
@@ -17,7 +19,7 @@ export function ContentProblems({ problems }: { problems: ContentProblem[] }) {
               {problem.file}
               {problem.line > 0 ? `:${problem.line}` : ""}
             </code>{" "}
-            {problem.message}
+            {problemText(problem)}
           </li>
         ))}
       </ul>

@@ -1,15 +1,17 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from "react";
 import { createPortal } from "react-dom";
 import { saveHostSecret } from "@/client/host-secret";
 import { useTRPC } from "@/client/trpc";
-import { changedHostOptions, defaultHostOptions, hostOptionProblems, type HostableQuiz, type HostOptionsForm } from "./host-options";
+import { changedHostOptions, defaultHostOptions, hostOptionProblems, type HostableQuiz, type HostOptionsForm, type OptionProblem } from "./host-options";
 
 /** The options of one game, prefilled from the quiz file; starting creates the game and opens its host screen. */
 export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClose: () => void }) {
+  const t = useTranslations("hostOptions");
   const trpc = useTRPC();
   const router = useRouter();
   const titleId = useId();
@@ -17,6 +19,7 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
   const defaults = useMemo(() => defaultHostOptions(quiz), [quiz]);
   const [form, setForm] = useState<HostOptionsForm>(defaults);
   const problems = hostOptionProblems(form, quiz.questionCount);
+  const problemText = (problem: OptionProblem | undefined) => (problem ? t(problem.key, problem) : undefined);
   const valid = Object.keys(problems).length === 0;
   const createGame = useMutation(
     trpc.games.create.mutationOptions({
@@ -65,62 +68,62 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
       >
         <div>
           <h2 id={titleId} className="text-2xl font-black tracking-tight break-words">
-            Host “{quiz.title}”
+            {t("title", { title: quiz.title })}
           </h2>
-          <p className="mt-1 text-slate-600">These options are for this game only. They start as the quiz file sets them.</p>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
         </div>
 
         <div className="grid gap-4 sm:grid-cols-3">
           <NumberField
-            label="Time per question"
-            unit="seconds"
+            label={t("timeLimit")}
+            unit={t("seconds")}
             testId="host-option-time-limit"
             inputRef={firstFieldRef}
             value={form.timeLimitSec}
             onChange={(value) => set("timeLimitSec", value)}
-            problem={problems.timeLimitSec}
+            problem={problemText(problems.timeLimitSec)}
           />
           <NumberField
-            label="Read time"
-            unit="seconds"
+            label={t("readTime")}
+            unit={t("seconds")}
             testId="host-option-read-time"
             value={form.readTimeSec}
             onChange={(value) => set("readTimeSec", value)}
-            problem={problems.readTimeSec}
+            problem={problemText(problems.readTimeSec)}
           />
           <NumberField
-            label="Questions"
-            unit={`of ${quiz.questionCount}`}
+            label={t("questions")}
+            unit={t("ofCount", { count: quiz.questionCount })}
             testId="host-option-question-count"
             value={form.questionCount}
             onChange={(value) => set("questionCount", value)}
-            problem={problems.questionCount}
+            problem={problemText(problems.questionCount)}
           />
         </div>
         {quiz.hasQuestionTimes && (
           <p className="-mt-2 text-sm text-slate-600">
-            Some questions set their own times. Leave the times as they are to keep them, or change them to use the same for every question.
+            {t("questionTimes")}
           </p>
         )}
 
         <div className="flex flex-col gap-3">
           <Toggle testId="host-option-shuffle-questions" checked={form.shuffleQuestions} onChange={(value) => set("shuffleQuestions", value)}>
-            Shuffle the questions
+            {t("shuffleQuestions")}
           </Toggle>
           <Toggle testId="host-option-shuffle-answers" checked={form.shuffleAnswers} onChange={(value) => set("shuffleAnswers", value)}>
-            Shuffle the answers of each question
+            {t("shuffleAnswers")}
           </Toggle>
           <Toggle testId="host-option-late-join" checked={form.lateJoin} onChange={(value) => set("lateJoin", value)}>
-            Let students join after the game has started
+            {t("lateJoin")}
           </Toggle>
           <Toggle testId="host-option-points-for-speed" checked={form.pointsForSpeed} onChange={(value) => set("pointsForSpeed", value)}>
-            Points for speed (off: a right answer earns the full points whatever the time)
+            {t("pointsForSpeed")}
           </Toggle>
           <Toggle testId="host-option-question-on-phones" checked={form.questionOnPhones} onChange={(value) => set("questionOnPhones", value)}>
-            Show the question on phones (off: phones show only the answers; the class reads the question on the big screen)
+            {t("questionOnPhones")}
           </Toggle>
           <Toggle testId="host-option-generated-nicknames" checked={form.generatedNicknames} onChange={(value) => set("generatedNicknames", value)}>
-            Require generated nicknames (students draw a friendly name like “Brave Otter” instead of typing one)
+            {t("generatedNicknames")}
           </Toggle>
         </div>
 
@@ -138,7 +141,7 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
             disabled={busy}
             className="rounded-xl border border-slate-300 px-5 py-3 font-bold text-slate-700 hover:border-indigo-500 disabled:opacity-50"
           >
-            Cancel
+            {t("cancel")}
           </button>
           <button
             type="submit"
@@ -146,7 +149,7 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
             disabled={!valid || busy}
             className="rounded-xl bg-indigo-700 px-6 py-3 text-lg font-bold text-white hover:bg-indigo-800 disabled:cursor-not-allowed disabled:bg-slate-400"
           >
-            {busy ? "Starting…" : "Start the game"}
+            {busy ? t("starting") : t("start")}
           </button>
         </div>
       </form>

@@ -53,10 +53,13 @@ export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
   };
 }
 
+/** A value the form can't send, as the dialog words it (hostOptions.secondsRange / questionRange). */
+export type OptionProblem = { key: "secondsRange"; min: number; max: number } | { key: "questionRange"; max: number };
+
 export interface OptionProblems {
-  timeLimitSec?: string;
-  readTimeSec?: string;
-  questionCount?: string;
+  timeLimitSec?: OptionProblem;
+  readTimeSec?: OptionProblem;
+  questionCount?: OptionProblem;
 }
 
 function wholeNumber(text: string, min: number, max: number): number | null {
@@ -68,13 +71,13 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 export function hostOptionProblems(form: HostOptionsForm, questionCount: number): OptionProblems {
   const problems: OptionProblems = {};
   if (wholeNumber(form.timeLimitSec, TIME_LIMIT_RANGE.min, TIME_LIMIT_RANGE.max) === null) {
-    problems.timeLimitSec = `A whole number of seconds from ${TIME_LIMIT_RANGE.min} to ${TIME_LIMIT_RANGE.max}.`;
+    problems.timeLimitSec = { key: "secondsRange", ...TIME_LIMIT_RANGE };
   }
   if (wholeNumber(form.readTimeSec, READ_TIME_RANGE.min, READ_TIME_RANGE.max) === null) {
-    problems.readTimeSec = `A whole number of seconds from ${READ_TIME_RANGE.min} to ${READ_TIME_RANGE.max}.`;
+    problems.readTimeSec = { key: "secondsRange", ...READ_TIME_RANGE };
   }
   if (wholeNumber(form.questionCount, 1, questionCount) === null) {
-    problems.questionCount = questionCount === 1 ? "This quiz has just 1 question." : `A whole number from 1 to ${questionCount}.`;
+    problems.questionCount = { key: "questionRange", max: questionCount };
   }
   return problems;
 }

@@ -3,6 +3,7 @@ import type { CSSProperties } from "react";
 import type { HostGame } from "@/client/use-host-game";
 import type { HostView, Phase } from "@/protocol";
 import { LockIcon, PauseIcon, PlayIcon } from "@/components/shared/icons";
+import { useHostRefusalText } from "./host-refusal-text";
 
 /** What Next is called (its catalog key) in each phase where the host moves the game on; null where it can't. */
 export function nextActionFor(phase: Phase): "next" | "close" | null {
@@ -26,6 +27,7 @@ const smallButton =
 
 export function HostControls({ game, view, style }: { game: HostGame; view: HostView; style?: CSSProperties | undefined }) {
   const t = useTranslations("host.controls");
+  const refusalText = useHostRefusalText();
   const nextLabel = nextActionFor(view.phase);
   const busy = game.pending !== null;
   const questionOpen = view.phase === "question-read" || view.phase === "answering";
@@ -35,7 +37,7 @@ export function HostControls({ game, view, style }: { game: HostGame; view: Host
       <div className="flex min-w-0 flex-1 items-center gap-[2vh]">
         {!gameOver && <LockToggle game={game} view={view} busy={busy} />}
         <p role="alert" data-testid="host-action-error" className="min-w-0 flex-1 text-[2.8vh] font-semibold text-amber-300">
-          {game.actionError}
+          {game.actionError && refusalText(game.actionError)}
         </p>
       </div>
       <div className="flex shrink-0 items-center gap-[2vh]">

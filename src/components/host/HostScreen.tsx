@@ -20,11 +20,13 @@ import { HostPausedOverlay } from "./HostPausedOverlay";
 import { HostPodium } from "./HostPodium";
 import { HostQuestionRead } from "./HostQuestionRead";
 import { HostReveal } from "./HostReveal";
+import { useHostRefusalText } from "./host-refusal-text";
 import { LanguageSwitcher } from "@/components/shared/LanguageSwitcher";
 import { SoundController } from "./SoundController";
 
 export function HostScreen({ gameId }: { gameId: string }) {
   const t = useTranslations("host.screen");
+  const refusalText = useHostRefusalText();
   const game = useHostGame(gameId);
   const trpc = useTRPC();
   const joinInfo = useQuery({ ...trpc.server.joinInfo.queryOptions(), staleTime: Infinity });
@@ -58,7 +60,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
   if (game.attach.kind === "refused") {
     return (
       <HostMessage testId="host-refused" title={t("refusedTitle")}>
-        {game.attach.message}
+        {refusalText(game.attach)}
       </HostMessage>
     );
   }

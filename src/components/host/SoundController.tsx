@@ -1,12 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useSecondsLeft, type LocalDeadline } from "@/client/countdown";
 import { effectsBetween, musicFor, type ShowMoment } from "@/client/sound/show-cues";
 import { ShowSynth } from "@/client/sound/synth";
 import { useGestureAudio } from "@/client/sound/use-gesture-audio";
 import type { HostView } from "@/protocol";
-import { SHOW_TEXT } from "./show-text";
 
 /** Remembered per browser: the big screen's sound is on unless the teacher muted it here. */
 export const BIG_SCREEN_SOUND_KEY = "quiz:big-screen-sound";
@@ -34,6 +34,7 @@ function rememberSoundOn(on: boolean): void {
  * suspended, running) on the button say where things stand.
  */
 export function SoundController({ view, deadline, answered }: { view: HostView; deadline: LocalDeadline | null; answered: number }) {
+  const t = useTranslations("host.show");
   const { soundOn, audio, made, toggle } = useGestureAudio<ShowSynth>({
     initiallyOn: true,
     stored: storedSoundOn,
@@ -66,12 +67,12 @@ export function SoundController({ view, deadline, answered }: { view: HostView; 
       data-sound={soundOn ? "on" : "off"}
       data-audio={audio}
       aria-pressed={soundOn}
-      title={soundOn ? SHOW_TEXT.soundOnTitle : SHOW_TEXT.soundOffTitle}
+      title={soundOn ? t("soundOnTitle") : t("soundOffTitle")}
       onClick={toggle}
       className="flex items-center gap-[0.8vh] rounded-[1vh] border-[0.3vh] border-indigo-300 px-[2vh] py-[0.8vh] text-[2.4vh] font-bold text-indigo-100 hover:bg-white/10"
     >
       <SpeakerIcon on={soundOn} />
-      {SHOW_TEXT.sound}
+      {t("sound")}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import type { QuizdownProblem } from "@/quizdown";
+import { useProblemText } from "@/components/shared/problem-text";
 
 type SelectLine = (line: number) => void;
 
@@ -45,6 +46,7 @@ export function QuizWarnings({ warnings, onSelectLine }: { warnings: QuizdownPro
 }
 
 function ProblemLine({ problem, onSelectLine, tone }: { problem: QuizdownProblem; onSelectLine?: SelectLine; tone: string }) {
+  const problemText = useProblemText();
   const label = `Line ${problem.line}:`;
   return (
     <>
@@ -60,7 +62,7 @@ function ProblemLine({ problem, onSelectLine, tone }: { problem: QuizdownProblem
       ) : (
         <span className={`font-mono font-bold ${tone}`}>{label}</span>
       )}{" "}
-      {problem.message}
+      {problemText(problem)}
     </>
   );
 }

@@ -9,7 +9,6 @@ import { NICKNAME_MAX_LENGTH } from "@/protocol/nickname-form";
 import { generateNickname } from "@/protocol/generated-nickname";
 import { LanguageSwitcher } from "@/components/shared/LanguageSwitcher";
 import { useRefusalText, type ShownRefusal } from "./refusal-text";
-import { PLAYER_SHOW_TEXT } from "./show-text";
 import { SuggestNameButton } from "./SuggestNameButton";
 
 const inputClass =
@@ -18,6 +17,7 @@ const inputClass =
 /** `notice`: why the phone is back here (its game ended, the host removed it), shown until the next try. */
 export function JoinForm({ initialCode, notice = null, drawnNames = false }: { initialCode: string; notice?: ShownRefusal | null; drawnNames?: boolean }) {
   const t = useTranslations("player.join");
+  const tShow = useTranslations("player.show");
   const shownRefusal = useRefusalText();
   const { join, joinSlow } = usePlayerGame();
   const [code, setCode] = useState(initialCode);
@@ -96,7 +96,7 @@ export function JoinForm({ initialCode, notice = null, drawnNames = false }: { i
         <SuggestNameButton onDraw={drawName} disabled={joining} />
         {drawnOnly && (
           <p id="join-drawn-only" data-testid="join-drawn-only" className="-mt-3 font-semibold text-indigo-100">
-            {PLAYER_SHOW_TEXT.drawnOnly}
+            {tShow("drawnOnly")}
           </p>
         )}
         <button

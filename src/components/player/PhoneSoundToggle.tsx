@@ -1,10 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { phoneSoundStored, playPhoneCue, rememberPhoneSound, type PhoneCue } from "@/client/sound/phone-sound";
 import { useGestureAudio } from "@/client/sound/use-gesture-audio";
 import type { PersonalView, PlayerRoomView } from "@/protocol";
-import { PLAYER_SHOW_TEXT } from "./show-text";
 
 /** What the phone plays as the game moves on: a blip when answers open, right or wrong at the reveal. */
 function cueFor(room: PlayerRoomView, you: PersonalView): PhoneCue | null {
@@ -21,6 +21,7 @@ function cueFor(room: PlayerRoomView, you: PersonalView): PhoneCue | null {
  * say where things stand.
  */
 export function PhoneSoundToggle({ room, you }: { room: PlayerRoomView; you: PersonalView }) {
+  const t = useTranslations("player.show");
   // Sound turned on earlier on this phone: the student's next tap (joining, answering) wakes it.
   const { soundOn, audio, made, toggle } = useGestureAudio<{ context: AudioContext }>({
     initiallyOn: false,
@@ -50,7 +51,7 @@ export function PhoneSoundToggle({ room, you }: { room: PlayerRoomView; you: Per
       data-sound={soundOn ? "on" : "off"}
       data-audio={audio}
       aria-pressed={soundOn}
-      aria-label={PLAYER_SHOW_TEXT.sound}
+      aria-label={t("sound")}
       onClick={toggle}
       className="flex size-9 shrink-0 items-center justify-center rounded-full bg-white/15 hover:bg-white/25"
     >

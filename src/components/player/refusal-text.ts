@@ -35,6 +35,7 @@ const BY_CODE: Partial<Record<RefusalCode, RefusalKey>> = {
   "game-not-found": "gameNotFound",
   "game-over": "gameOver",
   "nickname-taken": "nicknameTaken",
+  "nickname-not-generated": "nicknameNotGenerated",
   removed: "removed",
   locked: "locked",
   "rate-limited": "rateLimited",
