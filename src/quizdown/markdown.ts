@@ -102,9 +102,9 @@ export function removedMarkup(line: string): string[] {
   return removed;
 }
 
-/** The formulas of one line of quiz text that KaTeX cannot typeset (they are shown as written). */
+/** The formulas of one line of quiz text (or one `$$` block) that KaTeX cannot typeset (they are shown as written). */
 export function unreadableMaths(line: string): MathsProblem[] {
-  return mathsProblems(line, (text) => md.parseInline(text, { async: false }));
+  return mathsProblems(line, (text) => md.parse(text, { async: false }));
 }
 
 function escapeText(text: string): string {

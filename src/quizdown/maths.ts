@@ -139,10 +139,10 @@ export function withMaths(render: () => string): string {
 }
 
 /** The formulas in one line of quiz text that KaTeX cannot typeset, with KaTeX's reason (for the checker). */
-export function mathsProblems(line: string, parseInline: (text: string) => string): MathsProblem[] {
+export function mathsProblems(line: string, parse: (text: string) => string): MathsProblem[] {
   if (!line.includes("$")) return [];
   try {
-    const { found } = collectingFormulas(() => parseInline(line));
+    const { found } = collectingFormulas(() => parse(line));
     return found.flatMap(({ tex, problem }) => (problem ? [{ tex, reason: problem }] : []));
   } catch {
     return [];

@@ -8,7 +8,7 @@ import { checkQuizLimits, QUIZ_LIMITS, tooManyQuestions } from "./limits";
 const QUIZ_QUESTION_LIMIT_INDEX = QUIZ_LIMITS.questions;
 import { fencePosition, isBlank, matchFenceOpen, matchHeading, matchListItem, splitLines, type Fence } from "./lines";
 import { parseQuestion } from "./question";
-import { removedMarkup } from "./markdown";
+import { removedMarkup, unreadableMaths } from "./markdown";
 import { isYamlFence } from "./lines";
 import type { ParseResult, ParsedQuiz, QuizQuestion, QuizdownProblem } from "./types";
 
@@ -73,7 +73,7 @@ function parse(source: string): ParseResult {
     });
   }
 
-  warnings.push(...removedMarkupWarnings(lines, firstHeading));
+  warnings.push(...removedMarkupWarnings(lines, firstHeading), ...unreadableMathsWarnings(lines, firstHeading));
 
   const questions: QuizQuestion[] = [];
   sections.forEach((section, position) => {
@@ -185,6 +185,39 @@ function removedMarkupWarnings(lines: string[], from: number): QuizdownProblem[]
       code: "unsafeHtml",
       params: { line: i + 1, removed: removed.join(", ") },
     });
+  }
+  return warnings;
+}
+
+/** One warning per formula KaTeX cannot typeset (a line's `$…$`, or a `$$` block on lines of its own); code blocks hold no maths. */
+function unreadableMathsWarnings(lines: string[], from: number): QuizdownProblem[] {
+  const warnings: QuizdownProblem[] = [];
+  let fence: Fence | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (fence) {
+      const where = fencePosition(text, fence);
+      if (where === "closing") fence = null;
+      if (where !== "outside") continue;
+      fence = null;
+    }
+    fence = matchFenceOpen(text);
+    if (fence || !text.includes("$")) continue;
+    let source = text;
+    if (text.trim() === "$$") {
+      const close = lines.findIndex((candidate, j) => j > i && candidate.trim() === "$$");
+      if (close > i) source = lines.slice(i, close + 1).join("\n");
+    }
+    for (const { tex, reason } of unreadableMaths(source)) {
+      const written = source === text ? `$${tex}$` : `$$ ${tex} $$`;
+      warnings.push({
+        line: i + 1,
+        message: `The maths ${written} on line ${i + 1} can't be typeset (${reason}); players see it as written. Check the LaTeX: the game supports what KaTeX supports.`,
+        code: "unreadableMaths",
+        params: { line: i + 1, tex: written, reason },
+      });
+    }
+    if (source !== text) i += source.split("\n").length - 1;
   }
   return warnings;
 }

@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   "tooFewQuestions",
   "unclosedCode",
   "unsafeHtml",
+  "unreadableMaths",
   // Settings blocks (the top of the file, a question's own block)
   "frontMatterUnclosed",
   "yamlInvalid",

@@ -83,3 +83,15 @@ describe("maths in quiz text", () => {
     expect(htmlToPlainText(quiz.questions[0]!.options[0]!.html)).toBe("Yes, $1 < 3$");
   });
 });
+
+describe("the checker and maths", () => {
+  it("warns, with its line, about a formula KaTeX can't typeset — inline or a $$ block — and the quiz still plays", () => {
+    const result = parseQuizdown(md("## What is $\\frac{1$?", "", "$$", "\\sqrt{", "$$", "", "- [x] $x^2$", "- [ ] `$not maths$`"));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(({ line, code, params }) => ({ line, code, tex: params!.tex }))).toEqual([
+      { line: 1, code: "unreadableMaths", tex: "$\\frac{1$" },
+      { line: 3, code: "unreadableMaths", tex: "$$ \\sqrt{ $$" },
+    ]);
+    expect(result.warnings[0]!.message).toMatch(/^The maths \$\\frac\{1\$ on line 1 can't be typeset \(.+\); players see it as written\./);
+  });
+});

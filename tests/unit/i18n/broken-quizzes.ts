@@ -9,6 +9,7 @@ export const BROKEN_QUIZZES: string[] = [
   md("---", "nQuestions: 5", "---", "## Q", ...OPTIONS),
   md("## Q", ...OPTIONS, "", "```", "## hidden", "- [x] hidden"),
   md("## Q <script>alert(1)</script>", ...OPTIONS, "", "<iframe src=x></iframe>"),
+  md("## What is $\\frac{1$?", ...OPTIONS, "", "$$", "\\sqrt{", "$$"),
   md("---", "title: x", "## Q", "- [x] a", "- [ ] b"),
   md("---", "title: [unclosed", "---", "## Q", ...OPTIONS),
   md("---", "- a", "- b", "---", "## Q", ...OPTIONS),
