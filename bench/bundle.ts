@@ -6,7 +6,9 @@
  * the chunks its client-reference manifest lists for the layouts, boundaries and the page itself
  * (`entryJSFiles`) — the same files as the page's <script> tags. The legacy-browser polyfills are
  * left out (loaded with `nomodule`, never by a modern phone), and so are chunks a page loads later
- * on demand (next/dynamic, e.g. the ordering answer's drag and drop).
+ * on demand (next/dynamic, e.g. the ordering answer's drag and drop; on /join also socket.io-client,
+ * fetched right after the join form shows, and the screens after the lobby, fetched in the lobby:
+ * tests/e2e/phone-weight.spec.ts counts everything a phone downloads until it stands in the lobby).
  *
  * Sizes are gzip at zlib's default level, what the server sends (it compresses with Node's zlib).
  * 1 kB = 1,000 bytes.

@@ -1,7 +1,8 @@
 // Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
 import type { JoinAck, JoinRequest, Refusal } from "@/protocol";
 import { ClientEvent } from "@/protocol/events";
-import { ACK_TIMEOUT_MS, type QuizSocket } from "./socket";
+import type { QuizSocket } from "./socket";
+import { ACK_TIMEOUT_MS } from "./socket-helpers";
 
 /** Refusals of an answer or a join that mean "not yet" (the server could not store it yet): the phone asks again. */
 export const SAVE_RETRYABLE = new Set<Refusal["code"]>(["rate-limited", "server-error"]);

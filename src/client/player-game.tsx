@@ -9,7 +9,9 @@ import { useClockOffset } from "./clock-offset";
 import { localDeadline, received, type LocalDeadline, type Received } from "./countdown";
 import { joinUntilAnswered, retryDelay, SAVE_RETRYABLE } from "./join-until-answered";
 import { deviceId, findPlayerSession, forgetPlayerSession, savePlayerSession, type PlayerSession } from "./player-session";
-import { ACK_TIMEOUT_MS, connectQuizSocket, dropWhenOffline, noAnswerRefusal, wait, type QuizSocket } from "./socket";
+import { connectPlayerSocket } from "./player-socket";
+import type { QuizSocket } from "./socket";
+import { ACK_TIMEOUT_MS, dropWhenOffline, noAnswerRefusal, wait } from "./socket-helpers";
 
 /**
  * "resuming": the socket is up and this phone is asking the server to put it back in its game
@@ -101,6 +103,8 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   const offset = useClockOffset(socket);
 
   const socketRef = useRef<QuizSocket | null>(null);
+  /** Resolves once socket.io-client has loaded and the socket exists (a join tapped before then waits for it). */
+  const socketReadyRef = useRef<Promise<QuizSocket | null> | null>(null);
   const sessionRef = useRef<PlayerSession | null>(null);
   const roomRef = useRef<PlayerRoomView | null>(null);
   /** True once the server knows this connection is the player (joined or resumed). */
@@ -251,36 +255,50 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     setStage(session ? "resuming" : "form");
     if (session) setCode(session.code);
 
-    const socket = connectQuizSocket();
-    socketRef.current = socket;
-    setSocket(socket);
-    socket.on("connect", () => {
-      boundRef.current = false;
-      if (sessionRef.current) void resumeRef.current();
-      else setConnection("connected");
-    });
-    socket.on("disconnect", (reason) => {
-      boundRef.current = false;
-      // Only the server closing the connection stops socket.io from reconnecting: the same
-      // player resumed on another connection.
-      setConnection(reason === "io server disconnect" ? "replaced" : "reconnecting");
-    });
-    socket.on(ServerEvent.room, showRoom);
-    socket.on(ServerEvent.personal, ({ room, you }) => {
-      showRoom(room);
-      showYou(you);
-    });
-    socket.on(ServerEvent.removed, ({ message }) => {
-      if (sessionRef.current) forgetPlayerSession(sessionRef.current.gameId);
-      sessionRef.current = null;
-      pendingRef.current = null;
-      setRemovedMessage(message);
-    });
-    const stopWatchingNetwork = dropWhenOffline(socket);
+    // The form shows first; the socket library is fetched and run right after (connectPlayerSocket).
+    let closed = false;
+    let stopWatchingNetwork = () => {};
+    socketReadyRef.current = connectPlayerSocket().then(
+      (socket) => {
+        if (closed) {
+          socket.disconnect();
+          return null;
+        }
+        socketRef.current = socket;
+        setSocket(socket);
+        socket.on("connect", () => {
+          boundRef.current = false;
+          if (sessionRef.current) void resumeRef.current();
+          else setConnection("connected");
+        });
+        socket.on("disconnect", (reason) => {
+          boundRef.current = false;
+          // Only the server closing the connection stops socket.io from reconnecting: the same
+          // player resumed on another connection.
+          setConnection(reason === "io server disconnect" ? "replaced" : "reconnecting");
+        });
+        socket.on(ServerEvent.room, showRoom);
+        socket.on(ServerEvent.personal, ({ room, you }) => {
+          showRoom(room);
+          showYou(you);
+        });
+        socket.on(ServerEvent.removed, ({ message }) => {
+          if (sessionRef.current) forgetPlayerSession(sessionRef.current.gameId);
+          sessionRef.current = null;
+          pendingRef.current = null;
+          setRemovedMessage(message);
+        });
+        stopWatchingNetwork = dropWhenOffline(socket);
+        return socket;
+      },
+      // The library could not be fetched even after retries: a join says the server did not answer.
+      () => null,
+    );
     return () => {
+      closed = true;
       stopWatchingNetwork();
       resumeRunRef.current++;
-      socket.disconnect();
+      socketRef.current?.disconnect();
       socketRef.current = null;
     };
     // The page's code comes from the address once, and the callbacks never change: this runs once.
@@ -288,7 +306,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
 
   const join = useCallback(
     async (code: string, nickname: string): Promise<Refusal | null> => {
-      const socket = socketRef.current;
+      const socket = socketRef.current ?? (await socketReadyRef.current);
       if (!socket) return noAnswerRefusal();
       try {
         const ack = await joinUntilAnswered(socket, { code, nickname, deviceId: deviceId(), joinId: newAnswerId() }, setJoinSlow);

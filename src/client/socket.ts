@@ -1,4 +1,6 @@
 import { io, type Socket } from "socket.io-client";
+// The helpers live apart so the phone can use them without socket.io-client, which it loads after its first screen.
+export { ACK_TIMEOUT_MS, dropWhenOffline, noAnswerRefusal, wait } from "./socket-helpers";
 // Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
 import { ClientEvent, ServerEvent } from "@/protocol/events";
 import type {
@@ -51,9 +53,6 @@ export interface ClientToServerEvents {
 
 export type QuizSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** How long to wait for the server to acknowledge a request before telling the user. */
-export const ACK_TIMEOUT_MS = 8_000;
-
 /**
  * A socket to the quiz server on this page's own origin (default path /socket.io). It reconnects by
  * itself, forever, with a backoff capped at 3 s (a restarting server is back within seconds); the
@@ -61,31 +60,4 @@ export const ACK_TIMEOUT_MS = 8_000;
  */
 export function connectQuizSocket(): QuizSocket {
   return io({ reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
-}
-
-/**
- * When the device says it went offline, close the connection at once instead of waiting for the
- * heartbeat to notice (up to ~45 s): the page shows "Reconnecting…" straight away, and socket.io
- * reconnects (and the page resumes) as soon as the network is back. Returns the clean-up.
- */
-export function dropWhenOffline(socket: QuizSocket): () => void {
-  const onOffline = () => {
-    if (socket.connected) socket.io.engine?.close();
-  };
-  window.addEventListener("offline", onOffline);
-  return () => window.removeEventListener("offline", onOffline);
-}
-
-/** Waits `ms`, for retry loops. */
-export function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The refusal shown when the server did not answer in time (or the connection dropped meanwhile). */
-export function noAnswerRefusal(): Refusal {
-  return {
-    ok: false,
-    code: "server-error",
-    message: "The game server didn't answer. Check your connection and try again.",
-  };
 }

@@ -10,13 +10,15 @@ import { PHONE } from "./phones";
 import { hostQuiz, signUpAsNewTeacher } from "./teacher";
 
 /**
- * What /join may download today (gzip). Issue 10 asks for ≤ 120 kB (bench/bundle.ts, where the bench
- * marks it MISS): Next.js and React alone are ~132 kB, so this guards against the phone's own code
- * growing back (it was 245.7 kB with tRPC, React Query, zod, the nickname word list and dnd-kit).
- * 163 kB before languages; the phone's own catalog (next-intl, precompiled), the drawn-name lists
- * and the phone's sound button brought it to 171 kB.
+ * What /join may download from opening to the lobby (gzip). Issue 10 asks for ≤ 120 kB
+ * (bench/bundle.ts, where the bench marks it MISS), which Next.js and React alone exceed: the
+ * framework's chunks on every page are 131.8 kB. This guards against the phone's own code growing
+ * back (it was 245.7 kB with tRPC, React Query, zod, the nickname word list and dnd-kit; 171 kB with
+ * languages and the game-show additions). 164.1 kB since socket.io-client loads after the form
+ * shows (still before the lobby, so counted here) and the screens after the lobby load while the
+ * phone waits in it (not counted here).
  */
-const JOIN_JS_CEILING_GZIP_BYTES = 175_000;
+const JOIN_JS_CEILING_GZIP_BYTES = 166_000;
 
 /** Code only the teacher's pages need; none of it may reach the phone. */
 const TEACHER_ONLY_MARKERS: Record<string, RegExp> = {

@@ -1,19 +1,29 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { useEffect } from "react";
 import { PlayerGameProvider, usePlayerGame } from "@/client/player-game";
 import { ConnectionBanner } from "./ConnectionBanner";
 import { JoinForm } from "./JoinForm";
-import { PlayerAnswering } from "./PlayerAnswering";
-import { PlayerFinal } from "./PlayerFinal";
 import { PlayerHeader } from "./PlayerHeader";
-import { PlayerLeaderboard } from "./PlayerLeaderboard";
 import { PlayerAnnouncer } from "./PlayerAnnouncer";
 import { PlayerLobby } from "./PlayerLobby";
-import { PlayerQuestionRead } from "./PlayerQuestionRead";
 import { PausedOverlay } from "./PausedOverlay";
 import { PlayerRemoved } from "./PlayerRemoved";
 import { PlayerResuming } from "./PlayerResuming";
-import { PlayerReveal } from "./PlayerReveal";
+
+/** The screens after the lobby (questions, reveal, leaderboard, podium): fetched while the phone waits in the lobby. */
+function loadGameScreens() {
+  return import("./PlayerGameScreens").then((module) => module.PlayerGameScreens);
+}
+
+const PlayerGameScreens = dynamic(loadGameScreens, {
+  ssr: false,
+  loading: () => <div className="flex-1" />,
+});
+
+/** How long the lobby shows before the phone fetches the game's screens (the lobby's own frame first). */
+const GAME_SCREENS_AFTER_LOBBY_MS = 1_000;
 
 /** The phone: the join form, then every game screen, on one page with one socket. */
 export function PlayerApp({ initialCode, drawnNames = false }: { initialCode: string; drawnNames?: boolean }) {
@@ -50,21 +60,16 @@ function PlayerScreen({ initialCode, drawnNames }: { initialCode: string; drawnN
 
 function PhaseScreen() {
   const { room } = usePlayerGame();
-  switch (room?.phase) {
-    case "lobby":
-      return <PlayerLobby />;
-    case "question-read":
-      return <PlayerQuestionRead />;
-    case "answering":
-      return <PlayerAnswering key={room.question?.index} />;
-    case "reveal":
-      return <PlayerReveal />;
-    case "leaderboard":
-      return <PlayerLeaderboard />;
-    case "podium":
-    case "finished":
-      return <PlayerFinal />;
-    default:
-      return null;
-  }
+  const phase = room?.phase;
+  if (!phase) return null;
+  if (phase === "lobby") return <LobbyFetchingGameScreens />;
+  return <PlayerGameScreens phase={phase} questionIndex={room.question?.index} />;
+}
+
+function LobbyFetchingGameScreens() {
+  useEffect(() => {
+    const timer = setTimeout(() => void loadGameScreens(), GAME_SCREENS_AFTER_LOBBY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return <PlayerLobby />;
 }

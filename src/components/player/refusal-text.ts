@@ -8,7 +8,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { RefusalCode } from "@/protocol";
 import { ROOM_CODE_REFUSAL } from "@/protocol/join-form";
 import { NICKNAME_MAX_LENGTH, NICKNAME_REFUSALS } from "@/protocol/nickname-form";
-import { noAnswerRefusal } from "@/client/socket";
+import { noAnswerRefusal } from "@/client/socket-helpers";
 
 export type RefusalTranslator = ReturnType<typeof useTranslations<"refusals">>;
 type RefusalKey = Parameters<RefusalTranslator>[0];
