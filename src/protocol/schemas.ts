@@ -117,6 +117,7 @@ export const fallbackRefusalMessages = {
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
 export type ResumeRequest = z.infer<typeof resumeRequestSchema>;
+export type PlayAgainRequest = z.infer<typeof playAgainRequestSchema>;
 export type HostAttachRequest = z.infer<typeof hostAttachSchema>;
 export type HostRemovePlayerRequest = z.infer<typeof hostRemovePlayerSchema>;
 export type HostReadmitPlayerRequest = z.infer<typeof hostReadmitPlayerSchema>;
