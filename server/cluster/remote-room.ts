@@ -4,7 +4,7 @@
  * so the owner's broadcasts reach it through the adapter.
  */
 import { refusal, type AnswerRequest, type HostView } from "../../src/protocol";
-import type { RoomHandle } from "../rooms/room-directory";
+import type { NextGameAck, RoomHandle } from "../rooms/room-directory";
 
 /** What the owner serves; `payload.gameId` names the game. */
 export const ROOM_OPS = [
@@ -26,6 +26,8 @@ export const ROOM_OPS = [
   "allowTakeover",
   "removePlayer",
   "readmitPlayer",
+  "offerNextGame",
+  "nextGameFor",
   "releaseFinished",
 ] as const;
 export type RoomOp = (typeof ROOM_OPS)[number];
@@ -86,4 +88,6 @@ export class RemoteRoom implements RoomHandle {
   allowTakeover = (playerId: string) => this.forward("allowTakeover", { playerId }, UNREACHABLE);
   removePlayer = (playerId: string) => this.forward("removePlayer", { playerId }, UNREACHABLE);
   readmitPlayer = (playerId: string) => this.forward("readmitPlayer", { playerId }, UNREACHABLE);
+  offerNextGame = (code: string) => this.forward("offerNextGame", { code }, UNREACHABLE);
+  nextGameFor = (playerId: string) => this.forward<NextGameAck>("nextGameFor", { playerId }, UNREACHABLE);
 }

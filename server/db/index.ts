@@ -23,3 +23,4 @@ export type { LibraryQuizItem, QuizRecord } from "./quizzes";
 export { listPastGames, listPastGameQuizzes, isGameOwnedBy } from "./past-games";
 export type { PastGamesQuery, PastGamesPage, PastGameQuiz } from "./past-games";
 export { loadReportSource } from "./report-data";
+export { findReplayableGame, roundCorrectness } from "./replay";

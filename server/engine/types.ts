@@ -150,6 +150,8 @@ export interface GameState {
   nicknameIndex: Record<string, string>;
   /** Device hashes of removed players → their id. Derived from `players` like `nicknameIndex`. */
   removedDevices: Record<string, string>;
+  /** After the podium: the code of the game the host started next, which this game's players may move to (play-again.ts). */
+  nextGameCode?: string;
 }
 
 /** One answer as it is saved: choices are ORIGINAL option indexes (quiz-file order). */
@@ -199,6 +201,7 @@ export type GameEvent =
   | { type: "takeover-requested"; playerId: string }
   | { type: "takeover-allowed"; playerId: string }
   | { type: "player-taken-over"; playerId: string }
-  | { type: "game-finished"; at: number; status: FinishStatus; standings: Standing[] };
+  | { type: "game-finished"; at: number; status: FinishStatus; standings: Standing[] }
+  | { type: "next-game-offered"; code: string };
 
 export type FinishStatus = "finished" | "ended_early" | "host_left";

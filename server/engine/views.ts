@@ -142,6 +142,7 @@ function baseView(state: GameState, now: number, audience: Audience): GameViewBa
     playerCount: state.activePlayerCount,
     endedEarly: state.endedEarly,
     paused: state.paused !== null,
+    nextGameCode: state.nextGameCode ?? null,
   };
 }
 

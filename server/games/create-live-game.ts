@@ -30,6 +30,8 @@ export interface GameOptions {
   questionOnPhones?: boolean;
   /** Only generated nicknames may join (default off): no typed names, so no rude ones. */
   generatedNicknames?: boolean;
+  /** Only these questions of the quiz, in the quiz's order (play again with the hard ones); all when unset. */
+  questionIds?: string[];
 }
 
 export interface LiveGameTicket {
@@ -50,10 +52,12 @@ export async function createLiveGame(
   // Another teacher's quiz is as unknown as one that doesn't exist.
   const hostable = quiz && quiz.deletedAt === null && (quiz.ownerId === null || quiz.ownerId === ownerId);
   if (!quiz || !hostable) throw new GameSetupError("That quiz doesn't exist (any more). Reload the list and pick again.", true);
-  if (quiz.questions.length === 0) throw new GameSetupError(`“${quiz.title}” has no questions.`);
+  const chosen = options.questionIds ? new Set(options.questionIds) : null;
+  const quizQuestions = chosen ? quiz.questions.filter((question) => chosen.has(question.id)) : quiz.questions;
+  if (quizQuestions.length === 0) throw new GameSetupError(`“${quiz.title}” has no questions.`);
   // A question of a kind this game can't play is left out of the game; the rest plays.
-  const unplayable = quiz.questions.find((question) => question.unplayableReason !== undefined);
-  if (unplayable && quiz.questions.every((question) => question.unplayableReason !== undefined)) {
+  const unplayable = quizQuestions.find((question) => question.unplayableReason !== undefined);
+  if (unplayable && quizQuestions.every((question) => question.unplayableReason !== undefined)) {
     throw new GameSetupError(`“${quiz.title}” can't be hosted: ${unplayable.unplayableReason}`);
   }
 
@@ -79,7 +83,7 @@ export async function createLiveGame(
     questionOnPhones: options.questionOnPhones ?? true,
     generatedNicknames: options.generatedNicknames ?? false,
     // A per-game override beats the quiz file's per-question times.
-    questions: quiz.questions.map((question) => ({
+    questions: quizQuestions.map((question) => ({
       ...question,
       ...(options.readTimeSec !== undefined ? { readTimeSec: options.readTimeSec } : {}),
       ...(options.timeLimitSec !== undefined ? { timeLimitSec: options.timeLimitSec } : {}),

@@ -19,6 +19,8 @@ import {
   personalView,
   playerRoomView,
   readmitPlayer,
+  offerNextGame,
+  nextGameFor,
   removePlayer,
   resumeGame,
   setLocked,
@@ -404,6 +406,12 @@ export class GameRoom {
   allowTakeover = (playerId: string) => this.handle(allowTakeover(this.state, { playerId }));
   removePlayer = (playerId: string) => this.handle(removePlayer(this.state, { playerId, now: this.clock() }));
   readmitPlayer = (playerId: string) => this.handle(readmitPlayer(this.state, { playerId }));
+  offerNextGame = (code: string) => this.handle(offerNextGame(this.state, code));
+
+  /** Where a player of this finished game goes to play again (see play-again.ts). */
+  nextGameFor(playerId: string) {
+    return nextGameFor(this.state, playerId);
+  }
 
   hostSnapshot() {
     return hostView(this.state, this.clock());
@@ -533,7 +541,7 @@ export class GameRoom {
     const removed = events.flatMap((event) => (event.type === "player-removed" ? [event.playerId] : []));
     // A withdrawn join changes the lobby's player list: the host's view is refreshed below.
     const phaseChanged = events.some((event) => event.type === "phase-changed");
-    const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed");
+    const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed" || event.type === "next-game-offered");
     const room = roomChanged ? playerRoomView(this.state, now) : null;
     const host = roomChanged ? hostView(this.state, now) : null;
     const withPersonal = phaseChanged && PERSONAL_VIEW_PHASES.has(this.state.phase);

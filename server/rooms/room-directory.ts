@@ -3,7 +3,7 @@
  * RoomRegistry and its GameRooms; with REDIS_URL it is the cluster registry, whose rooms may be
  * local or a handle forwarding to the node that owns the game (server/cluster/).
  */
-import type { AnswerAck, AnswerRequest, HostActionAck, HostView, JoinAck, ResumeAck } from "../../src/protocol";
+import type { Ack, AnswerAck, AnswerRequest, HostActionAck, HostView, JoinAck, ResumeAck } from "../../src/protocol";
 import type { GameState } from "../engine";
 
 type MaybePromise<T> = T | Promise<T>;
@@ -34,7 +34,13 @@ export interface RoomHandle {
   allowTakeover(playerId: string): Promise<HostActionAck>;
   removePlayer(playerId: string): Promise<HostActionAck>;
   readmitPlayer(playerId: string): Promise<HostActionAck>;
+  /** After the podium: invite this game's players to the host's next game (its code). */
+  offerNextGame(code: string): Promise<HostActionAck>;
+  /** The next game's code and the player's nickname there, or why the player can't follow. */
+  nextGameFor(playerId: string): MaybePromise<NextGameAck>;
 }
+
+export type NextGameAck = Ack<{ code: string; nickname: string }>;
 
 export interface RoomDirectory {
   /** A 6-digit room code no other live game uses (cluster-wide with REDIS_URL). */

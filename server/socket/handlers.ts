@@ -18,6 +18,7 @@ import {
   hostRemovePlayerSchema,
   resumeRequestSchema,
   joinRequestSchema,
+  playAgainRequestSchema,
   refusal,
   type Ack,
   type Refusal,
@@ -160,6 +161,34 @@ export function registerSocketHandlers(io: Server, registry: RoomDirectory, log:
       // The same player on an older connection (another tab, a half-dead socket) is closed.
       if (replacedSocketId) io.in(replacedSocketId).disconnectSockets(true);
       return ack;
+    });
+
+    on(ClientEvent.playAgain, playAgainRequestSchema, fallbackRefusalMessages.playAgain, async ({ deviceId }) => {
+      const from = identity.player;
+      if (!from) return refusal("not-joined", "Join a game first.");
+      if (identity.joining) return refusal("invalid-request", "This device is already joining a game.");
+      const finished = await registry.findById(from.gameId);
+      if (!finished) return refusal("game-not-found", "This game is no longer running.");
+      const next = await finished.nextGameFor(from.playerId);
+      if (!next.ok) return next;
+      const room = await registry.findByCode(next.code);
+      if (!room) return noOpenGame(next.code);
+      const joinId = randomUUID();
+      identity.joining = true;
+      identity.joinId = joinId;
+      try {
+        const ack = await room.join(next.nickname, socket.id, { joinId, deviceId });
+        if (!ack.ok) return ack;
+        // Out of the finished game: its messages no longer reach this phone.
+        await socket.leave(playersChannel(from.gameId));
+        await socket.leave(playerChannel(from.playerId));
+        finished.socketClosed(from.playerId, socket.id);
+        await bindPlayer(room, ack.you.playerId);
+        room.joinAnswered(joinId, socket.connected);
+        return ack;
+      } finally {
+        identity.joining = false;
+      }
     });
 
     on(ClientEvent.answer, answerRequestSchema, fallbackRefusalMessages.answer, async (request) => {

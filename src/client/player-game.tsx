@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 // Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
-import type { AnswerAck, AnswerInput, PersonalView, PlayerRoomView, Refusal, ResumeAck } from "@/protocol";
+import type { AnswerAck, AnswerInput, JoinAck, PersonalView, PlayerRoomView, Refusal, ResumeAck } from "@/protocol";
 import { ClientEvent, ServerEvent } from "@/protocol/events";
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
@@ -52,6 +52,8 @@ export interface PlayerGame {
   notice: Refusal | null;
   /** A join is taking long (the server is slow to confirm it); the phone keeps asking. */
   joinSlow: boolean;
+  /** The host's next game could not be followed automatically (the phone shows its code to join by hand). */
+  followRefused: Refusal | null;
   /** Resolves to null when joined, or to the refusal to show under the form. */
   join(code: string, nickname: string): Promise<Refusal | null>;
   /** One shape per kind of question (see AnswerInput). */
@@ -98,6 +100,7 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   const [answer, setAnswer] = useState<AnswerStatus | null>(null);
   const [removedMessage, setRemovedMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<Refusal | null>(null);
+  const [followRefused, setFollowRefused] = useState<Refusal | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [joinSlow, setJoinSlow] = useState(false);
   const offset = useClockOffset(socket);
@@ -113,10 +116,15 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
   const sendingRef = useRef(false);
   /** Bumped by every resume, so an older resume loop stops. */
   const resumeRunRef = useRef(0);
+  /** The next game this phone tried to follow (once per invitation); see followNextGame. */
+  const followedCodeRef = useRef<string | null>(null);
+  const followRef = useRef<(code: string) => void>(() => {});
 
   const showRoom = useCallback((room: PlayerRoomView) => {
     roomRef.current = room;
     setCurrent(received(room));
+    // The host played again: this phone moves to the new game with its nickname.
+    if (room.nextGameCode && boundRef.current) followRef.current(room.nextGameCode);
     const pending = pendingRef.current;
     // Stop resending once the question is closed: the reveal says what the server got.
     if (pending && !(room.phase === "answering" && room.question?.index === pending.questionIndex)) pendingRef.current = null;
@@ -304,6 +312,29 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     // The page's code comes from the address once, and the callbacks never change: this runs once.
   }, [initialCode, showRoom, showYou]);
 
+  /** In the game a join (or a move to the next game) was acknowledged for. */
+  const enterGame = useCallback(
+    (code: string, ack: Extract<JoinAck, { ok: true }>) => {
+      sessionRef.current = savePlayerSession({
+        gameId: ack.room.gameId,
+        playerId: ack.you.playerId,
+        playerToken: ack.playerToken,
+        code,
+        nickname: ack.you.nickname,
+      });
+      boundRef.current = true;
+      setCode(code);
+      setNotice(null);
+      setRemovedMessage(null);
+      setFollowRefused(null);
+      setAnswer(null);
+      showRoom(ack.room);
+      showYou(ack.you);
+      setStage("playing");
+    },
+    [showRoom, showYou],
+  );
+
   const join = useCallback(
     async (code: string, nickname: string): Promise<Refusal | null> => {
       const socket = socketRef.current ?? (await socketReadyRef.current);
@@ -311,28 +342,38 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       try {
         const ack = await joinUntilAnswered(socket, { code, nickname, deviceId: deviceId(), joinId: newAnswerId() }, setJoinSlow);
         if (!ack.ok) return ack;
-        sessionRef.current = savePlayerSession({
-          gameId: ack.room.gameId,
-          playerId: ack.you.playerId,
-          playerToken: ack.playerToken,
-          code,
-          nickname: ack.you.nickname,
-        });
-        boundRef.current = true;
-        setCode(code);
-        setNotice(null);
-        setRemovedMessage(null);
-        setAnswer(null);
-        showRoom(ack.room);
-        showYou(ack.you);
-        setStage("playing");
+        enterGame(code, ack);
         return null;
       } catch {
         return noAnswerRefusal();
       }
     },
-    [showRoom, showYou],
+    [enterGame],
   );
+
+  /** Moves to the host's next game with this phone's nickname; if that fails, the final screen offers its code. */
+  const followNextGame = useCallback(
+    async (code: string) => {
+      const socket = socketRef.current;
+      const session = sessionRef.current;
+      if (!socket?.connected || !session || followedCodeRef.current === code) return;
+      followedCodeRef.current = code;
+      let ack: JoinAck;
+      try {
+        ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.playAgain, { deviceId: deviceId() });
+      } catch {
+        ack = noAnswerRefusal();
+      }
+      if (sessionRef.current !== session) return;
+      if (!ack.ok) return setFollowRefused(ack);
+      forgetPlayerSession(session.gameId);
+      enterGame(code, ack);
+    },
+    [enterGame],
+  );
+  useEffect(() => {
+    followRef.current = (code) => void followNextGame(code);
+  }, [followNextGame]);
 
   const submitAnswer = useCallback(
     (questionIndex: number, given: AnswerInput) => {
@@ -363,11 +404,12 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       removedMessage,
       notice,
       joinSlow,
+      followRefused,
       join,
       submitAnswer,
       continueHere,
     }),
-    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, joinSlow, join, submitAnswer, continueHere],
+    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, joinSlow, followRefused, join, submitAnswer, continueHere],
   );
 
   return <PlayerGameContext value={value}>{children}</PlayerGameContext>;

@@ -18,6 +18,7 @@ import type {
   HostView,
   JoinAck,
   JoinRequest,
+  PlayAgainRequest,
   PersonalMessage,
   PlayerRoomView,
   Refusal,
@@ -35,6 +36,7 @@ type AckCallback<T> = (response: T) => void;
 
 export interface ClientToServerEvents {
   [ClientEvent.join]: (request: JoinRequest, ack: AckCallback<JoinAck>) => void;
+  [ClientEvent.playAgain]: (request: PlayAgainRequest, ack: AckCallback<JoinAck>) => void;
   [ClientEvent.resume]: (request: ResumeRequest, ack: AckCallback<ResumeAck>) => void;
   [ClientEvent.answer]: (request: AnswerRequest, ack: AckCallback<AnswerAck>) => void;
   [ClientEvent.timeSync]: (ack: AckCallback<TimeSyncAck>) => void;

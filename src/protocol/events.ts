@@ -5,6 +5,8 @@ export const ClientEvent = {
   join: "player:join",
   /** Phone: come back to a game after a refresh or a dropped connection, with the player token. */
   resume: "player:resume",
+  /** Phone, after the podium: move to the game the host started next (its JoinAck, same nickname). */
+  playAgain: "player:play-again",
   /** Phone: lock in an answer for the open question (retried with the same answerId until acked). */
   answer: "player:answer",
   /** Any client: read the server's clock, to count down from the server's deadlines. */

@@ -37,6 +37,9 @@ export const joinRequestSchema = z.object({
   joinId: z.uuid({ error: "Enter the 6-digit room code and a nickname." }).optional(),
 });
 
+/** Phone, after the podium: follow the host to the next game (same nickname, no typing). */
+export const playAgainRequestSchema = z.object({ deviceId: deviceIdSchema });
+
 const notAnOption = { error: "That isn't one of the options." };
 
 export const resumeRequestSchema = z.object({
@@ -105,6 +108,7 @@ export const hostActionSchema = z.object({}).optional();
 export const fallbackRefusalMessages = {
   join: "Enter the 6-digit room code and a nickname.",
   resume: "This phone isn't in that game any more. Join again.",
+  playAgain: "This phone couldn't follow to the next game. Join it with its code.",
   answer: "That answer couldn't be read. Please tap your option again.",
   hostAttach: "This screen isn't the host of that game.",
   hostAction: "That request isn't valid.",
@@ -113,6 +117,7 @@ export const fallbackRefusalMessages = {
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
 export type ResumeRequest = z.infer<typeof resumeRequestSchema>;
+export type PlayAgainRequest = z.infer<typeof playAgainRequestSchema>;
 export type HostAttachRequest = z.infer<typeof hostAttachSchema>;
 export type HostRemovePlayerRequest = z.infer<typeof hostRemovePlayerSchema>;
 export type HostReadmitPlayerRequest = z.infer<typeof hostReadmitPlayerSchema>;

@@ -113,6 +113,8 @@ export interface GameViewBase {
   endedEarly: boolean;
   /** The host paused the game during a question. */
   paused: boolean;
+  /** After the podium: the host started another game, and this game's phones move to it (player:play-again). */
+  nextGameCode: string | null;
 }
 
 export interface PlayerRoomView extends GameViewBase {

@@ -1,7 +1,8 @@
 /**
  * In real Chromium: one desktop host page and three 360×640 phone pages join by code, play the
- * whole back-office quiz, and the podium shows the right top 3. Screenshots of every stage are
- * saved under test-results/screenshots/.
+ * whole back-office quiz, and the podium shows the right top 3. The host then plays the hard
+ * questions again and the phones follow without typing. Screenshots of every stage are saved under
+ * test-results/screenshots/.
  */
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -87,8 +88,21 @@ test("a host and three phones play the back-office quiz to the podium", async ({
   }
   await expect(phones[2]!.getByTestId("player-final-score")).toContainText("0");
 
-  // The results page shows the saved game.
-  await host.getByTestId("results-link").click();
+  // Play again, the hard ones: Grace missed the odd rounds and Linus all (33 % right) — 5 of the 10.
+  const gameId = new URL(host.url()).pathname.split("/").pop()!;
+  await host.getByTestId("play-again-hard").click();
+  await expect(host).not.toHaveURL(new RegExp(gameId));
+  await expect(host.getByTestId("phase-lobby")).toBeVisible();
+  await expect(host.getByTestId("host-player")).toHaveText(names.map((name) => new RegExp(name)));
+  for (const phone of phones) await expect(phone.getByTestId("phase-lobby")).toBeVisible();
+  await phones[1]!.screenshot({ path: path.join(SHOTS, "phone-play-again-lobby.png") });
+  await host.getByTestId("host-start").click();
+  // A new game: question 1 of the 5 hard ones, everyone back at 0 points.
+  await expect(phones[0]!.getByTestId("player-header")).toContainText("1 / 5", { timeout: 15_000 });
+  await expect(phones[0]!.getByTestId("player-score")).toHaveText(/^0\b/);
+
+  // The results page shows the first game as it was saved.
+  await host.goto(`/games/${gameId}`);
   await expect(host.getByTestId("results-player-row")).toHaveCount(3);
   await expect(host.getByTestId("results-player-row").first()).toContainText("Ada");
   await expect(host.getByTestId("results-question-row")).toHaveCount(10);

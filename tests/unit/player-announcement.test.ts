@@ -20,6 +20,7 @@ function room(overrides: Partial<PlayerRoomView>): PlayerRoomView {
     playerCount: 3,
     endedEarly: false,
     paused: false,
+    nextGameCode: null,
     top: [],
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createLiveGame, GameSetupError } from "../../games/create-live-game";
+import { playAgain } from "../../games/play-again";
 import { router, teacherProcedure } from "../init";
 
 const readTime = { error: "The read time is a whole number of seconds from 0 to 30." };
@@ -24,13 +25,28 @@ const createGameInput = z.object({
   options: hostOptionsInput.optional(),
 });
 
+const playAgainInput = z.object({
+  gameId: z.string({ error: "There is no saved game with that id." }),
+  questions: z.enum(["all", "hard"], { error: "Play again with all the questions or the hard ones." }),
+});
+
+function refusingPlainly<T>(work: () => Promise<T>): Promise<T> {
+  return work().catch((error: unknown) => {
+    if (error instanceof GameSetupError) throw new TRPCError({ code: error.notFound ? "NOT_FOUND" : "BAD_REQUEST", message: error.message });
+    throw error;
+  });
+}
+
 export const gamesRouter = router({
-  create: teacherProcedure.input(createGameInput).mutation(async ({ ctx, input }) => {
-    try {
-      return await ctx.limits.withinLiveGameLimit(ctx, ctx.teacher.id, () => createLiveGame({ db: ctx.db, registry: ctx.registry }, { quizVersionId: input.quizVersionId, ownerId: ctx.teacher.id }, input.options));
-    } catch (error) {
-      if (error instanceof GameSetupError) throw new TRPCError({ code: error.notFound ? "NOT_FOUND" : "BAD_REQUEST", message: error.message });
-      throw error;
-    }
-  }),
+  create: teacherProcedure.input(createGameInput).mutation(({ ctx, input }) =>
+    refusingPlainly(() =>
+      ctx.limits.withinLiveGameLimit(ctx, ctx.teacher.id, () => createLiveGame({ db: ctx.db, registry: ctx.registry }, { quizVersionId: input.quizVersionId, ownerId: ctx.teacher.id }, input.options)),
+    ),
+  ),
+  /** After a podium: the same quiz (or its hard questions) again, with the same players following on their phones. */
+  playAgain: teacherProcedure.input(playAgainInput).mutation(({ ctx, input }) =>
+    refusingPlainly(() =>
+      ctx.limits.withinLiveGameLimit(ctx, ctx.teacher.id, () => playAgain({ db: ctx.db, registry: ctx.registry }, { gameId: input.gameId, ownerId: ctx.teacher.id, questions: input.questions })),
+    ),
+  ),
 });

@@ -4,6 +4,7 @@ import type { HostGame } from "@/client/use-host-game";
 import type { HostView, Phase } from "@/protocol";
 import { LockIcon, PauseIcon, PlayIcon } from "@/components/shared/icons";
 import { useHostRefusalText } from "./host-refusal-text";
+import { PlayAgainButtons } from "./PlayAgainButtons";
 
 /** What Next is called (its catalog key) in each phase where the host moves the game on; null where it can't. */
 export function nextActionFor(phase: Phase): "next" | "close" | null {
@@ -67,6 +68,7 @@ export function HostControls({ game, view, style }: { game: HostGame; view: Host
             )}
           </>
         )}
+        {gameOver && <PlayAgainButtons gameId={view.gameId} className={secondaryButton} />}
         {nextLabel && (
           <>
             <span className="text-[2.4vh] text-indigo-200">{t("spaceOrEnter")}</span>

@@ -7,12 +7,13 @@ import { formatScore } from "@/components/shared/format";
 /** Podium and finished: the player's own final place, and the top three. */
 export function PlayerFinal() {
   const t = useTranslations("player.standing");
-  const { room, you } = usePlayerGame();
+  const { room, you, followRefused } = usePlayerGame();
   if (!room || !you) return null;
   return (
     <section data-testid={`phase-${room.phase}`} className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
       <h1 className="text-3xl font-black">{room.endedEarly ? t("gameEnded") : t("gameOver")}</h1>
       {room.endedEarly && <p className="text-indigo-100">{t("endedDetail")}</p>}
+      {room.nextGameCode && <NextGame code={room.nextGameCode} refused={followRefused !== null} />}
       <div data-testid="player-final" className="flex flex-col items-center gap-1 rounded-2xl bg-white px-8 py-4 text-indigo-950">
         <p className="font-semibold">{t("youFinished")}</p>
         <p data-testid="player-final-rank" className="text-5xl font-black">
@@ -43,5 +44,25 @@ export function PlayerFinal() {
         </ol>
       )}
     </section>
+  );
+}
+
+/** The host played again: the phone is moving there, or (when it couldn't) offers the new game's code. */
+function NextGame({ code, refused }: { code: string; refused: boolean }) {
+  const t = useTranslations("player.standing");
+  if (!refused) {
+    return (
+      <p role="status" data-testid="following-next-game" className="font-semibold text-amber-200">
+        {t("followingNextGame")}
+      </p>
+    );
+  }
+  return (
+    <div data-testid="next-game" className="flex flex-col items-center gap-2">
+      <p className="font-semibold">{t("nextGame", { code })}</p>
+      <a href={`/join?code=${code}`} className="rounded-xl bg-amber-300 px-5 py-3 font-black text-amber-950">
+        {t("joinNextGame")}
+      </a>
+    </div>
   );
 }
