@@ -1,5 +1,6 @@
-import { and, count, eq, isNotNull, max, ne, or, gt, isNull, sum } from "drizzle-orm";
+import { and, count, eq, isNotNull, max, ne, sum } from "drizzle-orm";
 import type { Database } from "./client";
+import { countsForItsRound } from "./counted-answers";
 import { answers, gameRounds, games, players, questions, quizVersions } from "./schema";
 
 /** How a quiz went in this teacher's games (any version of it), for the library. */
@@ -38,8 +39,7 @@ export async function libraryPlayStats(db: Database, teacherId: string): Promise
       .innerJoin(games, eq(games.id, answers.gameId))
       .innerJoin(quizVersions, eq(quizVersions.id, games.quizVersionId))
       .innerJoin(questions, eq(questions.id, gameRounds.questionId))
-      // Counted like eligible_players: answers of players not removed before the round closed.
-      .where(and(played, scored, eq(answers.correct, true), or(isNull(players.removedAt), gt(players.removedAt, gameRounds.closedAt))))
+      .where(and(played, scored, eq(answers.correct, true), countsForItsRound))
       .groupBy(quizVersions.quizId),
   ]);
   const eligibleOf = new Map(eligible.map((row) => [row.quizId, row.eligible]));

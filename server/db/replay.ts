@@ -1,5 +1,6 @@
-import { and, count, eq, gt, isNull, or } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Database } from "./client";
+import { countsForItsRound } from "./counted-answers";
 import { isUuid } from "./quizzes";
 import { answers, gameRounds, games, players, questions, type GameStatus } from "./schema";
 
@@ -39,7 +40,7 @@ export async function roundCorrectness(db: Database, gameId: string): Promise<Ro
       .from(answers)
       .innerJoin(gameRounds, and(eq(gameRounds.gameId, answers.gameId), eq(gameRounds.roundIndex, answers.roundIndex)))
       .innerJoin(players, eq(players.id, answers.playerId))
-      .where(and(eq(answers.gameId, gameId), eq(answers.correct, true), or(isNull(players.removedAt), gt(players.removedAt, gameRounds.closedAt))))
+      .where(and(eq(answers.gameId, gameId), eq(answers.correct, true), countsForItsRound))
       .groupBy(answers.roundIndex),
   ]);
   const rightOf = new Map(right.map((row) => [row.roundIndex, row.correct]));
