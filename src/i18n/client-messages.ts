@@ -7,3 +7,5 @@ export function pickNamespaces(messages: AbstractIntlMessages, namespaces: reado
 
 export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals"] as const;
 export const HOST_NAMESPACES = ["language", "countdown", "host"] as const;
+/** The teacher's pages (library, quiz pages, reports, accounts, admin); the host screen has its own provider. */
+export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherReports", "teacherAdmin"] as const;

@@ -1,29 +1,32 @@
 import type { RawAnswer } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
 import { AnswerResult } from "./AnswerResult";
-import { formatSeconds } from "./format";
+import { useReportFormat } from "./format";
 import { chosenOptions } from "../../../server/reports/option-names";
 import { optionName, OptionMark } from "./OptionMark";
 import type { ReportPlayerData, ReportQuestionData } from "./types";
+import { useTranslations } from "next-intl";
 
 const cell = "px-3 py-2 sm:px-4";
 
 /** Every question of the game and what one player did with it. */
 export function PlayerAnswersTable({ player, questions }: { player: ReportPlayerData; questions: ReportQuestionData[] }) {
+  const t = useTranslations("teacherReports.playerAnswers");
+  const format = useReportFormat();
   const byRound = new Map(player.answers.map((answer) => [answer.roundIndex, answer]));
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full text-left">
-        <caption className="sr-only">Answers of {player.nickname}</caption>
+        <caption className="sr-only">{t("caption", { nickname: player.nickname })}</caption>
         <thead className="bg-slate-100 text-sm text-slate-700">
           <tr>
             <th scope="col" className={cell}>#</th>
-            <th scope="col" className={cell}>Question</th>
-            <th scope="col" className={cell}>Chose</th>
-            <th scope="col" className={cell}>Result</th>
-            <th scope="col" className={`${cell} text-right`}>Time</th>
-            <th scope="col" className={`${cell} text-right`}>Points</th>
-            <th scope="col" className={`${cell} text-right`}>Streak</th>
+            <th scope="col" className={cell}>{t("question")}</th>
+            <th scope="col" className={cell}>{t("chose")}</th>
+            <th scope="col" className={cell}>{t("result")}</th>
+            <th scope="col" className={`${cell} text-right`}>{t("time")}</th>
+            <th scope="col" className={`${cell} text-right`}>{t("points")}</th>
+            <th scope="col" className={`${cell} text-right`}>{t("streak")}</th>
           </tr>
         </thead>
         <tbody>
@@ -32,7 +35,7 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
             return (
               <tr key={question.roundIndex} className="border-t border-slate-100 align-top">
                 <td className={`${cell} font-bold tabular-nums`}>
-                  <a href={`#question-${question.roundIndex + 1}`} className="underline underline-offset-2" aria-label={`Question ${question.roundIndex + 1}`}>
+                  <a href={`#question-${question.roundIndex + 1}`} className="underline underline-offset-2" aria-label={t("questionNumber", { number: question.roundIndex + 1 })}>
                     {question.roundIndex + 1}
                   </a>
                 </td>
@@ -49,13 +52,13 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
                     <td className={cell}>
                       <AnswerResult answer={answer} />
                     </td>
-                    <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{formatSeconds(answer.responseMs)}</td>
+                    <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{format.seconds(answer.responseMs)}</td>
                     <td className={`${cell} text-right tabular-nums`}>{formatScore(answer.points)}</td>
                     <td className={`${cell} text-right tabular-nums`}>{answer.answered && answer.streak > 0 ? answer.streak : "—"}</td>
                   </>
                 ) : (
                   <td colSpan={5} className={`${cell} text-slate-500 italic`}>
-                    Not in the game for this question (joined later)
+                    {t("notInGame")}
                   </td>
                 )}
               </tr>

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { QuizScreen } from "@/components/library/QuizScreen";
+import { pageTitle } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Quiz · Classroom Quiz" };
+export const generateMetadata = () => pageTitle("quiz");
 
 /** `?replace=1` (the library's Replace button) opens the page with the new-version editor. */
 export default async function QuizPage({

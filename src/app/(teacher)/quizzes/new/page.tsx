@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { NewQuizScreen } from "@/components/library/NewQuizScreen";
+import { pageTitle } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Add a quiz · Classroom Quiz" };
+export const generateMetadata = () => pageTitle("newQuiz");
 
 export default function NewQuizPage() {
   return <NewQuizScreen />;
