@@ -151,7 +151,7 @@ function Teachers({ selfId }: { selfId: string }) {
       <h2 className="text-xl font-bold">{t("title")}</h2>
       <p className="text-slate-600">{t("intro")}</p>
       {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{error.message}</p>}
-      <table className="w-full text-left text-sm" data-testid="teacher-list">
+      <table className="w-full text-start text-sm" data-testid="teacher-list">
         <thead>
           <tr className="text-slate-500">
             <th className="py-2">{t("name")}</th>
@@ -165,7 +165,7 @@ function Teachers({ selfId }: { selfId: string }) {
             <tr key={teacher.id} data-testid="teacher-row" data-email={teacher.email}>
               <td className="py-2 font-semibold">
                 {teacher.name}
-                {teacher.isAdmin && <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-xs text-indigo-900">{t("admin")}</span>}
+                {teacher.isAdmin && <span className="ms-2 rounded bg-indigo-100 px-2 py-0.5 text-xs text-indigo-900">{t("admin")}</span>}
               </td>
               <td>{teacher.email}</td>
               <td>{date(teacher.createdAt)}</td>

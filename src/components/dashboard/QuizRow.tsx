@@ -23,7 +23,7 @@ export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
-            <h3 className="text-lg font-bold break-words">{quiz.title}</h3>
+            <h3 dir="auto" className="text-lg font-bold break-words">{quiz.title}</h3>
             {!quiz.editable && (
               <span data-testid="quiz-shared" title={t("sharedHint")} className="rounded-full bg-sky-100 px-2.5 py-0.5 text-xs font-bold tracking-wide text-sky-900 uppercase">
                 {t("shared")}

@@ -58,7 +58,7 @@ function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startRep
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-3">
-              <h1 data-testid="quiz-title" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
+              <h1 data-testid="quiz-title" dir="auto" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
                 {quiz.title}
               </h1>
               {!quiz.editable && (

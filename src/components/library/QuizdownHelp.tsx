@@ -10,7 +10,7 @@ export function QuizdownHelp() {
       <summary className="cursor-pointer font-semibold text-indigo-800">{t("title")}</summary>
       <div className="mt-3 grid gap-4 md:grid-cols-2">
         <pre className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-sm leading-6 text-slate-100">{EXAMPLE}</pre>
-        <ul className="flex list-disc flex-col gap-2 pl-5 text-slate-700">
+        <ul className="flex list-disc flex-col gap-2 ps-5 text-slate-700">
           <li>
             {t.rich("settings", { code })}
           </li>

@@ -41,7 +41,7 @@ export function DistractorBars({
               fillClass={row.fill}
               label={t("barLabel", { group: row.group, picked: row.picked, size: row.size, percent: percentOf(row.picked, row.size) })}
             />
-            <span className="text-right text-slate-700 tabular-nums" aria-hidden>
+            <span className="text-end text-slate-700 tabular-nums" aria-hidden>
               {t("of", { picked: row.picked, size: row.size })}
             </span>
           </div>

@@ -11,7 +11,7 @@ export function KindReportView({ view }: { view: KindReport }) {
         <ol className="flex flex-col gap-1">
           {view.items.map((item) => (
             <li key={item.index} className="flex justify-between gap-3 rounded-lg bg-slate-50 px-3 py-1.5">
-              <span className="min-w-0 break-words">{item.text}</span>
+              <span dir="auto" className="min-w-0 break-words">{item.text}</span>
               <span className="shrink-0 font-bold tabular-nums">{item.misplaced}×</span>
             </li>
           ))}
@@ -59,7 +59,7 @@ export function KindReportView({ view }: { view: KindReport }) {
               <span className="h-3 rounded bg-slate-100" aria-hidden>
                 <span className={`block h-3 rounded ${holdsRight ? "bg-emerald-500" : "bg-indigo-400"}`} style={{ width: `${(bin.count / most) * 100}%` }} />
               </span>
-              <span className="text-right tabular-nums">{bin.count}</span>
+              <span className="text-end tabular-nums">{bin.count}</span>
             </li>
           );
         })}

@@ -37,7 +37,7 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
                 <span className="sr-only">{t("answer", { name: optionName(option.shown, position) })} </span>
                 <RichText html={option.html} as="span" className="font-medium break-words" />
                 {option.correct && (
-                  <span className="ml-2 inline-flex items-center gap-0.5 rounded-full bg-green-700 px-2 py-0.5 align-middle text-xs font-bold text-white">
+                  <span className="ms-2 inline-flex items-center gap-0.5 rounded-full bg-green-700 px-2 py-0.5 align-middle text-xs font-bold text-white">
                     <CheckIcon className="size-3" /> {t("correct")}
                   </span>
                 )}
@@ -57,7 +57,7 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
                   })}
                 />
               </div>
-              <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-right" aria-hidden>
+              <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-end" aria-hidden>
                 {option.picked} · {percent}%
               </span>
             </li>
@@ -77,7 +77,7 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
                 label={t("noAnswerLabel", { picked: noAnswer, count: eligible, percent: percentOf(noAnswer, eligible) })}
               />
             </div>
-            <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-right" aria-hidden>
+            <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-end" aria-hidden>
               {noAnswer} · {percentOf(noAnswer, eligible)}%
             </span>
           </li>

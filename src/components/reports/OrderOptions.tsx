@@ -8,7 +8,7 @@ export function OrderOptions({ question }: { question: ReportQuestionData }) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-600">{t("order")}</p>
-      <ol className="flex list-decimal flex-col gap-1 pl-6">
+      <ol className="flex list-decimal flex-col gap-1 ps-6">
         {question.options.map((option) => (
           <li key={option.index}>
             <RichText html={option.html} as="span" />

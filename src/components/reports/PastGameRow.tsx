@@ -36,17 +36,17 @@ export function PastGameRow({ game, onDeleted }: { game: PastGame; onDeleted: (m
       </td>
       <td className={`${cell} font-semibold`}>
         <Link id={nameId} href={`/games/${game.id}`} className="break-words text-indigo-800 underline underline-offset-2 hover:text-indigo-600">
-          {game.quizTitle}
+          <bdi>{game.quizTitle}</bdi>
           <span className="sr-only">{t("seeReport", { when })}</span>
         </Link>
       </td>
-      <td className={`${cell} text-right tabular-nums`}>{game.playerCount}</td>
-      <td className={`${cell} text-right tabular-nums`}>{game.playerCount > 0 ? formatScore(Math.round(game.averageScore)) : "—"}</td>
-      <td className={`${cell} text-right tabular-nums`}>{game.playerCount > 0 ? `${game.percentCorrect}%` : "—"}</td>
+      <td className={`${cell} text-end tabular-nums`}>{game.playerCount}</td>
+      <td className={`${cell} text-end tabular-nums`}>{game.playerCount > 0 ? formatScore(Math.round(game.averageScore)) : "—"}</td>
+      <td className={`${cell} text-end tabular-nums`}>{game.playerCount > 0 ? `${game.percentCorrect}%` : "—"}</td>
       <td className={cell}>
         <StatusBadge label={game.statusLabel} />
       </td>
-      <td className={`${cell} text-right`}>
+      <td className={`${cell} text-end`}>
         <ConfirmDelete
           label={t("delete")}
           size="sm"

@@ -9,17 +9,17 @@ export function PastGamesTable({ games, onDeleted }: { games: PastGame[]; onDele
   const t = useTranslations("teacherReports.pastGames");
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table data-testid="past-games-table" className="w-full text-left">
+      <table data-testid="past-games-table" className="w-full text-start">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-100 text-sm text-slate-700">
           <tr>
             <th scope="col" className={head}>{t("date")}</th>
             <th scope="col" className={head}>{t("quiz")}</th>
-            <th scope="col" className={`${head} text-right`}>{t("players")}</th>
-            <th scope="col" className={`${head} text-right`}>{t("averageScore")}</th>
-            <th scope="col" className={`${head} text-right`}>{t("correct")}</th>
+            <th scope="col" className={`${head} text-end`}>{t("players")}</th>
+            <th scope="col" className={`${head} text-end`}>{t("averageScore")}</th>
+            <th scope="col" className={`${head} text-end`}>{t("correct")}</th>
             <th scope="col" className={head}>{t("status")}</th>
-            <th scope="col" className={`${head} text-right`}>
+            <th scope="col" className={`${head} text-end`}>
               <span className="sr-only">{t("delete")}</span>
             </th>
           </tr>

@@ -16,7 +16,7 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
   const byRound = new Map(player.answers.map((answer) => [answer.roundIndex, answer]));
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="w-full text-left">
+      <table className="w-full text-start">
         <caption className="sr-only">{t("caption", { nickname: player.nickname })}</caption>
         <thead className="bg-slate-100 text-sm text-slate-700">
           <tr>
@@ -24,9 +24,9 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
             <th scope="col" className={cell}>{t("question")}</th>
             <th scope="col" className={cell}>{t("chose")}</th>
             <th scope="col" className={cell}>{t("result")}</th>
-            <th scope="col" className={`${cell} text-right`}>{t("time")}</th>
-            <th scope="col" className={`${cell} text-right`}>{t("points")}</th>
-            <th scope="col" className={`${cell} text-right`}>{t("streak")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("time")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("points")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("streak")}</th>
           </tr>
         </thead>
         <tbody>
@@ -40,7 +40,7 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
                   </a>
                 </td>
                 <td className={`${cell} max-w-xs`}>
-                  <span className="line-clamp-2" title={question.promptText}>
+                  <span dir="auto" className="line-clamp-2" title={question.promptText}>
                     {question.promptText}
                   </span>
                 </td>
@@ -52,9 +52,9 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
                     <td className={cell}>
                       <AnswerResult answer={answer} />
                     </td>
-                    <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{format.seconds(answer.responseMs)}</td>
-                    <td className={`${cell} text-right tabular-nums`}>{formatScore(answer.points)}</td>
-                    <td className={`${cell} text-right tabular-nums`}>{answer.answered && answer.streak > 0 ? answer.streak : "—"}</td>
+                    <td className={`${cell} text-end whitespace-nowrap tabular-nums`}>{format.seconds(answer.responseMs)}</td>
+                    <td className={`${cell} text-end tabular-nums`}>{formatScore(answer.points)}</td>
+                    <td className={`${cell} text-end tabular-nums`}>{answer.answered && answer.streak > 0 ? answer.streak : "—"}</td>
                   </>
                 ) : (
                   <td colSpan={5} className={`${cell} text-slate-500 italic`}>
@@ -72,11 +72,11 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
 
 function Choices({ question, choices, given }: { question: ReportQuestionData; choices: number[]; given?: RawAnswer | undefined }) {
   // A typed text or a slider value, as given.
-  if (given && "text" in given) return <span className="line-clamp-2 break-words">{given.text}</span>;
+  if (given && "text" in given) return <span dir="auto" className="line-clamp-2 break-words">{given.text}</span>;
   if (given && "value" in given) return <span className="tabular-nums">{given.value}</span>;
   if (choices.length === 0) return <span className="text-slate-500">—</span>;
   if (question.kind === "order") {
-    return <span>{choices.map((index) => question.options[positionOf(question, index)]?.text ?? "").join(" → ")}</span>;
+    return <span dir="auto">{choices.map((index) => question.options[positionOf(question, index)]?.text ?? "").join(" → ")}</span>;
   }
   // In the order the class saw them, each with its colour and shape.
   return (
@@ -85,7 +85,7 @@ function Choices({ question, choices, given }: { question: ReportQuestionData; c
         <li key={option.index} className="flex items-center gap-1.5" title={option.text}>
           <OptionMark shown={option.shown} position={position} className="size-5" />
           <span className="sr-only">{optionName(option.shown, position)}:</span>
-          <span className="line-clamp-1">{option.text}</span>
+          <span dir="auto" className="line-clamp-1">{option.text}</span>
         </li>
       ))}
     </ul>

@@ -20,15 +20,15 @@ export function RankingTable({
   if (ranking.length === 0) return <p className="text-slate-600">{t("nobody")}</p>;
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="w-full text-left">
+      <table className="w-full text-start">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-100 text-sm text-slate-700">
           <tr>
             <th scope="col" className={cell}>{t("rank")}</th>
             <th scope="col" className={cell}>{t("nickname")}</th>
-            <th scope="col" className={`${cell} text-right`}>{t("score")}</th>
-            <th scope="col" className={`${cell} text-right`}>{t("correct")}</th>
-            <th scope="col" className={`${cell} text-right`}>{t("averageTime")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("score")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("correct")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("averageTime")}</th>
             <th scope="col" className={cell}>
               <span className="sr-only">{t("answers")}</span>
             </th>
@@ -45,17 +45,17 @@ export function RankingTable({
               <th scope="row" className={`${cell} font-semibold wrap-anywhere`}>
                 {player.nickname}
                 {player.group && (
-                  <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-600">
+                  <span className="ms-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-600">
                     {player.group === "top" ? t("topGroup") : t("bottomGroup")}
                   </span>
                 )}
               </th>
-              <td className={`${cell} text-right font-semibold tabular-nums`}>{formatScore(player.score)}</td>
-              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
+              <td className={`${cell} text-end font-semibold tabular-nums`}>{formatScore(player.score)}</td>
+              <td className={`${cell} text-end whitespace-nowrap tabular-nums`}>
                 {player.correctCount} / {player.eligibleCount}
               </td>
-              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{format.seconds(player.averageResponseMs)}</td>
-              <td className={`${cell} text-right`}>
+              <td className={`${cell} text-end whitespace-nowrap tabular-nums`}>{format.seconds(player.averageResponseMs)}</td>
+              <td className={`${cell} text-end`}>
                 <button
                   type="button"
                   onClick={() => onShowAnswers(player.playerId)}

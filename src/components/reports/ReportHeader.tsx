@@ -21,7 +21,7 @@ export function ReportHeader({ report, onDeleted }: { report: Report; onDeleted:
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <h1 data-testid="report-title" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
+          <h1 data-testid="report-title" dir="auto" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
             {game.quizTitle}
           </h1>
           <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-700">

@@ -1,5 +1,5 @@
 /** Formatting shared by the Past games page and the game report. */
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 /** "12 Mar 2025, 14:05" in the teacher's locale. */
 export function formatDateTime(iso: string): string {
@@ -38,10 +38,11 @@ export function formatMeasure(value: number | null | undefined): string {
  */
 export function useReportFormat() {
   const locale = useLocale();
+  const t = useTranslations("teacherReports");
   return {
     dateTime: (iso: string | Date) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }),
     date: (iso: string | Date) => new Date(iso).toLocaleDateString(locale, { dateStyle: "medium" }),
     seconds: (ms: number | null | undefined) =>
-      ms === null || ms === undefined ? "—" : `${(ms / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`,
+      ms === null || ms === undefined ? "—" : t("seconds", { value: (ms / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }),
   };
 }
