@@ -18,7 +18,7 @@ export type { LiveGameRow } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { saveRound, saveRounds, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";
-export { listLibraryQuizzes, findQuiz, loadQuizSourceText, renameQuiz, markQuizDeleted } from "./quizzes";
+export { listLibraryQuizzes, searchLibraryQuizzes, findQuiz, loadQuizSourceText, renameQuiz, markQuizDeleted } from "./quizzes";
 export type { LibraryQuizItem, QuizRecord } from "./quizzes";
 export { listPastGames, listPastGameQuizzes, isGameOwnedBy } from "./past-games";
 export type { PastGamesQuery, PastGamesPage, PastGameQuiz } from "./past-games";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, isNull, max, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, max, or, sql } from "drizzle-orm";
 import type { ParsedQuiz, QuestionDetails, QuizQuestion, QuizSettings } from "../../src/quizdown/types";
 import type { Database } from "./client";
+import { libraryPlayStats } from "./library-stats";
 import { questions, quizVersions, quizzes, type QuizSource } from "./schema";
 
 const QUESTION_CHUNK = 500;
@@ -152,6 +153,12 @@ export interface LibraryQuizItem extends QuizListItem {
   settings: QuizSettings;
   /** Some questions set their own time per question or read time. */
   hasQuestionTimes: boolean;
+  /** This teacher's started games of the quiz (any version). */
+  gamesPlayed: number;
+  /** When this teacher last started a game of it (ISO), or null. */
+  lastPlayedAt: string | null;
+  /** Class-wide % correct over those games, as in the reports; null before any scored round. */
+  percentCorrect: number | null;
 }
 
 /** The quizzes `teacherId` can host: the shared ones and their own, not deleted, ordered by title. */
@@ -175,7 +182,38 @@ export async function listLibraryQuizzes(db: Database, teacherId: string): Promi
     .innerJoin(quizVersions, eq(quizVersions.id, quizzes.currentVersionId))
     .where(and(isNull(quizzes.deletedAt), or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacherId))))
     .orderBy(asc(quizzes.title), asc(quizzes.slug));
-  return rows.map(({ ownerId, ...row }) => ({ ...row, editable: ownerId !== null && ownerId === teacherId }));
+  const played = await libraryPlayStats(db, teacherId);
+  return rows.map(({ ownerId, ...row }) => {
+    const stats = played.get(row.quizId);
+    return {
+      ...row,
+      editable: ownerId !== null && ownerId === teacherId,
+      gamesPlayed: stats?.gamesPlayed ?? 0,
+      lastPlayedAt: stats ? stats.lastPlayedAt.toISOString() : null,
+      percentCorrect: stats?.percentCorrect ?? null,
+    };
+  });
+}
+
+/**
+ * The library's quizzes whose title or text (the current version's quiz file) contains `text`,
+ * ignoring case: the ids, for the library's search box.
+ */
+export async function searchLibraryQuizzes(db: Database, teacherId: string, text: string): Promise<string[]> {
+  // % and _ are searched for as themselves, not as LIKE's wildcards.
+  const pattern = `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+  const rows = await db
+    .select({ quizId: quizzes.id })
+    .from(quizzes)
+    .innerJoin(quizVersions, eq(quizVersions.id, quizzes.currentVersionId))
+    .where(
+      and(
+        isNull(quizzes.deletedAt),
+        or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacherId)),
+        or(ilike(quizzes.title, pattern), ilike(quizVersions.sourceText, pattern)),
+      ),
+    );
+  return rows.map((row) => row.quizId);
 }
 
 export interface QuizRecord {

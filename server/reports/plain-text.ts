@@ -1,4 +1,5 @@
-/** Quiz HTML (already sanitised by the quizdown parser) as one line of plain text, for charts and CSV. */
+/** Quiz HTML (already sanitised by the quizdown parser) as one line of plain text, for charts and CSV; maths as its TeX. */
+import { mathsAsTex } from "../../src/quizdown/maths";
 
 const BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|pre|blockquote|table|tr|td|th|hr)\b[^>]*>/gi;
 const ANY_TAG = /<[^>]*>/g;
@@ -6,7 +7,7 @@ const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 export function htmlToPlainText(html: string): string {
-  return html
+  return mathsAsTex(html)
     .replace(BLOCK_TAG, " ")
     .replace(ANY_TAG, "")
     .replace(ENTITY, decodeEntity)

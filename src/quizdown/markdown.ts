@@ -4,21 +4,18 @@
  * Allowed: basic formatting, headings, lists, block quotes, code, tables, links
  * (http, https, mailto or relative) and images (http/https only, no data: URIs).
  * Removed: scripts, iframes, forms, event handlers, style attributes and anything else.
+ * Maths (`$…$`, `$$…$$`) is typeset by KaTeX after sanitising (see maths.ts).
  */
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { mathsExtension, mathsProblems, withMaths, type MathsProblem } from "./maths";
+import { QUIZ_TAGS } from "./quiz-tags";
 
 // A private instance so other code calling `marked.use()` cannot change quiz rendering.
-const md = new Marked({ gfm: true, breaks: false, silent: false });
+const md = new Marked({ gfm: true, breaks: false, silent: false }).use(mathsExtension());
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p", "br", "hr", "strong", "b", "em", "i", "del", "s", "sub", "sup", "mark",
-    "code", "pre", "kbd", "blockquote", "ul", "ol", "li",
-    "h1", "h2", "h3", "h4", "h5", "h6",
-    "a", "img",
-    "table", "thead", "tbody", "tr", "th", "td",
-  ],
+  allowedTags: [...QUIZ_TAGS],
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
     img: ["src", "alt", "title", "width", "height"],
@@ -56,7 +53,7 @@ export function sanitize(html: string): string {
 export function renderMarkdown(source: string): string {
   if (source.trim() === "") return "";
   try {
-    return sanitize(md.parse(source, { async: false })).trim();
+    return withMaths(() => sanitize(md.parse(source, { async: false }))).trim();
   } catch {
     return sanitize(escapeText(source));
   }
@@ -66,7 +63,7 @@ export function renderMarkdown(source: string): string {
 export function renderInlineMarkdown(source: string): string {
   if (source.trim() === "") return "";
   try {
-    return sanitize(md.parseInline(source.trim(), { async: false })).trim();
+    return withMaths(() => sanitize(md.parseInline(source.trim(), { async: false }))).trim();
   } catch {
     return sanitize(escapeText(source));
   }
@@ -103,6 +100,11 @@ export function removedMarkup(line: string): string[] {
     },
   });
   return removed;
+}
+
+/** The formulas of one line of quiz text that KaTeX cannot typeset (they are shown as written). */
+export function unreadableMaths(line: string): MathsProblem[] {
+  return mathsProblems(line, (text) => md.parseInline(text, { async: false }));
 }
 
 function escapeText(text: string): string {

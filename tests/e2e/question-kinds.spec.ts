@@ -1,6 +1,7 @@
 /**
  * In real Chromium: a teacher adds a quiz with an ordering, a type-answer and a slider question and
  * hosts it; on 360×640 phones Ada answers everything by touch and Bo by keyboard only, both right.
+ * The slider's prompt carries a formula: typeset on the big screen, on the phones and in the preview.
  */
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -26,7 +27,7 @@ ${ORDER.map((item, i) => `${i + 1}. ${item}`).join("\n")}
 answer: Paris
 ---
 
-## How many minutes are in an hour?
+## How many minutes are in an hour, $\\frac{3600}{60}$?
 ---
 min: 0
 max: 100
@@ -77,6 +78,18 @@ async function spaceToNextQuestion(teacher: Page) {
   await expect(teacher.getByTestId("phase-leaderboard")).toBeVisible();
   await expect(teacher.getByTestId("host-next")).toBeEnabled();
   await teacher.keyboard.press("Space");
+}
+
+/** KaTeX's layout (its stylesheet and fonts applied) shows the fraction; its MathML, for screen readers, is not drawn twice. */
+async function expectTypesetFraction(screen: Page, testId: string) {
+  const formula = screen.getByTestId(testId).locator(".katex");
+  await expect(formula.locator(".katex-html .mfrac")).toBeVisible();
+  await expect(formula.locator("annotation")).toHaveText("\\frac{3600}{60}");
+  expect(await formula.evaluate((element) => getComputedStyle(element).fontFamily)).toContain("KaTeX_Main");
+  const mathml = await formula.locator(".katex-mathml").boundingBox();
+  expect(mathml === null || mathml.width <= 1).toBe(true);
+  // The font is served and allowed by the page's Content-Security-Policy.
+  expect(await screen.evaluate(async () => (await document.fonts.load('1em "KaTeX_Main"')).filter((face) => face.status === "loaded").length)).toBeGreaterThan(0);
 }
 
 async function answering(phone: Page, prompt: RegExp) {
@@ -146,6 +159,7 @@ test("phones answer an ordering, a typed and a slider question by touch and by k
 
   // Slider: starts halfway (50); Ada sets 60 on it, Bo presses → ten times.
   for (const phone of [ada, bo]) await answering(phone, /minutes/);
+  for (const [screen, prompt] of [[ada, "player-prompt"], [teacher, "host-prompt"]] as const) await expectTypesetFraction(screen, prompt);
   await expect(ada.getByTestId("slider-value")).toHaveText("50");
   await ada.screenshot({ path: path.join(SHOTS, "phone-slider.png") });
   await ada.getByTestId("slider-range").fill("60");

@@ -279,6 +279,27 @@ describe.each(testDatabaseTargets())("past games on %s", (target) => {
     expect((await errorOf(quiz.api.pastGames.list.query({ pageSize: 500 }))).message).toBe("The page size is a whole number from 1 to 100.");
   });
 
+  it("the library shows each teacher when a quiz was last played and how the class did, and finds quizzes by their text", async () => {
+    const library = async (api: ApiClient) => new Map((await api.quizzes.list.query()).quizzes.map((q) => [q.quizId, q]));
+    const mine = await library(quiz.api);
+    // Back office: the scripted game (started 09:00:30) and an older one without rounds; % correct as in its report.
+    expect(mine.get(backOfficeQuizId)).toMatchObject({ gamesPlayed: 2, lastPlayedAt: at("09:00:30").toISOString(), percentCorrect: 53 });
+    // Zoology: played once, no question closed: no % yet.
+    expect(mine.get(otherQuizId)).toMatchObject({ gamesPlayed: 1, lastPlayedAt: "2025-03-02T10:00:00.000Z", percentCorrect: null });
+    // The other teacher sees only their own game of back office.
+    const theirs = await library(other);
+    expect(theirs.get(backOfficeQuizId)).toMatchObject({ gamesPlayed: 1, lastPlayedAt: "2025-03-05T10:00:00.000Z", percentCorrect: null });
+    expect(theirs.get(otherQuizId)).toMatchObject({ gamesPlayed: 0, lastPlayedAt: null, percentCorrect: null });
+
+    const search = async (text: string) => (await quiz.api.quizzes.search.query({ text })).quizIds.sort();
+    expect(await search("zoOLogy")).toEqual([otherQuizId]); // the title, any case
+    expect(await search("settlement")).toEqual([backOfficeQuizId]); // a word of an option in the quiz file
+    expect(await search("cats?")).toEqual([]); // zoology's question is not in its (stand-in) file text
+    expect(await search("100%")).toEqual([]); // % and _ are letters, not wildcards
+    expect(await search("o_e")).toEqual([]);
+    expect(await errorOf(quiz.api.quizzes.search.query({ text: "   " }))).toEqual({ code: "BAD_REQUEST", message: "Type something to search for." });
+  });
+
   it("exports the answers and the summary as CSV", async () => {
     const { files } = await quiz.api.pastGames.exportCsv.query({ gameId: scripted.gameId });
     expect(files.map((f) => f.fileName)).toEqual(["back-office-2025-03-01-answers.csv", "back-office-2025-03-01-summary.csv"]);

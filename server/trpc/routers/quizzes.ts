@@ -1,7 +1,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z } from "zod";
 import { isQuizSourceTooBig, MAX_QUIZ_TITLE_LENGTH, SOURCE_TOO_BIG_MESSAGE } from "../../../src/quizdown/source-rules";
-import { listLibraryQuizzes } from "../../db";
+import { listLibraryQuizzes, searchLibraryQuizzes } from "../../db";
 import {
   checkQuizSource,
   copyQuiz,
@@ -53,6 +53,10 @@ export const quizzesRouter = router({
     quizzes: await listLibraryQuizzes(ctx.db, ctx.teacher.id),
     problems: ctx.contentProblems(),
   })),
+  /** The ids of the library's quizzes whose title or text contains the words typed (case ignored). */
+  search: teacherProcedure
+    .input(z.object({ text: plainText("The search", { required: "Type something to search for." }).trim().min(1, { error: "Type something to search for." }).max(200, { error: "A search can be at most 200 characters." }) }))
+    .query(async ({ ctx, input }) => ({ quizIds: await searchLibraryQuizzes(ctx.db, ctx.teacher.id, input.text) })),
   /**
    * Reads a quiz file without saving it. A mutation only so the file travels in a POST body:
    * as a query it would go in the URL, and a quiz file is longer than a URL may be.

@@ -16,7 +16,10 @@ function useCanSpeak(): boolean {
 }
 
 function plainText(html: string): string {
-  return (new DOMParser().parseFromString(html, "text/html").body.textContent ?? "").replace(/\s+/g, " ").trim();
+  const body = new DOMParser().parseFromString(html, "text/html").body;
+  // A typeset formula is read as the TeX it was written in (KaTeX keeps it in the MathML's annotation).
+  for (const formula of body.querySelectorAll(".katex")) formula.replaceWith(formula.querySelector("annotation")?.textContent ?? "");
+  return (body.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
 /** What is read: the question, then its options (once they are shown), numbered. */
