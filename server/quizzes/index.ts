@@ -9,3 +9,5 @@ export { getQuizPreview } from "./preview";
 export { createQuizReader, sharedQuizReader, QUIZ_TOO_SLOW_MESSAGE, QUIZ_READER_BUSY_MESSAGE } from "./reader-pool";
 export type { QuizReader, QuizReaderOptions } from "./reader-pool";
 export type { QuizPreview } from "./preview";
+export { exportQuiz, importForEditing, EXPORT_FORMATS } from "./transfer";
+export type { ExportFormat, ExportedQuizFile } from "./transfer";

@@ -4,7 +4,7 @@ export function exportFileBaseName(game: { quizTitle: string; startedAt: Date | 
   return `${titleSlug(game.quizTitle)}-${date}`;
 }
 
-function titleSlug(title: string): string {
+export function titleSlug(title: string): string {
   const slug = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -9,3 +9,5 @@ export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals"] 
 export const HOST_NAMESPACES = ["language", "countdown", "host"] as const;
 /** The teacher's pages (library, quiz pages, reports, accounts, admin); the host screen has its own provider. */
 export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherReports", "teacherAdmin"] as const;
+/** The library's import and export controls (the new-quiz page and a quiz's page). */
+export const LIBRARY_IMPORT_NAMESPACES = ["teacherImport"] as const;

@@ -7,6 +7,9 @@ import {
   copyQuiz,
   createQuiz,
   deleteOwnQuiz,
+  EXPORT_FORMATS,
+  exportQuiz,
+  importForEditing,
   getQuizPreview,
   LibraryError,
   QUIZ_NOT_FOUND_MESSAGE,
@@ -14,6 +17,7 @@ import {
   replaceQuiz,
   type LibraryErrorKind,
 } from "../../quizzes";
+import { MAX_IMPORT_BYTES } from "../../quizzes/convert/types";
 import { router, teacherProcedure } from "../init";
 import { plainText } from "../plain-text";
 
@@ -29,6 +33,15 @@ const quizTitle = plainText("The quiz title", { required: "The quiz needs a titl
   .max(MAX_QUIZ_TITLE_LENGTH, { error: `A quiz title can be at most ${MAX_QUIZ_TITLE_LENGTH} characters.` });
 
 const fileName = plainText("The file name", { required: "The file name isn't valid." }).max(255, { error: "The file name is too long." }).optional();
+
+/** An uploaded .xlsx/.csv/.xml file, in base64 (the spreadsheet is binary). */
+const importFile = z.object({
+  fileName: plainText("The file name", { required: "The file name isn't valid." }).max(255, { error: "The file name is too long." }),
+  base64: z
+    .string({ error: "The file is missing." })
+    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, { error: "This file is too big to import: it can be at most 512 KB. Split it into several quizzes." })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: "The file didn't arrive whole. Try again." }),
+});
 
 const ERROR_CODES: Record<LibraryErrorKind, TRPC_ERROR_CODE_KEY> = {
   "not-found": "NOT_FOUND",
@@ -80,6 +93,17 @@ export const quizzesRouter = router({
   delete: teacherProcedure
     .input(quizIdInput)
     .mutation(({ ctx, input }) => refusingPlainly(() => deleteOwnQuiz(ctx.db, ctx.teacher.id, input.quizId))),
+  /**
+   * Converts a Kahoot! spreadsheet, CSV or Moodle XML file to quizdown, with notes on what could not
+   * be carried over. Nothing is saved: the teacher checks the text in the editor and saves it as usual.
+   */
+  importFile: teacherProcedure
+    .input(importFile)
+    .mutation(({ input }) => refusingPlainly(() => importForEditing(input.fileName, Buffer.from(input.base64, "base64")))),
+  /** A quiz the teacher can see as a file: quizdown (.md), Kahoot!'s template (.xlsx) or Moodle XML (.xml). */
+  exportFile: teacherProcedure
+    .input(quizIdInput.extend({ format: z.enum(EXPORT_FORMATS, { error: "Pick quizdown, kahoot or moodle." }) }))
+    .query(({ ctx, input }) => refusingPlainly(() => exportQuiz(ctx.db, ctx.teacher.id, input.quizId, input.format, ctx.quizReader))),
   /** An editable copy of a shared quiz (or of one's own), in the teacher's library. */
   copy: teacherProcedure
     .input(quizIdInput)

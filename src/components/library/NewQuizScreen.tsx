@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTRPC } from "@/client/trpc";
 import { TeacherPage } from "@/components/account/TeacherPage";
 import { PRIMARY_BUTTON } from "./buttons";
+import { ImportFilePanel } from "./ImportFilePanel";
 import { QuizdownHelp } from "./QuizdownHelp";
 import { QuizPreview } from "./QuizPreview";
 import { SourceEditor } from "./SourceEditor";
@@ -49,6 +50,7 @@ function NewQuiz() {
       </header>
 
       <QuizdownHelp />
+      <ImportFilePanel draft={draft} />
       <SourceEditor draft={draft} />
 
       <div className="flex flex-wrap items-center gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">

@@ -10,6 +10,7 @@ import { HostQuizButton } from "@/components/dashboard/HostQuizButton";
 import { SECONDARY_BUTTON } from "./buttons";
 import { CopyQuizButton } from "./CopyQuizButton";
 import { DeleteQuizButton } from "./DeleteQuizButton";
+import { ExportQuizButtons } from "./ExportQuizButtons";
 import { QuizPreview } from "./QuizPreview";
 import { RenameQuizForm } from "./RenameQuizForm";
 import { ReplaceQuizPanel } from "./ReplaceQuizPanel";
@@ -105,6 +106,7 @@ function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startRep
         <ReplaceQuizPanel quiz={quiz} onDone={() => setMode("view")} />
       ) : (
         <>
+          <ExportQuizButtons quizId={quiz.quizId} />
           <QuizPreview title={quiz.title} questions={quiz.questions} settings={quiz.settings} />
           <details className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <summary className="cursor-pointer font-semibold text-indigo-800">{t("showFile")}</summary>

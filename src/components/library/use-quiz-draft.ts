@@ -10,6 +10,8 @@ export interface QuizDraft {
   fileName: string | undefined;
   setSource: (text: string) => void;
   loadFile: (file: File) => Promise<void>;
+  /** Quizdown converted from another format on the server (Kahoot!, CSV, Moodle XML). */
+  loadConverted: (text: string, fileName: string) => void;
   /** Why the picked file couldn't be read (too big, not text…). */
   fileError: string | null;
   /** The parse of the text as it is now; null while the text is empty or too big. */
@@ -54,11 +56,18 @@ export function useQuizDraft(initialSource = ""): QuizDraft {
     setFileError(null);
   };
 
+  const loadConverted = (text: string, name: string) => {
+    setSourceText(text);
+    setFileName(name);
+    setFileError(null);
+  };
+
   return {
     source,
     fileName,
     setSource,
     loadFile,
+    loadConverted,
     fileError,
     result,
     tooBig,
