@@ -1,15 +1,15 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { textDirection } from "@/i18n/locales";
 import "katex/dist/katex.min.css";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Classroom Quiz",
-  description: "A live classroom quiz game: host on the projector, students play on their phones.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("teacherTitles");
+  return { title: "Classroom Quiz", description: t("description") };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

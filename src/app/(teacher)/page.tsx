@@ -1,8 +1,8 @@
-"use client";
+import { LibraryScreen } from "@/components/dashboard/LibraryScreen";
+import { pageTitle } from "@/i18n/page-title";
 
-import { TeacherPage } from "@/components/account/TeacherPage";
-import { HostDashboard } from "@/components/dashboard/HostDashboard";
+export const generateMetadata = () => pageTitle("library");
 
 export default function HomePage() {
-  return <TeacherPage>{() => <HostDashboard />}</TeacherPage>;
+  return <LibraryScreen />;
 }

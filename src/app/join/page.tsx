@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import { PlayerApp } from "@/components/player/PlayerApp";
 import { PHONE_NAMESPACES, pickNamespaces } from "@/i18n/client-messages";
+import { pageTitle } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Join · Classroom Quiz" };
+export const generateMetadata = () => pageTitle("join");
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { code, names } = await searchParams;

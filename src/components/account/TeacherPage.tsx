@@ -3,17 +3,19 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
 import { authClient } from "@/client/auth-client";
 import { isDatabaseUnreachable } from "@/client/database-unreachable";
 import { useTRPC, type RouterOutputs } from "@/client/trpc";
 import { DatabaseUnreachable } from "@/components/shared/DatabaseUnreachable";
+import { LanguageSwitcher } from "@/components/shared/LanguageSwitcher";
 
 export type SignedInTeacher = NonNullable<RouterOutputs["account"]["status"]["teacher"]>;
 
 const NAV = [
-  { href: "/", label: "Quizzes", testId: "nav-quizzes" },
-  { href: "/games", label: "Past games", testId: "nav-past-games" },
+  { href: "/", label: "quizzes", testId: "nav-quizzes" },
+  { href: "/games", label: "pastGames", testId: "nav-past-games" },
 ] as const;
 
 /**
@@ -21,6 +23,7 @@ const NAV = [
  * sign up (on a new install) or sign in, and comes back here afterwards.
  */
 export function TeacherPage({ children, wide = false }: { children: (teacher: SignedInTeacher) => ReactNode; wide?: boolean }) {
+  const t = useTranslations("teacherCommon");
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -51,7 +54,7 @@ export function TeacherPage({ children, wide = false }: { children: (teacher: Si
                 aria-current={active ? "page" : undefined}
                 className={`font-semibold ${active ? "text-indigo-700 underline underline-offset-8" : "text-slate-700 hover:text-indigo-700"}`}
               >
-                {item.label}
+                {t(`nav.${item.label}`)}
               </Link>
             );
           })}
@@ -62,13 +65,14 @@ export function TeacherPage({ children, wide = false }: { children: (teacher: Si
               aria-current={pathname.startsWith("/admin") ? "page" : undefined}
               className={`font-semibold ${pathname.startsWith("/admin") ? "text-indigo-700 underline underline-offset-8" : "text-slate-700 hover:text-indigo-700"}`}
             >
-              Teachers
+              {t("nav.teachers")}
             </Link>
           )}
           <span className="flex-1" />
           <Link href="/join" data-testid="join-link" className="font-semibold text-slate-700 hover:text-indigo-700">
-            Join a game
+            {t("nav.join")}
           </Link>
+          <LanguageSwitcher className="text-slate-700" />
           {teacher && <SignOut teacher={teacher} />}
         </nav>
       </header>
@@ -76,16 +80,17 @@ export function TeacherPage({ children, wide = false }: { children: (teacher: Si
         <DatabaseUnreachable />
         {status.isError && !isDatabaseUnreachable(status.error) && (
           <p role="alert" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-            Couldn&apos;t reach the quiz server: {status.error.message}
+            {t("serverUnreachable", { message: status.error.message })}
           </p>
         )}
-        {teacher ? children(teacher) : <p className="text-slate-600">Loading…</p>}
+        {teacher ? children(teacher) : <p className="text-slate-600">{t("loading")}</p>}
       </main>
     </div>
   );
 }
 
 function SignOut({ teacher }: { teacher: SignedInTeacher }) {
+  const t = useTranslations("teacherCommon");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -104,7 +109,7 @@ function SignOut({ teacher }: { teacher: SignedInTeacher }) {
         }}
         className="rounded-lg border border-slate-300 px-3 py-1 font-semibold text-slate-700 hover:border-indigo-500"
       >
-        Sign out
+        {t("signOut")}
       </button>
     </span>
   );

@@ -4,18 +4,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/client/trpc";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/library/buttons";
+import { useTranslations } from "next-intl";
 
-const dateTime = (value: string | Date) => new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { useReportFormat } from "@/components/reports/format";
 
 /** The school's quiz admin: who may sign up (invite links, the school code) and the teachers, who can be turned off. */
 export function AdminScreen({ selfId }: { selfId: string }) {
+  const t = useTranslations("teacherAdmin");
   return (
     <div className="flex flex-col gap-8" data-testid="admin-screen">
       <header>
-        <h1 className="text-3xl font-black tracking-tight">Teacher accounts</h1>
+        <h1 className="text-3xl font-black tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-slate-600">
-          Sign-up is closed on this server: a new teacher needs an invite link from you, or the school sign-up code if you set one. Students
-          never need an account.
+          {t("intro")}
         </p>
       </header>
       <Invites />
@@ -26,6 +27,8 @@ export function AdminScreen({ selfId }: { selfId: string }) {
 }
 
 function Invites() {
+  const t = useTranslations("teacherAdmin.invites");
+  const { dateTime } = useReportFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const invites = useQuery(trpc.admin.invites.queryOptions());
@@ -42,17 +45,17 @@ function Invites() {
   const cancel = useMutation(trpc.admin.cancelInvite.mutationOptions({ onSuccess: refresh }));
   return (
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-xl font-bold">Invite links</h2>
-      <p className="text-slate-600">Each link lets one teacher make an account, once, until the date shown next to it. Send it to them directly (not to a class).</p>
+      <h2 className="text-xl font-bold">{t("title")}</h2>
+      <p className="text-slate-600">{t("intro")}</p>
       <div>
         <button type="button" data-testid="invite-create" disabled={create.isPending} onClick={() => create.mutate()} className={PRIMARY_BUTTON}>
-          {create.isPending ? "Making a link…" : "Make an invite link"}
+          {create.isPending ? t("making") : t("make")}
         </button>
       </div>
       {create.error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{create.error.message}</p>}
       {link && (
         <p className="rounded-lg bg-indigo-50 p-3 text-indigo-950">
-          Copy this link now (it is shown only once):{" "}
+          {t("copyNow")}{" "}
           <code data-testid="invite-link" className="break-all font-mono text-sm">
             {link}
           </code>
@@ -62,13 +65,19 @@ function Invites() {
         <ul className="divide-y divide-slate-100" data-testid="invite-list">
           {invites.data.map((invite) => (
             <li key={invite.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
-              <span className="text-slate-700">Made {dateTime(invite.createdAt)}</span>
+              <span className="text-slate-700">{t("made", { when: dateTime(invite.createdAt) })}</span>
               <span className="font-semibold">
-                {invite.state === "used" ? `Used by ${invite.usedByName ?? "a teacher"}` : invite.state === "expired" ? "Expired" : `Open until ${dateTime(invite.expiresAt)}`}
+                {invite.state === "used"
+                  ? invite.usedByName
+                    ? t("usedBy", { name: invite.usedByName })
+                    : t("usedByTeacher")
+                  : invite.state === "expired"
+                    ? t("expired")
+                    : t("openUntil", { when: dateTime(invite.expiresAt) })}
               </span>
               {invite.state === "open" && (
                 <button type="button" disabled={cancel.isPending} onClick={() => cancel.mutate({ inviteId: invite.id })} className={SECONDARY_BUTTON}>
-                  Cancel
+                  {t("cancel")}
                 </button>
               )}
             </li>
@@ -80,6 +89,7 @@ function Invites() {
 }
 
 function SchoolCode() {
+  const t = useTranslations("teacherAdmin.schoolCode");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.admin.signUpSettings.queryOptions());
@@ -96,31 +106,28 @@ function SchoolCode() {
   }
   return (
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-xl font-bold">School sign-up code</h2>
+      <h2 className="text-xl font-bold">{t("title")}</h2>
       <p className="text-slate-600">
-        With a code, any teacher who knows it can make an account on the sign-up page. Handy at the start of a year; change it or turn it off
-        afterwards. Anyone who overhears it can sign up too, so tell it to teachers only.
+        {t("intro")}
       </p>
       <p data-testid="school-code-state" className="font-semibold">
         {current ? (
-          <>
-            The code is now <code className="rounded bg-slate-100 px-2 py-1 font-mono">{current}</code>
-          </>
+          t.rich("current", { code: current, mono: (chunks) => <code className="rounded bg-slate-100 px-2 py-1 font-mono">{chunks}</code> })
         ) : (
-          "No code: teachers can only sign up with an invite link."
+          t("none")
         )}
       </p>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 font-semibold">
-          {current ? "New code" : "Code"}
+          {current ? t("newCode") : t("code")}
           <input name="schoolCode" data-testid="school-code-input" autoComplete="off" className="rounded-lg border border-slate-300 px-3 py-2 font-normal" />
         </label>
         <button type="submit" data-testid="school-code-save" disabled={save.isPending} className={PRIMARY_BUTTON}>
-          {current ? "Change the code" : "Set the code"}
+          {current ? t("change") : t("set")}
         </button>
         {current && (
           <button type="button" data-testid="school-code-off" disabled={save.isPending} onClick={() => save.mutate({ schoolCode: null })} className={SECONDARY_BUTTON}>
-            Turn the code off
+            {t("turnOff")}
           </button>
         )}
       </form>
@@ -130,6 +137,8 @@ function SchoolCode() {
 }
 
 function Teachers({ selfId }: { selfId: string }) {
+  const t = useTranslations("teacherAdmin.teachers");
+  const { date } = useReportFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teachers = useQuery(trpc.admin.teachers.queryOptions());
@@ -139,16 +148,16 @@ function Teachers({ selfId }: { selfId: string }) {
   const error = disable.error ?? enable.error;
   return (
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h2 className="text-xl font-bold">Teachers</h2>
-      <p className="text-slate-600">A teacher you turn off is signed out at once and can&apos;t sign in until you turn them on again. Their quizzes and reports stay.</p>
+      <h2 className="text-xl font-bold">{t("title")}</h2>
+      <p className="text-slate-600">{t("intro")}</p>
       {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{error.message}</p>}
-      <table className="w-full text-left text-sm" data-testid="teacher-list">
+      <table className="w-full text-start text-sm" data-testid="teacher-list">
         <thead>
           <tr className="text-slate-500">
-            <th className="py-2">Name</th>
-            <th>Email</th>
-            <th>Since</th>
-            <th>Account</th>
+            <th className="py-2">{t("name")}</th>
+            <th>{t("email")}</th>
+            <th>{t("since")}</th>
+            <th>{t("account")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -156,20 +165,20 @@ function Teachers({ selfId }: { selfId: string }) {
             <tr key={teacher.id} data-testid="teacher-row" data-email={teacher.email}>
               <td className="py-2 font-semibold">
                 {teacher.name}
-                {teacher.isAdmin && <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-xs text-indigo-900">admin</span>}
+                {teacher.isAdmin && <span className="ms-2 rounded bg-indigo-100 px-2 py-0.5 text-xs text-indigo-900">{t("admin")}</span>}
               </td>
               <td>{teacher.email}</td>
-              <td>{new Date(teacher.createdAt).toLocaleDateString()}</td>
+              <td>{date(teacher.createdAt)}</td>
               <td>
                 {teacher.id === selfId ? (
-                  <span className="text-slate-500">You</span>
+                  <span className="text-slate-500">{t("you")}</span>
                 ) : teacher.disabled ? (
                   <button type="button" data-testid="teacher-enable" disabled={enable.isPending} onClick={() => enable.mutate({ teacherId: teacher.id })} className={SECONDARY_BUTTON}>
-                    Turned off — turn on
+                    {t("turnOn")}
                   </button>
                 ) : (
                   <button type="button" data-testid="teacher-disable" disabled={disable.isPending} onClick={() => disable.mutate({ teacherId: teacher.id })} className={SECONDARY_BUTTON}>
-                    Turn off
+                    {t("turnOffTeacher")}
                   </button>
                 )}
               </td>

@@ -5,8 +5,10 @@ import Link from "next/link";
 import { useTRPC } from "@/client/trpc";
 import { ContentProblems } from "./ContentProblems";
 import { QuizList } from "./QuizList";
+import { useTranslations } from "next-intl";
 
 export function HostDashboard() {
+  const t = useTranslations("teacherLibrary.library");
   const trpc = useTRPC();
   const quizzes = useQuery(trpc.quizzes.list.queryOptions());
 
@@ -14,18 +16,18 @@ export function HostDashboard() {
     <div className="flex flex-col gap-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-black tracking-tight sm:text-4xl">Quizzes</h1>
-          <p className="mt-1 text-slate-600">Pick a quiz and press Host to put it on the big screen.</p>
+          <h1 className="text-3xl font-black tracking-tight sm:text-4xl">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
         </div>
         <Link href="/quizzes/new" data-testid="add-quiz" className="rounded-xl bg-white px-5 py-3 font-bold text-indigo-700 shadow-sm ring-2 ring-indigo-600 hover:bg-indigo-50">
-          + Add a quiz
+          {t("add")}
         </Link>
       </header>
 
-      {quizzes.isPending && <p className="text-slate-600">Loading quizzes…</p>}
+      {quizzes.isPending && <p className="text-slate-600">{t("loading")}</p>}
       {quizzes.isError && (
         <p role="alert" data-testid="quizzes-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-          Couldn&apos;t load the quizzes: {quizzes.error.message}
+          {t("loadError", { message: quizzes.error.message })}
         </p>
       )}
       {quizzes.data && (

@@ -1,22 +1,27 @@
 import Link from "next/link";
 import { QuizRow, type LibraryQuiz } from "./QuizRow";
+import { useTranslations } from "next-intl";
 
 /** The teacher's own quizzes first, then the shared ones from content/. */
 export function QuizList({ quizzes }: { quizzes: LibraryQuiz[] }) {
+  const t = useTranslations("teacherLibrary.library");
   const own = quizzes.filter((quiz) => quiz.editable);
   const shared = quizzes.filter((quiz) => !quiz.editable);
 
   return (
     <div data-testid="quiz-list" className="flex flex-col gap-8">
       <section data-testid="own-quizzes" className="flex flex-col gap-3">
-        <h2 className="text-xl font-black tracking-tight">Your quizzes</h2>
+        <h2 className="text-xl font-black tracking-tight">{t("own")}</h2>
         {own.length === 0 ? (
           <p data-testid="no-own-quizzes" className="rounded-2xl border-2 border-dashed border-slate-300 p-6 text-slate-700">
-            You haven&apos;t added a quiz yet.{" "}
-            <Link href="/quizzes/new" className="font-semibold text-indigo-700 underline underline-offset-4">
-              Add a quiz
-            </Link>{" "}
-            by uploading or pasting a quizdown <code className="font-mono">.md</code> file.
+            {t.rich("noOwn", {
+              add: (chunks) => (
+                <Link href="/quizzes/new" className="font-semibold text-indigo-700 underline underline-offset-4">
+                  {chunks}
+                </Link>
+              ),
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}
           </p>
         ) : (
           <ul className="flex flex-col gap-3">
@@ -29,13 +34,12 @@ export function QuizList({ quizzes }: { quizzes: LibraryQuiz[] }) {
 
       <section data-testid="shared-quizzes" className="flex flex-col gap-3">
         <div>
-          <h2 className="text-xl font-black tracking-tight">Shared quizzes</h2>
-          <p className="text-sm text-slate-600">From the server&apos;s content folder: every teacher can host them, nobody can change them here.</p>
+          <h2 className="text-xl font-black tracking-tight">{t("shared")}</h2>
+          <p className="text-sm text-slate-600">{t("sharedIntro")}</p>
         </div>
         {shared.length === 0 ? (
           <p data-testid="no-quizzes" className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
-            No shared quizzes. Put a quizdown <code className="font-mono">.md</code> file in the <code className="font-mono">content/</code> folder and restart
-            the server to share it with every teacher.
+            {t.rich("noShared", { code: (chunks) => <code className="font-mono">{chunks}</code> })}
           </p>
         ) : (
           <ul className="flex flex-col gap-3">

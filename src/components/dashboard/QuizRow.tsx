@@ -7,10 +7,12 @@ import { SECONDARY_BUTTON } from "@/components/library/buttons";
 import { DeleteQuizButton } from "@/components/library/DeleteQuizButton";
 import { RenameQuizForm } from "@/components/library/RenameQuizForm";
 import { HostQuizButton } from "./HostQuizButton";
+import { useTranslations } from "next-intl";
 
 export type LibraryQuiz = RouterOutputs["quizzes"]["list"]["quizzes"][number];
 
 export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
+  const t = useTranslations("teacherLibrary.quiz");
   const [renaming, setRenaming] = useState(false);
   return (
     <li
@@ -21,34 +23,34 @@ export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
-            <h3 className="text-lg font-bold break-words">{quiz.title}</h3>
+            <h3 dir="auto" className="text-lg font-bold break-words">{quiz.title}</h3>
             {!quiz.editable && (
-              <span data-testid="quiz-shared" title="From the content folder: every teacher can host it, nobody can change it." className="rounded-full bg-sky-100 px-2.5 py-0.5 text-xs font-bold tracking-wide text-sky-900 uppercase">
-                Shared
+              <span data-testid="quiz-shared" title={t("sharedHint")} className="rounded-full bg-sky-100 px-2.5 py-0.5 text-xs font-bold tracking-wide text-sky-900 uppercase">
+                {t("shared")}
               </span>
             )}
           </div>
           <p className="text-sm text-slate-600">
-            {quiz.questionCount} {quiz.questionCount === 1 ? "question" : "questions"}
-            {quiz.editable ? (quiz.version > 1 ? ` · version ${quiz.version}` : "") : " · read-only"}
+            {t("questions", { count: quiz.questionCount })}
+            {quiz.editable ? (quiz.version > 1 ? ` · ${t("version", { version: quiz.version })}` : "") : ` · ${t("readOnly")}`}
           </p>
           {!quiz.playable && (
             <p data-testid="quiz-unplayable-reason" className="mt-1 text-sm font-medium text-amber-800">
-              Can&apos;t be played: {quiz.unplayableReason ?? "this quiz has a problem."}
+              {t("unplayable", { reason: quiz.unplayableReason ?? t("hasProblem") })}
             </p>
           )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Link href={`/quizzes/${quiz.quizId}`} data-testid="quiz-preview-link" className={SECONDARY_BUTTON}>
-            Preview
+            {t("preview")}
           </Link>
           {quiz.editable && (
             <>
               <button type="button" data-testid="quiz-rename" onClick={() => setRenaming(true)} className={SECONDARY_BUTTON}>
-                Rename
+                {t("rename")}
               </button>
               <Link href={`/quizzes/${quiz.quizId}?replace=1`} data-testid="quiz-replace" className={SECONDARY_BUTTON}>
-                Replace
+                {t("replace")}
               </Link>
               <DeleteQuizButton quizId={quiz.quizId} title={quiz.title} />
             </>

@@ -2,16 +2,18 @@ import { CheckIcon, CrossIcon } from "@/components/shared/icons";
 import { OptionBadge } from "@/components/shared/OptionBadge";
 import { RichText } from "@/components/shared/RichText";
 import type { PreviewableQuestion } from "./preview-types";
+import { useTranslations } from "next-intl";
 
 /** Which options are right, and the explanations the big screen shows at the reveal. */
 export function AnswerKey({ question }: { question: PreviewableQuestion }) {
+  const t = useTranslations("teacherLibrary.previewQuestion");
   if (question.kind === "typed" && question.typed) {
     const { accepted, tolerance } = question.typed;
     return (
       <p data-testid="preview-accepted" className="font-semibold">
-        Accepted: {accepted.join(" · ")}
+        {t("accepted", { answers: accepted.join(" · ") })}
         {tolerance ? ` (± ${tolerance})` : ""}
-        <span className="block text-sm font-normal text-slate-600">Case, accents, spacing and punctuation don&apos;t matter.</span>
+        <span className="block text-sm font-normal text-slate-600">{t("acceptedHint")}</span>
       </p>
     );
   }
@@ -20,13 +22,10 @@ export function AnswerKey({ question }: { question: PreviewableQuestion }) {
     const u = unit ? ` ${unit}` : "";
     return (
       <p data-testid="preview-slider" className="font-semibold">
-        Right value: {correct}
-        {u}
-        {tolerance ? ` (full points within ± ${tolerance}${u})` : ""}
+        {t("rightValue", { value: `${correct}${u}` })}
+        {tolerance ? ` ${t("fullPointsWithin", { tolerance: `${tolerance}${u}` })}` : ""}
         <span className="block text-sm font-normal text-slate-600">
-          Slider from {min}
-          {u} to {max}
-          {u} in steps of {step}.
+          {t("sliderRange", { min: `${min}${u}`, max: `${max}${u}`, step })}
         </span>
       </p>
     );
@@ -55,7 +54,7 @@ export function AnswerKey({ question }: { question: PreviewableQuestion }) {
           <OptionBadge index={index} className="size-7" shapeClassName="size-4" decorative />
           <span className="mt-0.5 shrink-0">
             {option.correct ? <CheckIcon className="size-5 text-emerald-700" /> : <CrossIcon className="size-5 text-slate-400" />}
-            <span className="sr-only">{option.correct ? "Correct answer:" : "Wrong answer:"}</span>
+            <span className="sr-only">{option.correct ? t("correctAnswer") : t("wrongAnswer")}</span>
           </span>
           <div className="min-w-0 flex-1">
             <RichText html={option.html} className={`break-words ${option.correct ? "font-bold text-emerald-950" : "font-medium text-slate-700"}`} />

@@ -4,6 +4,7 @@ import { optionStyle } from "@/components/shared/option-styles";
 import { RichText } from "@/components/shared/RichText";
 import { previewOrder } from "./preview-order";
 import type { PreviewableQuestion } from "./preview-types";
+import { useTranslations } from "next-intl";
 
 /**
  * The projector while students answer (as HostAnswering draws it), scaled into a 16:9 box:
@@ -19,6 +20,7 @@ export function BigScreenPreview({ question, number, total, quizTitle, timeLimit
   // An ordering question's items as the game shows them: shuffled, never in the right order.
   const options = question.kind === "order" ? previewOrder(question.options) : question.options;
   const many = options.length > 4;
+  const t = useTranslations("teacherLibrary.previewQuestion");
   const kindTag = answeringKindTag(question.kind, question.points);
   return (
     <figure className="flex min-w-0 flex-col gap-1.5">
@@ -74,7 +76,7 @@ export function BigScreenPreview({ question, number, total, quizTitle, timeLimit
           </div>
         </div>
       </div>
-      <figcaption className="text-center text-xs font-semibold tracking-wide text-slate-500 uppercase">Big screen</figcaption>
+      <figcaption className="text-center text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("bigScreen")}</figcaption>
     </figure>
   );
 }

@@ -5,9 +5,11 @@ import { useRouter } from "next/navigation";
 import { useTRPC } from "@/client/trpc";
 import { PRIMARY_BUTTON } from "./buttons";
 import { useRefreshLibrary } from "./use-refresh-library";
+import { useTranslations } from "next-intl";
 
 /** Makes an editable copy of a shared quiz in the teacher's own quizzes, and opens it. */
 export function CopyQuizButton({ quizId }: { quizId: string }) {
+  const t = useTranslations("teacherLibrary.quiz");
   const trpc = useTRPC();
   const router = useRouter();
   const refreshLibrary = useRefreshLibrary();
@@ -22,7 +24,7 @@ export function CopyQuizButton({ quizId }: { quizId: string }) {
   return (
     <>
       <button type="button" data-testid="quiz-copy" disabled={copy.isPending || copy.isSuccess} onClick={() => copy.mutate({ quizId })} className={PRIMARY_BUTTON}>
-        {copy.isPending ? "Copying…" : "Copy to my quizzes"}
+        {copy.isPending ? t("copying") : t("copy")}
       </button>
       {copy.isError && (
         <p role="alert" data-testid="quiz-copy-error" className="w-full text-sm font-medium text-red-800">

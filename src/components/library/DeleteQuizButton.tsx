@@ -4,9 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
 import { DANGER_BUTTON, SECONDARY_BUTTON } from "./buttons";
+import { useTranslations } from "next-intl";
 
 /** Delete, after the teacher confirms. Past games' reports keep working (the quiz is only hidden). */
 export function DeleteQuizButton({ quizId, title, onDeleted }: { quizId: string; title: string; onDeleted?: () => void }) {
+  const t = useTranslations("teacherLibrary.delete");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -24,20 +26,20 @@ export function DeleteQuizButton({ quizId, title, onDeleted }: { quizId: string;
   if (!confirming) {
     return (
       <button type="button" data-testid="quiz-delete" onClick={() => setConfirming(true)} className={`${SECONDARY_BUTTON} hover:border-red-500 hover:text-red-700`}>
-        Delete
+        {t("button")}
       </button>
     );
   }
   return (
-    <div role="group" aria-label={`Delete “${title}”?`} data-testid="quiz-delete-confirmation" className="flex flex-wrap items-center gap-2 rounded-xl bg-red-50 px-3 py-2 ring-1 ring-red-200">
+    <div role="group" aria-label={t("question", { title })} data-testid="quiz-delete-confirmation" className="flex flex-wrap items-center gap-2 rounded-xl bg-red-50 px-3 py-2 ring-1 ring-red-200">
       <span className="text-sm font-semibold text-red-900">
-        Delete “{title}”? Reports of games already played stay.
+        {t("confirm", { title })}
       </span>
       <button type="button" data-testid="quiz-delete-confirm" disabled={remove.isPending} onClick={() => remove.mutate({ quizId })} className={DANGER_BUTTON}>
-        {remove.isPending ? "Deleting…" : "Yes, delete"}
+        {remove.isPending ? t("deleting") : t("yes")}
       </button>
       <button type="button" data-testid="quiz-delete-cancel" disabled={remove.isPending} onClick={() => setConfirming(false)} className={SECONDARY_BUTTON}>
-        Keep it
+        {t("keep")}
       </button>
       {remove.isError && (
         <p role="alert" data-testid="quiz-delete-error" className="w-full text-sm font-medium text-red-800">

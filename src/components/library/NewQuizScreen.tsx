@@ -12,6 +12,7 @@ import { QuizPreview } from "./QuizPreview";
 import { SourceEditor } from "./SourceEditor";
 import { useQuizDraft } from "./use-quiz-draft";
 import { useRefreshLibrary } from "./use-refresh-library";
+import { useTranslations } from "next-intl";
 
 export function NewQuizScreen() {
   return <TeacherPage wide>{() => <NewQuiz />}</TeacherPage>;
@@ -19,6 +20,8 @@ export function NewQuizScreen() {
 
 /** Upload or paste a quiz file; it is checked and previewed here, and saved only when it has no errors. */
 function NewQuiz() {
+  const t = useTranslations("teacherLibrary.editor");
+  const tq = useTranslations("teacherLibrary.quiz");
   const trpc = useTRPC();
   const router = useRouter();
   const refreshLibrary = useRefreshLibrary();
@@ -38,12 +41,11 @@ function NewQuiz() {
     <div className="flex flex-col gap-6">
       <header>
         <Link href="/" className="text-sm font-semibold text-indigo-700 hover:underline">
-          ← Quizzes
+          ← {tq("quizzes")}
         </Link>
-        <h1 className="mt-1 text-3xl font-black tracking-tight sm:text-4xl">Add a quiz</h1>
+        <h1 className="mt-1 text-3xl font-black tracking-tight sm:text-4xl">{t("addTitle")}</h1>
         <p className="mt-1 max-w-3xl text-slate-600">
-          Upload a quizdown <code className="font-mono">.md</code> file or paste its text. It is checked as you go: anything to fix is listed with its line, and
-          nothing is saved until it&apos;s right.
+          {t.rich("addIntro", { code: (chunks) => <code className="font-mono">{chunks}</code> })}
         </p>
       </header>
 
@@ -59,14 +61,14 @@ function NewQuiz() {
           onClick={() => create.mutate({ source: draft.source, fileName: draft.fileName })}
           className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
         >
-          {saving ? "Saving…" : "Save to my quizzes"}
+          {saving ? t("saving") : t("save")}
         </button>
         <p className="text-slate-600">
           {parsed && draft.title
-            ? `Saves “${draft.title}” with ${parsed.questions.length} ${parsed.questions.length === 1 ? "question" : "questions"}; you can rename it later.`
+            ? t("savesAs", { title: draft.title, count: parsed.questions.length })
             : draft.source.trim() === ""
-              ? "Upload or paste a quiz first."
-              : "Fix the problems above to save."}
+              ? t("nothingYet")
+              : t("fixFirst")}
         </p>
         {create.isError && (
           <p role="alert" data-testid="quiz-save-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">

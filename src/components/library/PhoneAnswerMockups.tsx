@@ -5,6 +5,7 @@ import { RichText } from "@/components/shared/RichText";
 import { MAX_TYPED_ANSWER_INPUT } from "@/protocol";
 import type { QuizOption, SliderSettings } from "@/quizdown";
 import { previewOrder } from "./preview-order";
+import { useTranslations } from "next-intl";
 
 /*
  * Still pictures of the phone's answer components (OrderingAnswer, TypedAnswer, SliderAnswer) as first
@@ -73,11 +74,12 @@ export function PhoneTypedMockup({ numeric }: { numeric: boolean }) {
 
 /** The number pad a phone opens for a numeric typed answer, at the bottom of its screen. */
 export function PhoneNumberPadMockup() {
+  const t = useTranslations("teacherLibrary.previewQuestion");
   const keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", ",", "0", "⌫"];
   return (
     <div
       role="img"
-      aria-label="The phone's number pad"
+      aria-label={t("numberPad")}
       data-testid="preview-phone-number-pad"
       className="grid shrink-0 grid-cols-3 gap-[1.7cqw] bg-slate-300 p-[2.2cqw] text-slate-900"
     >

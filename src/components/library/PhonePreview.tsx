@@ -4,12 +4,14 @@ import { RichText } from "@/components/shared/RichText";
 import { readTypedNumber } from "@/quizdown/typedAnswer";
 import { PhoneNumberPadMockup, PhoneOrderMockup, PhoneSliderMockup, PhoneTypedMockup } from "./PhoneAnswerMockups";
 import type { PreviewableQuestion } from "./preview-types";
+import { useTranslations } from "next-intl";
 
 /**
  * A student's phone while answering (as PlayerAnswering draws it), scaled into a narrow box:
  * sizes are those of a 360px-wide phone as container widths (1px = 0.278cqw).
  */
 export function PhonePreview({ question, number, total, timeLimitSec }: { question: PreviewableQuestion; number: number; total: number; timeLimitSec: number }) {
+  const t = useTranslations("teacherLibrary.previewQuestion");
   const options = question.options;
   const many = options.length > 4;
   const multiple = question.kind === "multiple";
@@ -21,11 +23,11 @@ export function PhonePreview({ question, number, total, timeLimitSec }: { questi
       <div className="rounded-[1.6rem] bg-slate-800 p-1.5 shadow-md">
         <div data-testid="preview-phone" className="@container flex aspect-[9/18.5] w-full flex-col overflow-hidden rounded-[1.2rem] bg-stage text-white">
           <div className="flex items-center justify-between gap-[3cqw] bg-stage-deep px-[4.4cqw] py-[2.2cqw] text-[3.9cqw]">
-            <span className="font-bold">Student</span>
+            <span className="font-bold">{t("student")}</span>
             <span className="text-indigo-200">
               {number} / {total}
             </span>
-            <span className="rounded-full bg-white/15 px-[2.8cqw] py-[0.6cqw] font-bold">0 pts</span>
+            <span className="rounded-full bg-white/15 px-[2.8cqw] py-[0.6cqw] font-bold">{t("points")}</span>
           </div>
           <div className="flex min-h-0 flex-1 flex-col gap-[2.2cqw] p-[2.2cqw]">
             <div className="flex items-center gap-[3.3cqw] px-[1.1cqw]">
@@ -37,8 +39,8 @@ export function PhonePreview({ question, number, total, timeLimitSec }: { questi
                 {timeLimitSec}
               </span>
             </div>
-            {multiple && <p className="px-[1.1cqw] text-[3.9cqw] font-semibold text-amber-200">Pick all that apply, then Submit.</p>}
-            {question.kind === "poll" && <p className="px-[1.1cqw] text-[3.9cqw] font-semibold text-amber-200">A poll: no right answer, no points.</p>}
+            {multiple && <p className="px-[1.1cqw] text-[3.9cqw] font-semibold text-amber-200">{t("pickAll")}</p>}
+            {question.kind === "poll" && <p className="px-[1.1cqw] text-[3.9cqw] font-semibold text-amber-200">{t("poll")}</p>}
             {question.kind === "order" && <PhoneOrderMockup options={options} />}
             {question.kind === "typed" && <PhoneTypedMockup numeric={numeric} />}
             {question.kind === "slider" && question.slider && <PhoneSliderMockup slider={question.slider} />}
@@ -69,13 +71,13 @@ export function PhonePreview({ question, number, total, timeLimitSec }: { questi
               </div>
             )}
             {multiple && (
-              <span className="rounded-[3.3cqw] bg-white/30 py-[3.9cqw] text-center text-[5.6cqw] font-black text-white">Pick at least one</span>
+              <span className="rounded-[3.3cqw] bg-white/30 py-[3.9cqw] text-center text-[5.6cqw] font-black text-white">{t("pickOne")}</span>
             )}
           </div>
           {numeric && <PhoneNumberPadMockup />}
         </div>
       </div>
-      <figcaption className="text-center text-xs font-semibold tracking-wide text-slate-500 uppercase">Phone</figcaption>
+      <figcaption className="text-center text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("phone")}</figcaption>
     </figure>
   );
 }

@@ -3,16 +3,8 @@ import { AnswerKey } from "./AnswerKey";
 import { BigScreenPreview } from "./BigScreenPreview";
 import { PhonePreview } from "./PhonePreview";
 import type { PreviewableQuestion, PreviewSettings } from "./preview-types";
+import { useTranslations } from "next-intl";
 
-const KIND_LABEL = {
-  single: "One answer",
-  multiple: "Pick all that apply",
-  order: "Put in order",
-  truefalse: "True or false",
-  typed: "Type the answer",
-  slider: "Slider",
-  poll: "Poll (no points)",
-} as const;
 const CHOICE_KINDS = new Set(["single", "multiple", "truefalse", "poll"]);
 
 export function PreviewQuestion({ question, number, total, quizTitle, settings }: {
@@ -22,23 +14,24 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
   quizTitle: string;
   settings: PreviewSettings;
 }) {
+  const t = useTranslations("teacherLibrary.previewQuestion");
   const timeLimitSec = question.timeLimitSec ?? settings.timeLimitSec;
   const readTimeSec = question.readTimeSec ?? settings.readTimeSec;
   const shuffled = question.shuffleAnswers ?? settings.shuffleAnswers;
   return (
     <article data-testid="preview-question" className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h3 className="text-lg font-black">Question {number}</h3>
-        <span className="font-mono text-sm text-slate-500">line {question.line}</span>
+        <h3 className="text-lg font-black">{t("title", { number })}</h3>
+        <span className="font-mono text-sm text-slate-500">{t("line", { line: question.line })}</span>
         <span className="flex flex-wrap gap-1.5 text-sm">
-          <Chip>{KIND_LABEL[question.kind]}</Chip>
-          <Chip>{timeLimitSec} s to answer</Chip>
-          <Chip>{readTimeSec} s to read first</Chip>
-          {question.kind === "order" && <Chip>Shown shuffled</Chip>}
-          {question.points === "double" && <Chip>Double points</Chip>}
-          {question.points === "none" && <Chip>No points</Chip>}
-          {question.scoring === "partial" && <Chip>Partial credit</Chip>}
-          {CHOICE_KINDS.has(question.kind) && question.kind !== "truefalse" && <Chip>{shuffled ? "Answers shuffled" : "Answers in this order"}</Chip>}
+          <Chip>{t(`kind.${question.kind}`)}</Chip>
+          <Chip>{t("toAnswer", { seconds: timeLimitSec })}</Chip>
+          <Chip>{t("toRead", { seconds: readTimeSec })}</Chip>
+          {question.kind === "order" && <Chip>{t("shownShuffled")}</Chip>}
+          {question.points === "double" && <Chip>{t("doublePoints")}</Chip>}
+          {question.points === "none" && <Chip>{t("noPoints")}</Chip>}
+          {question.scoring === "partial" && <Chip>{t("partialCredit")}</Chip>}
+          {CHOICE_KINDS.has(question.kind) && question.kind !== "truefalse" && <Chip>{shuffled ? t("answersShuffled") : t("answersInOrder")}</Chip>}
         </span>
       </header>
 
@@ -54,7 +47,7 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
       )}
 
       <section>
-        <h4 className="mb-2 text-sm font-bold tracking-wide text-slate-500 uppercase">{question.kind === "order" ? "Correct order" : question.kind === "poll" ? "Options" : "Answers"}</h4>
+        <h4 className="mb-2 text-sm font-bold tracking-wide text-slate-500 uppercase">{question.kind === "order" ? t("correctOrder") : question.kind === "poll" ? t("options") : t("answers")}</h4>
         <AnswerKey question={question} />
       </section>
     </article>

@@ -14,6 +14,7 @@ import { ExportQuizButtons } from "./ExportQuizButtons";
 import { QuizPreview } from "./QuizPreview";
 import { RenameQuizForm } from "./RenameQuizForm";
 import { ReplaceQuizPanel } from "./ReplaceQuizPanel";
+import { useTranslations } from "next-intl";
 
 type SavedQuiz = RouterOutputs["quizzes"]["get"];
 
@@ -24,14 +25,15 @@ export function QuizScreen({ quizId, startReplacing }: { quizId: string; startRe
 function QuizDetails({ quizId, startReplacing }: { quizId: string; startReplacing: boolean }) {
   const trpc = useTRPC();
   const quiz = useQuery(trpc.quizzes.get.queryOptions({ quizId }, { retry: false }));
+  const t = useTranslations("teacherLibrary.quiz");
 
-  if (quiz.isPending) return <p className="text-slate-600">Loading the quiz…</p>;
+  if (quiz.isPending) return <p className="text-slate-600">{t("loading")}</p>;
   if (quiz.isError) {
     return (
       <div data-testid="quiz-not-found" role="alert" className="flex flex-col items-start gap-4 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <p className="text-lg font-semibold">{quiz.error.message}</p>
         <Link href="/" className={SECONDARY_BUTTON}>
-          Back to the quizzes
+          {t("backToQuizzes")}
         </Link>
       </div>
     );
@@ -40,6 +42,7 @@ function QuizDetails({ quizId, startReplacing }: { quizId: string; startReplacin
 }
 
 function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startReplacing: boolean }) {
+  const t = useTranslations("teacherLibrary.quiz");
   const router = useRouter();
   const [mode, setMode] = useState<"view" | "rename" | "replace">(startReplacing ? "replace" : "view");
   const hasQuestionTimes = quiz.questions.some((question) => question.timeLimitSec !== undefined || question.readTimeSec !== undefined);
@@ -51,27 +54,27 @@ function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startRep
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-3">
         <Link href="/" className="text-sm font-semibold text-indigo-700 hover:underline">
-          ← Quizzes
+          ← {t("quizzes")}
         </Link>
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-3">
-              <h1 data-testid="quiz-title" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
+              <h1 data-testid="quiz-title" dir="auto" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
                 {quiz.title}
               </h1>
               {!quiz.editable && (
                 <span data-testid="quiz-shared" className="rounded-full bg-sky-100 px-3 py-1 text-sm font-bold tracking-wide text-sky-900 uppercase">
-                  Shared
+                  {t("shared")}
                 </span>
               )}
             </div>
             <p className="mt-1 text-slate-600">
-              {quiz.questions.length} {quiz.questions.length === 1 ? "question" : "questions"}
-              {quiz.editable ? ` · version ${quiz.version}` : " · from the content folder, read-only"}
+              {t("questions", { count: quiz.questions.length })}
+              {quiz.editable ? ` · ${t("version", { version: quiz.version })}` : ` · ${t("fromContent")}`}
             </p>
             {!quiz.playable && (
               <p data-testid="quiz-unplayable-reason" className="mt-1 font-medium text-amber-800">
-                Can&apos;t be played: {quiz.unplayableReason ?? "this quiz has a problem."}
+                {t("unplayable", { reason: quiz.unplayableReason ?? t("hasProblem") })}
               </p>
             )}
           </div>
@@ -82,16 +85,16 @@ function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startRep
           {quiz.editable ? (
             <>
               <button type="button" data-testid="quiz-rename" onClick={() => setMode("rename")} className={SECONDARY_BUTTON}>
-                Rename
+                {t("rename")}
               </button>
               <button type="button" data-testid="quiz-replace" onClick={() => setMode("replace")} className={SECONDARY_BUTTON}>
-                Replace with a new version
+                {t("replaceLong")}
               </button>
               <DeleteQuizButton quizId={quiz.quizId} title={quiz.title} onDeleted={() => router.push("/")} />
             </>
           ) : (
             <>
-              <p className="text-slate-600">Shared quizzes can&apos;t be changed here. To change one, copy it to your quizzes first.</p>
+              <p className="text-slate-600">{t("sharedReadOnly")}</p>
               <CopyQuizButton quizId={quiz.quizId} />
             </>
           )}
@@ -106,7 +109,7 @@ function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startRep
           <ExportQuizButtons quizId={quiz.quizId} />
           <QuizPreview title={quiz.title} questions={quiz.questions} settings={quiz.settings} />
           <details className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            <summary className="cursor-pointer font-semibold text-indigo-800">Show the quiz file</summary>
+            <summary className="cursor-pointer font-semibold text-indigo-800">{t("showFile")}</summary>
             <pre data-testid="quiz-source-text" className="mt-3 max-h-[32rem] overflow-auto rounded-xl bg-slate-50 p-4 font-mono text-sm leading-6">
               {quiz.sourceText}
             </pre>

@@ -6,8 +6,10 @@ import { useTRPC } from "@/client/trpc";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./buttons";
 import { MAX_QUIZ_TITLE_LENGTH } from "@/quizdown/source-rules";
 import { useRefreshLibrary } from "./use-refresh-library";
+import { useTranslations } from "next-intl";
 
 export function RenameQuizForm({ quizId, title, onDone }: { quizId: string; title: string; onDone: () => void }) {
+  const t = useTranslations("teacherLibrary.rename");
   const trpc = useTRPC();
   const refreshLibrary = useRefreshLibrary();
   const inputId = useId();
@@ -39,7 +41,7 @@ export function RenameQuizForm({ quizId, title, onDone }: { quizId: string; titl
       className="flex flex-col gap-2 rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200"
     >
       <label htmlFor={inputId} className="text-sm font-semibold text-slate-700">
-        New title
+        {t("label")}
       </label>
       <div className="flex flex-wrap items-center gap-2">
         <input
@@ -52,13 +54,13 @@ export function RenameQuizForm({ quizId, title, onDone }: { quizId: string; titl
           className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 font-semibold focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
         />
         <button type="submit" data-testid="quiz-rename-save" disabled={empty || rename.isPending} className={PRIMARY_BUTTON}>
-          {rename.isPending ? "Saving…" : "Save title"}
+          {rename.isPending ? t("saving") : t("save")}
         </button>
         <button type="button" data-testid="quiz-rename-cancel" onClick={onDone} className={SECONDARY_BUTTON}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
-      {empty && <p className="text-sm font-medium text-red-700">The quiz needs a title.</p>}
+      {empty && <p className="text-sm font-medium text-red-700">{t("empty")}</p>}
       {rename.isError && (
         <p role="alert" data-testid="quiz-rename-error" className="text-sm font-medium text-red-700">
           {rename.error.message}

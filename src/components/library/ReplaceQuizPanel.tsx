@@ -7,6 +7,7 @@ import { QuizPreview } from "./QuizPreview";
 import { SourceEditor } from "./SourceEditor";
 import { useQuizDraft } from "./use-quiz-draft";
 import { useRefreshLibrary } from "./use-refresh-library";
+import { useTranslations } from "next-intl";
 
 type SavedQuiz = RouterOutputs["quizzes"]["get"];
 
@@ -15,6 +16,7 @@ type SavedQuiz = RouterOutputs["quizzes"]["get"];
  * the version they played; new games play this one.
  */
 export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: () => void }) {
+  const t = useTranslations("teacherLibrary.editor");
   const trpc = useTRPC();
   const refreshLibrary = useRefreshLibrary();
   const draft = useQuizDraft(quiz.sourceText);
@@ -33,9 +35,9 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
   return (
     <section data-testid="quiz-replace-panel" className="flex flex-col gap-6">
       <div>
-        <h2 className="text-2xl font-black tracking-tight">Replace with a new version</h2>
+        <h2 className="text-2xl font-black tracking-tight">{t("replaceTitle")}</h2>
         <p className="mt-1 max-w-3xl text-slate-600">
-          Edit the quiz below or upload a new file. Games already played keep the questions they had; games started after saving play the new version.
+          {t("replaceIntro")}
         </p>
       </div>
       <SourceEditor draft={draft} />
@@ -47,12 +49,12 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
           onClick={() => replace.mutate({ quizId: quiz.quizId, source: draft.source })}
           className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
         >
-          {replace.isPending ? "Saving…" : `Save as version ${quiz.version + 1}`}
+          {replace.isPending ? t("saving") : t("saveVersion", { version: quiz.version + 1 })}
         </button>
         <button type="button" data-testid="quiz-replace-cancel" onClick={onDone} disabled={replace.isPending} className={SECONDARY_BUTTON}>
-          Cancel
+          {t("cancel")}
         </button>
-        <p className="text-slate-600">{unchanged ? "No changes yet." : parsed ? `Saves “${newTitle}” with ${parsed.questions.length} questions.` : "Fix the problems above to save."}</p>
+        <p className="text-slate-600">{unchanged ? t("noChanges") : parsed ? t("savesWith", { title: newTitle, count: parsed.questions.length }) : t("fixFirst")}</p>
         {replace.isError && (
           <p role="alert" data-testid="quiz-replace-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
             {replace.error.message}

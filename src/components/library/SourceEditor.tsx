@@ -5,9 +5,11 @@ import { QuizErrors, QuizWarnings } from "./QuizProblems";
 import { SOURCE_TOO_BIG_MESSAGE } from "@/quizdown/source-rules";
 import { selectTextareaLine } from "./select-line";
 import type { QuizDraft } from "./use-quiz-draft";
+import { useTranslations } from "next-intl";
 
 /** Upload a quizdown file or paste it; what is wrong shows at once, with its line. */
 export function SourceEditor({ draft }: { draft: QuizDraft }) {
+  const t = useTranslations("teacherLibrary.editor");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const textareaId = useId();
   const selectLine = (line: number) => {
@@ -19,7 +21,7 @@ export function SourceEditor({ draft }: { draft: QuizDraft }) {
     <section className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="cursor-pointer rounded-xl bg-indigo-700 px-5 py-2.5 font-bold text-white focus-within:ring-4 focus-within:ring-indigo-300 hover:bg-indigo-800">
-          Upload a .md file
+          {t("upload")}
           <input
             type="file"
             accept=".md,.markdown,.txt,text/markdown,text/plain"
@@ -35,10 +37,10 @@ export function SourceEditor({ draft }: { draft: QuizDraft }) {
         </label>
         {draft.fileName ? (
           <span data-testid="quiz-file-name" className="text-slate-700">
-            From <span className="font-semibold">{draft.fileName}</span> — you can also edit it below.
+            {t.rich("fromFile", { name: draft.fileName, file: (chunks) => <span className="font-semibold">{chunks}</span> })}
           </span>
         ) : (
-          <span className="text-slate-600">or paste the quiz text below.</span>
+          <span className="text-slate-600">{t("orPaste")}</span>
         )}
       </div>
       {draft.fileError && (
@@ -49,7 +51,7 @@ export function SourceEditor({ draft }: { draft: QuizDraft }) {
 
       <div className="flex flex-col gap-1.5">
         <label htmlFor={textareaId} className="font-semibold text-slate-800">
-          Quiz text <span className="font-normal text-slate-500">(quizdown)</span>
+          {t("text")} <span className="font-normal text-slate-500">(quizdown)</span>
         </label>
         <textarea
           id={textareaId}
@@ -79,11 +81,11 @@ export function SourceEditor({ draft }: { draft: QuizDraft }) {
       {result?.ok && (
         <>
           <p data-testid="quiz-ready" className="rounded-xl bg-emerald-50 p-3 font-semibold text-emerald-900">
-            ✓ No problems found: “{draft.title}”, {result.quiz.questions.length} {result.quiz.questions.length === 1 ? "question" : "questions"}.
+            ✓ {t("ready", { title: draft.title ?? "", count: result.quiz.questions.length })}
           </p>
           {!result.quiz.playable && (
             <p data-testid="quiz-unplayable" className="rounded-xl bg-amber-50 p-3 font-medium text-amber-900">
-              It can be saved but not hosted yet: {result.quiz.unplayableReason}
+              {t("savedNotHosted", { reason: result.quiz.unplayableReason ?? "" })}
             </p>
           )}
           <QuizWarnings warnings={result.warnings} onSelectLine={selectLine} />

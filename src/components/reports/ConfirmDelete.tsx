@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * A delete button with a real confirm step: the button turns into "Delete results? Yes / Cancel".
@@ -9,8 +10,8 @@ import { useEffect, useRef, useState } from "react";
  */
 export function ConfirmDelete({
   label,
-  question = "Delete results?",
-  confirmLabel = "Yes, delete",
+  question,
+  confirmLabel,
   busy,
   onConfirm,
   testId,
@@ -29,6 +30,9 @@ export function ConfirmDelete({
   /** Id of the text naming what is deleted, for screen readers ("Delete results of Capitals, 3 May"). */
   describedBy?: string;
 }) {
+  const t = useTranslations("teacherReports.delete");
+  question ??= t("shortQuestion");
+  confirmLabel ??= t("yes");
   const [asking, setAsking] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -75,7 +79,7 @@ export function ConfirmDelete({
         onClick={onConfirm}
         className={`rounded-lg bg-red-700 font-bold whitespace-nowrap text-white hover:bg-red-800 disabled:cursor-wait disabled:bg-red-400 ${pad}`}
       >
-        {busy ? "Deleting…" : confirmLabel}
+        {busy ? t("deleting") : confirmLabel}
       </button>
       <button
         ref={cancelRef}
@@ -84,7 +88,7 @@ export function ConfirmDelete({
         onClick={() => setAsking(false)}
         className={`rounded-lg border border-slate-300 bg-white font-semibold text-slate-800 hover:border-indigo-500 ${pad}`}
       >
-        Cancel
+        {t("cancel")}
       </button>
     </span>
   );

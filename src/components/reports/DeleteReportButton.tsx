@@ -3,16 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/client/trpc";
 import { ConfirmDelete } from "./ConfirmDelete";
+import { useTranslations } from "next-intl";
 
 /** "Delete results", with a confirm step; the parent takes the teacher back to Past games. */
 export function DeleteReportButton({ gameId, onDeleted }: { gameId: string; onDeleted: () => void }) {
+  const t = useTranslations("teacherReports.delete");
   const trpc = useTRPC();
   const remove = useMutation(trpc.pastGames.delete.mutationOptions({ onSuccess: onDeleted }));
   return (
     <div className="flex flex-col items-start gap-1">
       <ConfirmDelete
-        label="Delete results"
-        question="Delete these results for good?"
+        label={t("button")}
+        question={t("question")}
         busy={remove.isPending || remove.isSuccess}
         onConfirm={() => remove.mutate({ gameId })}
         testId="report-delete"
@@ -20,7 +22,7 @@ export function DeleteReportButton({ gameId, onDeleted }: { gameId: string; onDe
       />
       {remove.isError && (
         <p role="alert" className="text-sm font-medium text-red-800">
-          Couldn&apos;t delete: {remove.error.message}
+          {t("error", { message: remove.error.message })}
         </p>
       )}
     </div>

@@ -1,8 +1,10 @@
+import { useReading } from "./readings";
 import { RichText } from "@/components/shared/RichText";
 import { HorizontalBar } from "./HorizontalBar";
 import { formatMeasure, percentOf } from "./format";
 import { optionName, OptionMark } from "./OptionMark";
 import type { ReportOptionData } from "./types";
+import { useTranslations } from "next-intl";
 
 /** One wrong option: how many of the top group and of the bottom group chose it, and what that means. */
 export function DistractorBars({
@@ -16,15 +18,17 @@ export function DistractorBars({
   topSize: number;
   bottomSize: number;
 }) {
+  const t = useTranslations("teacherReports.distractor");
+  const reading = useReading();
   const rows = [
-    { group: "Top group", picked: option.pickedTop, size: topSize, fill: "bg-indigo-600" },
-    { group: "Bottom group", picked: option.pickedBottom, size: bottomSize, fill: "bg-amber-500" },
+    { group: t("top"), picked: option.pickedTop, size: topSize, fill: "bg-indigo-600" },
+    { group: t("bottom"), picked: option.pickedBottom, size: bottomSize, fill: "bg-amber-500" },
   ];
   return (
     <li data-testid="report-distractor" className="flex flex-col gap-1.5 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
       <p className="flex items-center gap-2 text-sm">
         <OptionMark shown={option.shown} position={position} className="size-6" />
-        <span className="font-bold">Wrong answer {optionName(option.shown, position)}:</span> <RichText html={option.html} as="span" />
+        <span className="font-bold">{t("wrongAnswer", { name: optionName(option.shown, position) })}</span> <RichText html={option.html} as="span" />
       </p>
       <div className="grid grid-cols-[6.5rem_minmax(0,1fr)_5.5rem] items-center gap-x-2 gap-y-1 text-sm">
         {rows.map((row) => (
@@ -35,26 +39,22 @@ export function DistractorBars({
               max={row.size}
               heightClass="h-3.5"
               fillClass={row.fill}
-              label={`${row.group}: ${row.picked} of ${row.size} chose it (${percentOf(row.picked, row.size)}%)`}
+              label={t("barLabel", { group: row.group, picked: row.picked, size: row.size, percent: percentOf(row.picked, row.size) })}
             />
-            <span className="text-right text-slate-700 tabular-nums" aria-hidden>
-              {row.picked} of {row.size}
+            <span className="text-end text-slate-700 tabular-nums" aria-hidden>
+              {t("of", { picked: row.picked, size: row.size })}
             </span>
           </div>
         ))}
       </div>
-      {option.reading && <p className="text-sm font-medium text-slate-800">{capitalise(option.reading)}</p>}
+      {option.reading && <p className="text-sm font-medium text-slate-800">{capitalise(reading(option.reading))}</p>}
       <p data-testid="report-distractor-point-biserial" className="text-sm text-slate-700">
         {option.pointBiserial === null ? (
-          <>Point-biserial: not enough data (nobody or everybody chose it, or too few players played every question).</>
+          <>{t("pbNone")}</>
         ) : (
           <>
-            Point-biserial <span className="font-semibold tabular-nums">{formatMeasure(option.pointBiserial)}</span>
-            {option.pointBiserial < 0
-              ? ": negative — students weaker on the rest of the quiz chose it, as a distractor should."
-              : option.pointBiserial > 0
-                ? ": positive — students stronger on the rest of the quiz chose it; check it isn't also right."
-                : ": chosen by strong and weak students alike."}
+            {t("pb")} <span className="font-semibold tabular-nums">{formatMeasure(option.pointBiserial)}</span>
+            {option.pointBiserial < 0 ? t("pbNegative") : option.pointBiserial > 0 ? t("pbPositive") : t("pbZero")}
           </>
         )}
       </p>

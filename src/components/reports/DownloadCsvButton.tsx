@@ -4,11 +4,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
 import { downloadTextFiles } from "./download";
+import { useTranslations } from "next-intl";
 
 type State = { kind: "idle" } | { kind: "busy" } | { kind: "done"; names: string[] } | { kind: "error"; message: string };
 
 /** "Download CSV": asks the server for the game's CSV files and saves each one. */
 export function DownloadCsvButton({ gameId }: { gameId: string }) {
+  const t = useTranslations("teacherReports.csv");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -33,14 +35,14 @@ export function DownloadCsvButton({ gameId }: { gameId: string }) {
         onClick={download}
         className="rounded-lg bg-indigo-700 px-4 py-2 font-bold whitespace-nowrap text-white hover:bg-indigo-800 disabled:cursor-wait disabled:bg-indigo-400"
       >
-        {state.kind === "busy" ? "Preparing CSV…" : "Download CSV"}
+        {state.kind === "busy" ? t("preparing") : t("download")}
       </button>
       <p role="status" className={state.kind === "done" ? "text-sm text-slate-600" : "sr-only"}>
-        {state.kind === "done" && `Downloaded ${state.names.join(", ")}.`}
+        {state.kind === "done" && t("downloaded", { names: state.names.join(", ") })}
       </p>
       {state.kind === "error" && (
         <p role="alert" className="text-sm font-medium text-red-800">
-          Couldn&apos;t make the CSV: {state.message}
+          {t("error", { message: state.message })}
         </p>
       )}
     </div>

@@ -1,15 +1,17 @@
 import type { KindReport } from "../../../server/reports/kind-views";
+import { useTranslations } from "next-intl";
 
 /** The report view that fits an ordering, type-answer or slider question. */
 export function KindReportView({ view }: { view: KindReport }) {
+  const t = useTranslations("teacherReports.kinds");
   if (view.kind === "order") {
     return (
       <section data-testid="report-order-misplaced" className="flex flex-col gap-1.5">
-        <h4 className="text-sm font-bold tracking-wide text-slate-500 uppercase">Most often out of place</h4>
+        <h4 className="text-sm font-bold tracking-wide text-slate-500 uppercase">{t("misplaced")}</h4>
         <ol className="flex flex-col gap-1">
           {view.items.map((item) => (
             <li key={item.index} className="flex justify-between gap-3 rounded-lg bg-slate-50 px-3 py-1.5">
-              <span className="min-w-0 break-words">{item.text}</span>
+              <span dir="auto" className="min-w-0 break-words">{item.text}</span>
               <span className="shrink-0 font-bold tabular-nums">{item.misplaced}×</span>
             </li>
           ))}
@@ -20,13 +22,13 @@ export function KindReportView({ view }: { view: KindReport }) {
   if (view.kind === "typed") {
     return (
       <section data-testid="report-typed-groups" className="flex flex-col gap-1.5">
-        <h4 className="text-sm font-bold tracking-wide text-slate-500 uppercase">Answers typed (grouped ignoring case, accents and punctuation)</h4>
-        <p className="text-sm text-slate-700">Accepted: {view.accepted.join(" · ")}</p>
+        <h4 className="text-sm font-bold tracking-wide text-slate-500 uppercase">{t("typed")}</h4>
+        <p className="text-sm text-slate-700">{t("accepted", { answers: view.accepted.join(" · ") })}</p>
         <ul className="flex flex-col gap-1">
           {view.groups.map((group) => (
             <li key={group.text} data-correct={group.correct} className={`flex justify-between gap-3 rounded-lg px-3 py-1.5 ${group.correct ? "bg-emerald-50 font-semibold text-emerald-900" : "bg-slate-50"}`}>
               <span className="min-w-0 break-words">
-                <span className="sr-only">{group.correct ? "Right: " : "Wrong: "}</span>
+                <span className="sr-only">{group.correct ? t("right") : t("wrong")}{" "}</span>
                 {group.text}
               </span>
               <span className="shrink-0 font-bold tabular-nums">{group.count}</span>
@@ -42,9 +44,7 @@ export function KindReportView({ view }: { view: KindReport }) {
   return (
     <section data-testid="report-slider-histogram" className="flex flex-col gap-1.5">
       <h4 className="text-sm font-bold tracking-wide text-slate-500 uppercase">
-        Values picked (right: {view.correct}
-        {unit}
-        {view.tolerance > 0 ? ` ± ${view.tolerance}` : ""})
+        {t("values", { right: `${view.correct}${unit}${view.tolerance > 0 ? ` ± ${view.tolerance}` : ""}` })}
       </h4>
       <ul className="flex flex-col gap-1">
         {view.bins.map((bin, i) => {
@@ -59,7 +59,7 @@ export function KindReportView({ view }: { view: KindReport }) {
               <span className="h-3 rounded bg-slate-100" aria-hidden>
                 <span className={`block h-3 rounded ${holdsRight ? "bg-emerald-500" : "bg-indigo-400"}`} style={{ width: `${(bin.count / most) * 100}%` }} />
               </span>
-              <span className="text-right tabular-nums">{bin.count}</span>
+              <span className="text-end tabular-nums">{bin.count}</span>
             </li>
           );
         })}

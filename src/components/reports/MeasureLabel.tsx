@@ -1,3 +1,4 @@
+import { useMeasureLabel } from "./readings";
 const LABEL_STYLES: Record<string, string> = {
   excellent: "bg-green-100 text-green-900 ring-green-300",
   "very good": "bg-green-100 text-green-900 ring-green-300",
@@ -12,6 +13,7 @@ const LABEL_STYLES: Record<string, string> = {
 
 /** The plain label of a measure ("good", "negative", "not enough data", …) as a coloured chip. */
 export function MeasureLabel({ label }: { label: string }) {
+  const word = useMeasureLabel();
   const style = LABEL_STYLES[label.toLowerCase()] ?? "bg-slate-100 text-slate-800 ring-slate-300";
-  return <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap ring-1 ${style}`}>{label}</span>;
+  return <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap ring-1 ${style}`}>{word(label)}</span>;
 }

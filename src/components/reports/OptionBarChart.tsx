@@ -4,19 +4,21 @@ import { HorizontalBar } from "./HorizontalBar";
 import { percentOf } from "./format";
 import { inShownOrder, optionName, OptionMark } from "./OptionMark";
 import type { ReportQuestionData } from "./types";
+import { useTranslations } from "next-intl";
 
 /**
  * How many players chose each option, as horizontal bars over the players who were in the game
  * for the question. The correct option(s) get a check mark and the word "correct", not just green.
  */
 export function OptionBarChart({ question }: { question: ReportQuestionData }) {
+  const t = useTranslations("teacherReports.chart");
   const { eligible } = question;
   const noAnswer = Math.max(0, eligible - question.answered);
   return (
     <figure className="flex flex-col gap-2">
       <figcaption className="text-sm text-slate-600">
-        How many of the {eligible} {eligible === 1 ? "player" : "players"} chose each answer
-        {question.kind === "multiple" && " (players could choose more than one, so the bars add up to more)"}
+        {t("caption", { count: eligible })}
+        {question.kind === "multiple" && ` ${t("multiple")}`}
       </figcaption>
       <ul className="flex flex-col gap-2">
         {inShownOrder(question.options).map(({ option, position }) => {
@@ -32,11 +34,11 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
                 <OptionMark shown={option.shown} position={position} />
               </span>
               <div className="min-w-0">
-                <span className="sr-only">Answer {optionName(option.shown, position)}: </span>
+                <span className="sr-only">{t("answer", { name: optionName(option.shown, position) })} </span>
                 <RichText html={option.html} as="span" className="font-medium break-words" />
                 {option.correct && (
-                  <span className="ml-2 inline-flex items-center gap-0.5 rounded-full bg-green-700 px-2 py-0.5 align-middle text-xs font-bold text-white">
-                    <CheckIcon className="size-3" /> correct
+                  <span className="ms-2 inline-flex items-center gap-0.5 rounded-full bg-green-700 px-2 py-0.5 align-middle text-xs font-bold text-white">
+                    <CheckIcon className="size-3" /> {t("correct")}
                   </span>
                 )}
               </div>
@@ -45,10 +47,17 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
                   value={option.picked}
                   max={eligible}
                   fillClass={option.correct ? "bg-green-600" : "bg-slate-500"}
-                  label={`${optionName(option.shown, position)}, ${option.text}${option.correct ? " (correct)" : ""}: chosen by ${option.picked} of ${eligible} players, ${percent}%`}
+                  label={t("barLabel", {
+                    name: optionName(option.shown, position),
+                    text: option.text,
+                    correct: String(option.correct),
+                    picked: option.picked,
+                    count: eligible,
+                    percent,
+                  })}
                 />
               </div>
-              <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-right" aria-hidden>
+              <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-end" aria-hidden>
                 {option.picked} · {percent}%
               </span>
             </li>
@@ -59,16 +68,16 @@ export function OptionBarChart({ question }: { question: ReportQuestionData }) {
             <span className="flex size-7 items-center justify-center text-slate-500" aria-hidden>
               —
             </span>
-            <span className="text-slate-600 italic">No answer in time</span>
+            <span className="text-slate-600 italic">{t("noAnswer")}</span>
             <div className="col-start-2 sm:col-start-auto">
               <HorizontalBar
                 value={noAnswer}
                 max={eligible}
                 fillClass="bg-slate-300"
-                label={`No answer in time: ${noAnswer} of ${eligible} players, ${percentOf(noAnswer, eligible)}%`}
+                label={t("noAnswerLabel", { picked: noAnswer, count: eligible, percent: percentOf(noAnswer, eligible) })}
               />
             </div>
-            <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-right" aria-hidden>
+            <span className="col-start-2 text-sm text-slate-700 tabular-nums sm:col-start-auto sm:text-end" aria-hidden>
               {noAnswer} · {percentOf(noAnswer, eligible)}%
             </span>
           </li>

@@ -6,20 +6,23 @@ import { useTRPC } from "@/client/trpc";
 import { formatScore } from "@/components/shared/format";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { StatusBadge } from "./StatusBadge";
-import { formatDateTime } from "./format";
+import { useReportFormat } from "./format";
 import type { PastGame } from "./types";
+import { useTranslations } from "next-intl";
 
 const cell = "px-3 py-2 sm:px-4";
 
 /** One saved game: date, quiz (the link to its report), players, average score, % correct, status, delete. */
 export function PastGameRow({ game, onDeleted }: { game: PastGame; onDeleted: (message: string) => void }) {
+  const t = useTranslations("teacherReports.pastGames");
+  const format = useReportFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const when = formatDateTime(game.createdAt);
+  const when = format.dateTime(game.createdAt);
   const remove = useMutation(
     trpc.pastGames.delete.mutationOptions({
       onSuccess: async () => {
-        onDeleted(`Deleted the results of ${game.quizTitle} (${when}).`);
+        onDeleted(t("deleted", { title: game.quizTitle, when }));
         await queryClient.invalidateQueries(trpc.pastGames.pathFilter());
       },
     }),
@@ -33,19 +36,19 @@ export function PastGameRow({ game, onDeleted }: { game: PastGame; onDeleted: (m
       </td>
       <td className={`${cell} font-semibold`}>
         <Link id={nameId} href={`/games/${game.id}`} className="break-words text-indigo-800 underline underline-offset-2 hover:text-indigo-600">
-          {game.quizTitle}
-          <span className="sr-only">, {when}: see the report</span>
+          <bdi>{game.quizTitle}</bdi>
+          <span className="sr-only">{t("seeReport", { when })}</span>
         </Link>
       </td>
-      <td className={`${cell} text-right tabular-nums`}>{game.playerCount}</td>
-      <td className={`${cell} text-right tabular-nums`}>{game.playerCount > 0 ? formatScore(Math.round(game.averageScore)) : "—"}</td>
-      <td className={`${cell} text-right tabular-nums`}>{game.playerCount > 0 ? `${game.percentCorrect}%` : "—"}</td>
+      <td className={`${cell} text-end tabular-nums`}>{game.playerCount}</td>
+      <td className={`${cell} text-end tabular-nums`}>{game.playerCount > 0 ? formatScore(Math.round(game.averageScore)) : "—"}</td>
+      <td className={`${cell} text-end tabular-nums`}>{game.playerCount > 0 ? `${game.percentCorrect}%` : "—"}</td>
       <td className={cell}>
         <StatusBadge label={game.statusLabel} />
       </td>
-      <td className={`${cell} text-right`}>
+      <td className={`${cell} text-end`}>
         <ConfirmDelete
-          label="Delete"
+          label={t("delete")}
           size="sm"
           busy={remove.isPending}
           onConfirm={() => remove.mutate({ gameId: game.id })}
@@ -55,7 +58,7 @@ export function PastGameRow({ game, onDeleted }: { game: PastGame; onDeleted: (m
         />
         {remove.isError && (
           <p role="alert" className="mt-1 text-sm font-medium text-red-800">
-            Couldn&apos;t delete: {remove.error.message}
+            {t("deleteError", { message: remove.error.message })}
           </p>
         )}
       </td>

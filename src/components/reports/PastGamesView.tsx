@@ -8,7 +8,8 @@ import { useTRPC } from "@/client/trpc";
 import { Pagination } from "./Pagination";
 import { PastGamesTable } from "./PastGamesTable";
 import { QuizFilter } from "./QuizFilter";
-import { plural } from "./format";
+
+import { useTranslations } from "next-intl";
 
 const PAGE_SIZE = 20;
 
@@ -17,6 +18,7 @@ const PAGE_SIZE = 20;
  * the quiz live in the address (?quiz=…&page=…), so Back from a report returns to the same page.
  */
 export function PastGamesView() {
+  const t = useTranslations("teacherReports.pastGames");
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -58,18 +60,18 @@ export function PastGamesView() {
   return (
     <div className="flex flex-col gap-6">
       <header>
-        <h1 className="text-3xl font-black tracking-tight sm:text-4xl">Past games</h1>
-        <p className="mt-1 text-slate-600">Every game you hosted, newest first. Open one to see its full report.</p>
+        <h1 className="text-3xl font-black tracking-tight sm:text-4xl">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
       </header>
 
       <p role="status" className={notice ? "rounded-xl bg-green-50 p-3 font-medium text-green-900" : "sr-only"}>
         {notice}
       </p>
 
-      {list.isPending && <p className="text-slate-600">Loading your past games…</p>}
+      {list.isPending && <p className="text-slate-600">{t("loading")}</p>}
       {list.isError && (
         <p role="alert" data-testid="past-games-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-          Couldn&apos;t load your past games: {list.error.message}
+          {t("loadError", { message: list.error.message })}
         </p>
       )}
 
@@ -79,14 +81,13 @@ export function PastGamesView() {
             <div className="flex flex-wrap items-end justify-between gap-3">
               <QuizFilter quizzes={list.data.quizzes} value={quizId} onChange={(id) => go({ quizId: id, page: 1 })} />
               <p className="text-slate-600" aria-live="polite">
-                {plural(total, "game")}
-                {quizId ? " of this quiz" : ""}
+                {quizId ? t("countOfQuiz", { count: total }) : t("count", { count: total })}
               </p>
             </div>
           )}
 
           {list.data.games.length === 0 && total > 0 ? (
-            <p className="text-slate-600">Loading your past games…</p>
+            <p className="text-slate-600">{t("loading")}</p>
           ) : list.data.games.length === 0 ? (
             <EmptyState filtered={quizId !== ""} onClear={() => go({ quizId: "", page: 1 })} />
           ) : (
@@ -102,20 +103,21 @@ export function PastGamesView() {
 }
 
 function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const t = useTranslations("teacherReports.pastGames");
   return (
     <div data-testid="past-games-empty" className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm ring-1 ring-slate-200">
       {filtered ? (
         <p>
-          There are no saved games of this quiz.{" "}
+          {t("noneOfQuiz")}{" "}
           <button type="button" onClick={onClear} className="font-semibold text-indigo-800 underline">
-            Show all quizzes
+            {t("showAll")}
           </button>
         </p>
       ) : (
         <p>
-          You haven&apos;t hosted any games yet. When you host a quiz, its results are saved here.{" "}
+          {t("none")}{" "}
           <Link href="/" className="font-semibold text-indigo-800 underline">
-            Pick a quiz to host
+            {t("pickQuiz")}
           </Link>
         </p>
       )}

@@ -1,27 +1,34 @@
 import { HARD_QUESTION_PERCENT } from "../../../server/reports/types";
 import type { ReportQuestionData } from "./types";
+import { useTranslations } from "next-intl";
 
 /**
  * Overview: one column per question, its height the share of players who got it right, with the
  * line below which a question counts as one of the hardest. Hard columns are red AND marked "!".
  */
 export function PercentCorrectChart({ questions }: { questions: ReportQuestionData[] }) {
+  const t = useTranslations("teacherReports.chart");
   if (questions.length === 0) return null;
   const showValues = questions.length <= 40;
   const hardCount = questions.filter((question) => question.hard).length;
-  const description =
-    `Percent correct per question. ` +
+  const description = [
+    t("description"),
     questions
-      .map((question) => `Question ${question.roundIndex + 1}: ${question.scored ? `${question.percentCorrect}%${question.hard ? " (hard)" : ""}` : "a poll, no right answer"}`)
-      .join(", ") +
-    `. ${hardCount === 0 ? "No question" : hardCount === 1 ? "1 question" : `${hardCount} questions`} below ${HARD_QUESTION_PERCENT}%.`;
+      .map((question) =>
+        question.scored
+          ? t("columnScored", { number: question.roundIndex + 1, percent: question.percentCorrect, hard: String(question.hard) })
+          : t("columnPoll", { number: question.roundIndex + 1 }),
+      )
+      .join(", "),
+    t("hardCount", { count: hardCount, percent: HARD_QUESTION_PERCENT }),
+  ].join(" ");
 
   return (
     <figure className="flex flex-col gap-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <figcaption className="font-semibold text-slate-800">
-        Correct answers per question
+        {t("title")}
         <span className="ml-2 text-sm font-normal text-slate-600">
-          dashed line: {HARD_QUESTION_PERCENT}% — columns under it (red, marked !) are the hardest questions
+          {t("dashedLine", { percent: HARD_QUESTION_PERCENT })}
         </span>
       </figcaption>
       <div className="overflow-x-auto">
@@ -44,7 +51,7 @@ export function PercentCorrectChart({ questions }: { questions: ReportQuestionDa
                   <div key={question.roundIndex} className="flex h-full min-w-3 flex-1 items-end justify-center">
                     {/* A poll has no right answer: no column. */}
                     {!question.scored ? (
-                      <span className="text-[11px] text-slate-500">poll</span>
+                      <span className="text-[11px] text-slate-500">{t("poll")}</span>
                     ) : (
                       <div
                         className={`relative w-full max-w-10 rounded-t ${question.hard ? "bg-red-600" : "bg-indigo-600"}`}
@@ -82,7 +89,7 @@ export function PercentCorrectChart({ questions }: { questions: ReportQuestionDa
         </div>
       </div>
       <p className="text-center text-xs text-slate-600" aria-hidden>
-        Question number
+        {t("questionNumber")}
       </p>
     </figure>
   );

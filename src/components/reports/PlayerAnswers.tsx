@@ -1,7 +1,8 @@
 import { formatScore } from "@/components/shared/format";
 import { PlayerAnswersTable } from "./PlayerAnswersTable";
-import { formatSeconds } from "./format";
+import { useReportFormat } from "./format";
 import type { ReportPlayerData, ReportQuestionData } from "./types";
+import { useTranslations } from "next-intl";
 
 /**
  * One player's answers at a time: a select (or Previous / Next) picks the player, so the page stays
@@ -18,8 +19,10 @@ export function PlayerAnswers({
   selectedId: string | null;
   onSelect: (playerId: string) => void;
 }) {
+  const t = useTranslations("teacherReports.playerAnswers");
+  const format = useReportFormat();
   if (ranking.length === 0 || questions.length === 0) {
-    return <p className="text-slate-600">There are no answers to show.</p>;
+    return <p className="text-slate-600">{t("none")}</p>;
   }
   const position = Math.max(
     0,
@@ -35,7 +38,7 @@ export function PlayerAnswers({
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 font-semibold text-slate-800">
-          Player
+          {t("player")}
           <select
             id="player-answers-select"
             value={player.playerId}
@@ -44,22 +47,29 @@ export function PlayerAnswers({
           >
             {ranking.map((entry) => (
               <option key={entry.playerId} value={entry.playerId}>
-                {entry.rank}. {entry.nickname} ({formatScore(entry.score)} points)
+                {t("option", { rank: entry.rank, nickname: entry.nickname, score: formatScore(entry.score) })}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className={button} disabled={!previous} onClick={() => previous && onSelect(previous.playerId)}>
-          ← Previous player
+          ← {t("previous")}
         </button>
         <button type="button" className={button} disabled={!next} onClick={() => next && onSelect(next.playerId)}>
-          Next player →
+          {t("next")} →
         </button>
       </div>
       <p className="text-slate-700" aria-live="polite">
-        <span className="font-bold">{player.nickname}</span>: rank {player.rank}, {formatScore(player.score)} points, {player.correctCount} of{" "}
-        {player.eligibleCount} correct, answered {player.answeredCount} of {player.eligibleCount}, average time{" "}
-        {formatSeconds(player.averageResponseMs)}.
+        {t.rich("summary", {
+          nickname: player.nickname,
+          rank: player.rank,
+          score: formatScore(player.score),
+          correct: player.correctCount,
+          answered: player.answeredCount,
+          eligible: player.eligibleCount,
+          time: format.seconds(player.averageResponseMs),
+          name: (chunks) => <span className="font-bold">{chunks}</span>,
+        })}
       </p>
       <PlayerAnswersTable player={player} questions={questions} />
     </div>

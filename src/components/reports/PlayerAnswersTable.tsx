@@ -1,29 +1,32 @@
 import type { RawAnswer } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
 import { AnswerResult } from "./AnswerResult";
-import { formatSeconds } from "./format";
+import { useReportFormat } from "./format";
 import { chosenOptions } from "../../../server/reports/option-names";
 import { optionName, OptionMark } from "./OptionMark";
 import type { ReportPlayerData, ReportQuestionData } from "./types";
+import { useTranslations } from "next-intl";
 
 const cell = "px-3 py-2 sm:px-4";
 
 /** Every question of the game and what one player did with it. */
 export function PlayerAnswersTable({ player, questions }: { player: ReportPlayerData; questions: ReportQuestionData[] }) {
+  const t = useTranslations("teacherReports.playerAnswers");
+  const format = useReportFormat();
   const byRound = new Map(player.answers.map((answer) => [answer.roundIndex, answer]));
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="w-full text-left">
-        <caption className="sr-only">Answers of {player.nickname}</caption>
+      <table className="w-full text-start">
+        <caption className="sr-only">{t("caption", { nickname: player.nickname })}</caption>
         <thead className="bg-slate-100 text-sm text-slate-700">
           <tr>
             <th scope="col" className={cell}>#</th>
-            <th scope="col" className={cell}>Question</th>
-            <th scope="col" className={cell}>Chose</th>
-            <th scope="col" className={cell}>Result</th>
-            <th scope="col" className={`${cell} text-right`}>Time</th>
-            <th scope="col" className={`${cell} text-right`}>Points</th>
-            <th scope="col" className={`${cell} text-right`}>Streak</th>
+            <th scope="col" className={cell}>{t("question")}</th>
+            <th scope="col" className={cell}>{t("chose")}</th>
+            <th scope="col" className={cell}>{t("result")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("time")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("points")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("streak")}</th>
           </tr>
         </thead>
         <tbody>
@@ -32,12 +35,12 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
             return (
               <tr key={question.roundIndex} className="border-t border-slate-100 align-top">
                 <td className={`${cell} font-bold tabular-nums`}>
-                  <a href={`#question-${question.roundIndex + 1}`} className="underline underline-offset-2" aria-label={`Question ${question.roundIndex + 1}`}>
+                  <a href={`#question-${question.roundIndex + 1}`} className="underline underline-offset-2" aria-label={t("questionNumber", { number: question.roundIndex + 1 })}>
                     {question.roundIndex + 1}
                   </a>
                 </td>
                 <td className={`${cell} max-w-xs`}>
-                  <span className="line-clamp-2" title={question.promptText}>
+                  <span dir="auto" className="line-clamp-2" title={question.promptText}>
                     {question.promptText}
                   </span>
                 </td>
@@ -49,13 +52,13 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
                     <td className={cell}>
                       <AnswerResult answer={answer} />
                     </td>
-                    <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{formatSeconds(answer.responseMs)}</td>
-                    <td className={`${cell} text-right tabular-nums`}>{formatScore(answer.points)}</td>
-                    <td className={`${cell} text-right tabular-nums`}>{answer.answered && answer.streak > 0 ? answer.streak : "—"}</td>
+                    <td className={`${cell} text-end whitespace-nowrap tabular-nums`}>{format.seconds(answer.responseMs)}</td>
+                    <td className={`${cell} text-end tabular-nums`}>{formatScore(answer.points)}</td>
+                    <td className={`${cell} text-end tabular-nums`}>{answer.answered && answer.streak > 0 ? answer.streak : "—"}</td>
                   </>
                 ) : (
                   <td colSpan={5} className={`${cell} text-slate-500 italic`}>
-                    Not in the game for this question (joined later)
+                    {t("notInGame")}
                   </td>
                 )}
               </tr>
@@ -69,11 +72,11 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
 
 function Choices({ question, choices, given }: { question: ReportQuestionData; choices: number[]; given?: RawAnswer | undefined }) {
   // A typed text or a slider value, as given.
-  if (given && "text" in given) return <span className="line-clamp-2 break-words">{given.text}</span>;
+  if (given && "text" in given) return <span dir="auto" className="line-clamp-2 break-words">{given.text}</span>;
   if (given && "value" in given) return <span className="tabular-nums">{given.value}</span>;
   if (choices.length === 0) return <span className="text-slate-500">—</span>;
   if (question.kind === "order") {
-    return <span>{choices.map((index) => question.options[positionOf(question, index)]?.text ?? "").join(" → ")}</span>;
+    return <span dir="auto">{choices.map((index) => question.options[positionOf(question, index)]?.text ?? "").join(" → ")}</span>;
   }
   // In the order the class saw them, each with its colour and shape.
   return (
@@ -82,7 +85,7 @@ function Choices({ question, choices, given }: { question: ReportQuestionData; c
         <li key={option.index} className="flex items-center gap-1.5" title={option.text}>
           <OptionMark shown={option.shown} position={position} className="size-5" />
           <span className="sr-only">{optionName(option.shown, position)}:</span>
-          <span className="line-clamp-1">{option.text}</span>
+          <span dir="auto" className="line-clamp-1">{option.text}</span>
         </li>
       ))}
     </ul>

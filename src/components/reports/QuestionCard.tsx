@@ -4,21 +4,18 @@ import { DiscriminationPanel } from "./DiscriminationPanel";
 import { KindReportView } from "./KindReportView";
 import { OptionBarChart } from "./OptionBarChart";
 import { OrderOptions } from "./OrderOptions";
-import { formatSeconds } from "./format";
+import { useReportFormat } from "./format";
 import type { ReportQuestionData } from "./types";
+import { useTranslations } from "next-intl";
 
-const KIND_LABEL: Record<string, string> = {
-  single: "One answer",
-  multiple: "Several answers",
-  order: "Put in order",
-  truefalse: "True or false",
-  typed: "Type answer",
-  slider: "Slider",
-  poll: "Poll",
-};
+const KINDS = new Set(["single", "multiple", "order", "truefalse", "typed", "slider", "poll"] as const);
+type Kind = typeof KINDS extends Set<infer K> ? K : never;
+const isKind = (kind: string): kind is Kind => (KINDS as Set<string>).has(kind);
 
 /** One played question: prompt, headline numbers, the answers chart and the item analysis. */
 export function QuestionCard({ question }: { question: ReportQuestionData }) {
+  const t = useTranslations("teacherReports.question");
+  const format = useReportFormat();
   const number = question.roundIndex + 1;
   return (
     <article
@@ -30,16 +27,16 @@ export function QuestionCard({ question }: { question: ReportQuestionData }) {
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <h3 id={`question-${number}-title`} className="text-lg font-black">
-            Question {number}
+            {t("title", { number })}
           </h3>
-          <span className="text-sm text-slate-600">{KIND_LABEL[question.kind] ?? question.kind}</span>
+          <span className="text-sm text-slate-600">{isKind(question.kind) ? t(`kind.${question.kind}`) : question.kind}</span>
           {question.hard && (
             <span
               data-testid="report-hard-badge"
               className="rounded-full bg-red-700 px-2.5 py-0.5 text-sm font-bold text-white"
-              title={`Fewer than ${HARD_QUESTION_PERCENT}% of the players got it right`}
+              title={t("hardHint", { percent: HARD_QUESTION_PERCENT })}
             >
-              ! Hard question (below {HARD_QUESTION_PERCENT}%)
+              ! {t("hard", { percent: HARD_QUESTION_PERCENT })}
             </span>
           )}
         </div>
@@ -47,21 +44,21 @@ export function QuestionCard({ question }: { question: ReportQuestionData }) {
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-slate-700">
           {question.scored && (
             <div>
-              <dt className="inline">Correct: </dt>
+              <dt className="inline">{t("correct")} </dt>
               <dd className={`inline font-bold tabular-nums ${question.hard ? "text-red-800" : ""}`}>
-                {question.percentCorrect}% ({question.correctCount} of {question.eligible})
+                {t("percentOf", { percent: question.percentCorrect, count: question.correctCount, eligible: question.eligible })}
               </dd>
             </div>
           )}
           <div>
-            <dt className="inline">Answered: </dt>
+            <dt className="inline">{t("answered")} </dt>
             <dd className="inline font-bold tabular-nums">
-              {question.answered} of {question.eligible}
+              {t("countOf", { count: question.answered, eligible: question.eligible })}
             </dd>
           </div>
           <div>
-            <dt className="inline">Average response time: </dt>
-            <dd className="inline font-bold tabular-nums">{formatSeconds(question.averageResponseMs)}</dd>
+            <dt className="inline">{t("averageTime")} </dt>
+            <dd className="inline font-bold tabular-nums">{format.seconds(question.averageResponseMs)}</dd>
           </div>
         </dl>
       </header>

@@ -1,6 +1,7 @@
 import { formatScore } from "@/components/shared/format";
-import { formatSeconds } from "./format";
+import { useReportFormat } from "./format";
 import type { ReportPlayerData } from "./types";
+import { useTranslations } from "next-intl";
 
 const cell = "px-3 py-2 sm:px-4";
 
@@ -14,20 +15,22 @@ export function RankingTable({
   selectedId: string | null;
   onShowAnswers: (playerId: string) => void;
 }) {
-  if (ranking.length === 0) return <p className="text-slate-600">Nobody joined this game.</p>;
+  const t = useTranslations("teacherReports.ranking");
+  const format = useReportFormat();
+  if (ranking.length === 0) return <p className="text-slate-600">{t("nobody")}</p>;
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="w-full text-left">
-        <caption className="sr-only">Final ranking of every player</caption>
+      <table className="w-full text-start">
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-100 text-sm text-slate-700">
           <tr>
-            <th scope="col" className={cell}>Rank</th>
-            <th scope="col" className={cell}>Nickname</th>
-            <th scope="col" className={`${cell} text-right`}>Score</th>
-            <th scope="col" className={`${cell} text-right`}>Correct</th>
-            <th scope="col" className={`${cell} text-right`}>Average time</th>
+            <th scope="col" className={cell}>{t("rank")}</th>
+            <th scope="col" className={cell}>{t("nickname")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("score")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("correct")}</th>
+            <th scope="col" className={`${cell} text-end`}>{t("averageTime")}</th>
             <th scope="col" className={cell}>
-              <span className="sr-only">Answers</span>
+              <span className="sr-only">{t("answers")}</span>
             </th>
           </tr>
         </thead>
@@ -42,24 +45,24 @@ export function RankingTable({
               <th scope="row" className={`${cell} font-semibold wrap-anywhere`}>
                 {player.nickname}
                 {player.group && (
-                  <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-600">
-                    {player.group === "top" ? "top group" : "bottom group"}
+                  <span className="ms-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-600">
+                    {player.group === "top" ? t("topGroup") : t("bottomGroup")}
                   </span>
                 )}
               </th>
-              <td className={`${cell} text-right font-semibold tabular-nums`}>{formatScore(player.score)}</td>
-              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
+              <td className={`${cell} text-end font-semibold tabular-nums`}>{formatScore(player.score)}</td>
+              <td className={`${cell} text-end whitespace-nowrap tabular-nums`}>
                 {player.correctCount} / {player.eligibleCount}
               </td>
-              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{formatSeconds(player.averageResponseMs)}</td>
-              <td className={`${cell} text-right`}>
+              <td className={`${cell} text-end whitespace-nowrap tabular-nums`}>{format.seconds(player.averageResponseMs)}</td>
+              <td className={`${cell} text-end`}>
                 <button
                   type="button"
                   onClick={() => onShowAnswers(player.playerId)}
-                  aria-label={`Show ${player.nickname}'s answers`}
+                  aria-label={t("showAnswers", { nickname: player.nickname })}
                   className="rounded-lg border border-slate-300 px-3 py-1 text-sm font-semibold whitespace-nowrap text-slate-800 hover:border-indigo-500"
                 >
-                  Answers
+                  {t("answers")}
                 </button>
               </td>
             </tr>

@@ -3,26 +3,29 @@ import { formatScore } from "@/components/shared/format";
 import { DeleteReportButton } from "./DeleteReportButton";
 import { DownloadCsvButton } from "./DownloadCsvButton";
 import { StatusBadge } from "./StatusBadge";
-import { formatDateTime, formatSeconds } from "./format";
+import { useReportFormat } from "./format";
 import type { Report } from "./types";
+import { useTranslations } from "next-intl";
 
 /** Quiz title, when it was played, status, the headline numbers and the two actions. */
 export function ReportHeader({ report, onDeleted }: { report: Report; onDeleted: () => void }) {
+  const t = useTranslations("teacherReports.report");
+  const format = useReportFormat();
   const { game, summary } = report;
   const playedAt = game.startedAt ?? game.createdAt;
   const hasPlayers = summary.playerCount > 0;
   return (
     <header className="flex flex-col gap-4">
       <Link href="/games" className="self-start font-semibold text-indigo-700 underline underline-offset-2">
-        ← Past games
+        ← {t("backToPastGames")}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <h1 data-testid="report-title" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
+          <h1 data-testid="report-title" dir="auto" className="text-3xl font-black tracking-tight break-words sm:text-4xl">
             {game.quizTitle}
           </h1>
           <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-700">
-            <time dateTime={playedAt}>{formatDateTime(playedAt)}</time>
+            <time dateTime={playedAt}>{format.dateTime(playedAt)}</time>
             <span aria-hidden>·</span>
             <StatusBadge label={game.statusLabel} testId="results-status" />
           </p>
@@ -33,14 +36,14 @@ export function ReportHeader({ report, onDeleted }: { report: Report; onDeleted:
         </div>
       </div>
       <dl data-testid="report-summary" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <Stat label="Players" value={String(summary.playerCount)} />
-        <Stat label="Questions" value={String(summary.questionCount)} />
-        <Stat label="Average score" value={hasPlayers ? formatScore(Math.round(summary.averageScore)) : "—"} />
-        <Stat label="Correct answers" value={hasPlayers ? `${summary.percentCorrect}%` : "—"} />
-        <Stat label="Average response time" value={formatSeconds(summary.averageResponseMs)} />
+        <Stat label={t("players")} value={String(summary.playerCount)} />
+        <Stat label={t("questions")} value={String(summary.questionCount)} />
+        <Stat label={t("averageScore")} value={hasPlayers ? formatScore(Math.round(summary.averageScore)) : "—"} />
+        <Stat label={t("correctAnswers")} value={hasPlayers ? `${summary.percentCorrect}%` : "—"} />
+        <Stat label={t("averageTime")} value={format.seconds(summary.averageResponseMs)} />
       </dl>
-      {!hasPlayers && <p className="text-slate-600">Nobody joined this game, so there are no answers to report.</p>}
-      {hasPlayers && summary.questionCount === 0 && <p className="text-slate-600">The game ended before any question was played.</p>}
+      {!hasPlayers && <p className="text-slate-600">{t("nobodyJoined")}</p>}
+      {hasPlayers && summary.questionCount === 0 && <p className="text-slate-600">{t("endedBeforeQuestions")}</p>}
     </header>
   );
 }

@@ -14,9 +14,11 @@ import { RankingTable } from "./RankingTable";
 import { ReliabilityPanel } from "./ReliabilityPanel";
 import { ReportHeader } from "./ReportHeader";
 import type { Report } from "./types";
+import { useTranslations } from "next-intl";
 
 /** The report of one saved game: loads it, then draws the header, ranking, answers and questions. */
 export function ReportView({ gameId }: { gameId: string }) {
+  const t = useTranslations("teacherReports.report");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -30,16 +32,16 @@ export function ReportView({ gameId }: { gameId: string }) {
     void queryClient.invalidateQueries(trpc.pastGames.list.pathFilter());
   };
 
-  if (deleted) return <p role="status" className="text-slate-600">Results deleted. Going back to your past games…</p>;
-  if (report.isPending) return <p className="text-slate-600">Loading the report…</p>;
+  if (deleted) return <p role="status" className="text-slate-600">{t("deleted")}</p>;
+  if (report.isPending) return <p className="text-slate-600">{t("loading")}</p>;
   if (report.isError) {
     return (
       <div className="flex flex-col gap-3">
         <p role="alert" data-testid="report-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-          {report.error.data?.code === "NOT_FOUND" ? report.error.message : `Couldn't load the report: ${report.error.message}`}
+          {report.error.data?.code === "NOT_FOUND" ? t("notFound") : t("loadError", { message: report.error.message })}
         </p>
         <Link href="/games" className="self-start font-semibold text-indigo-700 underline underline-offset-2">
-          ← Past games
+          ← {t("backToPastGames")}
         </Link>
       </div>
     );
@@ -48,6 +50,7 @@ export function ReportView({ gameId }: { gameId: string }) {
 }
 
 function ReportBody({ report, onDeleted }: { report: Report; onDeleted: () => void }) {
+  const t = useTranslations("teacherReports.report");
   const [selectedId, setSelectedId] = useState<string | null>(report.ranking[0]?.playerId ?? null);
   const hasAnswers = report.ranking.length > 0 && report.questions.length > 0;
 
@@ -62,29 +65,29 @@ function ReportBody({ report, onDeleted }: { report: Report; onDeleted: () => vo
       <ReportHeader report={report} onDeleted={onDeleted} />
 
       {hasAnswers && (
-        <nav aria-label="Report sections" className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-semibold">
-          <a href="#ranking" className="text-indigo-700 underline underline-offset-2">Ranking</a>
-          <a href="#player-answers" className="text-indigo-700 underline underline-offset-2">Answers by player</a>
-          <a href="#questions" className="text-indigo-700 underline underline-offset-2">Questions and item analysis</a>
+        <nav aria-label={t("sections")} className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-semibold">
+          <a href="#ranking" className="text-indigo-700 underline underline-offset-2">{t("ranking")}</a>
+          <a href="#player-answers" className="text-indigo-700 underline underline-offset-2">{t("answersByPlayer")}</a>
+          <a href="#questions" className="text-indigo-700 underline underline-offset-2">{t("questionsAndAnalysis")}</a>
         </nav>
       )}
 
       <section id="ranking" aria-labelledby="ranking-title" className="flex scroll-mt-4 flex-col gap-3">
-        <h2 id="ranking-title" className="text-2xl font-bold">Final ranking</h2>
+        <h2 id="ranking-title" className="text-2xl font-bold">{t("finalRanking")}</h2>
         <RankingTable ranking={report.ranking} selectedId={selectedId} onShowAnswers={showAnswers} />
       </section>
 
       {hasAnswers && (
         <section id="player-answers" data-testid="report-player-answers" aria-labelledby="player-answers-title" className="flex scroll-mt-4 flex-col gap-3">
-          <h2 id="player-answers-title" className="text-2xl font-bold">Answers by player</h2>
+          <h2 id="player-answers-title" className="text-2xl font-bold">{t("answersByPlayer")}</h2>
           <PlayerAnswers ranking={report.ranking} questions={report.questions} selectedId={selectedId} onSelect={setSelectedId} />
         </section>
       )}
 
       <section id="questions" aria-labelledby="questions-title" className="flex scroll-mt-4 flex-col gap-4">
-        <h2 id="questions-title" className="text-2xl font-bold">Questions</h2>
+        <h2 id="questions-title" className="text-2xl font-bold">{t("questions")}</h2>
         {report.questions.length === 0 ? (
-          <p className="text-slate-600">No question was played in this game.</p>
+          <p className="text-slate-600">{t("noQuestions")}</p>
         ) : (
           <>
             <PercentCorrectChart questions={report.questions} />

@@ -1,4 +1,5 @@
 import type { GameStatusLabel } from "../../../server/reports/types";
+import { useTranslations } from "next-intl";
 
 const STYLES: Record<GameStatusLabel, string> = {
   finished: "bg-green-100 text-green-900 ring-green-300",
@@ -8,14 +9,23 @@ const STYLES: Record<GameStatusLabel, string> = {
   "waiting in lobby": "bg-slate-100 text-slate-800 ring-slate-300",
 };
 
+const STATUS_KEYS: Record<GameStatusLabel, "finished" | "endedEarly" | "interrupted" | "inProgress" | "lobby"> = {
+  finished: "finished",
+  "ended early": "endedEarly",
+  interrupted: "interrupted",
+  "in progress": "inProgress",
+  "waiting in lobby": "lobby",
+};
+
 /** The game's status in words ("finished", "ended early", "interrupted"), on a tinted pill. */
 export function StatusBadge({ label, testId }: { label: GameStatusLabel; testId?: string }) {
+  const t = useTranslations("teacherReports.status");
   return (
     <span
       data-testid={testId}
       className={`inline-block rounded-full px-2.5 py-0.5 text-sm font-semibold whitespace-nowrap ring-1 ${STYLES[label] ?? STYLES["waiting in lobby"]}`}
     >
-      {label}
+      {STATUS_KEYS[label] ? t(STATUS_KEYS[label]) : label}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 /** Formatting shared by the Past games page and the game report. */
+import { useLocale, useTranslations } from "next-intl";
 
 /** "12 Mar 2025, 14:05" in the teacher's locale. */
 export function formatDateTime(iso: string): string {
@@ -29,4 +30,19 @@ export function formatIndex(index: number): string {
 /** A statistic that may be missing: two decimals, or "—" (never "NaN"). */
 export function formatMeasure(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? "—" : value.toFixed(2);
+}
+
+/**
+ * Dates and seconds in the teacher's language ("12 mars 2025, 14:05", "3,2 s"), from the page's
+ * locale; the browser's own time zone, as the formatters above.
+ */
+export function useReportFormat() {
+  const locale = useLocale();
+  const t = useTranslations("teacherReports");
+  return {
+    dateTime: (iso: string | Date) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }),
+    date: (iso: string | Date) => new Date(iso).toLocaleDateString(locale, { dateStyle: "medium" }),
+    seconds: (ms: number | null | undefined) =>
+      ms === null || ms === undefined ? "—" : t("seconds", { value: (ms / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }),
+  };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { isDatabaseUnreachable } from "@/client/database-unreachable";
 
@@ -9,6 +10,7 @@ import { isDatabaseUnreachable } from "@/client/database-unreachable";
  * retrying by themselves (see the query client's retry), and the notice goes once one gets through.
  */
 export function DatabaseUnreachable() {
+  const t = useTranslations("teacherCommon");
   const queryClient = useQueryClient();
   const [unreachable, setUnreachable] = useState(false);
 
@@ -26,7 +28,7 @@ export function DatabaseUnreachable() {
   return (
     <div role="alert" data-testid="database-unreachable" className="flex items-center gap-3 rounded-xl bg-amber-50 p-4 font-medium text-amber-900">
       <span className="size-4 animate-spin rounded-full border-2 border-amber-200 border-t-amber-700 motion-reduce:animate-none" aria-hidden />
-      The school server can&apos;t reach its database right now. Retrying…
+      {t("databaseUnreachable")}
     </div>
   );
 }

@@ -1,20 +1,8 @@
-"use client";
+import { AdminPage } from "@/components/admin/AdminPage";
+import { pageTitle } from "@/i18n/page-title";
 
-import { TeacherPage } from "@/components/account/TeacherPage";
-import { AdminScreen } from "@/components/admin/AdminScreen";
+export const generateMetadata = () => pageTitle("admin");
 
-export default function AdminPage() {
-  return (
-    <TeacherPage>
-      {(teacher) =>
-        teacher.isAdmin ? (
-          <AdminScreen selfId={teacher.id} />
-        ) : (
-          <p data-testid="admin-only" className="rounded-xl bg-amber-50 p-4 font-medium text-amber-900">
-            Only your school&apos;s quiz admin can open this page.
-          </p>
-        )
-      }
-    </TeacherPage>
-  );
+export default function Page() {
+  return <AdminPage />;
 }

@@ -1,18 +1,8 @@
-"use client";
+import { PastGamesScreen } from "@/components/reports/PastGamesScreen";
+import { pageTitle } from "@/i18n/page-title";
 
-import { Suspense } from "react";
-import { TeacherPage } from "@/components/account/TeacherPage";
-import { PastGamesView } from "@/components/reports/PastGamesView";
+export const generateMetadata = () => pageTitle("pastGames");
 
 export default function PastGamesPage() {
-  return (
-    <TeacherPage wide>
-      {() => (
-        // PastGamesView reads the page and quiz from the address (useSearchParams).
-        <Suspense fallback={<p className="text-slate-600">Loading your past games…</p>}>
-          <PastGamesView />
-        </Suspense>
-      )}
-    </TeacherPage>
-  );
+  return <PastGamesScreen />;
 }

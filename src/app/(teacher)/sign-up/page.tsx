@@ -1,5 +1,8 @@
 import { Suspense } from "react";
 import { AuthForm } from "@/components/account/AuthForm";
+import { pageTitle } from "@/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("signUp");
 
 export default function Page() {
   return (

@@ -1,10 +1,9 @@
-"use client";
+import { ReportScreen } from "@/components/reports/ReportScreen";
+import { pageTitle } from "@/i18n/page-title";
 
-import { useParams } from "next/navigation";
-import { TeacherPage } from "@/components/account/TeacherPage";
-import { ReportView } from "@/components/reports/ReportView";
+export const generateMetadata = () => pageTitle("report");
 
-export default function GameReportPage() {
-  const { gameId } = useParams<{ gameId: string }>();
-  return <TeacherPage wide>{() => <ReportView key={gameId} gameId={gameId} />}</TeacherPage>;
+export default async function GameReportPage({ params }: { params: Promise<{ gameId: string }> }) {
+  const { gameId } = await params;
+  return <ReportScreen gameId={gameId} />;
 }

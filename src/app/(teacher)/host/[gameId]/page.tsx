@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import { HostScreen } from "@/components/host/HostScreen";
 import { HOST_NAMESPACES, pickNamespaces } from "@/i18n/client-messages";
+import { pageTitle } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Host · Classroom Quiz" };
+export const generateMetadata = () => pageTitle("host");
 
 export default async function HostPage({ params }: { params: Promise<{ gameId: string }> }) {
   const { gameId } = await params;

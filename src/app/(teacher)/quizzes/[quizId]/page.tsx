@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import { QuizScreen } from "@/components/library/QuizScreen";
-import { LIBRARY_IMPORT_NAMESPACES, pickNamespaces } from "@/i18n/client-messages";
+import { LIBRARY_IMPORT_NAMESPACES, pickNamespaces, TEACHER_NAMESPACES } from "@/i18n/client-messages";
+import { pageTitle } from "@/i18n/page-title";
 
-export const metadata: Metadata = { title: "Quiz · Classroom Quiz" };
+export const generateMetadata = () => pageTitle("quiz");
 
 /** `?replace=1` (the library's Replace button) opens the page with the new-version editor. */
 export default async function QuizPage({
@@ -16,7 +16,7 @@ export default async function QuizPage({
 }) {
   const [{ quizId }, query, messages] = await Promise.all([params, searchParams, getMessages()]);
   return (
-    <NextIntlClientProvider messages={pickNamespaces(messages, LIBRARY_IMPORT_NAMESPACES)}>
+    <NextIntlClientProvider messages={pickNamespaces(messages, [...TEACHER_NAMESPACES, ...LIBRARY_IMPORT_NAMESPACES])}>
       <QuizScreen quizId={quizId} startReplacing={query.replace !== undefined} />
     </NextIntlClientProvider>
   );
