@@ -1,8 +1,10 @@
+import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { PreviewQuestion } from "@/components/library/PreviewQuestion";
 import { parseQuizdown, type ParsedQuiz } from "@/quizdown";
+import en from "@/i18n/messages/en.json";
 
 // The library's preview of each question, as the teacher's browser first draws it.
 function parse(source: string): ParsedQuiz {
@@ -13,8 +15,14 @@ function parse(source: string): ParsedQuiz {
 
 function preview(quiz: ParsedQuiz, index: number): string {
   const question = quiz.questions[index]!;
+  // As the library page provides it: the teacher's words, in English here.
   return renderToStaticMarkup(
-    createElement(PreviewQuestion, { question, number: index + 1, total: quiz.questions.length, quizTitle: "Tour", settings: quiz.settings }),
+    createElement(NextIntlClientProvider, {
+      locale: "en",
+      messages: en,
+      timeZone: "UTC",
+      children: createElement(PreviewQuestion, { question, number: index + 1, total: quiz.questions.length, quizTitle: "Tour", settings: quiz.settings }),
+    }),
   );
 }
 
