@@ -6,13 +6,15 @@ import type { RouterOutputs } from "@/client/trpc";
 import { SECONDARY_BUTTON } from "@/components/library/buttons";
 import { DeleteQuizButton } from "@/components/library/DeleteQuizButton";
 import { RenameQuizForm } from "@/components/library/RenameQuizForm";
+import { useUnplayableText } from "@/components/shared/problem-text";
 import { HostQuizButton } from "./HostQuizButton";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 
 export type LibraryQuiz = RouterOutputs["quizzes"]["list"]["quizzes"][number];
 
 export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
   const t = useTranslations("teacherLibrary.quiz");
+  const unplayableText = useUnplayableText();
   const [renaming, setRenaming] = useState(false);
   return (
     <li
@@ -34,9 +36,10 @@ export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
             {t("questions", { count: quiz.questionCount })}
             {quiz.editable ? (quiz.version > 1 ? ` · ${t("version", { version: quiz.version })}` : "") : ` · ${t("readOnly")}`}
           </p>
+          <PlayedLine quiz={quiz} />
           {!quiz.playable && (
             <p data-testid="quiz-unplayable-reason" className="mt-1 text-sm font-medium text-amber-800">
-              {t("unplayable", { reason: quiz.unplayableReason ?? t("hasProblem") })}
+              {t("unplayable", { reason: quiz.unplayableReason ? unplayableText(quiz.unplayableReason) : t("hasProblem") })}
             </p>
           )}
         </div>
@@ -60,5 +63,29 @@ export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
       </div>
       {renaming && <RenameQuizForm quizId={quiz.quizId} title={quiz.title} onDone={() => setRenaming(false)} />}
     </li>
+  );
+}
+
+/** When this teacher last played the quiz and how their classes did (as the reports count it). */
+function PlayedLine({ quiz }: { quiz: LibraryQuiz }) {
+  const t = useTranslations("teacherLibrary.find");
+  const format = useFormatter();
+  if (!quiz.lastPlayedAt) {
+    return (
+      <p data-testid="quiz-last-played" className="text-sm text-slate-600">
+        {t("notPlayed")}
+      </p>
+    );
+  }
+  return (
+    <p data-testid="quiz-last-played" className="text-sm text-slate-600">
+      {t("lastPlayed", { date: format.dateTime(new Date(quiz.lastPlayedAt), { dateStyle: "medium" }), games: quiz.gamesPlayed })}
+      {quiz.percentCorrect !== null && (
+        <>
+          {" · "}
+          <span data-testid="quiz-percent-correct">{t("percentCorrect", { percent: quiz.percentCorrect })}</span>
+        </>
+      )}
+    </p>
   );
 }
