@@ -163,9 +163,8 @@ function misplacedFrontMatter(lines: string[], start: number, firstHeading: numb
   return undefined;
 }
 
-/** One warning per line whose HTML the sanitiser removes (code blocks are text and remove nothing). */
-function removedMarkupWarnings(lines: string[], from: number): QuizdownProblem[] {
-  const warnings: QuizdownProblem[] = [];
+/** The lines from `from` on that are outside fenced code blocks (whose text is neither markup nor maths). */
+function* linesOutsideCode(lines: string[], from: number): Generator<number> {
   let fence: Fence | null = null;
   for (let i = from; i < lines.length; i++) {
     const text = lines[i]!;
@@ -176,7 +175,15 @@ function removedMarkupWarnings(lines: string[], from: number): QuizdownProblem[]
       fence = null;
     }
     fence = matchFenceOpen(text);
-    if (fence) continue;
+    if (!fence) yield i;
+  }
+}
+
+/** One warning per line whose HTML the sanitiser removes (code blocks are text and remove nothing). */
+function removedMarkupWarnings(lines: string[], from: number): QuizdownProblem[] {
+  const warnings: QuizdownProblem[] = [];
+  for (const i of linesOutsideCode(lines, from)) {
+    const text = lines[i]!;
     const removed = removedMarkup(text);
     if (removed.length === 0) continue;
     warnings.push({
@@ -192,21 +199,17 @@ function removedMarkupWarnings(lines: string[], from: number): QuizdownProblem[]
 /** One warning per formula KaTeX cannot typeset (a line's `$…$`, or a `$$` block on lines of its own); code blocks hold no maths. */
 function unreadableMathsWarnings(lines: string[], from: number): QuizdownProblem[] {
   const warnings: QuizdownProblem[] = [];
-  let fence: Fence | null = null;
-  for (let i = from; i < lines.length; i++) {
+  let blockEnd = -1;
+  for (const i of linesOutsideCode(lines, from)) {
     const text = lines[i]!;
-    if (fence) {
-      const where = fencePosition(text, fence);
-      if (where === "closing") fence = null;
-      if (where !== "outside") continue;
-      fence = null;
-    }
-    fence = matchFenceOpen(text);
-    if (fence || !text.includes("$")) continue;
+    if (i <= blockEnd || !text.includes("$")) continue;
     let source = text;
     if (text.trim() === "$$") {
       const close = lines.findIndex((candidate, j) => j > i && candidate.trim() === "$$");
-      if (close > i) source = lines.slice(i, close + 1).join("\n");
+      if (close > i) {
+        source = lines.slice(i, close + 1).join("\n");
+        blockEnd = close;
+      }
     }
     for (const { tex, reason } of unreadableMaths(source)) {
       const written = source === text ? `$${tex}$` : `$$ ${tex} $$`;
@@ -217,7 +220,6 @@ function unreadableMathsWarnings(lines: string[], from: number): QuizdownProblem
         params: { line: i + 1, tex: written, reason },
       });
     }
-    if (source !== text) i += source.split("\n").length - 1;
   }
   return warnings;
 }

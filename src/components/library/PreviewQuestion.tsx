@@ -3,6 +3,7 @@ import { AnswerKey } from "./AnswerKey";
 import { BigScreenPreview } from "./BigScreenPreview";
 import { PhonePreview } from "./PhonePreview";
 import type { PreviewableQuestion, PreviewSettings } from "./preview-types";
+import { useUnplayableText } from "@/components/shared/problem-text";
 import { useTranslations } from "next-intl";
 
 const CHOICE_KINDS = new Set(["single", "multiple", "truefalse", "poll"]);
@@ -15,6 +16,7 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
   settings: PreviewSettings;
 }) {
   const t = useTranslations("teacherLibrary.previewQuestion");
+  const unplayableText = useUnplayableText();
   const timeLimitSec = question.timeLimitSec ?? settings.timeLimitSec;
   const readTimeSec = question.readTimeSec ?? settings.readTimeSec;
   const shuffled = question.shuffleAnswers ?? settings.shuffleAnswers;
@@ -36,7 +38,7 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
       </header>
 
       {question.unplayableReason ? (
-        <p className="rounded-xl bg-amber-50 p-3 font-medium text-amber-900">{question.unplayableReason}</p>
+        <p className="rounded-xl bg-amber-50 p-3 font-medium text-amber-900">{unplayableText(question.unplayableReason)}</p>
       ) : (
         <div className="grid items-start gap-5 md:grid-cols-[minmax(0,1fr)_11rem]">
           <BigScreenPreview question={question} number={number} total={total} quizTitle={quizTitle} timeLimitSec={timeLimitSec} />

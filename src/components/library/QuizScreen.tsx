@@ -14,6 +14,7 @@ import { ExportQuizButtons } from "./ExportQuizButtons";
 import { QuizPreview } from "./QuizPreview";
 import { RenameQuizForm } from "./RenameQuizForm";
 import { ReplaceQuizPanel } from "./ReplaceQuizPanel";
+import { useUnplayableText } from "@/components/shared/problem-text";
 import { useTranslations } from "next-intl";
 
 type SavedQuiz = RouterOutputs["quizzes"]["get"];
@@ -43,6 +44,7 @@ function QuizDetails({ quizId, startReplacing }: { quizId: string; startReplacin
 
 function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startReplacing: boolean }) {
   const t = useTranslations("teacherLibrary.quiz");
+  const unplayableText = useUnplayableText();
   const router = useRouter();
   const [mode, setMode] = useState<"view" | "rename" | "replace">(startReplacing ? "replace" : "view");
   const hasQuestionTimes = quiz.questions.some((question) => question.timeLimitSec !== undefined || question.readTimeSec !== undefined);
@@ -74,7 +76,7 @@ function QuizDetailsLoaded({ quiz, startReplacing }: { quiz: SavedQuiz; startRep
             </p>
             {!quiz.playable && (
               <p data-testid="quiz-unplayable-reason" className="mt-1 font-medium text-amber-800">
-                {t("unplayable", { reason: quiz.unplayableReason ?? t("hasProblem") })}
+                {t("unplayable", { reason: quiz.unplayableReason ? unplayableText(quiz.unplayableReason) : t("hasProblem") })}
               </p>
             )}
           </div>

@@ -5,11 +5,13 @@ import { QuizErrors, QuizWarnings } from "./QuizProblems";
 import { SOURCE_TOO_BIG_MESSAGE } from "@/quizdown/source-rules";
 import { selectTextareaLine } from "./select-line";
 import type { QuizDraft } from "./use-quiz-draft";
+import { useUnplayableText } from "@/components/shared/problem-text";
 import { useTranslations } from "next-intl";
 
 /** Upload a quizdown file or paste it; what is wrong shows at once, with its line. */
 export function SourceEditor({ draft }: { draft: QuizDraft }) {
   const t = useTranslations("teacherLibrary.editor");
+  const unplayableText = useUnplayableText();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const textareaId = useId();
   const selectLine = (line: number) => {
@@ -85,7 +87,7 @@ export function SourceEditor({ draft }: { draft: QuizDraft }) {
           </p>
           {!result.quiz.playable && (
             <p data-testid="quiz-unplayable" className="rounded-xl bg-amber-50 p-3 font-medium text-amber-900">
-              {t("savedNotHosted", { reason: result.quiz.unplayableReason ?? "" })}
+              {t("savedNotHosted", { reason: unplayableText(result.quiz.unplayableReason ?? "") })}
             </p>
           )}
           <QuizWarnings warnings={result.warnings} onSelectLine={selectLine} />
