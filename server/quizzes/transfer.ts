@@ -3,7 +3,8 @@ import { loadQuizSourceText, type Database } from "../db";
 import { titleSlug } from "../reports/export-file-name";
 import { visibleQuiz } from "./access";
 import { readQuizSource } from "./check-source";
-import { ImportRefused, type ConvertNote, type ImportResult } from "./convert";
+// The types module only: the converters (and exceljs) load in the conversion worker, never in the server.
+import { ImportRefused, type ConvertNote, type ImportResult } from "./convert/types";
 import { exportOffLoop, importOffLoop } from "./convert/convert-pool";
 import { LibraryError, quizNotFound } from "./errors";
 import type { QuizReader } from "./reader-pool";
