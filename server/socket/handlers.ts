@@ -94,7 +94,10 @@ export function registerSocketHandlers(io: Server, registry: RoomDirectory, log:
           return ack(refusal("rate-limited", "Too many requests at once. Wait a moment and try again."));
         }
         // Field messages in the protocol win; anything else gets this event's plain-words fallback.
-        const parsed = schema.safeParse(payload, { error: () => fallbackMessage });
+        // The error map is given only to a failed parse: passing one turns off zod's compiled fast
+        // path (15 µs instead of 2 µs per answer).
+        let parsed = schema.safeParse(payload);
+        if (!parsed.success) parsed = schema.safeParse(payload, { error: () => fallbackMessage });
         if (!parsed.success) return ack(refusal("invalid-request", parsed.error.issues[0]?.message ?? fallbackMessage));
         try {
           ack(await handler(parsed.data, socket, identity));
