@@ -9,9 +9,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { ClientEvent, ServerEvent, type AnswerAck, type HostAttachAck, type HostView, type JoinAck, type PlayerRoomView } from "../../src/protocol";
 import { botNickname } from "../bot-nickname";
+import { LeanSocket } from "./lean-socket";
 
 export interface JoinPlan {
   /** The server's nodes: game g's host screen goes to node g (mod N), where it was created; phone i joins through node i (mod N). */
@@ -19,7 +20,11 @@ export interface JoinPlan {
   games: Array<{ gameId: string; code: string; hostSecret: string }>;
   playersPerGame: number;
   joinsPerSecond: number;
+  /** "lean": the wire protocol over plain websockets (lean-socket.ts); "socket.io": socket.io-client, as browsers use. */
+  client: BotClient;
 }
+
+export type BotClient = "lean" | "socket.io";
 
 export interface PlayPlan {
   answerSpreadMs: number;
@@ -32,7 +37,17 @@ const ACK_TIMEOUT_MS = 30_000;
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 
-const connect = (url: string): Socket => io(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+/** What the bots use of a connection; socket.io-client's Socket and LeanSocket both provide it. */
+interface Socket {
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  once(event: string, listener: (...args: any[]) => void): unknown;
+  timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<any> };
+  close(): unknown;
+}
+
+let client: BotClient = "lean";
+const connect = (url: string): Socket =>
+  client === "lean" ? new LeanSocket(url) : (io(url, { transports: ["websocket"], reconnection: false, forceNew: true }) as unknown as Socket);
 
 interface Game {
   gameId: string;
@@ -56,10 +71,15 @@ let answersTimedOut = 0;
 const ackedAnswerIds: string[] = [];
 let hostActionsRefused = 0;
 
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
 const count = (into: Record<string, number>, key: string) => void (into[key] = (into[key] ?? 0) + 1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function joinAll(plan: JoinPlan) {
+  client = plan.client;
   const nodeUrl = (i: number) => plan.urls[i % plan.urls.length]!;
   for (const [index, ticket] of plan.games.entries()) {
     const host = connect(nodeUrl(index));
@@ -184,10 +204,12 @@ async function play(plan: PlayPlan) {
 process.on("message", async (message: { type: string } & Partial<JoinPlan & PlayPlan>) => {
   if (message.type === "join") {
     loop.reset();
+    const cpu = process.cpuUsage();
     const { joinMs } = await joinAll(message as JoinPlan);
-    process.send!({ type: "joined", joinMs, joined: joinAcksMs.length, joinAcksMs, joinRefusals, botLoopMaxMs: loop.max / 1e6 });
+    process.send!({ type: "joined", joinMs, joined: joinAcksMs.length, joinAcksMs, joinRefusals, botLoopMaxMs: loop.max / 1e6, botCpuSeconds: cpuSeconds(cpu) });
   } else if (message.type === "play") {
     loop.reset();
+    const cpu = process.cpuUsage();
     const result = await play(message as PlayPlan);
     process.send!({
       type: "played",
@@ -200,6 +222,7 @@ process.on("message", async (message: { type: string } & Partial<JoinPlan & Play
       ackedAnswerIds,
       hostActionsRefused,
       botLoopMaxMs: loop.max / 1e6,
+      botCpuSeconds: cpuSeconds(cpu),
     });
   } else if (message.type === "close") {
     for (const game of games) {

@@ -43,7 +43,7 @@ profile.samples.forEach((id, i) => {
 });
 stretches.sort((a, b) => b.us - a.us);
 console.log(`${stretches.length} busy stretches > ${threshold / 1000} ms; longest: ${stretches.slice(0, 10).map((s) => (s.us / 1000).toFixed(0)).join(", ")} ms`);
-for (const s of stretches.slice(0, 4)) {
+for (const s of stretches.slice(0, Number(process.argv[4] ?? 4))) {
   const fns = new Map<string, number>();
   const roots = new Map<string, number>();
   for (const id of s.ids) {

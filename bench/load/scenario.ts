@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import path from "node:path";
 import { apiClient, signUpTeacher } from "../../tests/support/teachers";
-import type { JoinPlan, PlayPlan } from "./bots";
+import type { BotClient, JoinPlan, PlayPlan } from "./bots";
 import type { ServerSample } from "./server";
 import { distribution, type Distribution } from "./stats";
 import { freshPostgresDatabase } from "../fresh-database";
@@ -36,6 +36,8 @@ export interface LoadScenario {
   joinsPerSecond?: number;
   /** Write a V8 CPU profile of the server process into this directory. */
   cpuProfileDir?: string;
+  /** The phones' client library (default "lean": the wire protocol over plain websockets). */
+  client?: BotClient;
 }
 
 export interface LoadResult {
@@ -46,6 +48,7 @@ export interface LoadResult {
   players: number;
   questions: number;
   joinsPerSecond: number;
+  client: BotClient;
   joined: number;
   joinRefusals: Record<string, number>;
   joinAckMs: Distribution;
@@ -75,7 +78,8 @@ export interface LoadResult {
     errors: number;
     firstProblems: string[];
   };
-  bots: { loopMaxMs: number };
+  /** The phones' process: its worst event-loop stall and the CPU it used (it shares the server's cores). */
+  bots: { loopMaxMs: number; joinCpuSeconds: number; playCpuSeconds: number };
   wallSeconds: number;
 }
 
@@ -114,6 +118,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
   const started = Date.now();
   const questions = scenario.questions ?? 5;
   const joinsPerSecond = scenario.joinsPerSecond ?? 200;
+  const client = scenario.client ?? "lean";
   const pg = scenario.database === "pglite" ? null : await freshPostgresDatabase(scenario.postgresUrl!);
   const nodeCount = scenario.database === "two-nodes" ? 2 : 1;
   if (nodeCount > 1 && !scenario.redisUrl) throw new Error("the two-node scenario needs a Redis URL");
@@ -162,8 +167,8 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idle = await mark();
 
-    bots.send({ type: "join", urls, games: tickets, playersPerGame: scenario.playersPerGame, joinsPerSecond } satisfies JoinPlan & { type: string });
-    const joined = await reply<{ joined: number; joinAcksMs: number[]; joinRefusals: Record<string, number>; botLoopMaxMs: number }>(bots, "joined");
+    bots.send({ type: "join", urls, games: tickets, playersPerGame: scenario.playersPerGame, joinsPerSecond, client } satisfies JoinPlan & { type: string });
+    const joined = await reply<{ joined: number; joinAcksMs: number[]; joinRefusals: Record<string, number>; botLoopMaxMs: number; botCpuSeconds: number }>(bots, "joined");
     const joinSample = await mark();
 
     bots.send({ type: "play", answerSpreadMs: 3_000, hostPauseMs: 300, timeoutMs: 10 * 60_000 } satisfies PlayPlan & { type: string });
@@ -178,6 +183,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
       ackedAnswerIds: string[];
       hostActionsRefused: number;
       botLoopMaxMs: number;
+      botCpuSeconds: number;
     }>(bots, "played");
     const playSample = await mark();
 
@@ -198,6 +204,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
       players,
       questions,
       joinsPerSecond,
+      client,
       joined: joined.joined,
       joinRefusals: joined.joinRefusals,
       joinAckMs: distribution(joined.joinAcksMs),
@@ -224,7 +231,11 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
         errors: joinSample.errors + playSample.errors,
         firstProblems: [...joinSample.firstProblems, ...playSample.firstProblems].slice(0, 5),
       },
-      bots: { loopMaxMs: Math.round(Math.max(joined.botLoopMaxMs, played.botLoopMaxMs)) },
+      bots: {
+        loopMaxMs: Math.round(Math.max(joined.botLoopMaxMs, played.botLoopMaxMs)),
+        joinCpuSeconds: Math.round(joined.botCpuSeconds * 10) / 10,
+        playCpuSeconds: Math.round(played.botCpuSeconds * 10) / 10,
+      },
       wallSeconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
