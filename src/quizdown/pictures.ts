@@ -102,3 +102,19 @@ export function pictureMarkdown(name: string, alt: string): string {
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
+
+/** The largest picture file a teacher may add (before it is resized). */
+export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
+
+/** The longest side of a stored picture, in pixels: sharp on a projector, light on a phone. */
+export const MAX_PICTURE_SIDE = 1280;
+
+/** Pictures one quiz may have. */
+export const MAX_PICTURES_PER_QUIZ = 100;
+
+/** The kinds of picture file accepted (a GIF keeps its animation). */
+export const PICTURE_FILE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
+
+/** Why a picture was refused: the teacher's screen says each in its own language (`pictures.errors`). */
+export const PICTURE_REFUSALS = ["tooBig", "notAPicture", "unreadable", "tooManyPixels", "tooMany", "badName", "busy", "notFound", "readOnly", "signIn"] as const;
+export type PictureRefusal = (typeof PICTURE_REFUSALS)[number];
