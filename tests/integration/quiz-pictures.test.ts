@@ -55,7 +55,7 @@ describe.each(testDatabaseTargets())("quiz pictures on %s", (target) => {
     const response = await fetch(`${quiz.url}/api/pictures?quiz=${quizId}&name=${encodeURIComponent(fileName)}`, {
       method: "POST",
       headers: { cookie, "content-type": type },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     return { status: response.status, body: (await response.json()) as { picture?: { name: string; hash: string; width: number; height: number }; error?: { refusal: string; message: string } } };
   }
