@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuizdown } from "@/quizdown";
+import { htmlToPlainText } from "../../server/reports/plain-text";
 import { pictureMarkdown, pictureNameFromFile, picturesInHtml, type QuizPictures } from "@/quizdown/pictures";
 
 const HASH = "a".repeat(64);
@@ -64,5 +65,10 @@ describe("pictures in quizdown", () => {
     expect(pictureMarkdown("map.png", "A map [old]\nof Europe")).toBe("![A map \\[old\\] of Europe](picture:map.png)");
     const parsed = parseQuizdown(quiz(`## Where? ${pictureMarkdown("cat.png", "A [grey] cat")}`, "- [x] a", "- [ ] b"), { pictures: PICTURES });
     expect(parsed.ok && parsed.quiz.questions[0]!.promptHtml).toContain('alt="A [grey] cat"');
+  });
+
+  it("gives a picture as its alt text in the CSV and charts", () => {
+    const parsed = parseQuizdown(quiz("## Which animal? ![A grey cat](picture:cat.png)", "- [x] Cat", "- [ ] Dog"), { pictures: PICTURES });
+    expect(parsed.ok && htmlToPlainText(parsed.quiz.questions[0]!.promptHtml)).toBe("Which animal? [A grey cat]");
   });
 });
