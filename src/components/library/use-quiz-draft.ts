@@ -76,9 +76,12 @@ export function useQuizDraft(initialSource = "", pictures: QuizPicture[] = []): 
       const newline = cursor.current === null ? -1 : text.indexOf("\n", Math.min(cursor.current, text.length));
       const end = newline === -1 ? text.length : newline;
       const before = text.slice(0, end);
-      const written = before.trim() === "" ? `${line}\n` : `\n\n${line}\n`;
-      cursor.current = end + written.length - 1;
-      return before + written + text.slice(end);
+      const after = text.slice(end);
+      // A paragraph of its own: a blank line before and after it, without doubling the blank line already there.
+      const opening = before.trim() === "" ? "" : "\n\n";
+      const closing = after.startsWith("\n\n") ? "" : "\n";
+      cursor.current = end + opening.length + line.length;
+      return before + opening + line + closing + after;
     });
     setFileError(null);
   };
