@@ -20,6 +20,8 @@ import { createServerLogger, logForRequest } from "./logging/logger";
 import { publishLogger } from "./logging/shared-logger";
 import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
 import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
+import { receivePicture, servePicture } from "./pictures/http";
+import { sharedPictureProcessor, type PictureProcessor } from "./pictures/picture-pool";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
 import { restoreLiveGames } from "./rooms/restore-games";
@@ -65,6 +67,8 @@ export interface QuizServerOptions {
   inviteValidMs?: number;
   /** Reads uploaded quiz files off the event loop; default: the process's shared worker pool. */
   quizReader?: QuizReader;
+  /** Resizes and strips added pictures off the event loop; default: the process's shared worker pool. */
+  pictureProcessor?: PictureProcessor;
   /** One node of several sharing the games through Redis (REDIS_URL); unset: this process alone. */
   cluster?: ClusterOptions;
 }
@@ -177,6 +181,24 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       if (cameOverHttps(req, trustProxy)) markCookiesSecure(res);
       return void Promise.resolve(authHandler(req, res)).catch((error: unknown) => {
         logForRequest(log, requestIdOf(req)).error(`auth ${url.split("?")[0]} failed`, error);
+        sendServerError(req, res, requestIdOf(req));
+      });
+    }
+    if (url.startsWith("/pictures/")) {
+      return void servePicture(options.db, req, res).catch((error: unknown) => {
+        logForRequest(log, requestIdOf(req)).error("picture failed", error);
+        sendServerError(req, res, requestIdOf(req));
+      });
+    }
+    if (url.startsWith("/api/pictures")) {
+      const deps = {
+        db: options.db,
+        processor: options.pictureProcessor ?? sharedPictureProcessor(),
+        teacher: (request: IncomingMessage) => teacherFromHeaders(auth, request.headers),
+        countChange: (teacherId: string, request: IncomingMessage) => limits.countMutation(teacherId, clientAddress(request, trustProxy)),
+      };
+      return void receivePicture(deps, req, res).catch((error: unknown) => {
+        logForRequest(log, requestIdOf(req)).error("adding a picture failed", error);
         sendServerError(req, res, requestIdOf(req));
       });
     }

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, ilike, isNull, max, or, sql } from "drizzle-orm";
 import type { ParsedQuiz, QuestionDetails, QuizQuestion, QuizSettings } from "../../src/quizdown/types";
+import { picturesInHtml } from "../../src/quizdown/pictures";
 import type { Database } from "./client";
 import { libraryPlayStats } from "./library-stats";
-import { questions, quizVersions, quizzes, type QuizSource } from "./schema";
+import { questions, quizVersionPictures, quizVersions, quizzes, type QuizSource } from "./schema";
 
 const QUESTION_CHUNK = 500;
 
@@ -106,6 +107,8 @@ export async function saveQuizVersion(db: Database, input: SaveQuizVersionInput)
     for (let i = 0; i < rows.length; i += QUESTION_CHUNK) {
       await tx.insert(questions).values(rows.slice(i, i + QUESTION_CHUNK));
     }
+    const shown = picturesOfQuiz(input.quiz);
+    if (shown.length > 0) await tx.insert(quizVersionPictures).values(shown.map((hash) => ({ quizVersionId: versionId, hash })));
     await tx.update(quizzes).set({ title: input.title, currentVersionId: versionId }).where(eq(quizzes.id, quiz.id));
     return { quizId: quiz.id, versionId, version, changed: true };
   });
@@ -323,6 +326,12 @@ function toQuestion(row: typeof questions.$inferSelect): StoredQuestion {
   if (row.readTimeSec != null) q.readTimeSec = row.readTimeSec;
   if (row.details) Object.assign(q, row.details);
   return q;
+}
+
+/** The stored pictures (their hashes) a quiz's questions show, each once. */
+export function picturesOfQuiz(quiz: ParsedQuiz): string[] {
+  const html = quiz.questions.flatMap((q) => [q.promptHtml, q.bodyHtml, q.hintHtml ?? "", ...q.options.flatMap((o) => [o.html, o.commentHtml ?? ""])]);
+  return picturesInHtml(html.join("\n"));
 }
 
 /** The kind's settings beyond the options, or null when the question has none (a plain choice question). */

@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -23,6 +24,12 @@ import type { QuestionDetails, QuestionKind, QuizOption, QuizSettings } from "..
 import type { RawAnswer } from "../../src/protocol/answers";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** Binary data (PostgreSQL's bytea), read back as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 export const GAME_STATUSES = ["lobby", "running", "finished", "ended_early", "host_left"] as const;
 export type GameStatus = (typeof GAME_STATUSES)[number];
@@ -209,6 +216,49 @@ export const questions = pgTable(
     details: jsonb("details").$type<QuestionDetails>(),
   },
   (t) => [unique("questions_version_position_unique").on(t.quizVersionId, t.position)],
+);
+
+/**
+ * Stored pictures, content-addressed: the key is the sha256 of the stored WebP, so a picture never
+ * changes once stored and one picture used by several quizzes (a copy) is stored once. Kept in the
+ * database so PGlite and PostgreSQL both hold them and a backup of the database includes them.
+ */
+export const pictures = pgTable("pictures", {
+  hash: text("hash").primaryKey(),
+  bytes: bytea("bytes").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
+
+/** The pictures a quiz's text may show, by the name it writes (`![alt](picture:name)`). */
+export const quizPictures = pgTable(
+  "quiz_pictures",
+  {
+    quizId: uuid("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    hash: text("hash")
+      .notNull()
+      .references(() => pictures.hash),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "quiz_pictures_pk", columns: [t.quizId, t.name] }), index("quiz_pictures_hash_idx").on(t.hash)],
+);
+
+/** The pictures each version's questions show: what keeps a picture stored while a game played with it has a report. */
+export const quizVersionPictures = pgTable(
+  "quiz_version_pictures",
+  {
+    quizVersionId: uuid("quiz_version_id")
+      .notNull()
+      .references(() => quizVersions.id, { onDelete: "cascade" }),
+    hash: text("hash")
+      .notNull()
+      .references(() => pictures.hash),
+  },
+  (t) => [primaryKey({ name: "quiz_version_pictures_pk", columns: [t.quizVersionId, t.hash] }), index("quiz_version_pictures_hash_idx").on(t.hash)],
 );
 
 export const games = pgTable(

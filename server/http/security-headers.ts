@@ -26,7 +26,7 @@ const COMMON_HEADERS: Record<string, string> = {
 
 const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-const DATA_PATHS = ["/api/", "/socket.io/", "/healthz"];
+const DATA_PATHS = ["/api/", "/socket.io/", "/healthz", "/pictures/"];
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
@@ -41,7 +41,7 @@ export function pagePolicy(nonce: string, options: SecurityHeaderOptions & { hos
     options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // React writes style={{…}} props (answer colours, bar widths) into the server-rendered HTML as attributes.
     "style-src-attr 'unsafe-inline'",
-    // Quiz questions may show pictures from any http(s) address (see src/quizdown/markdown.ts).
+    // Quiz questions show their stored pictures ('self', /pictures/) and may show any http(s) address (see src/quizdown/markdown.ts).
     "img-src 'self' data: blob: https: http:",
     "font-src 'self'",
     // 'self' covers same-origin websockets in current browsers; the explicit origins cover older Safari.

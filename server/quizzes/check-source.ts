@@ -1,5 +1,6 @@
 /** Reads a quiz file the way the game will, without saving anything. */
 import type { ParseResult, ParsedQuiz, QuizdownProblem } from "../../src/quizdown/types";
+import type { QuizPictures } from "../../src/quizdown/pictures";
 import { MAX_QUIZ_TITLE_LENGTH, newQuizTitle } from "../../src/quizdown/source-rules";
 import { LibraryError } from "./errors";
 import { sharedQuizReader, type QuizReader } from "./reader-pool";
@@ -25,8 +26,9 @@ export async function checkQuizSource(
   source: string,
   fileName?: string,
   reader: QuizReader = sharedQuizReader(),
+  pictures?: QuizPictures,
 ): Promise<{ check: QuizSourceCheck; quiz: ParsedQuiz | null }> {
-  return describeParse(await reader.parse(source), fileName);
+  return describeParse(await reader.parse(source, pictures), fileName);
 }
 
 function describeParse(parsed: ParseResult, fileName: string | undefined): { check: QuizSourceCheck; quiz: ParsedQuiz | null } {
@@ -52,8 +54,8 @@ function describeParse(parsed: ParseResult, fileName: string | undefined): { che
 }
 
 /** The parsed quiz, or a "bad-source" refusal that names the first problem's line. */
-export async function readQuizSource(source: string, fileName?: string, reader?: QuizReader): Promise<ReadableQuiz> {
-  const { check, quiz } = await checkQuizSource(source, fileName, reader);
+export async function readQuizSource(source: string, fileName?: string, reader?: QuizReader, pictures?: QuizPictures): Promise<ReadableQuiz> {
+  const { check, quiz } = await checkQuizSource(source, fileName, reader, pictures);
   if (!quiz || check.title === null) throw new LibraryError("bad-source", describeProblems(check.problems));
   return { check, quiz, title: check.title };
 }

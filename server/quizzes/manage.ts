@@ -1,5 +1,5 @@
 /** Renaming and deleting a teacher's own quizzes. */
-import { markQuizDeleted, renameQuiz, type Database } from "../db";
+import { markQuizDeleted, releaseDeletedQuizPictures, renameQuiz, type Database } from "../db";
 import { ownQuiz } from "./access";
 
 export async function renameOwnQuiz(db: Database, teacherId: string, quizId: string, title: string): Promise<{ quizId: string; title: string }> {
@@ -8,9 +8,13 @@ export async function renameOwnQuiz(db: Database, teacherId: string, quizId: str
   return { quizId, title };
 }
 
-/** Soft delete: the quiz leaves the library, but reports of games played with it still open. */
+/**
+ * Soft delete: the quiz leaves the library, but reports of games played with it still open. Its
+ * pictures go, except those its played versions show.
+ */
 export async function deleteOwnQuiz(db: Database, teacherId: string, quizId: string): Promise<{ quizId: string }> {
   await ownQuiz(db, teacherId, quizId);
   await markQuizDeleted(db, quizId);
+  await releaseDeletedQuizPictures(db, quizId);
   return { quizId };
 }

@@ -1,5 +1,6 @@
 /** A saved quiz as its preview page shows it: the current version's file and questions. */
-import { loadQuizSourceText, loadQuizVersion, type Database, type QuizSource, type StoredQuestion } from "../db";
+import { listQuizPictures, loadQuizSourceText, loadQuizVersion, type Database, type QuizSource, type StoredQuestion } from "../db";
+import type { QuizPicture } from "../../src/quizdown/pictures";
 import type { QuizSettings } from "../../src/quizdown/types";
 import { visibleQuiz } from "./access";
 import { quizNotFound } from "./errors";
@@ -18,11 +19,13 @@ export interface QuizPreview {
   playable: boolean;
   unplayableReason: string | null;
   questions: StoredQuestion[];
+  /** The pictures the quiz's text may show, by name. */
+  pictures: QuizPicture[];
 }
 
 export async function getQuizPreview(db: Database, teacherId: string, quizId: string): Promise<QuizPreview> {
   const quiz = await visibleQuiz(db, teacherId, quizId);
-  const [version, sourceText] = await Promise.all([loadQuizVersion(db, quiz.currentVersionId), loadQuizSourceText(db, quiz.currentVersionId)]);
+  const [version, sourceText, pictures] = await Promise.all([loadQuizVersion(db, quiz.currentVersionId), loadQuizSourceText(db, quiz.currentVersionId), listQuizPictures(db, quiz.quizId)]);
   if (!version || sourceText === null) throw quizNotFound();
   return {
     quizId: quiz.quizId,
@@ -37,5 +40,6 @@ export async function getQuizPreview(db: Database, teacherId: string, quizId: st
     playable: version.playable,
     unplayableReason: version.unplayableReason,
     questions: version.questions,
+    pictures,
   };
 }

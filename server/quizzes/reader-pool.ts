@@ -6,12 +6,13 @@
 import { fileURLToPath } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import Piscina from "piscina";
+import type { QuizPictures } from "../../src/quizdown/pictures";
 import type { ParseResult } from "../../src/quizdown/types";
 import { LibraryError } from "./errors";
 
 export interface QuizReader {
-  /** parseQuizdown on a worker thread; refuses with a LibraryError when the file takes too long. */
-  parse(source: string): Promise<ParseResult>;
+  /** parseQuizdown on a worker thread (with the quiz's pictures); refuses with a LibraryError when the file takes too long. */
+  parse(source: string, pictures?: QuizPictures): Promise<ParseResult>;
   close(): Promise<void>;
 }
 
@@ -48,7 +49,7 @@ export function createQuizReader(options: QuizReaderOptions = {}): QuizReader {
   });
 
   return {
-    async parse(source) {
+    async parse(source, pictures = {}) {
       const abort = new AbortController();
       const { port1: started, port2: startedInWorker } = new MessageChannel();
       let timer: NodeJS.Timeout | undefined;
@@ -57,7 +58,7 @@ export function createQuizReader(options: QuizReaderOptions = {}): QuizReader {
       });
       try {
         // Aborting terminates the worker thread mid-parse; the pool starts a fresh one when needed.
-        return (await pool.run({ source, started: startedInWorker }, { signal: abort.signal, transferList: [startedInWorker] })) as ParseResult;
+        return (await pool.run({ source, pictures, started: startedInWorker }, { signal: abort.signal, transferList: [startedInWorker] })) as ParseResult;
       } catch (error) {
         if (abort.signal.aborted) throw new LibraryError("too-slow", QUIZ_TOO_SLOW_MESSAGE);
         const code = (error as { code?: string }).code;

@@ -6,11 +6,11 @@ import { tsImport } from "tsx/esm/api";
 
 const parser = tsImport("../../src/quizdown/parse.ts", import.meta.url);
 
-/** @param {{ source: string; started: import("node:worker_threads").MessagePort }} task */
-export default async function readQuiz({ source, started }) {
+/** @param {{ source: string; pictures?: import("../../src/quizdown/pictures").QuizPictures; started: import("node:worker_threads").MessagePort }} task */
+export default async function readQuiz({ source, pictures, started }) {
   const { parseQuizdown } = await parser;
   // The time budget starts now, not while the task waited for this thread or the thread started.
   started.postMessage("started");
   started.close();
-  return parseQuizdown(source);
+  return parseQuizdown(source, { pictures });
 }

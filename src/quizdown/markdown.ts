@@ -2,23 +2,38 @@
  * Markdown → sanitised HTML for quiz text. Pure: runs in Node and in the browser.
  *
  * Allowed: basic formatting, headings, lists, block quotes, code, tables, links
- * (http, https, mailto or relative) and images (http/https only, no data: URIs).
+ * (http, https, mailto or relative) and images (http/https, or the quiz's own pictures written
+ * `![alt](picture:name)`, see pictures.ts; no data: URIs).
  * Removed: scripts, iframes, forms, event handlers, style attributes and anything else.
  * Maths (`$…$`, `$$…$$`) is typeset by KaTeX after sanitising (see maths.ts).
  */
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { mathsExtension, mathsProblems, withMaths, type MathsProblem } from "./maths";
+import { PICTURE_URL, pictureImage, withPictures, type PictureReference } from "./pictures";
 import { QUIZ_TAGS } from "./quiz-tags";
 
 // A private instance so other code calling `marked.use()` cannot change quiz rendering.
-const md = new Marked({ gfm: true, breaks: false, silent: false }).use(mathsExtension());
+const md = new Marked({ gfm: true, breaks: false, silent: false })
+  .use(mathsExtension())
+  .use({
+    renderer: {
+      image(token) {
+        return pictureImage(token, token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text);
+      },
+    },
+  });
+
+/** An <img> may show an absolute http(s) address or one of the quiz's own stored pictures. */
+function allowedImageSource(src: string | undefined): boolean {
+  return /^https?:\/\//i.test(src ?? "") || PICTURE_URL.test(src ?? "");
+}
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...QUIZ_TAGS],
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
-    img: ["src", "alt", "title", "width", "height"],
+    img: ["src", "alt", "title", "width", "height", "loading", "decoding"],
     ol: ["start"],
     th: ["align"],
     td: ["align"],
@@ -30,8 +45,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
-  // Images only from absolute http(s) addresses: no data: URIs, no requests to our own server.
-  exclusiveFilter: (frame) => frame.tag === "img" && !/^https?:\/\//i.test(frame.attribs.src ?? ""),
+  // Images only from absolute http(s) addresses or the quiz's stored pictures: no data: URIs, no other requests to our own server.
+  exclusiveFilter: (frame) => frame.tag === "img" && !allowedImageSource(frame.attribs.src),
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
@@ -93,7 +108,7 @@ export function removedMarkup(line: string): string[] {
     ...SANITIZE,
     onOpenTag: (name, attribs) => {
       if (!ALLOWED_TAGS.has(name)) return note(`<${name}>`);
-      if (name === "img" && !/^https?:\/\//i.test(attribs.src ?? "")) return note("an image (<img>) whose address is not http:// or https://");
+      if (name === "img" && !allowedImageSource(attribs.src)) return note("an image (<img>) whose address is not http:// or https://");
       for (const attribute of Object.keys(attribs)) {
         if (!(ALLOWED_ATTRIBUTES[name] ?? []).includes(attribute)) note(`the ${attribute} attribute of <${name}>`);
       }
@@ -105,6 +120,16 @@ export function removedMarkup(line: string): string[] {
 /** The formulas of one line of quiz text (or one `$$` block) that KaTeX cannot typeset (they are shown as written). */
 export function unreadableMaths(line: string): MathsProblem[] {
   return mathsProblems(line, (text) => md.parse(text, { async: false }));
+}
+
+/** The `picture:` references of one line of quiz text, as written (for the checker). */
+export function pictureReferences(line: string): PictureReference[] {
+  if (!line.toLowerCase().includes("picture:")) return [];
+  try {
+    return withPictures({}, () => md.parseInline(line, { async: false })).seen;
+  } catch {
+    return [];
+  }
 }
 
 function escapeText(text: string): string {

@@ -8,16 +8,23 @@ import { checkQuizLimits, QUIZ_LIMITS, tooManyQuestions } from "./limits";
 const QUIZ_QUESTION_LIMIT_INDEX = QUIZ_LIMITS.questions;
 import { fencePosition, isBlank, matchFenceOpen, matchHeading, matchListItem, splitLines, type Fence } from "./lines";
 import { parseQuestion } from "./question";
-import { removedMarkup, unreadableMaths } from "./markdown";
+import { pictureReferences, removedMarkup, unreadableMaths } from "./markdown";
+import { withPictures, type QuizPictures } from "./pictures";
 import { isYamlFence } from "./lines";
 import type { ParseResult, ParsedQuiz, QuizQuestion, QuizdownProblem } from "./types";
 
-export function parseQuizdown(source: string): ParseResult {
+export interface ParseOptions {
+  /** The quiz's uploaded pictures by name, which its text shows with `![alt](picture:name)`. */
+  pictures?: QuizPictures;
+}
+
+export function parseQuizdown(source: string, options: ParseOptions = {}): ParseResult {
   try {
     if (typeof source !== "string") {
       return { ok: false, errors: [{ line: 1, message: "The quiz text is missing.", code: "missingText", params: {} }], warnings: [] };
     }
-    return parse(source);
+    const pictures = options.pictures ?? {};
+    return withPictures(pictures, () => parse(source, pictures)).result;
   } catch (err) {
     // Defensive only: the parser is written not to throw, but a preview must never crash.
     const detail = err instanceof Error ? err.message : String(err);
@@ -33,7 +40,7 @@ interface Section {
   text: string;
 }
 
-function parse(source: string): ParseResult {
+function parse(source: string, pictures: QuizPictures): ParseResult {
   const lines = splitLines(source);
   // Limits first: past them, rendering could take seconds, so nothing else is read.
   const overLimits = checkQuizLimits(lines);
@@ -74,6 +81,7 @@ function parse(source: string): ParseResult {
   }
 
   warnings.push(...removedMarkupWarnings(lines, firstHeading), ...unreadableMathsWarnings(lines, firstHeading));
+  checkPictures(lines, firstHeading, pictures, errors, warnings);
 
   const questions: QuizQuestion[] = [];
   sections.forEach((section, position) => {
@@ -222,6 +230,31 @@ function unreadableMathsWarnings(lines: string[], from: number): QuizdownProblem
     }
   }
   return warnings;
+}
+
+/** A picture without alt text is an error (players who can't see it must be told what it shows); one not uploaded, a warning. */
+function checkPictures(lines: string[], from: number, pictures: QuizPictures, errors: QuizdownProblem[], warnings: QuizdownProblem[]): void {
+  for (const i of linesOutsideCode(lines, from)) {
+    const line = i + 1;
+    for (const { name, alt } of pictureReferences(lines[i]!)) {
+      if (alt === "") {
+        errors.push({
+          line,
+          message: `The picture ${name} on line ${line} has no alt text. Write what it shows between the brackets, like ![A map of Europe](picture:${name}), for players who can't see it.`,
+          code: "pictureNoAlt",
+          params: { line, name },
+        });
+      }
+      if (!Object.hasOwn(pictures, name)) {
+        warnings.push({
+          line,
+          message: `The picture ${name} on line ${line} hasn't been added to this quiz, so players see its alt text instead. Add it under Pictures on the quiz's page, or check its name.`,
+          code: "pictureNotAdded",
+          params: { line, name },
+        });
+      }
+    }
+  }
 }
 
 function firstContentLine(lines: string[], from: number, to: number): number | undefined {

@@ -15,6 +15,8 @@ export const PROBLEM_CODES = [
   "unclosedCode",
   "unsafeHtml",
   "unreadableMaths",
+  "pictureNoAlt",
+  "pictureNotAdded",
   // Settings blocks (the top of the file, a question's own block)
   "frontMatterUnclosed",
   "yamlInvalid",

@@ -18,6 +18,8 @@ import {
   type LibraryErrorKind,
 } from "../../quizzes";
 import { MAX_IMPORT_BYTES } from "../../quizzes/convert/types";
+import { removePictureFromQuiz } from "../../pictures/add";
+import { PictureError } from "../../pictures/errors";
 import { router, teacherProcedure } from "../init";
 import { plainText } from "../plain-text";
 
@@ -104,6 +106,17 @@ export const quizzesRouter = router({
   exportFile: teacherProcedure
     .input(quizIdInput.extend({ format: z.enum(EXPORT_FORMATS, { error: "Pick quizdown, kahoot or moodle." }) }))
     .query(({ ctx, input }) => refusingPlainly(() => exportQuiz(ctx.db, ctx.teacher.id, input.quizId, input.format, ctx.quizReader))),
+  /** Takes a picture out of the teacher's quiz (pictures are added over POST /api/pictures: server/pictures/http.ts). */
+  removePicture: teacherProcedure
+    .input(quizIdInput.extend({ name: plainText("The picture's name", { required: "Which picture?" }).max(255, { error: "Which picture?" }) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        return await removePictureFromQuiz(ctx.db, ctx.teacher.id, input.quizId, input.name);
+      } catch (error) {
+        if (error instanceof PictureError) throw new TRPCError({ code: error.refusal === "readOnly" ? "FORBIDDEN" : "NOT_FOUND", message: error.message });
+        throw error;
+      }
+    }),
   /** An editable copy of a shared quiz (or of one's own), in the teacher's library. */
   copy: teacherProcedure
     .input(quizIdInput)

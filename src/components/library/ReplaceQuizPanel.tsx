@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC, type RouterOutputs } from "@/client/trpc";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./buttons";
+import { QuizPicturesPanel } from "./QuizPicturesPanel";
 import { QuizPreview } from "./QuizPreview";
 import { SourceEditor } from "./SourceEditor";
 import { useQuizDraft } from "./use-quiz-draft";
@@ -19,7 +20,7 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
   const t = useTranslations("teacherLibrary.editor");
   const trpc = useTRPC();
   const refreshLibrary = useRefreshLibrary();
-  const draft = useQuizDraft(quiz.sourceText);
+  const draft = useQuizDraft(quiz.sourceText, quiz.pictures);
   const replace = useMutation(
     trpc.quizzes.replace.mutationOptions({
       onSuccess: async () => {
@@ -41,6 +42,7 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
         </p>
       </div>
       <SourceEditor draft={draft} />
+      <QuizPicturesPanel quizId={quiz.quizId} pictures={quiz.pictures} draft={draft} />
       <div className="flex flex-wrap items-center gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <button
           type="button"

@@ -61,6 +61,7 @@ export function SourceEditor({ draft }: { draft: QuizDraft }) {
           data-testid="quiz-source"
           value={draft.source}
           onChange={(event) => draft.setSource(event.target.value)}
+          onSelect={(event) => draft.setCursor(event.currentTarget.selectionStart)}
           spellCheck={false}
           wrap="off"
           rows={16}

@@ -19,6 +19,8 @@ function plainText(html: string): string {
   const body = new DOMParser().parseFromString(html, "text/html").body;
   // A typeset formula is read as the TeX it was written in (KaTeX keeps it in the MathML's annotation).
   for (const formula of body.querySelectorAll(".katex")) formula.replaceWith(formula.querySelector("annotation")?.textContent ?? "");
+  // A picture is read as what it shows (its alt text, which the checker requires).
+  for (const picture of body.querySelectorAll("img")) picture.replaceWith(` ${picture.alt} `);
   return (body.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 

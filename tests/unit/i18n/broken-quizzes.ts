@@ -10,6 +10,7 @@ export const BROKEN_QUIZZES: string[] = [
   md("## Q", ...OPTIONS, "", "```", "## hidden", "- [x] hidden"),
   md("## Q <script>alert(1)</script>", ...OPTIONS, "", "<iframe src=x></iframe>"),
   md("## What is $\\frac{1$?", ...OPTIONS, "", "$$", "\\sqrt{", "$$"),
+  md("## Which animal? ![](picture:cat.png)", ...OPTIONS),
   md("---", "title: x", "## Q", "- [x] a", "- [ ] b"),
   md("---", "title: [unclosed", "---", "## Q", ...OPTIONS),
   md("---", "- a", "- b", "---", "## Q", ...OPTIONS),

@@ -1,0 +1,125 @@
+/**
+ * Pictures over HTTP, beside the pages on the one port:
+ * - GET /pictures/<sha256>.webp: a stored picture, cached for a year (its address is its content).
+ * - POST /api/pictures?quiz=<id>&name=<file name>: a signed-in teacher adds a picture to their own quiz;
+ *   the body is the file itself (at most MAX_PICTURE_BYTES), answered with the stored picture as JSON.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { TRPCError } from "@trpc/server";
+import { loadPictureBytes, type Database } from "../db";
+import { MAX_PICTURE_BYTES, type PictureRefusal } from "../../src/quizdown/pictures";
+import { addPictureToQuiz, PICTURE_TOO_BIG_MESSAGE } from "./add";
+import { PictureError } from "./errors";
+import type { PictureProcessor } from "./picture-pool";
+
+const PICTURE_PATH = /^\/pictures\/([0-9a-f]{64})\.webp$/;
+
+export async function servePicture(db: Database, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const hash = PICTURE_PATH.exec((req.url ?? "").split("?")[0]!)?.[1];
+  if ((req.method !== "GET" && req.method !== "HEAD") || !hash) return notFound(res);
+  if (req.headers["if-none-match"] === `"${hash}"`) {
+    res.statusCode = 304;
+    res.setHeader("ETag", `"${hash}"`);
+    return void res.end();
+  }
+  const bytes = await loadPictureBytes(db, hash);
+  if (!bytes) return notFound(res);
+  res.statusCode = 200;
+  res.setHeader("Content-Type", "image/webp");
+  res.setHeader("Content-Length", bytes.byteLength);
+  res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+  res.setHeader("ETag", `"${hash}"`);
+  res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+function notFound(res: ServerResponse): void {
+  res.statusCode = 404;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end("Not found");
+}
+
+export interface ReceivePictureDeps {
+  db: Database;
+  processor: PictureProcessor;
+  /** The signed-in teacher of the request, or null. */
+  teacher: (req: IncomingMessage) => Promise<{ id: string } | null>;
+  /** Counts the change against the account's and the address's limits; throws when over them. */
+  countChange: (teacherId: string, req: IncomingMessage) => Promise<void>;
+}
+
+const STATUS: Record<PictureRefusal, number> = {
+  tooBig: 413,
+  notAPicture: 415,
+  unreadable: 422,
+  tooManyPixels: 422,
+  tooMany: 409,
+  badName: 400,
+  busy: 429,
+  notFound: 404,
+  readOnly: 403,
+  signIn: 401,
+};
+
+export async function receivePicture(deps: ReceivePictureDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    if (req.method !== "POST") throw new PictureError("badName", "Send the picture with POST.");
+    // Only this site's pages may send: a form on another site can't set an image content type, and its Origin differs.
+    const origin = req.headers.origin;
+    if (origin !== undefined && originHost(origin) !== req.headers.host) throw new PictureError("signIn", "Add pictures from the quiz's page.");
+    if (!/^image\//.test(req.headers["content-type"] ?? "")) throw new PictureError("notAPicture", "This file isn't a picture the game can show. Pick a PNG, JPEG, WebP or GIF file.");
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const quizId = url.searchParams.get("quiz") ?? "";
+    const fileName = url.searchParams.get("name") ?? "";
+    if (fileName.length === 0 || fileName.length > 255) throw new PictureError("badName", "The picture's file name is missing or too long.");
+    const teacher = await deps.teacher(req);
+    if (!teacher) throw new PictureError("signIn", "Sign in again to add pictures.");
+    await deps.countChange(teacher.id, req).catch((error: unknown) => {
+      throw error instanceof TRPCError ? new PictureError("busy", error.message) : error;
+    });
+    if (Number(req.headers["content-length"] ?? 0) > MAX_PICTURE_BYTES) throw new PictureError("tooBig", PICTURE_TOO_BIG_MESSAGE);
+    const bytes = await readBody(req, MAX_PICTURE_BYTES);
+    const picture = await addPictureToQuiz(deps.db, teacher.id, quizId, { fileName, bytes }, deps.processor);
+    sendJson(res, 200, { picture });
+  } catch (error) {
+    if (!(error instanceof PictureError)) throw error;
+    // The rest of a refused upload is not read: the connection closes once the answer is sent.
+    if (!req.complete) res.setHeader("Connection", "close");
+    sendJson(res, STATUS[error.refusal], { error: { refusal: error.refusal, message: error.message } });
+  }
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end(JSON.stringify(body));
+}
+
+/** The request's body, refused as too big as soon as it passes `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        req.off("data", onData);
+        req.resume();
+        return reject(new PictureError("tooBig", PICTURE_TOO_BIG_MESSAGE));
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.once("error", reject);
+  });
+}
