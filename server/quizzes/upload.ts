@@ -1,6 +1,6 @@
 /** New quizzes and new versions from a quiz file a teacher uploaded or pasted. */
 import { createHash, randomUUID } from "node:crypto";
-import { loadQuizSourceText, saveQuizVersion, type Database } from "../db";
+import { copyQuizTags, loadQuizSourceText, saveQuizVersion, type Database } from "../db";
 import { MAX_QUIZ_TITLE_LENGTH } from "../../src/quizdown/source-rules";
 import { ownQuiz, visibleQuiz } from "./access";
 import { quizNotFound } from "./errors";
@@ -50,12 +50,14 @@ export async function replaceQuiz(db: Database, teacherId: string, quizId: strin
   return { quizId, slug: current.slug, title: saved.changed ? title : current.title, versionId: saved.versionId, version: saved.version, changed: saved.changed };
 }
 
-/** An editable copy, owned by the teacher, of a quiz they can see (a shared one or their own). */
+/** An editable copy, owned by the teacher, of a quiz they can see (a shared one or their own), with their tags on it. */
 export async function copyQuiz(db: Database, teacherId: string, quizId: string, reader?: QuizReader): Promise<SavedQuiz> {
   const original = await visibleQuiz(db, teacherId, quizId);
   const source = await loadQuizSourceText(db, original.currentVersionId);
   if (source === null) throw quizNotFound();
   const suffix = " (copy)";
   const title = original.title.slice(0, MAX_QUIZ_TITLE_LENGTH - suffix.length) + suffix;
-  return createQuiz(db, teacherId, { source, title }, reader);
+  const copy = await createQuiz(db, teacherId, { source, title }, reader);
+  await copyQuizTags(db, { teacherId, fromQuizId: original.quizId, toQuizId: copy.quizId });
+  return copy;
 }

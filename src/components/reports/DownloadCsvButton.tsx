@@ -5,12 +5,14 @@ import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
 import { downloadTextFiles } from "./download";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 type State = { kind: "idle" } | { kind: "busy" } | { kind: "done"; names: string[] } | { kind: "error"; message: string };
 
 /** "Download CSV": asks the server for the game's CSV files and saves each one. */
 export function DownloadCsvButton({ gameId }: { gameId: string }) {
   const t = useTranslations("teacherReports.csv");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -22,7 +24,7 @@ export function DownloadCsvButton({ gameId }: { gameId: string }) {
       await downloadTextFiles(files);
       setState({ kind: "done", names: files.map((file) => file.fileName) });
     } catch (error) {
-      setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: "error", message: error instanceof Error ? refusalText(error.message) : String(error) });
     }
   };
 
