@@ -22,8 +22,8 @@ export function QuizTags({ quizId, title, tags, onPickTag }: { quizId: string; t
       {tags.length > 0 && (
         <ul className="flex flex-wrap items-center gap-2" aria-label={t("listLabel", { title })}>
           {tags.map((tag) => (
-            <li key={tag} data-testid="quiz-tag" data-tag={tag} className="flex items-center rounded-full bg-indigo-50 text-sm font-semibold text-indigo-900 ring-1 ring-indigo-200">
-              <button type="button" dir="auto" onClick={() => onPickTag(tagKey(tag))} title={t("pick", { tag })} className="rounded-s-full py-0.5 ps-3 pe-1 hover:underline">
+            <li key={tag} className="flex items-center rounded-full bg-indigo-50 text-sm font-semibold text-indigo-900 ring-1 ring-indigo-200">
+              <button type="button" data-testid="quiz-tag" dir="auto" onClick={() => onPickTag(tagKey(tag))} title={t("pick", { tag })} className="rounded-s-full py-0.5 ps-3 pe-1 hover:underline">
                 {tag}
               </button>
               <button

@@ -42,6 +42,8 @@ export const TEACHER_REFUSALS_BY_MESSAGE: Record<string, TeacherRefusalKey> = {
   "There is no saved game with that id.": "noSavedGame",
   "This game is still being played. End it first, then delete its results.": "stillPlaying",
   "Pick a quiz from the list.": "pickQuiz",
+  "Play again once this game has reached its podium.": "playAgainAfterPodium",
+  "The class got every question about equally right: there are no hard questions to play again. Play the whole quiz again instead.": "noHardQuestions",
   "You can't turn off your own account.": "ownAccount",
   "There is no open invite with that id.": "noInvite",
 };
@@ -50,10 +52,13 @@ export const TEACHER_REFUSALS_BY_MESSAGE: Record<string, TeacherRefusalKey> = {
 const VALUES = { max: MAX_QUIZ_TITLE_LENGTH, maxTagLength: MAX_TAG_LENGTH, maxTags: MAX_TAGS_PER_QUIZ, searchMax: 200 };
 
 /** Refusals worded around a number (server/limits/account-limits.ts). */
-const SHAPED: [RegExp, (match: RegExpExecArray) => [TeacherRefusalKey, Record<string, number>]][] = [
+const SHAPED: [RegExp, (match: RegExpExecArray) => [TeacherRefusalKey, Record<string, number | string>]][] = [
   [/^Too many changes from this network address in the last minute\. Wait (a second|(\d+) seconds) and try again\.$/, (m) => ["tooManyFromAddress", { seconds: Number(m[2] ?? 1) }]],
   [/^Too many changes from your account in the last minute\. Wait (a second|(\d+) seconds) and try again\.$/, (m) => ["tooManyFromAccount", { seconds: Number(m[2] ?? 1) }]],
   [/^You already have (\d+) games? open, the most one teacher may have at once \((\d+)\)\. End one of them first\.$/, (m) => ["tooManyGames", { live: Number(m[1]), max: Number(m[2]) }]],
+  [/^“([^”]*)” has no questions\.$/s, (m) => ["noQuestions", { title: m[1]! }]],
+  // Why is the checker's stored English (server/games/create-live-game.ts), kept inside the translated sentence.
+  [/^“([^”]*)” can't be hosted: (.*)$/s, (m) => ["cantBeHosted", { title: m[1]!, reason: m[2]! }]],
   [/^Your library already has (\d+) quizzes, the most one teacher may keep\. Delete one you no longer use first\.$/, (m) => ["libraryFull", { max: Number(m[1]) }]],
 ];
 

@@ -26,6 +26,8 @@ const SERVER_FILES = [
   ...tsFiles("server/trpc/routers"),
   ...tsFiles("server/quizzes"),
   "server/limits/account-limits.ts",
+  "server/games/create-live-game.ts",
+  "server/games/play-again.ts",
   "src/library/tags.ts",
   "src/quizdown/source-rules.ts",
 ];
@@ -58,6 +60,8 @@ const FILLED: Record<string, string> = {
   live: "2",
   'live === 1 ? "" : "s"': "s",
   max: "3",
+  "quiz.title": "Volcanoes",
+  "unplayable.unplayableReason": "None of its questions is of a kind this game can play.",
 };
 
 /** Every refusal sentence written in the server's files: quoted after message/error/required, or a *_MESSAGE constant. */
@@ -70,6 +74,8 @@ function serverSentences(): { sentences: Set<string>; templates: string[] } {
     for (const match of source.matchAll(/(?:[A-Z_]+_MESSAGE|STILL_PLAYING|NO_SUCH_[A-Z_]+)\s*=\s*"([^"]+)"/g)) sentences.add(match[1]!);
     for (const match of source.matchAll(/(?:[A-Z_]+_MESSAGE\s*=|message:|error:)\s*`([^`]+)`/g)) templates.push(match[1]!);
     for (const match of source.matchAll(/new LibraryError\("[a-z-]+",\s*"([^"]+)"\)/g)) sentences.add(match[1]!);
+    for (const match of source.matchAll(/new GameSetupError\("([^"]+)"/g)) sentences.add(match[1]!);
+    for (const match of source.matchAll(/new GameSetupError\(`([^`]+)`/g)) templates.push(match[1]!);
   }
   return { sentences, templates };
 }
