@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, ilike, isNull, max, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, isNull, max, or, sql } from "drizzle-orm";
 import type { ParsedQuiz, QuestionDetails, QuizQuestion, QuizSettings } from "../../src/quizdown/types";
 import { picturesInHtml } from "../../src/quizdown/pictures";
 import type { Database } from "./client";
 import { libraryPlayStats } from "./library-stats";
-import { questions, quizVersionPictures, quizVersions, quizzes, type QuizSource } from "./schema";
+import { listTeacherTags } from "./quiz-tags";
+import { questions, quizTags, quizVersionPictures, quizVersions, quizzes, type QuizSource } from "./schema";
 
 const QUESTION_CHUNK = 500;
 
@@ -162,6 +163,8 @@ export interface LibraryQuizItem extends QuizListItem {
   lastPlayedAt: string | null;
   /** Class-wide % correct over those games, as in the reports; null before any scored round. */
   percentCorrect: number | null;
+  /** This teacher's tags on it, alphabetical. */
+  tags: string[];
 }
 
 /** The quizzes `teacherId` can host: the shared ones and their own, not deleted, ordered by title. */
@@ -185,7 +188,7 @@ export async function listLibraryQuizzes(db: Database, teacherId: string): Promi
     .innerJoin(quizVersions, eq(quizVersions.id, quizzes.currentVersionId))
     .where(and(isNull(quizzes.deletedAt), or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacherId))))
     .orderBy(asc(quizzes.title), asc(quizzes.slug));
-  const played = await libraryPlayStats(db, teacherId);
+  const [played, tags] = await Promise.all([libraryPlayStats(db, teacherId), listTeacherTags(db, teacherId)]);
   return rows.map(({ ownerId, ...row }) => {
     const stats = played.get(row.quizId);
     return {
@@ -194,28 +197,42 @@ export async function listLibraryQuizzes(db: Database, teacherId: string): Promi
       gamesPlayed: stats?.gamesPlayed ?? 0,
       lastPlayedAt: stats ? stats.lastPlayedAt.toISOString() : null,
       percentCorrect: stats?.percentCorrect ?? null,
+      tags: tags.get(row.quizId) ?? [],
     };
   });
 }
 
+export interface LibrarySearch {
+  /** Words in the title or the quiz file (case ignored). */
+  text?: string | undefined;
+  /** A tag's key (see src/library/tags.ts): only quizzes this teacher tagged so. */
+  tagKey?: string | undefined;
+}
+
 /**
  * The library's quizzes whose title or text (the current version's quiz file) contains `text`,
- * ignoring case: the ids, for the library's search box.
+ * ignoring case, and which this teacher tagged `tagKey`: the ids, for the library's search box and
+ * tag filter (each left out when not given).
  */
-export async function searchLibraryQuizzes(db: Database, teacherId: string, text: string): Promise<string[]> {
-  // % and _ are searched for as themselves, not as LIKE's wildcards.
-  const pattern = `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+export async function searchLibraryQuizzes(db: Database, teacherId: string, search: LibrarySearch): Promise<string[]> {
+  const conditions = [isNull(quizzes.deletedAt), or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacherId))];
+  if (search.text) {
+    // % and _ are searched for as themselves, not as LIKE's wildcards.
+    const pattern = `%${search.text.replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(or(ilike(quizzes.title, pattern), ilike(quizVersions.sourceText, pattern)));
+  }
+  if (search.tagKey !== undefined) {
+    const tagged = db
+      .select({ one: sql`1` })
+      .from(quizTags)
+      .where(and(eq(quizTags.quizId, quizzes.id), eq(quizTags.teacherId, teacherId), eq(quizTags.key, search.tagKey)));
+    conditions.push(exists(tagged));
+  }
   const rows = await db
     .select({ quizId: quizzes.id })
     .from(quizzes)
     .innerJoin(quizVersions, eq(quizVersions.id, quizzes.currentVersionId))
-    .where(
-      and(
-        isNull(quizzes.deletedAt),
-        or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacherId)),
-        or(ilike(quizzes.title, pattern), ilike(quizVersions.sourceText, pattern)),
-      ),
-    );
+    .where(and(...conditions));
   return rows.map((row) => row.quizId);
 }
 

@@ -171,6 +171,28 @@ export const quizzes = pgTable("quizzes", {
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 }, (t) => [index("quizzes_owner_idx").on(t.ownerId)]);
 
+/**
+ * A teacher's tags on a quiz ("year 7", "fractions"): their own filing in the library, so each teacher
+ * tags the shared quizzes too, and tagging makes no new version of the quiz file. `key` is the tag
+ * folded for comparison (trimmed, spaces collapsed, lower case): one quiz can't carry "Year 7" and
+ * "year 7"; `label` is the tag as the teacher first typed it.
+ */
+export const quizTags = pgTable(
+  "quiz_tags",
+  {
+    quizId: uuid("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    teacherId: text("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teacherId, t.key, t.quizId] }), index("quiz_tags_quiz_idx").on(t.quizId)],
+);
+
 export const quizVersions = pgTable(
   "quiz_versions",
   {

@@ -1,6 +1,7 @@
 /** Why a library request was refused; the tRPC router turns each kind into its error code. */
 /** "too-slow": the file took longer than its time budget to read; "busy": too many files are waiting to be read. */
-export type LibraryErrorKind = "not-found" | "read-only" | "bad-source" | "too-slow" | "busy";
+/** "too-many-tags": the quiz already has the most tags one quiz can have. */
+export type LibraryErrorKind = "not-found" | "read-only" | "bad-source" | "too-slow" | "busy" | "too-many-tags";
 
 export class LibraryError extends Error {
   constructor(

@@ -5,6 +5,7 @@ export type { LibraryErrorKind } from "./errors";
 export { createQuiz, replaceQuiz, copyQuiz } from "./upload";
 export type { SavedQuiz } from "./upload";
 export { renameOwnQuiz, deleteOwnQuiz } from "./manage";
+export { tagQuiz, untagQuiz } from "./tags";
 export { getQuizPreview } from "./preview";
 export { createQuizReader, sharedQuizReader, QUIZ_TOO_SLOW_MESSAGE, QUIZ_READER_BUSY_MESSAGE } from "./reader-pool";
 export type { QuizReader, QuizReaderOptions } from "./reader-pool";

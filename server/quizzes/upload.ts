@@ -1,6 +1,6 @@
 /** New quizzes and new versions from a quiz file a teacher uploaded or pasted. */
 import { createHash, randomUUID } from "node:crypto";
-import { copyQuizPictures, listQuizPictures, loadQuizSourceText, picturesOfQuiz, saveQuizVersion, type Database } from "../db";
+import { copyQuizPictures, copyQuizTags, listQuizPictures, loadQuizSourceText, picturesOfQuiz, saveQuizVersion, type Database } from "../db";
 import type { QuizPicture, QuizPictures } from "../../src/quizdown/pictures";
 import type { ParsedQuiz } from "../../src/quizdown/types";
 import { MAX_QUIZ_TITLE_LENGTH } from "../../src/quizdown/source-rules";
@@ -69,7 +69,7 @@ export async function replaceQuiz(db: Database, teacherId: string, quizId: strin
   return { quizId, slug: current.slug, title: saved.changed ? title : current.title, versionId: saved.versionId, version: saved.version, changed: saved.changed };
 }
 
-/** An editable copy, owned by the teacher, of a quiz they can see (a shared one or their own), with its pictures. */
+/** An editable copy, owned by the teacher, of a quiz they can see (a shared one or their own), with its pictures and their tags on it. */
 export async function copyQuiz(db: Database, teacherId: string, quizId: string, reader?: QuizReader): Promise<SavedQuiz> {
   const original = await visibleQuiz(db, teacherId, quizId);
   const source = await loadQuizSourceText(db, original.currentVersionId);
@@ -79,5 +79,6 @@ export async function copyQuiz(db: Database, teacherId: string, quizId: string, 
   const pictures = await quizPicturesByName(db, quizId);
   const copy = await createQuiz(db, teacherId, { source, title }, reader, pictures);
   await copyQuizPictures(db, quizId, copy.quizId);
+  await copyQuizTags(db, { teacherId, fromQuizId: original.quizId, toQuizId: copy.quizId });
   return copy;
 }

@@ -4,6 +4,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { exportFileBaseName } from "./export-file-name";
+import { ENGLISH_CSV_WORDS, type CsvWords } from "./csv-words";
 import { chosenOptions, inShownOrder, namedOption } from "./option-names";
 import type { GameReport, ReportPlayer, ReportQuestion } from "./types";
 
@@ -14,11 +15,12 @@ export interface CsvFile {
 
 type Cell = string | number | null;
 
-export function gameReportCsvFiles(report: GameReport): CsvFile[] {
+/** The two files, their column names and words in the teacher's language (English by default: see csv-words.ts). */
+export function gameReportCsvFiles(report: GameReport, words: CsvWords = ENGLISH_CSV_WORDS): CsvFile[] {
   const base = exportFileBaseName(report.game);
   return [
-    { fileName: `${base}-answers.csv`, content: toCsv(answerRows(report)) },
-    { fileName: `${base}-summary.csv`, content: toCsv(summaryRows(report)) },
+    { fileName: `${base}-answers.csv`, content: toCsv(answerRows(report, words)) },
+    { fileName: `${base}-summary.csv`, content: toCsv(summaryRows(report, words)) },
   ];
 }
 
@@ -26,12 +28,13 @@ function toCsv(rows: Cell[][]): string {
   return stringify(rows, { bom: true });
 }
 
-export const ANSWER_HEADER = ["Rank", "Nickname", "Question", "Question text", "Answered", "Chosen", "Correct", "Response (s)", "Points", "Streak"];
+const ANSWER_COLUMNS = ["rank", "nickname", "question", "questionText", "answered", "chosen", "correct", "responseSeconds", "points", "streak"] as const;
 
 /** One row per player per question they were in the game for (late joiners have none for earlier questions). */
-function answerRows(report: GameReport): Cell[][] {
+function answerRows(report: GameReport, words: CsvWords): Cell[][] {
   const questionByRound = new Map(report.questions.map((question) => [question.roundIndex, question]));
-  const rows: Cell[][] = [ANSWER_HEADER];
+  const yesNo = yesNoIn(words);
+  const rows: Cell[][] = [ANSWER_COLUMNS.map((key) => words.column(key))];
   for (const player of report.ranking) {
     for (const answer of player.answers) {
       const question = questionByRound.get(answer.roundIndex);
@@ -41,7 +44,7 @@ function answerRows(report: GameReport): Cell[][] {
       // Options as the class saw them ("Red triangle: Paris", in display order); an order's items by
       // their text, first → last (as the report page shows it); a typed text or a slider value as given.
       const chosen = !raw
-        ? chosenOptions(options, answer.choices).map(({ option, position }) => namedOption(option, position))
+        ? chosenOptions(options, answer.choices).map(({ option, position }) => namedOption(option, position, words.optionName))
         : "order" in raw
           ? [raw.order.map(itemText).join(" → ")]
           : "text" in raw
@@ -64,69 +67,76 @@ function answerRows(report: GameReport): Cell[][] {
   return rows;
 }
 
-function summaryRows(report: GameReport): Cell[][] {
+const QUESTION_COLUMNS = [
+  "question",
+  "questionText",
+  "percentCorrect",
+  "averageResponseSeconds",
+  "discriminationIndex",
+  "discrimination",
+  "hard",
+  "answered",
+  "players",
+  "facility",
+  "itemRest",
+  "itemRestReading",
+] as const;
+const RELIABILITY_COLUMNS = ["reliability", "value", "reading", "scoredQuestions", "playersInEveryQuestion"] as const;
+const PLAYER_COLUMNS = ["rank", "nickname", "score", "correct", "answered", "questionsPlayed", "averageResponseSeconds", "group"] as const;
+
+function summaryRows(report: GameReport, words: CsvWords): Cell[][] {
   const optionColumns = Math.max(0, ...report.questions.map((question) => question.options.length));
-  const questionHeader = [
-    "Question",
-    "Question text",
-    "% correct",
-    "Avg response (s)",
-    "Discrimination index",
-    "Discrimination",
-    "Hard",
-    "Answered",
-    "Players",
-    "Facility",
-    "Item-rest correlation",
-    "Item-rest reading",
-  ];
-  for (let n = 1; n <= optionColumns; n++) questionHeader.push(`Option ${n}`, `Option ${n} picked`, `Option ${n} point-biserial`);
+  const questionHeader: string[] = QUESTION_COLUMNS.map((key) => words.column(key));
+  for (let n = 1; n <= optionColumns; n++) {
+    questionHeader.push(words.column("option", { n }), words.column("optionPicked", { n }), words.column("optionPointBiserial", { n }));
+  }
   const { reliability } = report;
   return [
-    ["Questions"],
+    [words.column("questions")],
     questionHeader,
-    ...report.questions.map(questionRow),
+    ...report.questions.map((question) => questionRow(question, words)),
     [],
-    ["Reliability", "Value", "Reading", "Scored questions", "Players in every question"],
-    [reliability.method, reliability.value, reliability.label, reliability.itemCount, reliability.playerCount],
+    RELIABILITY_COLUMNS.map((key) => words.column(key)),
+    [reliability.method, reliability.value, words.label(reliability.label), reliability.itemCount, reliability.playerCount],
     [],
-    ["Players"],
-    ["Rank", "Nickname", "Score", "Correct", "Answered", "Questions played", "Avg response (s)", "Group"],
-    ...report.ranking.map(playerRow),
+    [words.column("players")],
+    PLAYER_COLUMNS.map((key) => words.column(key)),
+    ...report.ranking.map((player) => playerRow(player, words)),
   ];
 }
 
-function questionRow(question: ReportQuestion): Cell[] {
+function questionRow(question: ReportQuestion, words: CsvWords): Cell[] {
+  const yesNo = yesNoIn(words);
   const row: Cell[] = [
     question.roundIndex + 1,
     text(question.promptText),
     question.percentCorrect,
     seconds(question.averageResponseMs),
     question.discrimination.index,
-    question.discrimination.label,
+    words.label(question.discrimination.label),
     yesNo(question.hard),
     question.answered,
     question.eligible,
     question.facility,
     question.itemRest.value,
-    question.itemRest.label,
+    words.label(question.itemRest.label),
   ];
   // Choice options in the order the class saw them, each named by its colour and shape ("Red triangle:
   // Paris"), as on the report page; an ordering question's items in the right order (its quiz-file order).
   const named =
     question.kind === "order"
       ? question.options.map((option) => ({ option, name: option.text }))
-      : inShownOrder(question.options).map(({ option, position }) => ({ option, name: namedOption(option, position) }));
-  for (const { option, name } of named) row.push(text(option.correct ? `${name} (correct)` : name), option.picked, option.pointBiserial);
+      : inShownOrder(question.options).map(({ option, position }) => ({ option, name: namedOption(option, position, words.optionName) }));
+  for (const { option, name } of named) row.push(text(option.correct ? words.column("correctOption", { name }) : name), option.picked, option.pointBiserial);
   return row;
 }
 
-function playerRow(player: ReportPlayer): Cell[] {
-  const group = player.group === "top" ? "top" : player.group === "bottom" ? "bottom" : "";
+function playerRow(player: ReportPlayer, words: CsvWords): Cell[] {
+  const group = player.group === "top" ? words.column("top") : player.group === "bottom" ? words.column("bottom") : "";
   return [player.rank, text(player.nickname), player.score, player.correctCount, player.answeredCount, player.eligibleCount, seconds(player.averageResponseMs), group];
 }
 
-const yesNo = (value: boolean) => (value ? "yes" : "no");
+const yesNoIn = (words: CsvWords) => (value: boolean) => (value ? words.column("yes") : words.column("no"));
 
 /** Milliseconds as seconds with two decimals; empty when there is no time. */
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 10) / 100);

@@ -25,9 +25,13 @@ export function optionName(shown: number | null, position: number): string {
   return shown === null ? optionLetter(position) : optionLabel(shown).replace(/^./, (first) => first.toUpperCase());
 }
 
-/** "Red triangle: Paris": the option's name and its text, as the CSV writes it. */
-export function namedOption(option: { shown: number | null; text: string }, position: number): string {
-  return `${optionName(option.shown, position)}: ${option.text}`;
+/** "Red triangle: Paris": the option's name (in the CSV's language) and its text, as the CSV writes it. */
+export function namedOption(
+  option: { shown: number | null; text: string },
+  position: number,
+  name: (displayIndex: number) => string = (shown) => optionName(shown, position),
+): string {
+  return `${option.shown === null ? optionLetter(position) : name(option.shown)}: ${option.text}`;
 }
 
 /** The options in the order the class saw them (file order when that wasn't saved), with their file position. */

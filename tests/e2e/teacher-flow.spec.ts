@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { expect, test, type Download } from "@playwright/test";
+import { expect, test, type Download, type Locator } from "@playwright/test";
 import { optionLabel } from "../../src/components/shared/option-styles";
 import { answer, correctAnswersByPrompt, openPhone } from "./phones";
 import { hostQuiz, signUpAsNewTeacher } from "./teacher";
@@ -68,7 +68,44 @@ test("a new teacher adds a quiz, fixes the line it points at, hosts it for two p
   await teacher.getByTestId("nav-quizzes").click();
   const planets = teacher.locator('[data-quiz-title="Planets"]');
   await expect(planets).toBeVisible();
+
+  // Tags: one on Planets and, in another case, on the shared back-office quiz (one tag for both), one more there.
+  const backOffice = teacher.getByTestId("quiz-back-office");
+  await tagQuiz(planets, "Year 7");
+  await tagQuiz(backOffice, "year 7");
+  await tagQuiz(backOffice, "Business");
+  await expect(planets.getByTestId("quiz-tag")).toHaveText(["Year 7"]);
+  await expect(backOffice.getByTestId("quiz-tag")).toHaveText(["Business", "year 7"]);
+  // A tag too long is refused in plain words before anything is sent.
+  await planets.getByTestId("quiz-tag-add").click();
+  await planets.getByTestId("quiz-tag-input").fill("x".repeat(31));
+  await planets.getByTestId("quiz-tag-save").click();
+  await expect(planets.getByTestId("quiz-tag-error")).toHaveText("A tag can be at most 30 characters.");
+  await planets.getByTestId("quiz-tag-input").press("Escape");
   await teacher.screenshot({ path: path.join(SHOTS, "library.png"), fullPage: true });
+
+  // The filter lists each tag once (as the first quiz by title spells it); it combines with the search.
+  const tagFilter = teacher.getByTestId("library-tag");
+  await expect(tagFilter.locator("option")).toHaveText(["All tags", "Business", "year 7"]);
+  await tagFilter.selectOption({ label: "Business" });
+  await expect(backOffice).toBeVisible();
+  await expect(planets).toHaveCount(0);
+  await tagFilter.selectOption({ label: "year 7" });
+  await expect(planets).toBeVisible();
+  await expect(backOffice).toBeVisible();
+  await teacher.getByTestId("library-search").fill("settlement");
+  await expect(planets).toHaveCount(0);
+  await expect(backOffice).toBeVisible();
+  await teacher.getByTestId("library-search").fill("");
+  // Taking a tag off: the filter no longer offers it once no quiz has it.
+  await tagFilter.selectOption("");
+  await backOffice.getByRole("button", { name: "Remove the tag “Business”" }).click();
+  await expect(backOffice.getByTestId("quiz-tag")).toHaveText(["year 7"]);
+  await expect(tagFilter.locator("option")).toHaveText(["All tags", "year 7"]);
+  // Picking a quiz's tag filters by it.
+  await planets.getByRole("button", { name: "Year 7", exact: true }).click();
+  await expect(tagFilter).toHaveValue("year 7");
+  await tagFilter.selectOption("");
 
   // Host it for two phones. Ada: right, then wrong. Bo: wrong twice (so question 2 is the hardest).
   await hostQuiz(teacher, planets);
@@ -162,3 +199,12 @@ const csvNickname = (row: Record<string, string>) => column(row, /nickname|playe
 const csvQuestion = (row: Record<string, string>) => Number(column(row, /^question (no|number|#)|^question$/i));
 const csvChosen = (row: Record<string, string>) => column(row, /chos|answer given|picked/i);
 const csvCorrect = (row: Record<string, string>) => /^(yes|true|1)$/i.test(column(row, /^correct/i));
+
+/** Adds a tag on a library row, as a teacher types it. */
+async function tagQuiz(row: Locator, tag: string): Promise<void> {
+  await row.getByTestId("quiz-tag-add").click();
+  await row.getByTestId("quiz-tag-input").fill(tag);
+  await row.getByTestId("quiz-tag-save").click();
+  await expect(row.getByTestId("quiz-tag-form")).toHaveCount(0);
+  await expect(row.getByTestId("quiz-tag").filter({ hasText: tag })).toHaveCount(1);
+}

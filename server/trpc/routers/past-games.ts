@@ -3,6 +3,8 @@ import { z } from "zod";
 import { deleteGame, isGameOwnedBy, listPastGameQuizzes, listPastGames, loadReportSource, type Database } from "../../db";
 import { buildGameReport } from "../../reports/build-report";
 import { gameReportCsvFiles } from "../../reports/csv";
+import { csvWords } from "../../reports/csv-words";
+import { LOCALES } from "../../../src/i18n/locales";
 import type { GameReport } from "../../reports/types";
 import type { RoomDirectory } from "../../rooms/room-directory";
 import { router, teacherProcedure } from "../init";
@@ -51,9 +53,10 @@ export const pastGamesRouter = router({
     return { ...games, quizzes };
   }),
   report: teacherProcedure.input(gameInput).query(({ ctx, input }) => ownedReport(ctx.db, input.gameId, ctx.teacher.id)),
-  exportCsv: teacherProcedure.input(gameInput).query(async ({ ctx, input }) => {
+  /** The report as CSV, its column names and words in `locale` (the teacher's page's language; English by default). */
+  exportCsv: teacherProcedure.input(gameInput.extend({ locale: z.enum(LOCALES, { error: "Pick one of the languages the pages are in." }).optional() })).query(async ({ ctx, input }) => {
     const report = await ownedReport(ctx.db, input.gameId, ctx.teacher.id);
-    return { files: gameReportCsvFiles(report) };
+    return { files: gameReportCsvFiles(report, await csvWords(input.locale)) };
   }),
   delete: teacherProcedure.input(gameInput).mutation(async ({ ctx, input }) => {
     if (!(await isGameOwnedBy(ctx.db, input.gameId, ctx.teacher.id))) throw new TRPCError({ code: "NOT_FOUND", message: NO_SUCH_GAME });

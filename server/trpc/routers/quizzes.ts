@@ -15,8 +15,11 @@ import {
   QUIZ_NOT_FOUND_MESSAGE,
   renameOwnQuiz,
   replaceQuiz,
+  tagQuiz,
+  untagQuiz,
   type LibraryErrorKind,
 } from "../../quizzes";
+import { MAX_TAG_LENGTH, TAG_MISSING_MESSAGE, TAG_TOO_LONG_MESSAGE, tagKey, tagRefusal } from "../../../src/library/tags";
 import { MAX_IMPORT_BYTES } from "../../quizzes/convert/types";
 import { removePictureFromQuiz } from "../../pictures/add";
 import { PictureError } from "../../pictures/errors";
@@ -33,6 +36,21 @@ const quizTitle = plainText("The quiz title", { required: "The quiz needs a titl
   .trim()
   .min(1, { error: "The quiz needs a title." })
   .max(MAX_QUIZ_TITLE_LENGTH, { error: `A quiz title can be at most ${MAX_QUIZ_TITLE_LENGTH} characters.` });
+
+/** A tag as typed: refused in plain words when empty or too long (see src/library/tags.ts). */
+const tag = plainText("The tag", { required: TAG_MISSING_MESSAGE })
+  .max(MAX_TAG_LENGTH * 4, { error: TAG_TOO_LONG_MESSAGE })
+  .superRefine((typed, ctx) => {
+    const refused = tagRefusal(typed);
+    if (refused) ctx.addIssue({ code: "custom", message: refused });
+  });
+
+const librarySearch = z
+  .object({
+    text: plainText("The search", { required: "Type something to search for." }).trim().max(200, { error: "A search can be at most 200 characters." }).optional(),
+    tag: tag.optional(),
+  })
+  .refine((search) => (search.text ?? "") !== "" || search.tag !== undefined, { error: "Type something to search for." });
 
 const fileName = plainText("The file name", { required: "The file name isn't valid." }).max(255, { error: "The file name is too long." }).optional();
 
@@ -51,6 +69,7 @@ const ERROR_CODES: Record<LibraryErrorKind, TRPC_ERROR_CODE_KEY> = {
   "bad-source": "BAD_REQUEST",
   "too-slow": "UNPROCESSABLE_CONTENT",
   busy: "TOO_MANY_REQUESTS",
+  "too-many-tags": "BAD_REQUEST",
 };
 
 async function refusingPlainly<T>(work: () => Promise<T>): Promise<T> {
@@ -68,10 +87,19 @@ export const quizzesRouter = router({
     quizzes: await listLibraryQuizzes(ctx.db, ctx.teacher.id),
     problems: ctx.contentProblems(),
   })),
-  /** The ids of the library's quizzes whose title or text contains the words typed (case ignored). */
+  /** The ids of the library's quizzes whose title or text contains the words typed (case ignored) and that carry the tag. */
   search: teacherProcedure
-    .input(z.object({ text: plainText("The search", { required: "Type something to search for." }).trim().min(1, { error: "Type something to search for." }).max(200, { error: "A search can be at most 200 characters." }) }))
-    .query(async ({ ctx, input }) => ({ quizIds: await searchLibraryQuizzes(ctx.db, ctx.teacher.id, input.text) })),
+    .input(librarySearch)
+    .query(async ({ ctx, input }) => ({
+      quizIds: await searchLibraryQuizzes(ctx.db, ctx.teacher.id, { text: input.text, tagKey: input.tag === undefined ? undefined : tagKey(input.tag) }),
+    })),
+  /** Puts one of the teacher's tags on a quiz they can see (a shared one too: tags are each teacher's own filing). */
+  addTag: teacherProcedure
+    .input(quizIdInput.extend({ tag }))
+    .mutation(({ ctx, input }) => refusingPlainly(() => tagQuiz(ctx.db, ctx.teacher.id, input.quizId, input.tag))),
+  removeTag: teacherProcedure
+    .input(quizIdInput.extend({ tag }))
+    .mutation(({ ctx, input }) => refusingPlainly(() => untagQuiz(ctx.db, ctx.teacher.id, input.quizId, input.tag))),
   /**
    * Reads a quiz file without saving it. A mutation only so the file travels in a POST body:
    * as a query it would go in the URL, and a quiz file is longer than a URL may be.

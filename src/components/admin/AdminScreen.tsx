@@ -7,6 +7,7 @@ import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/components/library/buttons";
 import { useTranslations } from "next-intl";
 
 import { useReportFormat } from "@/components/reports/format";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /** The school's quiz admin: who may sign up (invite links, the school code) and the teachers, who can be turned off. */
 export function AdminScreen({ selfId }: { selfId: string }) {
@@ -28,6 +29,7 @@ export function AdminScreen({ selfId }: { selfId: string }) {
 
 function Invites() {
   const t = useTranslations("teacherAdmin.invites");
+  const refusalText = useTeacherRefusalText();
   const { dateTime } = useReportFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -52,7 +54,7 @@ function Invites() {
           {create.isPending ? t("making") : t("make")}
         </button>
       </div>
-      {create.error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{create.error.message}</p>}
+      {create.error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{refusalText(create.error.message)}</p>}
       {link && (
         <p className="rounded-lg bg-indigo-50 p-3 text-indigo-950">
           {t("copyNow")}{" "}
@@ -90,6 +92,7 @@ function Invites() {
 
 function SchoolCode() {
   const t = useTranslations("teacherAdmin.schoolCode");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.admin.signUpSettings.queryOptions());
@@ -131,13 +134,14 @@ function SchoolCode() {
           </button>
         )}
       </form>
-      {save.error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{save.error.message}</p>}
+      {save.error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{refusalText(save.error.message)}</p>}
     </section>
   );
 }
 
 function Teachers({ selfId }: { selfId: string }) {
   const t = useTranslations("teacherAdmin.teachers");
+  const refusalText = useTeacherRefusalText();
   const { date } = useReportFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -150,7 +154,7 @@ function Teachers({ selfId }: { selfId: string }) {
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h2 className="text-xl font-bold">{t("title")}</h2>
       <p className="text-slate-600">{t("intro")}</p>
-      {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{error.message}</p>}
+      {error && <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{refusalText(error.message)}</p>}
       <table className="w-full text-start text-sm" data-testid="teacher-list">
         <thead>
           <tr className="text-slate-500">

@@ -6,9 +6,11 @@ import { useTRPC } from "@/client/trpc";
 import { ContentProblems } from "./ContentProblems";
 import { QuizList } from "./QuizList";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 export function HostDashboard() {
   const t = useTranslations("teacherLibrary.library");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const quizzes = useQuery(trpc.quizzes.list.queryOptions());
 
@@ -27,7 +29,7 @@ export function HostDashboard() {
       {quizzes.isPending && <p className="text-slate-600">{t("loading")}</p>}
       {quizzes.isError && (
         <p role="alert" data-testid="quizzes-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-          {t("loadError", { message: quizzes.error.message })}
+          {t("loadError", { message: refusalText(quizzes.error.message) })}
         </p>
       )}
       {quizzes.data && (

@@ -8,10 +8,12 @@ import { createPortal } from "react-dom";
 import { saveHostSecret } from "@/client/host-secret";
 import { useTRPC } from "@/client/trpc";
 import { changedHostOptions, defaultHostOptions, hostOptionProblems, type HostableQuiz, type HostOptionsForm, type OptionProblem } from "./host-options";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /** The options of one game, prefilled from the quiz file; starting creates the game and opens its host screen. */
 export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClose: () => void }) {
   const t = useTranslations("hostOptions");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const router = useRouter();
   const titleId = useId();
@@ -129,7 +131,7 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
 
         {createGame.isError && (
           <p role="alert" data-testid="create-game-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-            {createGame.error.message}
+            {refusalText(createGame.error.message)}
           </p>
         )}
 

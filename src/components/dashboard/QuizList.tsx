@@ -4,24 +4,30 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { QuizRow, type LibraryQuiz } from "./QuizRow";
-import { LibraryFind, useFoundQuizzes, type LibraryFindState } from "./LibraryFind";
+import { LibraryFind, libraryTags, useFoundQuizzes, type LibraryFindState } from "./LibraryFind";
 
-/** The teacher's own quizzes first, then the shared ones from content/; a search and a sort order over both. */
+/** The teacher's own quizzes first, then the shared ones from content/; a search, a tag filter and a sort order over both. */
 export function QuizList({ quizzes }: { quizzes: LibraryQuiz[] }) {
   const t = useTranslations("teacherLibrary.library");
-  const [find, setFind] = useState<LibraryFindState>({ text: "", sort: "title" });
+  const [find, setFind] = useState<LibraryFindState>({ text: "", sort: "title", tag: "" });
   const { shown, searching } = useFoundQuizzes(quizzes, find);
   const own = shown.filter((quiz) => quiz.editable);
   const shared = shown.filter((quiz) => !quiz.editable);
   // While a search shows its matches, an empty section is left out rather than explained.
-  const filtering = find.text.trim() !== "" && !searching;
+  const filtering = (find.text.trim() !== "" || find.tag !== "") && !searching;
+  const tags = libraryTags(quizzes);
+  const tagLabel = tags.find((tag) => tag.key === find.tag)?.label ?? find.tag;
 
   return (
     <div data-testid="quiz-list" className="flex flex-col gap-8">
-      <LibraryFind find={find} onChange={setFind} />
+      <LibraryFind find={find} tags={tags} onChange={setFind} />
       {filtering && shown.length === 0 && (
         <p role="status" data-testid="library-no-match" className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
-          {t("noMatch", { text: find.text.trim() })}
+          {find.text.trim() === ""
+            ? t("noTagMatch", { tag: tagLabel })
+            : find.tag === ""
+              ? t("noMatch", { text: find.text.trim() })
+              : t("noMatchWithTag", { text: find.text.trim(), tag: tagLabel })}
         </p>
       )}
 
@@ -42,7 +48,7 @@ export function QuizList({ quizzes }: { quizzes: LibraryQuiz[] }) {
           ) : (
             <ul className="flex flex-col gap-3">
               {own.map((quiz) => (
-                <QuizRow key={quiz.quizId} quiz={quiz} />
+                <QuizRow key={quiz.quizId} quiz={quiz} onPickTag={(tag) => setFind({ ...find, tag })} />
               ))}
             </ul>
           )}
@@ -62,7 +68,7 @@ export function QuizList({ quizzes }: { quizzes: LibraryQuiz[] }) {
           ) : (
             <ul className="flex flex-col gap-3">
               {shared.map((quiz) => (
-                <QuizRow key={quiz.quizId} quiz={quiz} />
+                <QuizRow key={quiz.quizId} quiz={quiz} onPickTag={(tag) => setFind({ ...find, tag })} />
               ))}
             </ul>
           )}

@@ -8,11 +8,12 @@ import { DeleteQuizButton } from "@/components/library/DeleteQuizButton";
 import { RenameQuizForm } from "@/components/library/RenameQuizForm";
 import { useUnplayableText } from "@/components/shared/problem-text";
 import { HostQuizButton } from "./HostQuizButton";
+import { QuizTags } from "./QuizTags";
 import { useFormatter, useTranslations } from "next-intl";
 
 export type LibraryQuiz = RouterOutputs["quizzes"]["list"]["quizzes"][number];
 
-export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
+export function QuizRow({ quiz, onPickTag }: { quiz: LibraryQuiz; onPickTag: (tagKey: string) => void }) {
   const t = useTranslations("teacherLibrary.quiz");
   const unplayableText = useUnplayableText();
   const [renaming, setRenaming] = useState(false);
@@ -37,6 +38,9 @@ export function QuizRow({ quiz }: { quiz: LibraryQuiz }) {
             {quiz.editable ? (quiz.version > 1 ? ` · ${t("version", { version: quiz.version })}` : "") : ` · ${t("readOnly")}`}
           </p>
           <PlayedLine quiz={quiz} />
+          <div className="mt-2">
+            <QuizTags quizId={quiz.quizId} title={quiz.title} tags={quiz.tags} onPickTag={onPickTag} />
+          </div>
           {!quiz.playable && (
             <p data-testid="quiz-unplayable-reason" className="mt-1 text-sm font-medium text-amber-800">
               {t("unplayable", { reason: quiz.unplayableReason ? unplayableText(quiz.unplayableReason) : t("hasProblem") })}

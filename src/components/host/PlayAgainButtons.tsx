@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { saveHostSecret } from "@/client/host-secret";
 import { useTRPC } from "@/client/trpc";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /**
  * After the podium: a new game of the same quiz (or of the questions the class found hard) with
@@ -12,6 +13,7 @@ import { useTRPC } from "@/client/trpc";
  */
 export function PlayAgainButtons({ gameId, className }: { gameId: string; className: string }) {
   const t = useTranslations("host.controls");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const router = useRouter();
   const playAgain = useMutation(
@@ -27,7 +29,7 @@ export function PlayAgainButtons({ gameId, className }: { gameId: string; classN
     <>
       {playAgain.error && (
         <p role="alert" data-testid="play-again-error" className="max-w-[40vw] text-[2.4vh] font-semibold text-amber-300">
-          {playAgain.error.message}
+          {refusalText(playAgain.error.message)}
         </p>
       )}
       <button type="button" data-testid="play-again-hard" disabled={busy} onClick={() => playAgain.mutate({ gameId, questions: "hard" })} className={className}>

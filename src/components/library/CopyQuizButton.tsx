@@ -6,10 +6,12 @@ import { useTRPC } from "@/client/trpc";
 import { PRIMARY_BUTTON } from "./buttons";
 import { useRefreshLibrary } from "./use-refresh-library";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /** Makes an editable copy of a shared quiz in the teacher's own quizzes, and opens it. */
 export function CopyQuizButton({ quizId }: { quizId: string }) {
   const t = useTranslations("teacherLibrary.quiz");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const router = useRouter();
   const refreshLibrary = useRefreshLibrary();
@@ -28,7 +30,7 @@ export function CopyQuizButton({ quizId }: { quizId: string }) {
       </button>
       {copy.isError && (
         <p role="alert" data-testid="quiz-copy-error" className="w-full text-sm font-medium text-red-800">
-          {copy.error.message}
+          {refusalText(copy.error.message)}
         </p>
       )}
     </>

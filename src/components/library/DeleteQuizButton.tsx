@@ -5,10 +5,12 @@ import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
 import { DANGER_BUTTON, SECONDARY_BUTTON } from "./buttons";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /** Delete, after the teacher confirms. Past games' reports keep working (the quiz is only hidden). */
 export function DeleteQuizButton({ quizId, title, onDeleted }: { quizId: string; title: string; onDeleted?: () => void }) {
   const t = useTranslations("teacherLibrary.delete");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -43,7 +45,7 @@ export function DeleteQuizButton({ quizId, title, onDeleted }: { quizId: string;
       </button>
       {remove.isError && (
         <p role="alert" data-testid="quiz-delete-error" className="w-full text-sm font-medium text-red-800">
-          {remove.error.message}
+          {refusalText(remove.error.message)}
         </p>
       )}
     </div>

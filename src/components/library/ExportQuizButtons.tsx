@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
 import { SECONDARY_BUTTON } from "./buttons";
 import { ConvertNotes } from "./ConvertNotes";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 type Format = "quizdown" | "kahoot" | "moodle";
 type Note = { row?: number; line?: number; message: string };
@@ -28,6 +29,7 @@ function saveFile(fileName: string, mimeType: string, base64: string) {
 /** Export: the quiz as quizdown (.md), Kahoot!'s spreadsheet (.xlsx) or Moodle XML (.xml). */
 export function ExportQuizButtons({ quizId }: { quizId: string }) {
   const t = useTranslations("teacherImport");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -39,7 +41,7 @@ export function ExportQuizButtons({ quizId }: { quizId: string }) {
       saveFile(file.fileName, file.mimeType, file.base64);
       setState({ kind: "done", fileName: file.fileName, notes: file.notes });
     } catch (error) {
-      setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: "error", message: error instanceof Error ? refusalText(error.message) : String(error) });
     }
   };
 

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
 import type { QuizDraft } from "./use-quiz-draft";
 import { ConvertNotes } from "./ConvertNotes";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 const IMPORTABLE = /\.(xlsx|csv|xml)$/i;
 const MAX_IMPORT_BYTES = 512 * 1024;
@@ -20,6 +21,7 @@ async function base64Of(file: File): Promise<string> {
 /** "Import a file": a Kahoot! spreadsheet, CSV or Moodle XML becomes quizdown in the editor, with what was left out. */
 export function ImportFilePanel({ draft }: { draft: QuizDraft }) {
   const t = useTranslations("teacherImport");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const [problem, setProblem] = useState<string | null>(null);
   const convert = useMutation(trpc.quizzes.importFile.mutationOptions());
@@ -33,7 +35,7 @@ export function ImportFilePanel({ draft }: { draft: QuizDraft }) {
       const result = await convert.mutateAsync({ fileName: file.name, base64: await base64Of(file) });
       draft.loadConverted(result.quizdown, file.name.replace(/\.[^.]+$/, ".md"));
     } catch (error) {
-      setProblem(t("failed", { fileName: file.name, message: error instanceof Error ? error.message : String(error) }));
+      setProblem(t("failed", { fileName: file.name, message: error instanceof Error ? refusalText(error.message) : String(error) }));
     }
   };
 

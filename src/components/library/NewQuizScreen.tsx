@@ -13,6 +13,7 @@ import { SourceEditor } from "./SourceEditor";
 import { useQuizDraft } from "./use-quiz-draft";
 import { useRefreshLibrary } from "./use-refresh-library";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 export function NewQuizScreen() {
   return <TeacherPage wide>{() => <NewQuiz />}</TeacherPage>;
@@ -22,6 +23,7 @@ export function NewQuizScreen() {
 function NewQuiz() {
   const t = useTranslations("teacherLibrary.editor");
   const tq = useTranslations("teacherLibrary.quiz");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const router = useRouter();
   const refreshLibrary = useRefreshLibrary();
@@ -72,7 +74,7 @@ function NewQuiz() {
         </p>
         {create.isError && (
           <p role="alert" data-testid="quiz-save-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
-            {create.error.message}
+            {refusalText(create.error.message)}
           </p>
         )}
       </div>

@@ -16,6 +16,7 @@ import { RenameQuizForm } from "./RenameQuizForm";
 import { ReplaceQuizPanel } from "./ReplaceQuizPanel";
 import { useUnplayableText } from "@/components/shared/problem-text";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 type SavedQuiz = RouterOutputs["quizzes"]["get"];
 
@@ -27,12 +28,13 @@ function QuizDetails({ quizId, startReplacing }: { quizId: string; startReplacin
   const trpc = useTRPC();
   const quiz = useQuery(trpc.quizzes.get.queryOptions({ quizId }, { retry: false }));
   const t = useTranslations("teacherLibrary.quiz");
+  const refusalText = useTeacherRefusalText();
 
   if (quiz.isPending) return <p className="text-slate-600">{t("loading")}</p>;
   if (quiz.isError) {
     return (
       <div data-testid="quiz-not-found" role="alert" className="flex flex-col items-start gap-4 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <p className="text-lg font-semibold">{quiz.error.message}</p>
+        <p className="text-lg font-semibold">{refusalText(quiz.error.message)}</p>
         <Link href="/" className={SECONDARY_BUTTON}>
           {t("backToQuizzes")}
         </Link>

@@ -7,9 +7,11 @@ import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./buttons";
 import { MAX_QUIZ_TITLE_LENGTH } from "@/quizdown/source-rules";
 import { useRefreshLibrary } from "./use-refresh-library";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 export function RenameQuizForm({ quizId, title, onDone }: { quizId: string; title: string; onDone: () => void }) {
   const t = useTranslations("teacherLibrary.rename");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const refreshLibrary = useRefreshLibrary();
   const inputId = useId();
@@ -63,7 +65,7 @@ export function RenameQuizForm({ quizId, title, onDone }: { quizId: string; titl
       {empty && <p className="text-sm font-medium text-red-700">{t("empty")}</p>}
       {rename.isError && (
         <p role="alert" data-testid="quiz-rename-error" className="text-sm font-medium text-red-700">
-          {rename.error.message}
+          {refusalText(rename.error.message)}
         </p>
       )}
     </form>

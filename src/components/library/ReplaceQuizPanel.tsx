@@ -9,6 +9,7 @@ import { SourceEditor } from "./SourceEditor";
 import { useQuizDraft } from "./use-quiz-draft";
 import { useRefreshLibrary } from "./use-refresh-library";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 type SavedQuiz = RouterOutputs["quizzes"]["get"];
 
@@ -18,6 +19,7 @@ type SavedQuiz = RouterOutputs["quizzes"]["get"];
  */
 export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: () => void }) {
   const t = useTranslations("teacherLibrary.editor");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const refreshLibrary = useRefreshLibrary();
   const draft = useQuizDraft(quiz.sourceText, quiz.pictures);
@@ -59,7 +61,7 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
         <p className="text-slate-600">{unchanged ? t("noChanges") : parsed ? t("savesWith", { title: newTitle, count: parsed.questions.length }) : t("fixFirst")}</p>
         {replace.isError && (
           <p role="alert" data-testid="quiz-replace-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
-            {replace.error.message}
+            {refusalText(replace.error.message)}
           </p>
         )}
       </div>

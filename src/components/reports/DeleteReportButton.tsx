@@ -4,10 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/client/trpc";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /** "Delete results", with a confirm step; the parent takes the teacher back to Past games. */
 export function DeleteReportButton({ gameId, onDeleted }: { gameId: string; onDeleted: () => void }) {
   const t = useTranslations("teacherReports.delete");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const remove = useMutation(trpc.pastGames.delete.mutationOptions({ onSuccess: onDeleted }));
   return (
@@ -22,7 +24,7 @@ export function DeleteReportButton({ gameId, onDeleted }: { gameId: string; onDe
       />
       {remove.isError && (
         <p role="alert" className="text-sm font-medium text-red-800">
-          {t("error", { message: remove.error.message })}
+          {t("error", { message: refusalText(remove.error.message) })}
         </p>
       )}
     </div>

@@ -2,7 +2,7 @@ import { useReading } from "./readings";
 import { RichText } from "@/components/shared/RichText";
 import { HorizontalBar } from "./HorizontalBar";
 import { formatMeasure, percentOf } from "./format";
-import { optionName, OptionMark } from "./OptionMark";
+import { OptionMark, useReportOptionName } from "./OptionMark";
 import type { ReportOptionData } from "./types";
 import { useTranslations } from "next-intl";
 
@@ -19,6 +19,7 @@ export function DistractorBars({
   bottomSize: number;
 }) {
   const t = useTranslations("teacherReports.distractor");
+  const optionName = useReportOptionName();
   const reading = useReading();
   const rows = [
     { group: t("top"), picked: option.pickedTop, size: topSize, fill: "bg-indigo-600" },

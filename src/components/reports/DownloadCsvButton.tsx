@@ -3,14 +3,18 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/client/trpc";
+import type { Locale } from "@/i18n/locales";
 import { downloadTextFiles } from "./download";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 type State = { kind: "idle" } | { kind: "busy" } | { kind: "done"; names: string[] } | { kind: "error"; message: string };
 
 /** "Download CSV": asks the server for the game's CSV files and saves each one. */
 export function DownloadCsvButton({ gameId }: { gameId: string }) {
   const t = useTranslations("teacherReports.csv");
+  const refusalText = useTeacherRefusalText();
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -18,11 +22,11 @@ export function DownloadCsvButton({ gameId }: { gameId: string }) {
   const download = async () => {
     setState({ kind: "busy" });
     try {
-      const { files } = await queryClient.fetchQuery({ ...trpc.pastGames.exportCsv.queryOptions({ gameId }), staleTime: 0, gcTime: 0 });
+      const { files } = await queryClient.fetchQuery({ ...trpc.pastGames.exportCsv.queryOptions({ gameId, locale: locale as Locale }), staleTime: 0, gcTime: 0 });
       await downloadTextFiles(files);
       setState({ kind: "done", names: files.map((file) => file.fileName) });
     } catch (error) {
-      setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: "error", message: error instanceof Error ? refusalText(error.message) : String(error) });
     }
   };
 

@@ -2,7 +2,7 @@ import { RichText } from "@/components/shared/RichText";
 import { CheckIcon } from "@/components/shared/icons";
 import { HorizontalBar } from "./HorizontalBar";
 import { percentOf } from "./format";
-import { inShownOrder, optionName, OptionMark } from "./OptionMark";
+import { inShownOrder, OptionMark, useReportOptionName } from "./OptionMark";
 import type { ReportQuestionData } from "./types";
 import { useTranslations } from "next-intl";
 
@@ -12,6 +12,7 @@ import { useTranslations } from "next-intl";
  */
 export function OptionBarChart({ question }: { question: ReportQuestionData }) {
   const t = useTranslations("teacherReports.chart");
+  const optionName = useReportOptionName();
   const { eligible } = question;
   const noAnswer = Math.max(0, eligible - question.answered);
   return (

@@ -1,8 +1,15 @@
 import { OptionBadge } from "@/components/shared/OptionBadge";
+import { useOptionName } from "@/components/shared/OptionShape";
 import { optionLetter } from "../../../server/reports/option-names";
 
 // One naming for the page and the CSV export (server/reports/option-names.ts).
-export { inShownOrder, optionName } from "../../../server/reports/option-names";
+export { inShownOrder } from "../../../server/reports/option-names";
+
+/** The option's name in the teacher's language: "Red triangle" (what the class saw), or "A" (its file position) when that wasn't saved. */
+export function useReportOptionName(): (shown: number | null, position: number) => string {
+  const name = useOptionName();
+  return (shown, position) => (shown === null ? optionLetter(position) : name(shown));
+}
 
 /**
  * How the report names an option: the colour and shape the class saw on the phones and the big

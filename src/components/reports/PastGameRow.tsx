@@ -9,12 +9,14 @@ import { StatusBadge } from "./StatusBadge";
 import { useReportFormat } from "./format";
 import type { PastGame } from "./types";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 const cell = "px-3 py-2 sm:px-4";
 
 /** One saved game: date, quiz (the link to its report), players, average score, % correct, status, delete. */
 export function PastGameRow({ game, onDeleted }: { game: PastGame; onDeleted: (message: string) => void }) {
   const t = useTranslations("teacherReports.pastGames");
+  const refusalText = useTeacherRefusalText();
   const format = useReportFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -58,7 +60,7 @@ export function PastGameRow({ game, onDeleted }: { game: PastGame; onDeleted: (m
         />
         {remove.isError && (
           <p role="alert" className="mt-1 text-sm font-medium text-red-800">
-            {t("deleteError", { message: remove.error.message })}
+            {t("deleteError", { message: refusalText(remove.error.message) })}
           </p>
         )}
       </td>

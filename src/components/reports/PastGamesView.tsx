@@ -10,6 +10,7 @@ import { PastGamesTable } from "./PastGamesTable";
 import { QuizFilter } from "./QuizFilter";
 
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 const PAGE_SIZE = 20;
 
@@ -19,6 +20,7 @@ const PAGE_SIZE = 20;
  */
 export function PastGamesView() {
   const t = useTranslations("teacherReports.pastGames");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -71,7 +73,7 @@ export function PastGamesView() {
       {list.isPending && <p className="text-slate-600">{t("loading")}</p>}
       {list.isError && (
         <p role="alert" data-testid="past-games-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-          {t("loadError", { message: list.error.message })}
+          {t("loadError", { message: refusalText(list.error.message) })}
         </p>
       )}
 

@@ -3,7 +3,7 @@ import { formatScore } from "@/components/shared/format";
 import { AnswerResult } from "./AnswerResult";
 import { useReportFormat } from "./format";
 import { chosenOptions } from "../../../server/reports/option-names";
-import { optionName, OptionMark } from "./OptionMark";
+import { OptionMark, useReportOptionName } from "./OptionMark";
 import type { ReportPlayerData, ReportQuestionData } from "./types";
 import { useTranslations } from "next-intl";
 
@@ -71,6 +71,7 @@ export function PlayerAnswersTable({ player, questions }: { player: ReportPlayer
 }
 
 function Choices({ question, choices, given }: { question: ReportQuestionData; choices: number[]; given?: RawAnswer | undefined }) {
+  const optionName = useReportOptionName();
   // A typed text or a slider value, as given.
   if (given && "text" in given) return <span dir="auto" className="line-clamp-2 break-words">{given.text}</span>;
   if (given && "value" in given) return <span className="tabular-nums">{given.value}</span>;

@@ -15,10 +15,12 @@ import { ReliabilityPanel } from "./ReliabilityPanel";
 import { ReportHeader } from "./ReportHeader";
 import type { Report } from "./types";
 import { useTranslations } from "next-intl";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /** The report of one saved game: loads it, then draws the header, ranking, answers and questions. */
 export function ReportView({ gameId }: { gameId: string }) {
   const t = useTranslations("teacherReports.report");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -38,7 +40,7 @@ export function ReportView({ gameId }: { gameId: string }) {
     return (
       <div className="flex flex-col gap-3">
         <p role="alert" data-testid="report-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">
-          {report.error.data?.code === "NOT_FOUND" ? t("notFound") : t("loadError", { message: report.error.message })}
+          {report.error.data?.code === "NOT_FOUND" ? t("notFound") : t("loadError", { message: refusalText(report.error.message) })}
         </p>
         <Link href="/games" className="self-start font-semibold text-indigo-700 underline underline-offset-2">
           ← {t("backToPastGames")}

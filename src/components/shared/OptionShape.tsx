@@ -1,4 +1,5 @@
-import { optionLabel, optionStyle, type OptionShapeName } from "./option-styles";
+import { useTranslations } from "next-intl";
+import { optionStyle, type OptionShapeName } from "./option-styles";
 
 const SHAPE_PATHS: Record<OptionShapeName, string> = {
   triangle: "M12 2.5 22.5 21h-21z",
@@ -14,14 +15,21 @@ const SHAPE_PATHS: Record<OptionShapeName, string> = {
 /** The shape that goes with an option's colour, drawn in the option's text colour. */
 export function OptionShape({ index, className = "size-8", decorative = false }: { index: number; className?: string; decorative?: boolean }) {
   const style = optionStyle(index);
+  const name = useOptionName();
   return (
     <svg
       viewBox="0 0 24 24"
       className={`shrink-0 ${className}`}
       fill={style.text}
-      {...(decorative ? { "aria-hidden": true } : { role: "img", "aria-label": optionLabel(index) })}
+      {...(decorative ? { "aria-hidden": true } : { role: "img", "aria-label": name(index) })}
     >
       <path d={SHAPE_PATHS[style.shape]} />
     </svg>
   );
+}
+
+/** An option's name in the page's language, by the colour and shape of its tile ("Red triangle"). */
+export function useOptionName(): (displayIndex: number) => string {
+  const t = useTranslations("optionNames");
+  return (displayIndex) => t(optionStyle(displayIndex).shape);
 }
