@@ -91,7 +91,8 @@ describe("the message catalogs", () => {
         expect(() => new IntlMessageFormat(message, locale), `${locale}: ${key}`).not.toThrow();
       }
     }
-  });
+    // About 5,500 messages in six languages: seconds on a busy machine, so not the default 5 s limit.
+  }, 60_000);
 
   it("say the join form's refusals in English exactly as the server does", () => {
     const refusals = catalog("en").refusals as Record<string, string>;

@@ -34,6 +34,8 @@ const SERVER_FILES = [
 
 /** Refusals of requests the pages' own controls never send (a number field out of range, a toggle that isn't on or off…). */
 const NOT_SHOWN = new Set([
+  // Removing a picture names one from the quiz's own list.
+  "Which picture?",
   "The page is a whole number of at least 1.",
   "The page size is a whole number from 1 to 100.",
   "The read time is a whole number of seconds from 0 to 30.",
