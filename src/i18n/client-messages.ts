@@ -5,9 +5,9 @@ export function pickNamespaces(messages: AbstractIntlMessages, namespaces: reado
   return Object.fromEntries(namespaces.filter((namespace) => namespace in messages).map((namespace) => [namespace, messages[namespace]!]));
 }
 
-export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals"] as const;
-export const HOST_NAMESPACES = ["language", "countdown", "host"] as const;
+export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals", "teams"] as const;
+export const HOST_NAMESPACES = ["language", "countdown", "host", "teams"] as const;
 /** The teacher's pages (library, quiz pages with the checker's problems, host options, reports, accounts, admin); the host screen has its own provider. */
-export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherReports", "teacherAdmin", "checker", "hostOptions"] as const;
+export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherReports", "teacherAdmin", "checker", "hostOptions", "teams"] as const;
 /** The library's import and export controls (the new-quiz page and a quiz's page). */
 export const LIBRARY_IMPORT_NAMESPACES = ["teacherImport"] as const;
