@@ -558,7 +558,9 @@ export class GameRoom {
     const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed" || event.type === "next-game-offered");
     const room = roomChanged ? playerRoomView(this.state, now) : null;
     const host = roomChanged ? hostView(this.state, now) : null;
-    const withPersonal = phaseChanged && PERSONAL_VIEW_PHASES.has(this.state.phase);
+    // Team mode: the phase the teams are made in tells each phone its team.
+    const teamsFormed = events.some((event) => event.type === "teams-formed");
+    const withPersonal = phaseChanged && (PERSONAL_VIEW_PHASES.has(this.state.phase) || teamsFormed);
     const recipients = room || withPersonal ? this.recipients(withPersonal) : [];
     return () => {
       if (this.disposed) return;
