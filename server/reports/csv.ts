@@ -4,6 +4,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { exportFileBaseName } from "./export-file-name";
+import { englishTeamName } from "../../src/protocol/teams";
 import { chosenOptions, inShownOrder, namedOption } from "./option-names";
 import type { GameReport, ReportPlayer, ReportQuestion } from "./types";
 
@@ -28,10 +29,17 @@ function toCsv(rows: Cell[][]): string {
 
 export const ANSWER_HEADER = ["Rank", "Nickname", "Question", "Question text", "Answered", "Chosen", "Correct", "Response (s)", "Points", "Streak"];
 
+/** Team mode: the team's name after the nickname ("Red", "Blue 2"); a game without teams has no such column. */
+function withTeam(report: GameReport, row: Cell[], team: () => Cell): Cell[] {
+  return report.teams ? [...row.slice(0, 2), team(), ...row.slice(2)] : row;
+}
+
+const teamOf = (player: ReportPlayer): Cell => (player.team === undefined || player.team === null ? "" : englishTeamName(player.team));
+
 /** One row per player per question they were in the game for (late joiners have none for earlier questions). */
 function answerRows(report: GameReport): Cell[][] {
   const questionByRound = new Map(report.questions.map((question) => [question.roundIndex, question]));
-  const rows: Cell[][] = [ANSWER_HEADER];
+  const rows: Cell[][] = [withTeam(report, ANSWER_HEADER, () => "Team")];
   for (const player of report.ranking) {
     for (const answer of player.answers) {
       const question = questionByRound.get(answer.roundIndex);
@@ -47,7 +55,7 @@ function answerRows(report: GameReport): Cell[][] {
           : "text" in raw
             ? [raw.text]
             : [String(raw.value)];
-      rows.push([
+      rows.push(withTeam(report, [
         player.rank,
         text(player.nickname),
         answer.roundIndex + 1,
@@ -58,7 +66,7 @@ function answerRows(report: GameReport): Cell[][] {
         seconds(answer.responseMs),
         answer.points,
         answer.streak,
-      ]);
+      ], () => teamOf(player)));
     }
   }
   return rows;
@@ -91,8 +99,11 @@ function summaryRows(report: GameReport): Cell[][] {
     [reliability.method, reliability.value, reliability.label, reliability.itemCount, reliability.playerCount],
     [],
     ["Players"],
-    ["Rank", "Nickname", "Score", "Correct", "Answered", "Questions played", "Avg response (s)", "Group"],
-    ...report.ranking.map(playerRow),
+    withTeam(report, ["Rank", "Nickname", "Score", "Correct", "Answered", "Questions played", "Avg response (s)", "Group"], () => "Team"),
+    ...report.ranking.map((player) => withTeam(report, playerRow(player), () => teamOf(player))),
+    ...(report.teams
+      ? [[], ["Teams"], ["Rank", "Team", "Score", "Players"], ...report.teams.map((team) => [team.rank, team.name, team.score, text(team.members.join(" | "))])]
+      : []),
   ];
 }
 
