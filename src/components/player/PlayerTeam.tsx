@@ -40,6 +40,8 @@ export function TeamPicker({ room, you }: { room: PlayerRoomView; you: PersonalV
   const { pickTeam } = usePlayerGame();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Teams the server said are full since this list came (other phones' picks aren't sent to every phone).
+  const [foundFull, setFoundFull] = useState<ReadonlySet<number>>(new Set());
   const choices = you.teamChoices;
   if (!choices || !room.teamMode) return null;
   const pick = async (team: number) => {
@@ -48,6 +50,7 @@ export function TeamPicker({ room, you }: { room: PlayerRoomView; you: PersonalV
     const refused = await pickTeam(team);
     setBusy(false);
     if (refused) setProblem(refusalText(refused));
+    if (refused?.code === "team-full") setFoundFull((teams) => new Set([...teams, team]));
   };
   return (
     <div data-testid="team-picker" className="flex w-full max-w-sm flex-col gap-2">
@@ -56,6 +59,7 @@ export function TeamPicker({ room, you }: { room: PlayerRoomView; you: PersonalV
       <ul className="grid grid-cols-2 gap-2">
         {choices.map((choice) => {
           const mine = you.team?.team === choice.team;
+          const full = choice.full || foundFull.has(choice.team);
           return (
             <li key={choice.team}>
               <button
@@ -63,15 +67,15 @@ export function TeamPicker({ room, you }: { room: PlayerRoomView; you: PersonalV
                 data-testid="team-choice"
                 data-team={choice.team}
                 aria-pressed={mine}
-                disabled={busy || (choice.full && !mine)}
+                disabled={busy || (full && !mine)}
                 onClick={() => void pick(choice.team)}
-                aria-label={`${name(choice.team)}, ${t("members", { count: choice.members })}${choice.full && !mine ? `, ${t("full")}` : ""}`}
+                aria-label={`${name(choice.team)}, ${t("members", { count: choice.members })}${full && !mine ? `, ${t("full")}` : ""}`}
                 className={`flex w-full flex-col items-start rounded-xl border-4 px-3 py-2 text-start text-indigo-950 disabled:opacity-60 ${mine ? "border-amber-300 bg-amber-100" : "border-transparent bg-white"}`}
               >
                 <TeamName team={choice.team} className="font-black" swatchClassName="size-4 border-slate-300" />
                 <span className="text-sm text-slate-700">
                   {t("members", { count: choice.members })}
-                  {choice.full && !mine ? ` · ${t("full")}` : ""}
+                  {full && !mine ? ` · ${t("full")}` : ""}
                 </span>
               </button>
             </li>
