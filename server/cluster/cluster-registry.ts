@@ -180,7 +180,7 @@ export class ClusterRegistry implements RoomDirectory {
     const room = this.deps.local.findById(gameId);
     if (!room || !this.deps.leases.holds(gameId)) return { moved: true };
     // Filled in by RemoteRoom on the calling node (same code, same version).
-    const a = args as { nickname: string; joinId?: string; deviceId?: string; delivered: boolean; socketId: string; playerId: string; playerToken: string; request: AnswerRequest; locked: boolean; code: string };
+    const a = args as { nickname: string; joinId?: string; deviceId?: string; delivered: boolean; socketId: string; playerId: string; playerToken: string; request: AnswerRequest; locked: boolean; code: string; team: number };
     switch (op as RoomOp) {
       case "join":
         return { value: await room.join(a.nickname, a.socketId, { joinId: a.joinId, deviceId: a.deviceId }) };
@@ -217,6 +217,8 @@ export class ClusterRegistry implements RoomDirectory {
         return { value: await room.offerNextGame(a.code) };
       case "nextGameFor":
         return { value: room.nextGameFor(a.playerId) };
+      case "pickTeam":
+        return { value: await room.pickTeam(a.playerId, a.team) };
       case "releaseFinished":
         return { value: await this.deps.local.releaseFinished(gameId) };
       default:

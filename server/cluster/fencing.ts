@@ -29,6 +29,7 @@ export function fenceRoomPorts<T extends { persistence: GamePersistence; broadca
   const fencedPersistence: Partial<GamePersistence> = {
     addPlayer: (player) => (holds(player.gameId) ? persistence.addPlayer(player) : Promise.reject(new LeaseLost(player.gameId))),
     saveAnswer: (gameId, ...rest) => (holds(gameId) ? persistence.saveAnswer(gameId, ...rest) : Promise.reject(new LeaseLost(gameId))),
+    setPlayerTeams: (gameId, rows) => (holds(gameId) ? persistence.setPlayerTeams?.(gameId, rows) ?? Promise.resolve() : skipped(gameId, "set teams")),
     markStarted: (gameId, at) => (holds(gameId) ? persistence.markStarted(gameId, at) : skipped(gameId, "mark started")),
     saveRound: (gameId, round) => (holds(gameId) ? persistence.saveRound(gameId, round) : skipped(gameId, "save round")),
     finish: (gameId, result) => (holds(gameId) ? persistence.finish(gameId, result) : skipped(gameId, "finish")),

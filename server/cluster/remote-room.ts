@@ -4,6 +4,7 @@
  * so the owner's broadcasts reach it through the adapter.
  */
 import { refusal, type AnswerRequest, type HostView } from "../../src/protocol";
+import type { PickTeamAck } from "../../src/protocol";
 import type { NextGameAck, RoomHandle } from "../rooms/room-directory";
 
 /** What the owner serves; `payload.gameId` names the game. */
@@ -28,6 +29,7 @@ export const ROOM_OPS = [
   "readmitPlayer",
   "offerNextGame",
   "nextGameFor",
+  "pickTeam",
   "releaseFinished",
 ] as const;
 export type RoomOp = (typeof ROOM_OPS)[number];
@@ -90,4 +92,5 @@ export class RemoteRoom implements RoomHandle {
   readmitPlayer = (playerId: string) => this.forward("readmitPlayer", { playerId }, UNREACHABLE);
   offerNextGame = (code: string) => this.forward("offerNextGame", { code }, UNREACHABLE);
   nextGameFor = (playerId: string) => this.forward<NextGameAck>("nextGameFor", { playerId }, UNREACHABLE);
+  pickTeam = (playerId: string, team: number) => this.forward<PickTeamAck>("pickTeam", { playerId, team }, UNREACHABLE);
 }

@@ -12,7 +12,7 @@ export type {
 } from "./quizzes";
 export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
-export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, listPlayers } from "./players";
+export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, setPlayerTeams, listPlayers } from "./players";
 export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
 export type { LiveGameRow } from "./live-games";
 export type { AddPlayerInput } from "./players";

@@ -11,6 +11,8 @@ export interface AddPlayerInput {
   /** 1, 2, 3… in join order; the last tie-breaker of the ranking. */
   joinSeq: number;
   tokenHash: string;
+  /** Team mode: a late joiner's team. */
+  team?: number;
 }
 
 export async function addPlayer(db: Database, input: AddPlayerInput): Promise<void> {
@@ -21,6 +23,7 @@ export async function addPlayer(db: Database, input: AddPlayerInput): Promise<vo
     joinedAt: input.joinedAt,
     joinSeq: input.joinSeq,
     tokenHash: input.tokenHash,
+    team: input.team ?? null,
   });
 }
 
@@ -31,13 +34,14 @@ const PLAYER_CHUNK = 1_000;
 export async function addPlayers(db: Database, rows: AddPlayerInput[]): Promise<void> {
   for (let i = 0; i < rows.length; i += PLAYER_CHUNK) {
     const chunk = rows.slice(i, i + PLAYER_CHUNK);
-    const column = (pick: (row: AddPlayerInput) => string | number) => arrayLiteral(chunk.map(pick));
+    const column = (pick: (row: AddPlayerInput) => string | number | null) => arrayLiteral(chunk.map(pick));
     // One statement text for any batch size (see array-literal.ts).
     await db.execute(sql`
-      insert into ${players} (id, game_id, nickname, joined_at, join_seq, token_hash)
+      insert into ${players} (id, game_id, nickname, joined_at, join_seq, token_hash, team)
       select * from unnest(
         ${column((p) => p.id)}::uuid[], ${column((p) => p.gameId)}::uuid[], ${column((p) => p.nickname)}::text[],
-        ${column((p) => p.joinedAt.toISOString())}::timestamptz[], ${column((p) => p.joinSeq)}::int[], ${column((p) => p.tokenHash)}::text[]
+        ${column((p) => p.joinedAt.toISOString())}::timestamptz[], ${column((p) => p.joinSeq)}::int[], ${column((p) => p.tokenHash)}::text[],
+        ${column((p) => p.team ?? null)}::smallint[]
       )`);
   }
 }
@@ -56,10 +60,22 @@ export async function listPlayers(db: Database, gameId: string) {
       joinSeq: players.joinSeq,
       removedAt: players.removedAt,
       tokenHash: players.tokenHash,
+      team: players.team,
     })
     .from(players)
     .where(eq(players.gameId, gameId))
     .orderBy(players.joinSeq);
+}
+
+/** Team mode: the players' teams (made at the start, or picked in the lobby), in one statement per chunk. */
+export async function setPlayerTeams(db: Database, rows: ReadonlyArray<{ playerId: string; team: number }>): Promise<void> {
+  for (let i = 0; i < rows.length; i += PLAYER_CHUNK) {
+    const chunk = rows.slice(i, i + PLAYER_CHUNK);
+    await db.execute(sql`
+      update ${players} set team = picked.team
+      from unnest(${arrayLiteral(chunk.map((row) => row.playerId))}::uuid[], ${arrayLiteral(chunk.map((row) => row.team))}::smallint[]) as picked(id, team)
+      where ${players.id} = picked.id`);
+  }
 }
 
 /** Marks a player removed (kicked). Their answers stay but they leave the ranking. */

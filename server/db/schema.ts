@@ -15,6 +15,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -326,6 +327,8 @@ export const players = pgTable(
     finalRank: integer("final_rank"),
     /** sha256 of the token the phone presents to resume (never the token itself). */
     tokenHash: text("token_hash"),
+    /** Team mode: the player's team (0, 1, 2…: its name and colour follow from it, see src/protocol/teams.ts). */
+    team: smallint("team"),
   },
   (t) => [index("players_game_join_seq_idx").on(t.gameId, t.joinSeq)],
 );

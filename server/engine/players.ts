@@ -3,6 +3,7 @@ import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { closeRoundIfEveryoneAnswered } from "./rounds";
 import { hasOpenAnswer, rankPlayers } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
+import { placeLateJoiner, teamMemberBack, teamMemberLeft } from "./teams";
 import type { GamePlayer, GameState } from "./types";
 
 /** The main key a nickname is taken under: lookalikes, case and accents folded. */
@@ -121,6 +122,7 @@ export function addPlayer(
   });
   state.players[player.id] = player;
   indexPlayer(state, player);
+  placeLateJoiner(state, player);
   state.activePlayerCount += 1;
   state.connectedPlayerCount += 1;
   if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount += 1;
@@ -149,6 +151,7 @@ export function removePlayer(state: GameState, input: { playerId: string; now: n
   player.takeoverAllowed = false;
   if (player.deviceHash) state.removedDevices[player.deviceHash] = player.id;
   state.activePlayerCount -= 1;
+  teamMemberLeft(state, player);
   if (state.ranking.length > 0) rankPlayers(state, false);
   return accepted([{ type: "player-removed", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
 }
@@ -167,6 +170,7 @@ export function withdrawPlayer(state: GameState, input: { playerId: string; now:
   if (!player.removed) {
     if (player.connected) markDisconnected(state, player);
     state.activePlayerCount -= 1;
+    teamMemberLeft(state, player);
   }
   const rankAt = state.ranking.indexOf(player.id);
   if (rankAt >= 0) {
@@ -194,6 +198,7 @@ export function readmitPlayer(state: GameState, input: { playerId: string }): En
   player.takeoverAllowed = true;
   if (player.deviceHash && state.removedDevices[player.deviceHash] === player.id) delete state.removedDevices[player.deviceHash];
   state.activePlayerCount += 1;
+  teamMemberBack(state, player);
   if (state.ranking.length > 0 || player.rank !== null) rankPlayers(state, false);
   return accepted([{ type: "player-readmitted", playerId: player.id }]);
 }

@@ -7,6 +7,7 @@ import { answerFromSaved, readAnswer } from "./kinds";
 import { scoreAnswer } from "./rounds";
 import { freshPlayer, indexPlayer, nicknameKey } from "./players";
 import { rankPlayers } from "./ranking";
+import { rebuildTeams } from "./teams";
 import type { GameState } from "./types";
 
 /** A round still open after a restart gets at least this long, so phones can reconnect and answer. */
@@ -19,6 +20,8 @@ export interface StoredPlayer {
   joinedAt: number;
   removed: boolean;
   tokenHash: string;
+  /** Team mode: the player's team, once they have one. */
+  team?: number | null;
 }
 
 /**
@@ -57,6 +60,7 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
       indexPlayer(state, existing);
     }
     existing.tokenHash = stored.tokenHash;
+    if (existing.team === undefined && stored.team != null) existing.team = stored.team;
     if (!stored.removed && existing.removed) {
       // Let back in by the host after the snapshot: back in, and their next join takes them over.
       existing.removed = false;
@@ -89,6 +93,7 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
     }),
     connected: false,
     removed: stored.removed,
+    ...(stored.team != null ? { team: stored.team } : {}),
   };
   indexPlayer(state, state.players[stored.id]!);
   state.nextJoinSeq = Math.max(state.nextJoinSeq, stored.joinSeq + 1);
@@ -147,6 +152,7 @@ export function restoreAnswer(state: GameState, stored: { playerId: string; answ
  */
 export function prepareAfterRestart(state: GameState, now: number): void {
   ensureIndexes(state);
+  rebuildTeams(state);
   for (const player of Object.values(state.players)) player.connected = false;
   state.connectedPlayerCount = 0;
   const round = state.round;

@@ -2,6 +2,7 @@ import { activePlayers, rankPlayers, standings } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
 import { gradeAnswer, isNeutralQuestion, rawAnswer, readAnswer, summariseRound, type ReadAnswer } from "./kinds";
 import { answerPoints } from "./scoring";
+import { formTeams, rankTeams, readDurationMs, roundTally } from "./teams";
 import type { ClosedRound, GameEvent, GameState, SavedAnswer, SubmittedAnswer } from "./types";
 
 function currentQuestion(state: GameState) {
@@ -32,7 +33,7 @@ function openQuestion(state: GameState, questionIndex: number, now: number): Gam
     counts: null,
     eligible: 0,
   };
-  if (question.readTimeMs <= 0) return openAnswers(state, now);
+  if (readDurationMs(state, question.readTimeMs) <= 0) return openAnswers(state, now);
   state.phase = "question-read";
   return [{ type: "phase-changed", phase: "question-read" }];
 }
@@ -46,6 +47,7 @@ function closeRound(state: GameState, now: number): GameEvent[] {
   const saved: SavedAnswer[] = [];
   const given: SubmittedAnswer[] = [];
   let eligible = 0;
+  const teamTally = roundTally(state);
 
   for (const player of activePlayers(state)) {
     // Players who joined during this round play from the next one: not scored, not counted.
@@ -61,6 +63,7 @@ function closeRound(state: GameState, now: number): GameEvent[] {
       player.correctResponseMs += answer.responseMs;
     }
     player.score += points;
+    teamTally?.add(player, points);
     player.lastRound = {
       questionIndex: round.questionIndex,
       answered: answer !== undefined,
@@ -86,6 +89,7 @@ function closeRound(state: GameState, now: number): GameEvent[] {
   round.eligible = eligible;
   round.deadline = null;
   rankPlayers(state);
+  teamTally?.close();
   state.phase = "reveal";
 
   const closed: ClosedRound = {
@@ -105,6 +109,7 @@ function closeRound(state: GameState, now: number): GameEvent[] {
 
 function finish(state: GameState, now: number, endReason: GameState["endReason"], phase: "podium" | "finished"): GameEvent[] {
   if (state.ranking.length === 0) rankPlayers(state);
+  if (state.teams?.formed && state.teams.ranking.length === 0) rankTeams(state, false);
   state.phase = phase;
   state.finishedAt = now;
   state.endedEarly = endReason !== null;
@@ -164,14 +169,15 @@ export function startGame(state: GameState, now: number): EngineResult {
   state.startedAt = now;
   const lock: GameEvent[] = !state.lateJoin && !state.locked ? [{ type: "lock-changed", locked: true }] : [];
   if (lock.length > 0) state.locked = true;
-  return accepted([{ type: "game-started", at: now }, ...lock, ...openQuestion(state, 0, now)]);
+  const teams: GameEvent[] = state.teams ? [{ type: "teams-formed", assignments: formTeams(state) }] : [];
+  return accepted([{ type: "game-started", at: now }, ...lock, ...teams, ...openQuestion(state, 0, now)]);
 }
 
 /** When the engine next needs `advanceClock`, or null when it waits for a person. */
 export function nextDeadline(state: GameState): number | null {
   const round = state.round;
   if (!round || state.paused) return null;
-  if (state.phase === "question-read") return round.readStartedAt + state.questions[round.questionIndex]!.readTimeMs;
+  if (state.phase === "question-read") return round.readStartedAt + readDurationMs(state, state.questions[round.questionIndex]!.readTimeMs);
   if (state.phase === "answering") {
     // After a restart the room must look again once the grace ends, in case everyone has answered.
     const graceEnds = round.earlyCloseNotBefore;

@@ -1,5 +1,6 @@
 import { stageTheme } from "../../src/quizdown/theme";
 import type { QuizQuestion, QuizSettings } from "../../src/quizdown/types";
+import { newTeams, type TeamOptions } from "./teams";
 import type { GameQuestion, GameState } from "./types";
 
 /** Returns a float in [0, 1). Injected so shuffles are reproducible in tests. */
@@ -19,6 +20,8 @@ export interface NewGameInput {
   questionOnPhones?: boolean;
   /** Only generated nicknames may join (default false): the phone draws one, the server refuses typed ones. */
   generatedNicknames?: boolean;
+  /** Team mode (absent: everyone plays alone). */
+  teams?: TeamOptions;
   now: number;
   random: RandomSource;
 }
@@ -112,6 +115,7 @@ export function createGame(input: NewGameInput): GameState {
     pointsForSpeed: input.pointsForSpeed ?? true,
     ...(input.questionOnPhones === false ? { questionOnPhones: false } : {}),
     ...(input.generatedNicknames ? { generatedNicknames: true } : {}),
+    ...(input.teams ? { teams: newTeams(input.teams) } : {}),
     nicknameIndex: {},
     removedDevices: {},
   };

@@ -4,6 +4,7 @@
  * place and return what happened; they never do IO and take the time as an argument.
  */
 import type { Phase, PlayKind, RawAnswer, RoundOutcome, StageTheme } from "../../src/protocol";
+import type { TeamAssignment } from "../../src/protocol/teams";
 import type { PointsSetting, ScoringSetting, SliderSettings, TypedAnswerSettings } from "../../src/quizdown/types";
 
 export interface GameQuestion {
@@ -56,6 +57,40 @@ export interface GamePlayer {
   takeoverRequested: boolean;
   /** The host allowed the next join with this nickname to take this player over. */
   takeoverAllowed: boolean;
+  /** Team mode: the player's team (an index into GameTeams.list); absent until picked or dealt out. */
+  team?: number;
+}
+
+/** One team of a team game (see teams.ts). */
+export interface GameTeam {
+  index: number;
+  /** Members still in the game (not removed): a team with none has dropped out of the ranking. */
+  memberCount: number;
+  /** The sum of the team's round points (each round: the average of its members' points). */
+  score: number;
+  rank: number | null;
+  previousRank: number | null;
+  /** The team's points for the last closed round. */
+  lastRoundPoints: number;
+}
+
+/** Team mode: the host's settings and the teams. */
+export interface GameTeams {
+  size: number;
+  assignment: TeamAssignment;
+  /** Team talk before answers open, added to every question's read time. */
+  talkMs: number;
+  /** Whether the teams were made (at the start); before that only picked teams have members. */
+  formed: boolean;
+  list: GameTeam[];
+  /** Team indexes, best first, as of the last closed round (teams with members only). */
+  ranking: number[];
+  /**
+   * bySize[n]: teams that had n members when listed (an entry whose team has since changed size is
+   * skipped and dropped when met), so a late joiner finds the smallest team in O(1) amortised.
+   * Derived from the players: rebuilt after a restart.
+   */
+  bySize: number[][];
 }
 
 export interface SubmittedAnswer {
@@ -150,6 +185,8 @@ export interface GameState {
   nicknameIndex: Record<string, string>;
   /** Device hashes of removed players → their id. Derived from `players` like `nicknameIndex`. */
   removedDevices: Record<string, string>;
+  /** Team mode (absent: everyone plays alone). */
+  teams?: GameTeams;
   /** After the podium: the code of the game the host started next, which this game's players may move to (play-again.ts). */
   nextGameCode?: string;
 }
@@ -188,6 +225,8 @@ export interface Standing {
 /** What a successful engine call changed, for the adapter to persist and broadcast. */
 export type GameEvent =
   | { type: "player-joined"; playerId: string }
+  | { type: "team-picked"; playerId: string; team: number }
+  | { type: "teams-formed"; assignments: Array<{ playerId: string; team: number }> }
   | { type: "player-removed"; playerId: string }
   | { type: "player-withdrawn"; playerId: string }
   | { type: "player-readmitted"; playerId: string }

@@ -13,10 +13,12 @@ import type {
   QuestionView,
   RevealView,
   SliderView,
+  TeamStanding,
 } from "../../src/protocol";
 import { readTypedNumber } from "../../src/quizdown/typedAnswer";
 import { activePlayers, topPlayers } from "./ranking";
-import type { GamePlayer, GameQuestion, GameState } from "./types";
+import { readDurationMs, teamChoices } from "./teams";
+import type { GamePlayer, GameQuestion, GameState, GameTeam } from "./types";
 
 const LEADERBOARD_SIZE = 5;
 /**
@@ -65,8 +67,9 @@ function countdown(state: GameState, now: number): Countdown | null {
   if (!round || (state.phase !== "question-read" && state.phase !== "answering")) return null;
   const question = state.questions[round.questionIndex]!;
   const reading = state.phase === "question-read";
-  const totalMs = reading ? question.readTimeMs : question.timeLimitMs;
-  const due = reading ? round.readStartedAt + question.readTimeMs : round.deadline!;
+  const readMs = readDurationMs(state, question.readTimeMs);
+  const totalMs = reading ? readMs : question.timeLimitMs;
+  const due = reading ? round.readStartedAt + readMs : round.deadline!;
   if (state.paused) {
     const remainingMs = Math.max(0, due - state.paused.at);
     return { endsAt: now + remainingMs, remainingMs, totalMs, running: false };
@@ -119,6 +122,27 @@ function leaderboard(state: GameState): LeaderboardEntry[] {
   return topPlayers(state, size).map((player) => leaderboardEntry(player, firstBoard));
 }
 
+function teamStanding(team: GameTeam, firstBoard: boolean): TeamStanding {
+  const movement = team.rank === null ? null : team.previousRank !== null ? team.previousRank - team.rank : firstBoard ? 0 : null;
+  return { team: team.index, score: team.score, rank: team.rank, members: team.memberCount, movement, lastRoundPoints: team.lastRoundPoints };
+}
+
+/** Team mode: the top teams for the leaderboard (5) and the podium (3), as the players' leaderboard. */
+function topTeams(state: GameState): TeamStanding[] {
+  const teams = state.teams!;
+  const size = state.phase === "leaderboard" ? LEADERBOARD_SIZE : state.phase === "podium" || state.phase === "finished" ? PODIUM_SIZE : 0;
+  const firstBoard = isFirstBoard(state);
+  return teams.ranking.slice(0, size).map((index) => teamStanding(teams.list[index]!, firstBoard));
+}
+
+/** Team mode, host: ranked teams best first, then teams not ranked yet (the lobby's picks), at most HOST_PLAYER_LIST_LIMIT. */
+function hostTeams(state: GameState): TeamStanding[] {
+  const teams = state.teams!;
+  const firstBoard = isFirstBoard(state);
+  const listed = teams.ranking.length > 0 ? teams.ranking.map((index) => teams.list[index]!) : teams.list.filter((team) => team.memberCount > 0);
+  return listed.slice(0, HOST_PLAYER_LIST_LIMIT).map((team) => teamStanding(team, firstBoard));
+}
+
 /**
  * How many players can answer the open question: those connected who were in the game when it
  * opened (late joiners play from the next one), plus those who answered and then went away, so
@@ -143,11 +167,12 @@ function baseView(state: GameState, now: number, audience: Audience): GameViewBa
     endedEarly: state.endedEarly,
     paused: state.paused !== null,
     nextGameCode: state.nextGameCode ?? null,
+    ...(state.teams ? { teamMode: { size: state.teams.size, assignment: state.teams.assignment, talkMs: state.teams.talkMs } } : {}),
   };
 }
 
 export function playerRoomView(state: GameState, now: number): PlayerRoomView {
-  return { ...baseView(state, now, "players"), top: leaderboard(state) };
+  return { ...baseView(state, now, "players"), top: leaderboard(state), ...(state.teams ? { topTeams: topTeams(state) } : {}) };
 }
 
 export function personalView(state: GameState, playerId: string): PersonalView | null {
@@ -165,6 +190,19 @@ export function personalView(state: GameState, playerId: string): PersonalView |
     lockedQuestionIndex: locked,
     lastRound: player.lastRound,
     firstQuestionIndex: player.firstQuestionIndex,
+    ...(state.teams ? personalTeam(state, player) : {}),
+  };
+}
+
+/** Team mode: the player's team and, in a pick-mode lobby, the teams on offer (at most one per colour). O(1). */
+function personalTeam(state: GameState, player: GamePlayer): Pick<PersonalView, "team" | "teamCount" | "teamChoices"> {
+  const teams = state.teams!;
+  const team = player.team === undefined ? undefined : teams.list[player.team];
+  const picking = teams.assignment === "pick" && state.phase === "lobby";
+  return {
+    team: team ? teamStanding(team, isFirstBoard(state)) : null,
+    teamCount: teams.ranking.length,
+    ...(picking ? { teamChoices: teamChoices(state) } : {}),
   };
 }
 
@@ -201,6 +239,7 @@ export function hostView(state: GameState, now: number): HostView {
       nickname: player.nickname,
       connected: player.connected,
       takeoverRequested: player.takeoverRequested,
+      ...(player.team !== undefined ? { team: player.team } : {}),
     })),
     playersNotListed: state.activePlayerCount - players.length,
     removedPlayers: removed.listed,
@@ -210,6 +249,7 @@ export function hostView(state: GameState, now: number): HostView {
     answerEligible: answerEligibleCount(state),
     locked: state.locked,
     ...(state.generatedNicknames ? { generatedNicknames: true as const } : {}),
+    ...(state.teams ? { teams: hostTeams(state) } : {}),
     ...(state.phase === "reveal" && state.round?.summary?.wrongAnswers ? { wrongAnswers: state.round.summary.wrongAnswers } : {}),
   };
 }

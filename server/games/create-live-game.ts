@@ -30,6 +30,8 @@ export interface GameOptions {
   questionOnPhones?: boolean;
   /** Only generated nicknames may join (default off): no typed names, so no rude ones. */
   generatedNicknames?: boolean;
+  /** Team mode (absent: everyone plays alone): players per team, how teams are made, team talk seconds. */
+  teams?: { size: number; assignment: "balanced" | "pick"; talkSec: number };
   /** Only these questions of the quiz, in the quiz's order (play again with the hard ones); all when unset. */
   questionIds?: string[];
 }
@@ -82,6 +84,7 @@ export async function createLiveGame(
     pointsForSpeed: options.pointsForSpeed ?? true,
     questionOnPhones: options.questionOnPhones ?? true,
     generatedNicknames: options.generatedNicknames ?? false,
+    ...(options.teams ? { teams: { size: options.teams.size, assignment: options.teams.assignment, talkMs: options.teams.talkSec * 1000 } } : {}),
     // A per-game override beats the quiz file's per-question times.
     questions: quizQuestions.map((question) => ({
       ...question,

@@ -2,6 +2,7 @@
  * buildGameReport: the whole game report from the raw rows of one game, computed in memory
  * (a class-sized game is a few thousand answers at most). Pure: no database, no clock.
  */
+import { rankTeams } from "./team-ranking";
 import { distractorReading, type GroupTally } from "./item-analysis";
 import { kindReport, type KindReport } from "./kind-views";
 import { shownPlace } from "./option-names";
@@ -37,6 +38,7 @@ export function buildGameReport(source: ReportSource): GameReport {
       groupSize: analysis.groupSize,
     },
     ranking,
+    teams: rankTeams(ranking),
     questions,
     reliability: reliabilityMeasure(analysis.reliability, { itemCount: scoredRounds.length, playerCount: analysis.completePlayers }),
   };
@@ -156,6 +158,7 @@ function playerReport(player: ReportSourcePlayer, rounds: ReportSourceRound[], a
   return {
     playerId: player.id,
     nickname: player.nickname,
+    ...(player.team !== undefined && player.team !== null ? { team: player.team } : {}),
     rank: 0,
     score: sum(answered.map((entry) => entry.points)),
     correctCount: correct.length,

@@ -12,6 +12,7 @@ import { DEFAULT_LOCALE, type Locale } from "../../src/i18n/locales";
 import type en from "../../src/i18n/messages/en.json";
 import { optionLabel, optionStyle } from "../../src/components/shared/option-styles";
 import { LABEL_KEYS } from "../../src/components/reports/readings";
+import { englishTeamName, teamColour, teamRound } from "../../src/protocol/teams";
 
 type Catalog = typeof en;
 export type CsvColumn = keyof Catalog["teacherReports"]["csvColumns"];
@@ -23,6 +24,8 @@ export interface CsvWords {
   optionName: (displayIndex: number) => string;
   /** A measure's label ("very good"); one the catalog doesn't know stays as given. */
   label: (label: string) => string;
+  /** A team's name ("Red", "Blue 2" in English). */
+  teamName: (team: number) => string;
 }
 
 const ENGLISH_COLUMNS: Record<CsvColumn, string> = {
@@ -57,6 +60,8 @@ const ENGLISH_COLUMNS: Record<CsvColumn, string> = {
   score: "Score",
   questionsPlayed: "Questions played",
   group: "Group",
+  team: "Team",
+  teams: "Teams",
   yes: "yes",
   no: "no",
   correctOption: "{name} (correct)",
@@ -69,6 +74,7 @@ export const ENGLISH_CSV_WORDS: CsvWords = {
   column: (key, values) => ENGLISH_COLUMNS[key].replace("{n}", String(values?.n ?? "")).replace("{name}", values?.name ?? ""),
   optionName: (displayIndex) => optionLabel(displayIndex).replace(/^./, (first) => first.toUpperCase()),
   label: (label) => label,
+  teamName: englishTeamName,
 };
 
 const MESSAGES_DIR = path.resolve(import.meta.dirname, "../../src/i18n/messages");
@@ -92,9 +98,15 @@ export async function csvWords(locale: Locale = DEFAULT_LOCALE): Promise<CsvWord
   const columns = createTranslator({ locale, messages, namespace: "teacherReports.csvColumns" });
   const names = createTranslator({ locale, messages, namespace: "optionNames" });
   const labels = createTranslator({ locale, messages, namespace: "teacherReports.labels" });
+  const teams = createTranslator({ locale, messages, namespace: "teams" });
   return {
     column: (key, values) => columns(key, values as never),
     optionName: (displayIndex) => names(optionStyle(displayIndex).shape),
     label: (label) => (isLabel(label) ? labels(LABEL_KEYS[label]) : label),
+    teamName: (team) => {
+      const colour = teams(`colours.${teamColour(team).key}`);
+      const round = teamRound(team);
+      return round > 1 ? teams("nameNumbered", { colour, number: round }) : teams("name", { colour });
+    },
   };
 }

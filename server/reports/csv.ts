@@ -30,11 +30,18 @@ function toCsv(rows: Cell[][]): string {
 
 const ANSWER_COLUMNS = ["rank", "nickname", "question", "questionText", "answered", "chosen", "correct", "responseSeconds", "points", "streak"] as const;
 
+/** Team mode: the team's name after the nickname ("Red", "Blue 2"); a game without teams has no such column. */
+function withTeam(report: GameReport, row: Cell[], team: () => Cell): Cell[] {
+  return report.teams ? [...row.slice(0, 2), team(), ...row.slice(2)] : row;
+}
+
+const teamOf = (player: ReportPlayer, words: CsvWords): Cell => (player.team === undefined || player.team === null ? "" : words.teamName(player.team));
+
 /** One row per player per question they were in the game for (late joiners have none for earlier questions). */
 function answerRows(report: GameReport, words: CsvWords): Cell[][] {
   const questionByRound = new Map(report.questions.map((question) => [question.roundIndex, question]));
   const yesNo = yesNoIn(words);
-  const rows: Cell[][] = [ANSWER_COLUMNS.map((key) => words.column(key))];
+  const rows: Cell[][] = [withTeam(report, ANSWER_COLUMNS.map((key) => words.column(key)), () => words.column("team"))];
   for (const player of report.ranking) {
     for (const answer of player.answers) {
       const question = questionByRound.get(answer.roundIndex);
@@ -50,7 +57,7 @@ function answerRows(report: GameReport, words: CsvWords): Cell[][] {
           : "text" in raw
             ? [raw.text]
             : [String(raw.value)];
-      rows.push([
+      rows.push(withTeam(report, [
         player.rank,
         text(player.nickname),
         answer.roundIndex + 1,
@@ -61,7 +68,7 @@ function answerRows(report: GameReport, words: CsvWords): Cell[][] {
         seconds(answer.responseMs),
         answer.points,
         answer.streak,
-      ]);
+      ], () => teamOf(player, words)));
     }
   }
   return rows;
@@ -82,6 +89,7 @@ const QUESTION_COLUMNS = [
   "itemRestReading",
 ] as const;
 const RELIABILITY_COLUMNS = ["reliability", "value", "reading", "scoredQuestions", "playersInEveryQuestion"] as const;
+const TEAM_COLUMNS = ["rank", "team", "score", "players"] as const;
 const PLAYER_COLUMNS = ["rank", "nickname", "score", "correct", "answered", "questionsPlayed", "averageResponseSeconds", "group"] as const;
 
 function summaryRows(report: GameReport, words: CsvWords): Cell[][] {
@@ -100,8 +108,16 @@ function summaryRows(report: GameReport, words: CsvWords): Cell[][] {
     [reliability.method, reliability.value, words.label(reliability.label), reliability.itemCount, reliability.playerCount],
     [],
     [words.column("players")],
-    PLAYER_COLUMNS.map((key) => words.column(key)),
-    ...report.ranking.map((player) => playerRow(player, words)),
+    withTeam(report, PLAYER_COLUMNS.map((key) => words.column(key)), () => words.column("team")),
+    ...report.ranking.map((player) => withTeam(report, playerRow(player, words), () => teamOf(player, words))),
+    ...(report.teams
+      ? [
+          [],
+          [words.column("teams")],
+          TEAM_COLUMNS.map((key) => words.column(key)),
+          ...report.teams.map((team) => [team.rank, words.teamName(team.team), team.score, text(team.members.join(" | "))]),
+        ]
+      : []),
   ];
 }
 

@@ -43,6 +43,8 @@ export interface ReportSourcePlayer {
   joinSeq: number;
   joinedAt: Date;
   removedAt: Date | null;
+  /** Team mode: the player's team. */
+  team?: number | null;
 }
 
 export interface ReportSourceAnswer {

@@ -59,10 +59,25 @@ export interface ReportPlayer {
   eligibleCount: number;
   /** Mean response time of the player's answers; null when they answered nothing. */
   averageResponseMs: number | null;
+  /** Team mode: the player's team (its index; see src/protocol/teams.ts), null when they had none. */
+  team?: number | null;
   /** Which item-analysis group the player is in, by total correctness (not points). */
   group: "top" | "bottom" | null;
   /** One entry per round the player was in the game for, in round order. */
   answers: ReportAnswer[];
+}
+
+/** One team of a team game in the report. */
+export interface ReportTeam {
+  /** The team's index: its colour and name follow from it (see src/protocol/teams.ts). */
+  team: number;
+  /** Its name in English ("Red"), as the CSV writes it. */
+  name: string;
+  rank: number;
+  /** The sum over the questions of the average of its members' points. */
+  score: number;
+  /** Its members' nicknames, best first. */
+  members: string[];
 }
 
 export interface ReportOption {
@@ -170,6 +185,8 @@ export interface GameReport {
   };
   /** Every player, best first. */
   ranking: ReportPlayer[];
+  /** Team mode: the teams, best first (null in a game without teams). */
+  teams: ReportTeam[] | null;
   /** Every played question, in round order. */
   questions: ReportQuestion[];
   /** The whole quiz's reliability (internal consistency), from the scored questions. */

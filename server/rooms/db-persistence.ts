@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
+import { deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerTeams, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
 import type { SavedAnswer } from "../engine";
 import { GroupCommit } from "./group-commit";
 import { batchedPlayerInserts } from "./player-batch";
@@ -43,6 +43,7 @@ export function databasePersistence(
     withdrawPlayer: (playerId) => deletePlayer(db, playerId),
     addPlayer: (player) => players.add(player),
     setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
+    setPlayerTeams: (_gameId, rows) => setPlayerTeams(db, rows),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
     readmitPlayer: (playerId) => readmitPlayer(db, playerId),
     markStarted: (gameId, at) => markGameStarted(db, gameId, at),

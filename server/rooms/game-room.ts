@@ -4,7 +4,7 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, PlayerRoomView, ResumeAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, PickTeamAck, PlayerRoomView, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   addPlayer,
@@ -21,6 +21,7 @@ import {
   readmitPlayer,
   offerNextGame,
   nextGameFor,
+  pickTeam,
   removePlayer,
   resumeGame,
   setLocked,
@@ -263,7 +264,7 @@ export class GameRoom {
     record.newPlayer = joined.type === "player-joined";
     try {
       if (joined.type === "player-joined") {
-        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash });
+        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash, ...(player.team !== undefined ? { team: player.team } : {}) });
       } else {
         await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash));
       }
@@ -408,6 +409,13 @@ export class GameRoom {
   readmitPlayer = (playerId: string) => this.handle(readmitPlayer(this.state, { playerId }));
   offerNextGame = (code: string) => this.handle(offerNextGame(this.state, code));
 
+  /** Team mode, pick in the lobby: the player joins (or moves to) a team; answered with their view and the teams on offer now. */
+  async pickTeam(playerId: string, team: number): Promise<PickTeamAck> {
+    const done = await this.handle(pickTeam(this.state, { playerId, team }));
+    if (!done.ok) return done;
+    return { ok: true, you: personalView(this.state, playerId)! };
+  }
+
   /** Where a player of this finished game goes to play again (see play-again.ts). */
   nextGameFor(playerId: string) {
     return nextGameFor(this.state, playerId);
@@ -504,6 +512,12 @@ export class GameRoom {
         case "player-readmitted":
           writes.push(this.write("readmit player", () => persistence.readmitPlayer(event.playerId)));
           break;
+        case "team-picked":
+          writes.push(this.write("save team", () => persistence.setPlayerTeams?.(gameId, [{ playerId: event.playerId, team: event.team }]) ?? Promise.resolve()));
+          break;
+        case "teams-formed":
+          writes.push(this.write("save teams", () => persistence.setPlayerTeams?.(gameId, event.assignments) ?? Promise.resolve()));
+          break;
         case "game-started":
           writes.push(this.write("mark started", () => persistence.markStarted(gameId, new Date(event.at))));
           break;
@@ -544,7 +558,9 @@ export class GameRoom {
     const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed" || event.type === "next-game-offered");
     const room = roomChanged ? playerRoomView(this.state, now) : null;
     const host = roomChanged ? hostView(this.state, now) : null;
-    const withPersonal = phaseChanged && PERSONAL_VIEW_PHASES.has(this.state.phase);
+    // Team mode: the phase the teams are made in tells each phone its team.
+    const teamsFormed = events.some((event) => event.type === "teams-formed");
+    const withPersonal = phaseChanged && (PERSONAL_VIEW_PHASES.has(this.state.phase) || teamsFormed);
     const recipients = room || withPersonal ? this.recipients(withPersonal) : [];
     return () => {
       if (this.disposed) return;

@@ -3,7 +3,9 @@ import type { AnswerCountUpdate, HostView, PersonalView, PlayerRoomView } from "
 import type { ClosedRound, FinishStatus, GameState, SavedAnswer, Standing } from "../engine";
 
 export interface GamePersistence {
-  addPlayer(player: { id: string; gameId: string; nickname: string; joinedAt: Date; joinSeq: number; tokenHash: string }): Promise<void>;
+  addPlayer(player: { id: string; gameId: string; nickname: string; joinedAt: Date; joinSeq: number; tokenHash: string; team?: number }): Promise<void>;
+  /** Team mode: the players' teams (picked in the lobby, or made at the start). Optional: a game without teams never calls it. */
+  setPlayerTeams?(gameId: string, rows: ReadonlyArray<{ playerId: string; team: number }>): Promise<void>;
   /** A new device took the player over; only the new token works from now on. */
   setPlayerToken(playerId: string, tokenHash: string): Promise<void>;
   removePlayer(playerId: string, at: Date): Promise<void>;

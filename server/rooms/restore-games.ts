@@ -43,6 +43,7 @@ export async function restoreGameState(deps: { db: Database; store: LiveGameStor
       joinedAt: player.joinedAt.getTime(),
       removed: player.removedAt !== null,
       tokenHash: player.tokenHash ?? "",
+      team: player.team,
     });
   }
   forgetUnsavedPlayers(state, new Set(storedPlayers.map((player) => player.id)));

@@ -3,7 +3,7 @@
  * RoomRegistry and its GameRooms; with REDIS_URL it is the cluster registry, whose rooms may be
  * local or a handle forwarding to the node that owns the game (server/cluster/).
  */
-import type { Ack, AnswerAck, AnswerRequest, HostActionAck, HostView, JoinAck, ResumeAck } from "../../src/protocol";
+import type { Ack, AnswerAck, AnswerRequest, HostActionAck, HostView, JoinAck, PickTeamAck, ResumeAck } from "../../src/protocol";
 import type { GameState } from "../engine";
 
 type MaybePromise<T> = T | Promise<T>;
@@ -20,6 +20,8 @@ export interface RoomHandle {
   joinAnswered(joinId: string, delivered: boolean): void;
   resume(playerId: string, playerToken: string, socketId: string): Promise<ResumeAck & { replacedSocketId?: string }>;
   answer(playerId: string, request: AnswerRequest): Promise<AnswerAck>;
+  /** Team mode, pick in the lobby: the player joins (or moves to) a team. */
+  pickTeam(playerId: string, team: number): Promise<PickTeamAck>;
   socketClosed(playerId: string, socketId: string): void;
   hostAttached(socketId: string): MaybePromise<void>;
   hostDetached(socketId: string): void;

@@ -34,6 +34,8 @@ type PackedPlayer = [
   lastRound: PackedOutcome | null,
   /** Hash of the phone's device id (not in the players table): a removed phone stays out after a restart. */
   deviceHash?: string,
+  /** Team mode: the player's team ("" stands in for no device hash before it). */
+  team?: number,
 ];
 
 /**
@@ -80,10 +82,13 @@ export function packGameState(state: GameState): PackedGameState {
     const p = players[id]!;
     const flags = (p.removed ? 1 : 0) | (p.takeoverRequested ? 2 : 0) | (p.takeoverAllowed ? 4 : 0);
     const packed: PackedPlayer = [p.id, p.score, p.streak, p.correctCount, p.correctResponseMs, p.rank, p.previousRank, p.firstQuestionIndex, flags, packOutcome(p.lastRound)];
-    if (p.deviceHash) packed.push(p.deviceHash);
+    if (p.deviceHash || p.team !== undefined) packed.push(p.deviceHash ?? "");
+    if (p.team !== undefined) packed.push(p.team);
     playerScores.push(packed);
   }
-  return { ...rest, round: packRound(state.round), snapshotFormat: 2, playerScores };
+  // The teams' size lists are derived from the players (rebuilt after a restart, see rebuildTeams).
+  const teams = state.teams ? { teams: { ...state.teams, bySize: [] } } : {};
+  return { ...rest, ...teams, round: packRound(state.round), snapshotFormat: 2, playerScores };
 }
 
 /** A snapshot as stored: the game's own fields, and the two parts that change less often than its phase. */
@@ -114,7 +119,7 @@ export function unpackGameState(saved: PackedGameState | GameState): GameState {
   if (!("snapshotFormat" in saved)) return saved;
   const { snapshotFormat: _format, playerScores, ...rest } = saved;
   const players: Record<string, GamePlayer> = {};
-  for (const [id, score, streak, correctCount, correctResponseMs, rank, previousRank, firstQuestionIndex, flags, lastRound, deviceHash] of playerScores) {
+  for (const [id, score, streak, correctCount, correctResponseMs, rank, previousRank, firstQuestionIndex, flags, lastRound, deviceHash, team] of playerScores) {
     players[id] = {
       id,
       nickname: "",
@@ -135,6 +140,7 @@ export function unpackGameState(saved: PackedGameState | GameState): GameState {
       takeoverRequested: (flags & 2) !== 0,
       takeoverAllowed: (flags & 4) !== 0,
       ...(deviceHash ? { deviceHash } : {}),
+      ...(team !== undefined && team !== null ? { team } : {}),
     };
   }
   // Names come later (restorePlayer indexes each as it fills it in); removed devices are kept as saved.

@@ -19,6 +19,7 @@ import {
   resumeRequestSchema,
   joinRequestSchema,
   playAgainRequestSchema,
+  pickTeamSchema,
   refusal,
   type Ack,
   type Refusal,
@@ -199,6 +200,13 @@ export function registerSocketHandlers(io: Server, registry: RoomDirectory, log:
       const room = await registry.findById(identity.player.gameId);
       if (!room) return refusal("game-not-found", "This game is no longer running.");
       return room.answer(identity.player.playerId, request);
+    });
+
+    on(ClientEvent.pickTeam, pickTeamSchema, fallbackRefusalMessages.pickTeam, async ({ team }) => {
+      if (!identity.player) return refusal("not-joined", "Join the game before picking a team.");
+      const room = await registry.findById(identity.player.gameId);
+      if (!room) return refusal("game-not-found", "This game is no longer running.");
+      return room.pickTeam(identity.player.playerId, team);
     });
 
     socket.on(ClientEvent.timeSync, (...args: unknown[]) => {

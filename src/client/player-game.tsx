@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 // Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
-import type { AnswerAck, AnswerInput, JoinAck, PersonalView, PlayerRoomView, Refusal, ResumeAck } from "@/protocol";
+import type { AnswerAck, AnswerInput, JoinAck, PersonalView, PickTeamAck, PlayerRoomView, Refusal, ResumeAck } from "@/protocol";
 import { ClientEvent, ServerEvent } from "@/protocol/events";
 import { newAnswerId } from "./answer-id";
 import { useClockOffset } from "./clock-offset";
@@ -58,6 +58,8 @@ export interface PlayerGame {
   join(code: string, nickname: string): Promise<Refusal | null>;
   /** One shape per kind of question (see AnswerInput). */
   submitAnswer(questionIndex: number, answer: AnswerInput): void;
+  /** Team mode, pick in the lobby: resolves to null once in the team, or to the refusal to show. */
+  pickTeam(team: number): Promise<Refusal | null>;
   /** After "replaced": take the game back to this tab. */
   continueHere(): void;
 }
@@ -385,6 +387,20 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
     [sendPendingAnswer],
   );
 
+  const pickTeam = useCallback(async (team: number) => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return noAnswerRefusal();
+    let ack: PickTeamAck;
+    try {
+      ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.pickTeam, { team });
+    } catch {
+      return noAnswerRefusal();
+    }
+    if (!ack.ok) return ack;
+    setYou(ack.you);
+    return null;
+  }, []);
+
   const continueHere = useCallback(() => {
     socketRef.current?.connect();
     setConnection("connecting");
@@ -407,9 +423,10 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
       followRefused,
       join,
       submitAnswer,
+      pickTeam,
       continueHere,
     }),
-    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, joinSlow, followRefused, join, submitAnswer, continueHere],
+    [connection, stage, current, code, deadline, you, answer, removedMessage, notice, joinSlow, followRefused, join, submitAnswer, pickTeam, continueHere],
   );
 
   return <PlayerGameContext value={value}>{children}</PlayerGameContext>;

@@ -4,6 +4,7 @@ export { ACK_TIMEOUT_MS, dropWhenOffline, noAnswerRefusal, wait } from "./socket
 // Values from the protocol's own modules, not its index: the index brings zod, which the phone leaves to the server.
 import { ClientEvent, ServerEvent } from "@/protocol/events";
 import type {
+  PickTeamAck,
   AnswerAck,
   AnswerCountUpdate,
   AnswerRequest,
@@ -39,6 +40,7 @@ export interface ClientToServerEvents {
   [ClientEvent.playAgain]: (request: PlayAgainRequest, ack: AckCallback<JoinAck>) => void;
   [ClientEvent.resume]: (request: ResumeRequest, ack: AckCallback<ResumeAck>) => void;
   [ClientEvent.answer]: (request: AnswerRequest, ack: AckCallback<AnswerAck>) => void;
+  [ClientEvent.pickTeam]: (request: { team: number }, ack: AckCallback<PickTeamAck>) => void;
   [ClientEvent.timeSync]: (ack: AckCallback<TimeSyncAck>) => void;
   [ClientEvent.hostAttach]: (request: HostAttachRequest, ack: AckCallback<HostAttachAck>) => void;
   [ClientEvent.hostStart]: (ack: AckCallback<HostActionAck>) => void;

@@ -23,6 +23,8 @@ export type RefusalCode =
   | "paused"
   | "takeover-needed"
   | "joined-late"
+  /** Team mode, pick in the lobby: that team has as many players as the host allows. */
+  | "team-full"
   | "server-error";
 
 export interface Refusal {
@@ -44,6 +46,8 @@ export type AnswerAck = Ack<{ questionIndex: number; answerId: string }>;
 export type TimeSyncAck = { ok: true; serverNow: number };
 export type HostAttachAck = Ack<{ state: HostView }>;
 export type HostActionAck = Ack;
+/** Team mode, pick in the lobby: the phone's view with its new team (and the teams on offer now). */
+export type PickTeamAck = Ack<{ you: PersonalView }>;
 
 export function refusal(code: RefusalCode, message: string): Refusal {
   return { ok: false, code, message };

@@ -7,6 +7,8 @@ export const ClientEvent = {
   resume: "player:resume",
   /** Phone, after the podium: move to the game the host started next (its JoinAck, same nickname). */
   playAgain: "player:play-again",
+  /** Phone, team mode with teams picked in the lobby: join (or move to) a team. */
+  pickTeam: "player:pick-team",
   /** Phone: lock in an answer for the open question (retried with the same answerId until acked). */
   answer: "player:answer",
   /** Any client: read the server's clock, to count down from the server's deadlines. */

@@ -40,6 +40,11 @@ export const joinRequestSchema = z.object({
 /** Phone, after the podium: follow the host to the next game (same nickname, no typing). */
 export const playAgainRequestSchema = z.object({ deviceId: deviceIdSchema });
 
+const notATeam = { error: "That team isn't one of the teams on offer." };
+
+/** Phone, team mode with teams picked in the lobby: the team's index (see teams.ts). */
+export const pickTeamSchema = z.object({ team: z.number(notATeam).int(notATeam).min(0, notATeam).max(100, notATeam) });
+
 const notAnOption = { error: "That isn't one of the options." };
 
 export const resumeRequestSchema = z.object({
@@ -108,6 +113,7 @@ export const hostActionSchema = z.object({}).optional();
 export const fallbackRefusalMessages = {
   join: "Enter the 6-digit room code and a nickname.",
   resume: "This phone isn't in that game any more. Join again.",
+  pickTeam: "That team isn't one of the teams on offer.",
   playAgain: "This phone couldn't follow to the next game. Join it with its code.",
   answer: "That answer couldn't be read. Please tap your option again.",
   hostAttach: "This screen isn't the host of that game.",

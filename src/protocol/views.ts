@@ -1,3 +1,5 @@
+import type { TeamSettingsView } from "./teams";
+
 /**
  * What goes on the wire: projections of the server's game state.
  * Players only ever receive `PlayerRoomView` (shared by everyone in the room) and their own
@@ -91,6 +93,27 @@ export interface RevealView {
   explanations: Array<{ option: number; html: string }>;
 }
 
+/** One team in a ranking (team mode). Its name and colour come from its index (see teams.ts). */
+export interface TeamStanding {
+  team: number;
+  score: number;
+  /** Null before the first round closes. */
+  rank: number | null;
+  /** Members still in the game. */
+  members: number;
+  /** Positions gained (positive) or lost (negative) since the previous round; null when new. */
+  movement: number | null;
+  /** The team's points for the last closed round (its members' average). */
+  lastRoundPoints: number;
+}
+
+/** Team mode, pick in the lobby: a team a phone may pick. */
+export interface TeamChoice {
+  team: number;
+  members: number;
+  full: boolean;
+}
+
 export interface LeaderboardEntry {
   playerId: string;
   nickname: string;
@@ -115,11 +138,15 @@ export interface GameViewBase {
   paused: boolean;
   /** After the podium: the host started another game, and this game's phones move to it (player:play-again). */
   nextGameCode: string | null;
+  /** Team mode: the host's team settings (absent: everyone plays alone). */
+  teamMode?: TeamSettingsView;
 }
 
 export interface PlayerRoomView extends GameViewBase {
   /** Top of the leaderboard (leaderboard: top 5, podium/finished: top 3). */
   top: LeaderboardEntry[];
+  /** Team mode: top of the team ranking (leaderboard: top 5, podium/finished: top 3). */
+  topTeams?: TeamStanding[];
 }
 
 export interface RoundOutcome {
@@ -151,6 +178,12 @@ export interface PersonalView {
   lastRound: RoundOutcome | null;
   /** The first question this player can answer (players who join late start at the next question). */
   firstQuestionIndex: number;
+  /** Team mode: the player's team and its standing (null until the player has a team). */
+  team?: TeamStanding | null;
+  /** Team mode: how many teams are ranked. */
+  teamCount?: number;
+  /** Team mode, pick in the lobby: the teams this phone may pick from now. */
+  teamChoices?: TeamChoice[];
 }
 
 /**
@@ -168,6 +201,8 @@ export interface HostPlayerView {
   connected: boolean;
   /** Someone tried to join with this (disconnected) player's nickname from a new device. */
   takeoverRequested: boolean;
+  /** Team mode: the player's team, once they have one. */
+  team?: number;
 }
 
 export interface HostView extends GameViewBase {
@@ -192,6 +227,8 @@ export interface HostView extends GameViewBase {
   answerEligible: number;
   /** No new players may join (the host locked the game). */
   locked: boolean;
+  /** Team mode: the teams (ranked ones first, best first; at most 100). */
+  teams?: TeamStanding[];
   /** Only generated nicknames may join: the join QR code tells the phone (`&names=drawn`), so it offers no typing. */
   generatedNicknames?: true;
   /**

@@ -14,6 +14,7 @@ import {
   type GameEvent,
   type GameState,
   type RandomSource,
+  type TeamOptions,
 } from "../../server/engine";
 import type { QuizOption, QuizQuestion, QuizSettings } from "../../src/quizdown/types";
 
@@ -110,6 +111,7 @@ export interface GameSpec {
   now?: number;
   questionOnPhones?: boolean;
   generatedNicknames?: boolean;
+  teams?: TeamOptions;
 }
 
 export function newGame(spec: GameSpec = {}): GameState {
@@ -125,6 +127,7 @@ export function newGame(spec: GameSpec = {}): GameState {
     random: spec.random ?? seededRandom(42),
     ...(spec.questionOnPhones !== undefined ? { questionOnPhones: spec.questionOnPhones } : {}),
     ...(spec.generatedNicknames !== undefined ? { generatedNicknames: spec.generatedNicknames } : {}),
+    ...(spec.teams ? { teams: spec.teams } : {}),
   });
 }
 

@@ -3,9 +3,12 @@ import { z } from "zod";
 import { createLiveGame, GameSetupError } from "../../games/create-live-game";
 import { playAgain } from "../../games/play-again";
 import { router, teacherProcedure } from "../init";
+import { TEAM_SIZE_RANGE, TEAM_TALK_RANGE } from "../../../src/protocol/teams";
 
 const readTime = { error: "The read time is a whole number of seconds from 0 to 30." };
 const timeLimit = { error: "The time per question is a whole number of seconds from 5 to 240." };
+const teamSize = { error: "A team has 2 to 6 players." };
+const teamTalk = { error: "The team talk is a whole number of seconds from 0 to 60." };
 const questionCount = { error: "The number of questions is a whole number of at least 1." };
 
 export const hostOptionsInput = z.object({
@@ -18,6 +21,13 @@ export const hostOptionsInput = z.object({
   pointsForSpeed: z.boolean({ error: "Points for speed is on or off." }).optional(),
   questionOnPhones: z.boolean({ error: "The question on phones is shown or hidden." }).optional(),
   generatedNicknames: z.boolean({ error: "Generated nicknames are required or not." }).optional(),
+  teams: z
+    .object({
+      size: z.number(teamSize).int(teamSize).min(TEAM_SIZE_RANGE.min, teamSize).max(TEAM_SIZE_RANGE.max, teamSize),
+      assignment: z.enum(["balanced", "pick"], { error: "Teams are made by the server or picked by the players." }),
+      talkSec: z.number(teamTalk).int(teamTalk).min(TEAM_TALK_RANGE.min, teamTalk).max(TEAM_TALK_RANGE.max, teamTalk),
+    })
+    .optional(),
 });
 
 const createGameInput = z.object({

@@ -127,7 +127,49 @@ export function HostOptionsDialog({ quiz, onClose }: { quiz: HostableQuiz; onClo
           <Toggle testId="host-option-generated-nicknames" checked={form.generatedNicknames} onChange={(value) => set("generatedNicknames", value)}>
             {t("generatedNicknames")}
           </Toggle>
+          <Toggle testId="host-option-teams" checked={form.teams} onChange={(value) => set("teams", value)}>
+            {t("teams")}
+          </Toggle>
         </div>
+
+        {form.teams && (
+          <fieldset data-testid="host-option-team-settings" className="flex flex-col gap-4 rounded-xl border border-slate-200 p-4">
+            <legend className="px-1 font-semibold">{t("teamAssignment")}</legend>
+            <div className="flex flex-col gap-2">
+              {(["balanced", "pick"] as const).map((assignment) => (
+                <label key={assignment} className="flex cursor-pointer items-center gap-3">
+                  <input
+                    type="radio"
+                    name="team-assignment"
+                    data-testid={`host-option-team-${assignment}`}
+                    checked={form.teamAssignment === assignment}
+                    onChange={() => set("teamAssignment", assignment)}
+                    className="size-5 accent-indigo-700"
+                  />
+                  <span className="font-medium">{t(assignment === "balanced" ? "assignmentBalanced" : "assignmentPick")}</span>
+                </label>
+              ))}
+            </div>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <NumberField
+                label={t("teamSize")}
+                unit=""
+                testId="host-option-team-size"
+                value={form.teamSize}
+                onChange={(value) => set("teamSize", value)}
+                problem={problemText(problems.teamSize)}
+              />
+              <NumberField
+                label={t("teamTalk")}
+                unit={t("seconds")}
+                testId="host-option-team-talk"
+                value={form.teamTalkSec}
+                onChange={(value) => set("teamTalkSec", value)}
+                problem={problemText(problems.teamTalkSec)}
+              />
+            </div>
+          </fieldset>
+        )}
 
         {createGame.isError && (
           <p role="alert" data-testid="create-game-error" className="rounded-xl bg-red-50 p-4 font-medium text-red-800">

@@ -1,4 +1,5 @@
 import { READ_TIME_RANGE, TIME_LIMIT_RANGE, type QuizSettings } from "@/quizdown";
+import { DEFAULT_TEAM_SIZE, DEFAULT_TEAM_TALK_SEC, TEAM_SIZE_RANGE, TEAM_TALK_RANGE, type TeamAssignment } from "@/protocol/teams";
 
 /** What the host options form needs to know about a quiz. */
 export interface HostableQuiz {
@@ -23,6 +24,11 @@ export interface HostOptionsForm {
   pointsForSpeed: boolean;
   questionOnPhones: boolean;
   generatedNicknames: boolean;
+  /** Team mode and its settings (sent only when on). */
+  teams: boolean;
+  teamSize: string;
+  teamAssignment: TeamAssignment;
+  teamTalkSec: string;
 }
 
 /** What games.create takes as `options`. */
@@ -36,6 +42,7 @@ export interface GameOptionsInput {
   pointsForSpeed?: boolean;
   questionOnPhones?: boolean;
   generatedNicknames?: boolean;
+  teams?: { size: number; assignment: TeamAssignment; talkSec: number };
 }
 
 export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
@@ -50,16 +57,25 @@ export function defaultHostOptions(quiz: HostableQuiz): HostOptionsForm {
     pointsForSpeed: true,
     questionOnPhones: true,
     generatedNicknames: false,
+    teams: false,
+    teamSize: String(DEFAULT_TEAM_SIZE),
+    teamAssignment: "balanced",
+    teamTalkSec: String(DEFAULT_TEAM_TALK_SEC),
   };
 }
 
 /** A value the form can't send, as the dialog words it (hostOptions.secondsRange / questionRange). */
-export type OptionProblem = { key: "secondsRange"; min: number; max: number } | { key: "questionRange"; max: number };
+export type OptionProblem =
+  | { key: "secondsRange"; min: number; max: number }
+  | { key: "questionRange"; max: number }
+  | { key: "teamSizeRange"; min: number; max: number };
 
 export interface OptionProblems {
   timeLimitSec?: OptionProblem;
   readTimeSec?: OptionProblem;
   questionCount?: OptionProblem;
+  teamSize?: OptionProblem;
+  teamTalkSec?: OptionProblem;
 }
 
 function wholeNumber(text: string, min: number, max: number): number | null {
@@ -79,6 +95,12 @@ export function hostOptionProblems(form: HostOptionsForm, questionCount: number)
   if (wholeNumber(form.questionCount, 1, questionCount) === null) {
     problems.questionCount = { key: "questionRange", max: questionCount };
   }
+  if (form.teams && wholeNumber(form.teamSize, TEAM_SIZE_RANGE.min, TEAM_SIZE_RANGE.max) === null) {
+    problems.teamSize = { key: "teamSizeRange", ...TEAM_SIZE_RANGE };
+  }
+  if (form.teams && wholeNumber(form.teamTalkSec, TEAM_TALK_RANGE.min, TEAM_TALK_RANGE.max) === null) {
+    problems.teamTalkSec = { key: "secondsRange", ...TEAM_TALK_RANGE };
+  }
   return problems;
 }
 
@@ -97,5 +119,6 @@ export function changedHostOptions(form: HostOptionsForm, defaults: HostOptionsF
   if (form.pointsForSpeed !== defaults.pointsForSpeed) options.pointsForSpeed = form.pointsForSpeed;
   if (form.questionOnPhones !== defaults.questionOnPhones) options.questionOnPhones = form.questionOnPhones;
   if (form.generatedNicknames !== defaults.generatedNicknames) options.generatedNicknames = form.generatedNicknames;
+  if (form.teams) options.teams = { size: Number(form.teamSize), assignment: form.teamAssignment, talkSec: Number(form.teamTalkSec) };
   return options;
 }

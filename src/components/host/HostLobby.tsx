@@ -1,3 +1,4 @@
+import { TeamName } from "@/components/shared/TeamName";
 import { useTranslations } from "next-intl";
 import type { HostView } from "@/protocol";
 import { LockIcon } from "@/components/shared/icons";
@@ -74,6 +75,7 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer
                 <span dir="auto" className="max-w-[40vw] truncate">
                   {player.nickname}
                 </span>
+                {player.team !== undefined && <TeamName team={player.team} className="text-[0.8em] font-semibold text-slate-700" swatchClassName="size-[0.9em] border-slate-400" />}
                 {player.takeoverRequested && <AllowTakeoverButton player={player} disabled={busy} onAllow={onAllowTakeover} />}
                 <button
                   type="button"

@@ -7,6 +7,8 @@ import { QuestionExtras } from "./QuestionExtras";
 
 export function HostQuestionRead({ view, deadline }: { view: HostView; deadline: LocalDeadline | null }) {
   const t = useTranslations("host");
+  const tTeams = useTranslations("teams");
+  const teamTalk = (view.teamMode?.talkMs ?? 0) > 0;
   const question = view.question;
   if (!question) return null;
   return (
@@ -17,7 +19,9 @@ export function HostQuestionRead({ view, deadline }: { view: HostView; deadline:
       <RichText testId="host-prompt" html={question.promptHtml} className="max-w-[85vw] text-[7vh] leading-tight font-black" />
       <QuestionExtras question={question} className="text-[max(28px,3.6vh)]" />
       <div className="w-[60vw]">
-        <p className="mb-[1.5vh] text-[3vh] font-semibold text-indigo-200">{t("answering.getReady")}</p>
+        <p data-testid={teamTalk ? "team-talk" : undefined} className="mb-[1.5vh] text-[3vh] font-semibold text-indigo-200">
+          {teamTalk ? tTeams("talk") : t("answering.getReady")}
+        </p>
         <CountdownBar deadline={deadline} className="h-[1.5vh]" />
       </div>
     </section>

@@ -19,6 +19,7 @@ import { HostOtherDevice } from "./HostOtherDevice";
 import { HostPausedOverlay } from "./HostPausedOverlay";
 import { HostPodium } from "./HostPodium";
 import { HostQuestionRead } from "./HostQuestionRead";
+import { HostTeamLeaderboard, HostTeamPodium } from "./HostTeams";
 import { HostReveal } from "./HostReveal";
 import { useHostRefusalText } from "./host-refusal-text";
 import { LanguageSwitcher } from "@/components/shared/LanguageSwitcher";
@@ -172,9 +173,9 @@ function PhaseScreen({ game, view, joinUrl }: { game: HostGame; view: HostView; 
     case "reveal":
       return <HostReveal view={view} />;
     case "leaderboard":
-      return <HostLeaderboard view={view} />;
+      return view.teams ? <HostTeamLeaderboard view={view} /> : <HostLeaderboard view={view} />;
     case "podium":
-      return <HostPodium view={view} />;
+      return view.teams ? <HostTeamPodium view={view} /> : <HostPodium view={view} />;
     case "finished":
       return <HostFinished view={view} />;
   }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { usePlayerGame } from "@/client/player-game";
 import { formatScore } from "@/components/shared/format";
+import { PlayerTeamCard } from "./PlayerTeam";
 
 /** Podium and finished: the player's own final place, and the top three. */
 export function PlayerFinal() {
@@ -24,6 +25,7 @@ export function PlayerFinal() {
           {t("points", { score: you.score })}
         </p>
       </div>
+      <PlayerTeamCard you={you} />
       {room.top.length > 0 && (
         <ol className="flex w-full max-w-sm flex-col gap-1.5" aria-label={t("topThree")}>
           {room.top.slice(0, 3).map((entry, place) => (

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { usePlayerGame } from "@/client/player-game";
 import { formatScore } from "@/components/shared/format";
+import { PlayerTeamCard } from "./PlayerTeam";
 
 export function PlayerLeaderboard() {
   const t = useTranslations("player.standing");
@@ -20,6 +21,7 @@ export function PlayerLeaderboard() {
           {t("points", { score: you.score })}
         </p>
       </div>
+      <PlayerTeamCard you={you} />
       {room.top.length > 0 && (
         <ol className="flex w-full max-w-sm flex-col gap-1.5">
           {room.top.map((entry) => (

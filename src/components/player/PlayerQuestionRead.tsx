@@ -5,12 +5,14 @@ import { useEffect } from "react";
 import { usePlayerGame } from "@/client/player-game";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { RichText } from "@/components/shared/RichText";
+import { TeamName } from "@/components/shared/TeamName";
 import { QuestionOnBigScreen } from "./QuestionOnBigScreen";
 import { ReadAloudButton } from "./ReadAloudButton";
 import { loadOrderingAnswer } from "./answers/LazyOrderingAnswer";
 
 export function PlayerQuestionRead() {
   const t = useTranslations("player.question");
+  const tTeams = useTranslations("teams");
   const { room, you, deadline } = usePlayerGame();
   const question = room?.question;
   const kind = question?.kind;
@@ -37,6 +39,11 @@ export function PlayerQuestionRead() {
         <p data-testid="late-join-notice" className="rounded-xl bg-white/15 px-4 py-2 text-lg font-bold">
           {t("lateJoin")}
         </p>
+      ) : (room.teamMode?.talkMs ?? 0) > 0 ? (
+        <div data-testid="player-team-talk" className="flex flex-col items-center gap-2 rounded-xl bg-white px-4 py-3 text-indigo-950">
+          {you?.team && <TeamName team={you.team.team} className="font-black" swatchClassName="size-4 border-slate-300" />}
+          <p className="text-lg font-bold">{tTeams("talk")}</p>
+        </div>
       ) : (
         <p className="text-lg text-indigo-100">{t("getReady")}</p>
       )}

@@ -46,6 +46,7 @@ const BY_CODE: Partial<Record<RefusalCode, RefusalKey>> = {
   "not-accepting": "notAccepting",
   "takeover-needed": "takeoverNeeded",
   "server-error": "serverError",
+  "team-full": "teamFull",
 };
 
 export function refusalText(refusal: ShownRefusal, locale: string, t: RefusalTranslator): string {

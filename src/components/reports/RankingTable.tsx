@@ -1,4 +1,5 @@
 import { formatScore } from "@/components/shared/format";
+import { useTeamName } from "@/components/shared/TeamName";
 import { useReportFormat } from "./format";
 import type { ReportPlayerData } from "./types";
 import { useTranslations } from "next-intl";
@@ -17,6 +18,7 @@ export function RankingTable({
 }) {
   const t = useTranslations("teacherReports.ranking");
   const format = useReportFormat();
+  const teamName = useTeamName();
   if (ranking.length === 0) return <p className="text-slate-600">{t("nobody")}</p>;
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -44,6 +46,7 @@ export function RankingTable({
               <td className={`${cell} font-bold tabular-nums`}>{player.rank}</td>
               <th scope="row" className={`${cell} font-semibold wrap-anywhere`}>
                 {player.nickname}
+                {player.team !== undefined && player.team !== null && <span className="ms-2 text-sm font-medium text-slate-600">({teamName(player.team)})</span>}
                 {player.group && (
                   <span className="ms-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-600">
                     {player.group === "top" ? t("topGroup") : t("bottomGroup")}

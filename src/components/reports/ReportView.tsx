@@ -11,6 +11,7 @@ import { PercentCorrectChart } from "./PercentCorrectChart";
 import { PlayerAnswers } from "./PlayerAnswers";
 import { QuestionCard } from "./QuestionCard";
 import { RankingTable } from "./RankingTable";
+import { TeamRankingTable } from "./TeamRankingTable";
 import { ReliabilityPanel } from "./ReliabilityPanel";
 import { ReportHeader } from "./ReportHeader";
 import type { Report } from "./types";
@@ -53,6 +54,7 @@ export function ReportView({ gameId }: { gameId: string }) {
 
 function ReportBody({ report, onDeleted }: { report: Report; onDeleted: () => void }) {
   const t = useTranslations("teacherReports.report");
+  const tReports = useTranslations("teacherReports");
   const [selectedId, setSelectedId] = useState<string | null>(report.ranking[0]?.playerId ?? null);
   const hasAnswers = report.ranking.length > 0 && report.questions.length > 0;
 
@@ -72,6 +74,13 @@ function ReportBody({ report, onDeleted }: { report: Report; onDeleted: () => vo
           <a href="#player-answers" className="text-indigo-700 underline underline-offset-2">{t("answersByPlayer")}</a>
           <a href="#questions" className="text-indigo-700 underline underline-offset-2">{t("questionsAndAnalysis")}</a>
         </nav>
+      )}
+
+      {report.teams && (
+        <section id="team-ranking" aria-labelledby="team-ranking-title" className="flex scroll-mt-4 flex-col gap-3">
+          <h2 id="team-ranking-title" className="text-2xl font-bold">{tReports("teamRanking")}</h2>
+          <TeamRankingTable teams={report.teams} />
+        </section>
       )}
 
       <section id="ranking" aria-labelledby="ranking-title" className="flex scroll-mt-4 flex-col gap-3">

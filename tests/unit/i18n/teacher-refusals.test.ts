@@ -36,6 +36,10 @@ const SERVER_FILES = [
 const NOT_SHOWN = new Set([
   // Removing a picture names one from the quiz's own list.
   "Which picture?",
+  // The host options' team controls offer only sizes 2–6, talk 0–60 s, and the two ways of forming teams.
+  "A team has 2 to 6 players.",
+  "The team talk is a whole number of seconds from 0 to 60.",
+  "Teams are made by the server or picked by the players.",
   "The page is a whole number of at least 1.",
   "The page size is a whole number from 1 to 100.",
   "The read time is a whole number of seconds from 0 to 30.",
