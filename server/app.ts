@@ -20,7 +20,7 @@ import { createServerLogger, logForRequest } from "./logging/logger";
 import { publishLogger } from "./logging/shared-logger";
 import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
 import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
-import { receivePicture, servePicture } from "./pictures/http";
+import { pictureServer, receivePicture } from "./pictures/http";
 import { sharedPictureProcessor, type PictureProcessor } from "./pictures/picture-pool";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
@@ -172,6 +172,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     }
   }
 
+  const servePicture = pictureServer(options.db);
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url.startsWith("/socket.io/")) return; // handled by Socket.IO's own listener
@@ -185,7 +186,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       });
     }
     if (url.startsWith("/pictures/")) {
-      return void servePicture(options.db, req, res).catch((error: unknown) => {
+      return void servePicture(req, res).catch((error: unknown) => {
         logForRequest(log, requestIdOf(req)).error("picture failed", error);
         sendServerError(req, res, requestIdOf(req));
       });

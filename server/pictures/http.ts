@@ -14,22 +14,60 @@ import type { PictureProcessor } from "./picture-pool";
 
 const PICTURE_PATH = /^\/pictures\/([0-9a-f]{64})\.webp$/;
 
-export async function servePicture(db: Database, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const hash = PICTURE_PATH.exec((req.url ?? "").split("?")[0]!)?.[1];
-  if ((req.method !== "GET" && req.method !== "HEAD") || !hash) return notFound(res);
-  if (req.headers["if-none-match"] === `"${hash}"`) {
-    res.statusCode = 304;
-    res.setHeader("ETag", `"${hash}"`);
-    return void res.end();
+/**
+ * Serves stored pictures, keeping those recently served in memory (they never change): when a
+ * question with a picture opens, every phone asks for it at once, and the database (and the
+ * decoding of its answer, on this event loop) is asked once, not once per phone. Concurrent first
+ * requests share one load. One per server, so a server only serves its own database's pictures.
+ */
+export function pictureServer(db: Database, cacheBytes = 32 * 1024 * 1024): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const cached = new Map<string, Buffer>();
+  const loading = new Map<string, Promise<Buffer | null>>();
+  let cachedBytes = 0;
+
+  async function pictureBytes(hash: string): Promise<Buffer | null> {
+    const hit = cached.get(hash);
+    if (hit) {
+      // Most recently used last: the oldest entries go first when the cache is full.
+      cached.delete(hash);
+      cached.set(hash, hit);
+      return hit;
+    }
+    let pending = loading.get(hash);
+    if (!pending) {
+      pending = loadPictureBytes(db, hash).finally(() => loading.delete(hash));
+      loading.set(hash, pending);
+    }
+    const bytes = await pending;
+    if (bytes && !cached.has(hash) && bytes.byteLength <= cacheBytes / 4) {
+      cached.set(hash, bytes);
+      cachedBytes += bytes.byteLength;
+      for (const [oldest, old] of cached) {
+        if (cachedBytes <= cacheBytes) break;
+        cached.delete(oldest);
+        cachedBytes -= old.byteLength;
+      }
+    }
+    return bytes;
   }
-  const bytes = await loadPictureBytes(db, hash);
-  if (!bytes) return notFound(res);
-  res.statusCode = 200;
-  res.setHeader("Content-Type", "image/webp");
-  res.setHeader("Content-Length", bytes.byteLength);
-  res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-  res.setHeader("ETag", `"${hash}"`);
-  res.end(req.method === "HEAD" ? undefined : bytes);
+
+  return async (req, res) => {
+    const hash = PICTURE_PATH.exec((req.url ?? "").split("?")[0]!)?.[1];
+    if ((req.method !== "GET" && req.method !== "HEAD") || !hash) return notFound(res);
+    if (req.headers["if-none-match"] === `"${hash}"`) {
+      res.statusCode = 304;
+      res.setHeader("ETag", `"${hash}"`);
+      return void res.end();
+    }
+    const bytes = await pictureBytes(hash);
+    if (!bytes) return notFound(res);
+    res.statusCode = 200;
+    res.setHeader("Content-Type", "image/webp");
+    res.setHeader("Content-Length", bytes.byteLength);
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.setHeader("ETag", `"${hash}"`);
+    res.end(req.method === "HEAD" ? undefined : bytes);
+  };
 }
 
 function notFound(res: ServerResponse): void {

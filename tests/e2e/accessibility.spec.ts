@@ -6,6 +6,7 @@
  * and that the host can hide the question text on phones.
  */
 import AxeBuilder from "@axe-core/playwright";
+import sharp from "sharp";
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import axeCore from "axe-core";
 import { PHONE } from "./phones";
@@ -172,6 +173,15 @@ test("every page and every game state passes axe; reduced motion, announcements,
   await quiz.getByTestId("quiz-preview-link").click();
   await expect(teacher.getByTestId("preview-question").first()).toBeVisible();
   await audit(teacher, "quiz page with preview");
+  // The editor's Pictures panel, with one picture added (its thumbnail in the list) and written into the text.
+  await teacher.getByTestId("quiz-replace").click();
+  await teacher.getByTestId("picture-alt").fill("A small orange square");
+  const square = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#f97316" } }).png().toBuffer();
+  await teacher.getByTestId("picture-file").setInputFiles({ name: "square.png", mimeType: "image/png", buffer: square });
+  await teacher.getByTestId("picture-add").click();
+  await expect(teacher.getByTestId("picture-item")).toHaveCount(1);
+  await expect(teacher.getByTestId("quiz-source")).toHaveValue(/!\[A small orange square\]\(picture:square\.png\)/);
+  await audit(teacher, "quiz editor with a picture");
   await teacher.getByTestId("nav-quizzes").click();
 
   // Host options: the question text shows on phones unless the host hides it.

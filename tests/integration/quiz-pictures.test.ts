@@ -100,6 +100,10 @@ describe.each(testDatabaseTargets())("quiz pictures on %s", (target) => {
     expect(metadata.exif).toBeUndefined();
     expect(bytes.includes("Secret Place")).toBe(false);
     expect((await fetch(`${quiz.url}/pictures/${"0".repeat(64)}.webp`)).status).toBe(404);
+    // Every phone asks at once when the question opens: all get the same bytes; a phone that has it is told so.
+    const together = await Promise.all(Array.from({ length: 20 }, () => fetch(quiz.url + photoUrl).then(async (response) => Buffer.from(await response.arrayBuffer()))));
+    expect(together.every((copy) => copy.equals(bytes))).toBe(true);
+    expect((await fetch(quiz.url + photoUrl, { headers: { "if-none-match": served.headers.get("etag")! } })).status).toBe(304);
   });
 
   it("refuses what isn't a picture, a file over 5 MB, and anyone but the quiz's owner, in plain words", async () => {
