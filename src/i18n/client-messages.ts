@@ -8,6 +8,6 @@ export function pickNamespaces(messages: AbstractIntlMessages, namespaces: reado
 export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals"] as const;
 export const HOST_NAMESPACES = ["language", "countdown", "host"] as const;
 /** The teacher's pages (library, quiz pages with the checker's problems, host options, reports, accounts, admin); the host screen has its own provider. */
-export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherReports", "teacherAdmin", "checker", "hostOptions"] as const;
+export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherEditor", "teacherReports", "teacherAdmin", "checker", "hostOptions"] as const;
 /** The library's import and export controls (the new-quiz page and a quiz's page). */
 export const LIBRARY_IMPORT_NAMESPACES = ["teacherImport"] as const;
