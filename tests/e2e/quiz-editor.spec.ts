@@ -58,6 +58,9 @@ test("a new teacher builds a quiz in the visual editor, saves it and hosts it", 
   await question(teacher, 2).getByTestId("editor-move-up").focus();
   await teacher.keyboard.press("Enter");
   await expect(question(teacher, 1).getByTestId("editor-prompt")).toHaveValue("How many planets orbit the sun?");
+  // The keyboard stays on the question that moved.
+  await expect(question(teacher, 1).getByTestId("editor-move-up")).toBeFocused();
+  await teacher.keyboard.press("Tab");
   await expect(question(teacher, 1).getByTestId("editor-move-down")).toBeFocused();
   await teacher.keyboard.press("Enter");
   await expect(question(teacher, 2).getByTestId("editor-prompt")).toHaveValue("How many planets orbit the sun?");

@@ -40,7 +40,10 @@ export function VisualEditor({ draft, fallbackTitle, openText }: { draft: QuizDr
   const focusAfter = useRef<string | null>(null);
   useEffect(() => {
     if (focusAfter.current === null) return;
-    document.querySelector<HTMLElement>(focusAfter.current)?.focus();
+    // Another render (the checker catching up) may commit first: wait for the one that has the element.
+    const element = document.querySelector<HTMLElement>(focusAfter.current);
+    if (!element) return;
+    element.focus();
     focusAfter.current = null;
   });
 
