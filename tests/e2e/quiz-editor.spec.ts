@@ -13,6 +13,8 @@ function question(page: Page, index: number) {
 }
 
 test("a new teacher builds a quiz in the visual editor, saves it and hosts it", async ({ browser }) => {
+  // Many steps, each a real render and parse in the browser; the shared machine can be slow.
+  test.setTimeout(420_000);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const teacher = await context.newPage();
   await teacher.goto("/sign-up");
