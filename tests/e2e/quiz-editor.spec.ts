@@ -103,7 +103,8 @@ test("a new teacher builds a quiz in the visual editor, saves it and hosts it", 
   await context.close();
 });
 
-test("a draft is kept in the browser and offered back; leaving asks first", async ({ browser }) => {
+test("a draft is kept in the browser and offered back; leaving asks first; a new version changes only what was edited", async ({ browser }) => {
+  test.setTimeout(360_000);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const teacher = await context.newPage();
   await teacher.goto("/sign-up");
@@ -129,5 +130,22 @@ test("a draft is kept in the browser and offered back; leaving asks first", asyn
   await teacher.getByTestId("editor-draft-restore").click();
   await expect(question(teacher, 0).getByTestId("editor-prompt")).toHaveValue("Capital of France?");
   await expect(question(teacher, 0).getByTestId("editor-accepted").first()).toHaveValue("Paris");
+
+  // A new version in the visual editor changes only the line edited; the rest is saved as it was.
+  const original = "---\ntitle: Geography # kept\n---\n\n## Capital of France?\n---\nanswers: [Paris, \"Paris, France\"]\n---\n\n## Longest river?\n\n- [x] Nile\n- [ ] Thames\n";
+  await teacher.getByTestId("editor-tab-text").click();
+  await teacher.getByTestId("quiz-source").fill(original);
+  await teacher.getByTestId("quiz-save").click();
+  await expect(teacher).toHaveURL(/\/$/);
+  await teacher.locator('[data-quiz-title="Geography"]').getByTestId("quiz-preview-link").click();
+  await teacher.getByTestId("quiz-replace").click();
+  await teacher.getByTestId("editor-tab-visual").click();
+  await expect(teacher.getByTestId("editor-question")).toHaveCount(2);
+  await question(teacher, 1).getByTestId("editor-prompt").fill("Longest river in Africa?");
+  await teacher.getByTestId("editor-tab-text").click();
+  await expect(teacher.getByTestId("quiz-source")).toHaveValue(original.replace("## Longest river?", "## Longest river in Africa?"));
+  await teacher.getByTestId("quiz-replace-save").click();
+  await expect(teacher.getByTestId("quiz-replace-panel")).toHaveCount(0);
+  await expect(teacher.getByTestId("quiz-source-text")).toContainText("Longest river in Africa?");
   await context.close();
 });
