@@ -32,7 +32,7 @@ export function parseQuizdown(source: string, options: ParseOptions = {}): Parse
   }
 }
 
-interface Section {
+export interface Section {
   /** 0-based index of the heading line. */
   heading: number;
   /** 0-based index one past the section's last line. */
@@ -117,7 +117,7 @@ function parse(source: string, pictures: QuizPictures): ParseResult {
  * Splits at headings outside fenced code blocks: each heading starts a question.
  * Also reports a code block left open when it hides headings or options.
  */
-function splitSections(lines: string[], from: number, errors: QuizdownProblem[]): Section[] {
+export function splitSections(lines: string[], from: number, errors: QuizdownProblem[]): Section[] {
   const sections: Section[] = [];
   let fence: Fence | null = null;
   let fenceLine = 0;

@@ -102,7 +102,7 @@ function trueFalseOptions(answer: boolean): QuizQuestion["options"] {
 }
 
 /** Top-level `>` blocks before the options form the hint; everything else is the body. */
-function splitBodyAndHint(lines: string[], from: number, to: number): { body: string; hint: string } {
+export function splitBodyAndHint(lines: string[], from: number, to: number): { body: string; hint: string } {
   const body: string[] = [];
   const hints: string[][] = [];
   let inHint = false;

@@ -167,6 +167,12 @@ test("every page and every game state passes axe; reduced motion, announcements,
   await expect(teacher.getByTestId("quiz-errors")).toHaveCount(0);
   await expect(teacher.getByTestId("preview-question")).toHaveCount(7);
   await audit(teacher, "new quiz with previews");
+  // The same quiz in the visual editor (issue 11): every kind's fields and previews.
+  await teacher.getByTestId("editor-tab-visual").click();
+  await expect(teacher.getByTestId("editor-question")).toHaveCount(7);
+  await expect(teacher.getByTestId("editor-preview")).toHaveCount(7);
+  await audit(teacher, "visual quiz editor");
+  await teacher.getByTestId("editor-tab-text").click();
   await teacher.getByTestId("quiz-save").click();
   await teacher.getByTestId("nav-quizzes").click();
   const quiz = teacher.locator('[data-quiz-title="Every Kind"]');

@@ -8,8 +8,8 @@ import { TeacherPage } from "@/components/account/TeacherPage";
 import { PRIMARY_BUTTON } from "./buttons";
 import { ImportFilePanel } from "./ImportFilePanel";
 import { QuizdownHelp } from "./QuizdownHelp";
-import { QuizPreview } from "./QuizPreview";
-import { SourceEditor } from "./SourceEditor";
+import { QuizEditor } from "./editor/QuizEditor";
+import { useEditorAutosave } from "./editor/use-editor-autosave";
 import { useQuizDraft } from "./use-quiz-draft";
 import { useRefreshLibrary } from "./use-refresh-library";
 import { useTranslations } from "next-intl";
@@ -28,12 +28,16 @@ function NewQuiz() {
   const router = useRouter();
   const refreshLibrary = useRefreshLibrary();
   const draft = useQuizDraft();
+  const te = useTranslations("teacherEditor");
+  const autosave = useEditorAutosave("new", draft, "", te("leaveQuestion"));
   const create = useMutation(
     trpc.quizzes.create.mutationOptions({
       onSuccess: async () => {
+        autosave.saved();
         await refreshLibrary();
         router.push("/");
       },
+      onError: () => autosave.saving(false),
     }),
   );
   const saving = create.isPending || create.isSuccess;
@@ -53,33 +57,39 @@ function NewQuiz() {
 
       <QuizdownHelp />
       <ImportFilePanel draft={draft} />
-      <SourceEditor draft={draft} />
-
-      <div className="flex flex-wrap items-center gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-        <button
-          type="button"
-          data-testid="quiz-save"
-          disabled={!draft.canSave || saving}
-          onClick={() => create.mutate({ source: draft.source, fileName: draft.fileName })}
-          className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
-        >
-          {saving ? t("saving") : t("save")}
-        </button>
-        <p className="text-slate-600">
-          {parsed && draft.title
-            ? t("savesAs", { title: draft.title, count: parsed.questions.length })
-            : draft.source.trim() === ""
-              ? t("nothingYet")
-              : t("fixFirst")}
-        </p>
-        {create.isError && (
-          <p role="alert" data-testid="quiz-save-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
-            {refusalText(create.error.message)}
-          </p>
-        )}
-      </div>
-
-      {parsed && draft.title && <QuizPreview title={draft.title} questions={parsed.questions} settings={parsed.settings} />}
+      <QuizEditor
+        draft={draft}
+        autosave={autosave}
+        fallbackTitle={draft.title ?? te("untitled")}
+        actions={
+          <div className="flex flex-wrap items-center gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <button
+              type="button"
+              data-testid="quiz-save"
+              disabled={!draft.canSave || saving}
+              onClick={() => {
+                autosave.saving(true);
+                create.mutate({ source: draft.source, fileName: draft.fileName });
+              }}
+              className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
+            >
+              {saving ? t("saving") : t("save")}
+            </button>
+            <p className="text-slate-600">
+              {parsed && draft.title
+                ? t("savesAs", { title: draft.title, count: parsed.questions.length })
+                : draft.source.trim() === ""
+                  ? t("nothingYet")
+                  : t("fixFirst")}
+            </p>
+            {create.isError && (
+              <p role="alert" data-testid="quiz-save-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
+                {refusalText(create.error.message)}
+              </p>
+            )}
+          </div>
+        }
+      />
     </div>
   );
 }

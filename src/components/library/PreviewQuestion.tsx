@@ -8,8 +8,10 @@ import { useTranslations } from "next-intl";
 
 const CHOICE_KINDS = new Set(["single", "multiple", "truefalse", "poll"]);
 
-export function PreviewQuestion({ question, number, total, quizTitle, settings }: {
+export function PreviewQuestion({ question, number, total, quizTitle, settings, hideLine = false }: {
   question: PreviewableQuestion;
+  /** In the visual editor the question's line means nothing to the teacher. */
+  hideLine?: boolean;
   number: number;
   total: number;
   quizTitle: string;
@@ -24,7 +26,7 @@ export function PreviewQuestion({ question, number, total, quizTitle, settings }
     <article data-testid="preview-question" className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 className="text-lg font-black">{t("title", { number })}</h3>
-        <span className="font-mono text-sm text-slate-500">{t("line", { line: question.line })}</span>
+        {!hideLine && <span className="font-mono text-sm text-slate-500">{t("line", { line: question.line })}</span>}
         <span className="flex flex-wrap gap-1.5 text-sm">
           <Chip>{t(`kind.${question.kind}`)}</Chip>
           <Chip>{t("toAnswer", { seconds: timeLimitSec })}</Chip>

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC, type RouterOutputs } from "@/client/trpc";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./buttons";
 import { QuizPicturesPanel } from "./QuizPicturesPanel";
-import { QuizPreview } from "./QuizPreview";
-import { SourceEditor } from "./SourceEditor";
+import { QuizEditor } from "./editor/QuizEditor";
+import { useEditorAutosave } from "./editor/use-editor-autosave";
 import { useQuizDraft } from "./use-quiz-draft";
 import { useRefreshLibrary } from "./use-refresh-library";
 import { useTranslations } from "next-intl";
@@ -23,14 +23,23 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
   const trpc = useTRPC();
   const refreshLibrary = useRefreshLibrary();
   const draft = useQuizDraft(quiz.sourceText, quiz.pictures);
+  const te = useTranslations("teacherEditor");
+  const autosave = useEditorAutosave(quiz.quizId, draft, quiz.sourceText, te("leaveQuestion"));
   const replace = useMutation(
     trpc.quizzes.replace.mutationOptions({
       onSuccess: async () => {
+        autosave.saved();
         await refreshLibrary();
         onDone();
       },
+      onError: () => autosave.saving(false),
     }),
   );
+  const cancel = () => {
+    if (autosave.dirty && !window.confirm(te("leaveQuestion"))) return;
+    autosave.discard();
+    onDone();
+  };
   const unchanged = draft.source === quiz.sourceText;
   const parsed = draft.result?.ok ? draft.result.quiz : null;
   const newTitle = parsed?.title?.trim() || quiz.title;
@@ -43,29 +52,37 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
           {t("replaceIntro")}
         </p>
       </div>
-      <SourceEditor draft={draft} />
       <QuizPicturesPanel quizId={quiz.quizId} pictures={quiz.pictures} draft={draft} />
-      <div className="flex flex-wrap items-center gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-        <button
-          type="button"
-          data-testid="quiz-replace-save"
-          disabled={!draft.canSave || unchanged || replace.isPending}
-          onClick={() => replace.mutate({ quizId: quiz.quizId, source: draft.source })}
-          className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
-        >
-          {replace.isPending ? t("saving") : t("saveVersion", { version: quiz.version + 1 })}
-        </button>
-        <button type="button" data-testid="quiz-replace-cancel" onClick={onDone} disabled={replace.isPending} className={SECONDARY_BUTTON}>
-          {t("cancel")}
-        </button>
-        <p className="text-slate-600">{unchanged ? t("noChanges") : parsed ? t("savesWith", { title: newTitle, count: parsed.questions.length }) : t("fixFirst")}</p>
-        {replace.isError && (
-          <p role="alert" data-testid="quiz-replace-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
-            {refusalText(replace.error.message)}
-          </p>
-        )}
-      </div>
-      {parsed && <QuizPreview title={newTitle} questions={parsed.questions} settings={parsed.settings} />}
+      <QuizEditor
+        draft={draft}
+        autosave={autosave}
+        fallbackTitle={newTitle}
+        actions={
+          <div className="flex flex-wrap items-center gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <button
+              type="button"
+              data-testid="quiz-replace-save"
+              disabled={!draft.canSave || unchanged || replace.isPending}
+              onClick={() => {
+                autosave.saving(true);
+                replace.mutate({ quizId: quiz.quizId, source: draft.source });
+              }}
+              className={`${PRIMARY_BUTTON} px-6 py-3 text-lg`}
+            >
+              {replace.isPending ? t("saving") : t("saveVersion", { version: quiz.version + 1 })}
+            </button>
+            <button type="button" data-testid="quiz-replace-cancel" onClick={cancel} disabled={replace.isPending} className={SECONDARY_BUTTON}>
+              {t("cancel")}
+            </button>
+            <p className="text-slate-600">{unchanged ? t("noChanges") : parsed ? t("savesWith", { title: newTitle, count: parsed.questions.length }) : t("fixFirst")}</p>
+            {replace.isError && (
+              <p role="alert" data-testid="quiz-replace-error" className="w-full rounded-xl bg-red-50 p-3 font-medium text-red-800">
+                {refusalText(replace.error.message)}
+              </p>
+            )}
+          </div>
+        }
+      />
     </section>
   );
 }

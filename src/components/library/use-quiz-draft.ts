@@ -16,6 +16,8 @@ export interface QuizDraft {
   fileError: string | null;
   /** The parse of the text as it is now; null while the text is empty or too big. */
   result: ParseResult | null;
+  /** The text `result` was read from (it catches up with `source` a moment after typing). */
+  parsedSource: string;
   tooBig: boolean;
   /** The title the quiz would get if saved now. */
   title: string | null;
@@ -98,6 +100,7 @@ export function useQuizDraft(initialSource = "", pictures: QuizPicture[] = []): 
     loadConverted,
     fileError,
     result,
+    parsedSource,
     tooBig,
     title,
     canSave: upToDate && !tooBig && result?.ok === true,
