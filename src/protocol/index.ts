@@ -6,3 +6,4 @@ export { checkNickname, normaliseNickname, MAX_MARKS_PER_LETTER, type NicknameCh
 export * from "./answers";
 export { checkJoinForm, type JoinFormCheck } from "./join-form";
 export { checkNicknameForm } from "./nickname-form";
+export * from "./homework";
