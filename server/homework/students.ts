@@ -5,7 +5,7 @@
  * for each other.
  */
 import { randomUUID } from "node:crypto";
-import { refusal, type AnswerRequest, type HomeworkStartAck, type HomeworkStartRequest, type HomeworkViewAck, type Refusal } from "../../src/protocol";
+import { refusal, type AnswerRequest, type HomeworkInfo, type HomeworkStartAck, type HomeworkStartRequest, type HomeworkViewAck, type Refusal } from "../../src/protocol";
 import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { answerQuestion, expireIfDue, newStudent, nextQuestion, startRefusal, studentView } from "../engine/homework";
 import type { Database } from "../db";
@@ -52,6 +52,21 @@ export class HomeworkStudents {
       if (this.queues.get(playerId) === settled) this.queues.delete(playerId);
     });
     return run;
+  }
+
+  /** What a start page shows; null when no homework has this code. */
+  async info(code: string): Promise<HomeworkInfo | null> {
+    const found = await findHomeworkByCode(this.db, code);
+    if (!found) return null;
+    const { settings } = this.remember(found);
+    return {
+      title: found.title,
+      identifierLabel: settings.identifierLabel,
+      opensAt: settings.opensAt,
+      closesAt: settings.closesAt,
+      questionCount: found.questions.length,
+      timeLimitSec: settings.timeLimitSec,
+    };
   }
 
   /** Null when no homework has this code (the caller counts a wrong code). */

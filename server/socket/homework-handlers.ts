@@ -9,6 +9,7 @@ import {
   HomeworkEvent,
   fallbackRefusalMessages,
   homeworkAnswerSchema,
+  homeworkInfoSchema,
   homeworkNextSchema,
   homeworkResumeSchema,
   homeworkStartSchema,
@@ -60,6 +61,15 @@ export function registerHomeworkHandlers(
         }
       });
     }
+
+    on(HomeworkEvent.info, homeworkInfoSchema, "Enter the 8-digit homework code.", async ({ code }) => {
+      const waitMs = await wrongCodes.waitMs(address);
+      if (waitMs > 0) return refusal("rate-limited", "Too many wrong codes were tried from this network. Wait a while, then try again.");
+      const info = await students.info(code);
+      if (info) return { ok: true, info };
+      await wrongCodes.wrongCode(address);
+      return noHomework(code);
+    });
 
     on(HomeworkEvent.start, homeworkStartSchema, "Enter the homework code and a nickname.", async (request) => {
       if (session) return refusal("invalid-request", "This page is already doing a homework.");

@@ -6,8 +6,10 @@ export function pickNamespaces(messages: AbstractIntlMessages, namespaces: reado
 }
 
 export const PHONE_NAMESPACES = ["language", "countdown", "player", "refusals"] as const;
+/** The homework page on a phone: the player's words (its answer controls and results) and its own. */
+export const HOMEWORK_NAMESPACES = [...PHONE_NAMESPACES, "homework"] as const;
 export const HOST_NAMESPACES = ["language", "countdown", "host"] as const;
 /** The teacher's pages (library, quiz pages with the checker's problems, host options, reports, accounts, admin); the host screen has its own provider. */
-export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherReports", "teacherAdmin", "checker", "hostOptions"] as const;
+export const TEACHER_NAMESPACES = ["language", "teacherCommon", "teacherAuth", "teacherLibrary", "teacherReports", "teacherAdmin", "checker", "hostOptions", "teacherHomework"] as const;
 /** The library's import and export controls (the new-quiz page and a quiz's page). */
 export const LIBRARY_IMPORT_NAMESPACES = ["teacherImport"] as const;

@@ -9,19 +9,8 @@ import type { Ack } from "./acks";
 import { nicknameSchema, answerRequestSchema, deviceIdSchema } from "./schemas";
 import type { Countdown, QuestionView, RevealView, RoundOutcome } from "./views";
 
-export const HomeworkEvent = {
-  /** Phone: start the homework with its code, a nickname and the identifier the teacher asks for. */
-  start: "homework:start",
-  /** Phone: come back after a refresh, with the token from start. */
-  resume: "homework:resume",
-  /** Phone: answer the open question (retried with the same answerId until acked). */
-  answer: "homework:answer",
-  /** Phone: move on from a question's result to the next question. */
-  next: "homework:next",
-} as const;
-
-export const HOMEWORK_CODE_LENGTH = 8;
-export const HOMEWORK_IDENTIFIER_MAX_LENGTH = 40;
+export { HomeworkEvent, HOMEWORK_CODE_LENGTH, HOMEWORK_IDENTIFIER_MAX_LENGTH } from "./homework-events";
+import { HOMEWORK_IDENTIFIER_MAX_LENGTH } from "./homework-events";
 
 export const homeworkCodeSchema = z
   .string({ error: "Enter the 8-digit homework code." })
@@ -81,5 +70,7 @@ export interface HomeworkStudentView {
   resultsAfterDeadline: boolean;
 }
 
+export const homeworkInfoSchema = z.object({ code: homeworkCodeSchema });
+export type HomeworkInfoAck = Ack<{ info: HomeworkInfo }>;
 export type HomeworkStartAck = Ack<{ view: HomeworkStudentView; playerToken: string; playerId: string }>;
 export type HomeworkViewAck = Ack<{ view: HomeworkStudentView }>;
