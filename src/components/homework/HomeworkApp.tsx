@@ -11,6 +11,7 @@ import type { AnswerInput, HomeworkInfo, HomeworkInfoAck, HomeworkStartAck, Home
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
 import { HomeworkQuestion } from "./HomeworkQuestion";
 import { HomeworkResult } from "./HomeworkResult";
+import { useHomeworkRefusalText } from "./homework-refusal";
 
 const ACK_TIMEOUT_MS = 10_000;
 const SESSION_KEY = "quiz-homework-session";
@@ -52,6 +53,7 @@ export function HomeworkApp({ initialCode }: { initialCode: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const sessionRef = useRef<HomeworkSession | null>(null);
+  const refusalText = useHomeworkRefusalText();
 
   const send = useCallback(async <T extends Ackable>(event: string, payload: unknown): Promise<T | Refusal> => {
     const socket = socketRef.current;
@@ -71,7 +73,7 @@ export function HomeworkApp({ initialCode }: { initialCode: string }) {
       setError(null);
       const ack = await send<HomeworkInfoAck>(HomeworkEvent.info, { code: wanted });
       setBusy(false);
-      if (!ack.ok) return setError(ack.message);
+      if (!ack.ok) return setError(refusalText(ack));
       setInfo(ack.info);
       // This phone started this homework before: carry on where it was.
       const kept = loadSession(wanted);
@@ -86,29 +88,33 @@ export function HomeworkApp({ initialCode }: { initialCode: string }) {
     [send, show],
   );
 
+  // The socket is made once per page; what it calls on (re)connecting is read from refs.
+  const onConnect = useRef<() => void>(() => {});
+  onConnect.current = () => {
+    // After a dropped connection the server knows this socket no more: resume with the token.
+    const kept = sessionRef.current;
+    if (kept) {
+      void send<HomeworkViewAck>(HomeworkEvent.resume, { gameId: kept.gameId, playerId: kept.playerId, playerToken: kept.playerToken }).then((ack) => ack.ok && show(ack.view));
+    } else if (initialCode.length === 8 && !info) {
+      void lookUp(initialCode);
+    }
+  };
+
   useEffect(() => {
     const socket = io({ reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
     socketRef.current = socket;
-    socket.on("connect", () => {
-      // After a dropped connection the server knows this socket no more: resume with the token.
-      const kept = sessionRef.current;
-      if (kept) {
-        void send<HomeworkViewAck>(HomeworkEvent.resume, { gameId: kept.gameId, playerId: kept.playerId, playerToken: kept.playerToken }).then((ack) => ack.ok && show(ack.view));
-      } else if (initialCode.length === 8) {
-        void lookUp(initialCode);
-      }
-    });
+    socket.on("connect", () => onConnect.current());
     return () => {
       socket.disconnect();
     };
-  }, [initialCode, lookUp, send, show]);
+  }, []);
 
   const start = async (nickname: string, identifier: string) => {
     setBusy(true);
     setError(null);
     const ack = await send<HomeworkStartAck>(HomeworkEvent.start, { code, nickname, identifier: identifier || undefined, deviceId: deviceId() });
     setBusy(false);
-    if (!ack.ok) return setError(ack.message);
+    if (!ack.ok) return setError(refusalText(ack));
     const session = { code, gameId: ack.view.gameId, playerId: ack.playerId, playerToken: ack.playerToken };
     sessionRef.current = session;
     saveSession(session);
@@ -121,7 +127,7 @@ export function HomeworkApp({ initialCode }: { initialCode: string }) {
     const ack = await send<HomeworkViewAck>(HomeworkEvent.answer, { answerId: newAnswerId(), questionIndex, ...given });
     setBusy(false);
     if (ack.ok) return show(ack.view);
-    setError(ack.message);
+    setError(refusalText(ack));
     // Time ran out or the homework closed: the server's view says what now.
     const kept = sessionRef.current;
     if (kept && ack.code === "too-late") {
@@ -136,7 +142,7 @@ export function HomeworkApp({ initialCode }: { initialCode: string }) {
     const ack = await send<HomeworkViewAck>(HomeworkEvent.next, { questionIndex });
     setBusy(false);
     if (ack.ok) show(ack.view);
-    else setError(ack.message);
+    else setError(refusalText(ack));
   };
 
   /** The countdown reached zero: ask the server, which closes the question for this student. */
