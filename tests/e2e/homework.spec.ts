@@ -8,9 +8,9 @@ import { correctAnswersByPrompt, PHONE } from "./phones";
 import { signUpAsNewTeacher } from "./teacher";
 
 test("homework from assignment to report", async ({ browser, page: teacher }) => {
-  await teacher.goto("/homework");
+  await teacher.goto("/assignments");
   await signUpAsNewTeacher(teacher);
-  await teacher.goto("/homework");
+  await teacher.goto("/assignments");
   await teacher.getByTestId("homework-quiz").selectOption({ label: "Back Office" });
   await teacher.getByTestId("homework-identifier-label").fill("Class number");
   await teacher.getByTestId("homework-untimed").check();

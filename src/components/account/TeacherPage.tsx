@@ -16,7 +16,7 @@ export type SignedInTeacher = NonNullable<RouterOutputs["account"]["status"]["te
 const NAV = [
   { href: "/", label: "quizzes", testId: "nav-quizzes" },
   { href: "/games", label: "pastGames", testId: "nav-past-games" },
-  { href: "/homework", label: "homework", testId: "nav-homework" },
+  { href: "/assignments", label: "homework", testId: "nav-homework" },
 ] as const;
 
 /**

@@ -140,7 +140,7 @@ function AssignForm() {
       {assign.data && (
         <p role="status" data-testid="homework-assigned" className="rounded-lg bg-green-50 px-3 py-2 text-green-900">
           {t("assigned", { code: assign.data.code })}{" "}
-          <Link className="font-bold underline" href={`/homework/${assign.data.gameId}`}>
+          <Link className="font-bold underline" href={`/assignments/${assign.data.gameId}`}>
             {t("follow")}
           </Link>
         </p>
@@ -176,7 +176,7 @@ function HomeworkList() {
         {homeworks.map((homework) => (
           <tr key={homework.gameId} className="border-b border-slate-200">
             <td className="py-2">
-              <Link href={`/homework/${homework.gameId}`} className="font-bold text-indigo-800 underline">
+              <Link href={`/assignments/${homework.gameId}`} className="font-bold text-indigo-800 underline">
                 {homework.title}
               </Link>
             </td>
