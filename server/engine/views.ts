@@ -88,14 +88,17 @@ function revealView(state: GameState): RevealView | null {
   if (state.phase !== "reveal" || !round || !round.counts) return null;
   const question = state.questions[round.questionIndex]!;
   const summary = round.summary;
+  const { correct, ...key } = answerKey(question, summary?.average ?? null);
   return {
     questionIndex: round.questionIndex,
+    // Right after the index, as before: the wire check reads a reveal's fields in this order.
+    correct,
     counts: round.counts,
     // Rounds closed by an older build have no summary: count from the correct options.
     correctCount: summary?.correctCount ?? question.correct.reduce((sum, option) => sum + (round.counts![option] ?? 0), 0),
     answered: round.answerCount,
     eligible: round.eligible,
-    ...answerKey(question, summary?.average ?? null),
+    ...key,
   };
 }
 
