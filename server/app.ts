@@ -30,6 +30,8 @@ import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
+import { registerHomeworkHandlers } from "./socket/homework-handlers";
+import { HomeworkStudents } from "./homework/students";
 import { createWrongCodeLimiter, memoryLimiters, type WrongCodeLimiter } from "./socket/wrong-code-limiter";
 import { errorReference } from "./trpc/error-reference";
 import type { ContentProblem } from "./trpc/init";
@@ -121,7 +123,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   }
   // Per-address and per-account counts live in Redis when several nodes share the school's traffic.
   const limiters = clusterLink?.limiters ?? memoryLimiters;
-  registerSocketHandlers(io, rooms, log, { trustProxy, wrongCodes: options.wrongCodes ?? createWrongCodeLimiter(undefined, limiters) });
+  const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter(undefined, limiters);
+  registerSocketHandlers(io, rooms, log, { trustProxy, wrongCodes });
+  // Self-paced homework: each student's requests go straight to the database (no room, no broadcast).
+  registerHomeworkHandlers(io, new HomeworkStudents(options.db), log, { trustProxy, wrongCodes });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.

@@ -404,3 +404,49 @@ export const liveGames = pgTable("live_games", {
   scores: jsonb("scores"),
   savedAt: timestamptz("saved_at").notNull(),
 });
+
+/**
+ * A self-paced homework: a `games` row (status "running" while open) whose students are its
+ * `players` and whose answers are its `answers`, so the report, item analysis and CSV read it as
+ * they read a live game. This row holds what a live game keeps in memory: the settings and the
+ * questions as picked and shuffled when the homework was assigned.
+ */
+export const homeworks = pgTable(
+  "homeworks",
+  {
+    gameId: uuid("game_id")
+      .primaryKey()
+      .references(() => games.id, { onDelete: "cascade" }),
+    /** 8 digits, what students type (unique among all homeworks). */
+    code: text("code").notNull().unique("homeworks_code_unique"),
+    opensAt: timestamptz("opens_at").notNull(),
+    closesAt: timestamptz("closes_at").notNull(),
+    /** See server/engine/homework/types.ts (HomeworkSettings). */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+    /** The game's questions (GameQuestion[]), fixed for every student. */
+    questions: jsonb("questions").notNull(),
+  },
+  (t) => [index("homeworks_closes_idx").on(t.closesAt)],
+);
+
+/** One student's way through a homework (one per attempt): where they are, and their score. */
+export const homeworkStudents = pgTable(
+  "homework_students",
+  {
+    playerId: uuid("player_id")
+      .primaryKey()
+      .references(() => players.id, { onDelete: "cascade" }),
+    gameId: uuid("game_id")
+      .notNull()
+      .references(() => games.id, { onDelete: "cascade" }),
+    /** The nickname's lookalike key (nickname-skeleton.ts): attempts under one name are counted by it. */
+    nicknameKey: text("nickname_key").notNull(),
+    /** What the teacher asked for beside the nickname (a class number…), or null. */
+    identifier: text("identifier"),
+    attempt: integer("attempt").notNull().default(1),
+    /** See server/engine/homework/types.ts (StudentProgress): plain JSON, replaced on each step. */
+    progress: jsonb("progress").notNull(),
+    updatedAt: timestamptz("updated_at").notNull(),
+  },
+  (t) => [index("homework_students_game_key_idx").on(t.gameId, t.nicknameKey)],
+);

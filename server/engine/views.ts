@@ -36,12 +36,21 @@ function questionView(state: GameState, audience: Audience): QuestionView | null
   const round = state.round;
   if (!round || state.phase === "lobby" || state.phase === "podium" || state.phase === "finished") return null;
   const question = state.questions[round.questionIndex]!;
-  const optionsVisible = state.phase !== "question-read";
   // Hidden on phones: the text never leaves the server for them (not just hidden by the page).
   const textHidden = audience === "players" && state.questionOnPhones === false;
+  return questionProjection(question, round.questionIndex, state.questions.length, { optionsVisible: state.phase !== "question-read", textHidden });
+}
+
+/** One question as a screen may see it (never the right answer): the live game's and the homework's. */
+export function questionProjection(
+  question: GameQuestion,
+  index: number,
+  total: number,
+  { optionsVisible, textHidden }: { optionsVisible: boolean; textHidden: boolean },
+): QuestionView {
   return {
-    index: round.questionIndex,
-    total: state.questions.length,
+    index,
+    total,
     kind: question.kind,
     promptHtml: textHidden ? "" : question.promptHtml,
     bodyHtml: textHidden ? "" : question.bodyHtml,
@@ -82,19 +91,27 @@ function revealView(state: GameState): RevealView | null {
   if (state.phase !== "reveal" || !round || !round.counts) return null;
   const question = state.questions[round.questionIndex]!;
   const summary = round.summary;
+  const { correct, ...key } = answerKey(question, summary?.average ?? null);
   return {
     questionIndex: round.questionIndex,
-    correct: question.correct,
+    // Right after the index, as before: the wire check reads a reveal's fields in this order.
+    correct,
     counts: round.counts,
     // Rounds closed by an older build have no summary: count from the correct options.
     correctCount: summary?.correctCount ?? question.correct.reduce((sum, option) => sum + (round.counts![option] ?? 0), 0),
     answered: round.answerCount,
     eligible: round.eligible,
+    ...key,
+  };
+}
+
+/** A question's right answer and explanations, as a reveal shows them (`average`: the players' slider average). */
+export function answerKey(question: GameQuestion, average: number | null): Pick<RevealView, "correct" | "explanations" | "accepted" | "slider"> {
+  return {
+    correct: question.correct,
     explanations: question.options.flatMap((option, index) => (option.commentHtml ? [{ option: index, html: option.commentHtml }] : [])),
     ...(question.typed ? { accepted: question.typed.accepted } : {}),
-    ...(question.slider
-      ? { slider: { ...sliderRange(question.slider), correct: question.slider.correct, tolerance: question.slider.tolerance, average: summary?.average ?? null } }
-      : {}),
+    ...(question.slider ? { slider: { ...sliderRange(question.slider), correct: question.slider.correct, tolerance: question.slider.tolerance, average } } : {}),
   };
 }
 

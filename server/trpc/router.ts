@@ -2,6 +2,7 @@ import { router } from "./init";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { gamesRouter } from "./routers/games";
+import { homeworkRouter } from "./routers/homework";
 import { pastGamesRouter } from "./routers/past-games";
 import { quizzesRouter } from "./routers/quizzes";
 import { serverInfoRouter } from "./routers/server-info";
@@ -11,6 +12,7 @@ export const appRouter = router({
   admin: adminRouter,
   quizzes: quizzesRouter,
   games: gamesRouter,
+  homework: homeworkRouter,
   pastGames: pastGamesRouter,
   server: serverInfoRouter,
 });

@@ -7,3 +7,4 @@ export * from "./answers";
 export { checkJoinForm, type JoinFormCheck } from "./join-form";
 export { checkNicknameForm } from "./nickname-form";
 export * from "./teams";
+export * from "./homework";

@@ -16,6 +16,7 @@ export type SignedInTeacher = NonNullable<RouterOutputs["account"]["status"]["te
 const NAV = [
   { href: "/", label: "quizzes", testId: "nav-quizzes" },
   { href: "/games", label: "pastGames", testId: "nav-past-games" },
+  { href: "/assignments", label: "homework", testId: "nav-homework" },
 ] as const;
 
 /**

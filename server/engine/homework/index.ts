@@ -1,0 +1,3 @@
+export * from "./types";
+export * from "./student";
+export { studentView } from "./views";

@@ -1,0 +1,104 @@
+/**
+ * Socket.IO adapter for self-paced homework: validate → HomeworkStudents → acknowledge with that
+ * student's view. Nothing is broadcast; each phone hears only the answers to its own requests.
+ */
+import type { Server } from "socket.io";
+import type { z } from "zod";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import {
+  HomeworkEvent,
+  fallbackRefusalMessages,
+  homeworkAnswerSchema,
+  homeworkInfoSchema,
+  homeworkNextSchema,
+  homeworkResumeSchema,
+  homeworkStartSchema,
+  refusal,
+  type Ack,
+  type Refusal,
+} from "../../src/protocol";
+import { clientAddress, type TrustProxy } from "../http/client-address";
+import type { HomeworkSession, HomeworkStudents } from "../homework/students";
+import type { Logger } from "../rooms/ports";
+import { createWrongCodeLimiter, type WrongCodeLimiter } from "./wrong-code-limiter";
+
+const EVENTS_PER_SECOND = 20;
+
+function noHomework(code: string): Refusal {
+  return refusal("game-not-found", `There's no homework with the code ${code}. Check the code your teacher gave you.`);
+}
+
+export function registerHomeworkHandlers(
+  io: Server,
+  students: HomeworkStudents,
+  log: Logger,
+  options: { trustProxy?: TrustProxy; wrongCodes?: WrongCodeLimiter } = {},
+): void {
+  const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
+
+  io.on("connection", (socket) => {
+    let session: HomeworkSession | null = null;
+    const address = clientAddress(socket.request, options.trustProxy);
+
+    function on<S extends z.ZodType>(event: string, schema: S, fallback: string, handler: (input: z.output<S>) => Promise<Ack>) {
+      socket.on(event, async (...args: unknown[]) => {
+        const last = args[args.length - 1];
+        const ack = typeof last === "function" ? (last as (response: Ack) => void) : () => {};
+        const payload = typeof last === "function" ? (args.length > 1 ? args[0] : undefined) : args[0];
+        try {
+          await limiter.consume(socket.id);
+        } catch {
+          return ack(refusal("rate-limited", "Too many requests at once. Wait a moment and try again."));
+        }
+        const parsed = schema.safeParse(payload, { error: () => fallback });
+        if (!parsed.success) return ack(refusal("invalid-request", parsed.error.issues[0]?.message ?? fallback));
+        try {
+          ack(await handler(parsed.data));
+        } catch (error) {
+          log.error(`socket ${event} failed`, error);
+          ack(refusal("server-error", "Something went wrong on the server. Please try again."));
+        }
+      });
+    }
+
+    on(HomeworkEvent.info, homeworkInfoSchema, "Enter the 8-digit homework code.", async ({ code }) => {
+      const waitMs = await wrongCodes.waitMs(address);
+      if (waitMs > 0) return refusal("rate-limited", "Too many wrong codes were tried from this network. Wait a while, then try again.");
+      const info = await students.info(code);
+      if (info) return { ok: true, info };
+      await wrongCodes.wrongCode(address);
+      return noHomework(code);
+    });
+
+    on(HomeworkEvent.start, homeworkStartSchema, "Enter the homework code and a nickname.", async (request) => {
+      if (session) return refusal("invalid-request", "This page is already doing a homework.");
+      const waitMs = await wrongCodes.waitMs(address);
+      if (waitMs > 0) return refusal("rate-limited", "Too many wrong codes were tried from this network. Wait a while, then try again.");
+      const ack = await students.start(request);
+      if (!ack) {
+        await wrongCodes.wrongCode(address);
+        return noHomework(request.code);
+      }
+      if (ack.ok) session = { gameId: ack.view.gameId, playerId: ack.playerId };
+      return ack;
+    });
+
+    on(HomeworkEvent.resume, homeworkResumeSchema, fallbackRefusalMessages.resume, async ({ gameId, playerId, playerToken }) => {
+      if (session && session.playerId !== playerId) return refusal("invalid-request", "This page is already doing a homework.");
+      const ack = await students.resume(gameId, playerId, playerToken);
+      if (ack.ok) session = { gameId, playerId };
+      return ack;
+    });
+
+    on(HomeworkEvent.answer, homeworkAnswerSchema, fallbackRefusalMessages.answer, async (request) => {
+      if (!session) return refusal("not-joined", "Start the homework before answering.");
+      return students.answer(session, request);
+    });
+
+    on(HomeworkEvent.next, homeworkNextSchema, fallbackRefusalMessages.hostAction, async ({ questionIndex }) => {
+      if (!session) return refusal("not-joined", "Start the homework first.");
+      return students.next(session, questionIndex);
+    });
+  });
+}
