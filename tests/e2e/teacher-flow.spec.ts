@@ -41,6 +41,8 @@ const BROKEN = FRONT_MATTER + LARGEST + CLOSEST_BROKEN;
 const FIXED = FRONT_MATTER + LARGEST + CLOSEST;
 
 test("a new teacher adds a quiz, fixes the line it points at, hosts it for two phones and reviews the report and CSV", async ({ browser }) => {
+  // Uploading, tagging and filtering, a game with two phones, the report and the CSV: more than the default 3 minutes on a busy machine.
+  test.slow();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const teacher = await context.newPage();
 
