@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/client/trpc";
 import { TeacherPage } from "@/components/account/TeacherPage";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 /** How often the progress page asks again: students move at their own pace, a few seconds late is fine. */
 const POLL_MS = 3_000;
@@ -12,13 +13,14 @@ const POLL_MS = 3_000;
 /** One homework live: its code and link, who started, who finished, who is on which question. */
 export function HomeworkProgressScreen({ gameId }: { gameId: string }) {
   const t = useTranslations("teacherHomework.progress");
+  const refusalText = useTeacherRefusalText();
   const format = useFormatter();
   const trpc = useTRPC();
   const progress = useQuery({ ...trpc.homework.progress.queryOptions({ gameId }), refetchInterval: POLL_MS });
   return (
     <TeacherPage wide>
       {() => {
-        if (progress.error) return <p role="alert">{progress.error.message}</p>;
+        if (progress.error) return <p role="alert">{refusalText(progress.error.message)}</p>;
         const data = progress.data;
         if (!data) return <p className="text-slate-700">{t("loading")}</p>;
         const closed = data.now > data.settings.closesAt;

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/client/trpc";
 import { TeacherPage } from "@/components/account/TeacherPage";
+import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -34,6 +35,7 @@ export function HomeworkScreen() {
 
 function AssignForm() {
   const t = useTranslations("teacherHomework.assign");
+  const refusalText = useTeacherRefusalText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const quizzes = useQuery(trpc.quizzes.list.queryOptions());
@@ -134,7 +136,7 @@ function AssignForm() {
       </div>
       {assign.error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
-          {assign.error.message}
+          {refusalText(assign.error.message)}
         </p>
       )}
       {assign.data && (

@@ -8,6 +8,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { TAG_MISSING_MESSAGE, TAG_TOO_LONG_MESSAGE, TOO_MANY_TAGS_MESSAGE, MAX_TAG_LENGTH, MAX_TAGS_PER_QUIZ } from "@/library/tags";
 import { MAX_QUIZ_TITLE_LENGTH, SOURCE_TOO_BIG_MESSAGE } from "@/quizdown/source-rules";
+import { HOMEWORK_IDENTIFIER_MAX_LENGTH } from "@/protocol/homework-events";
 
 export type TeacherRefusalTranslator = ReturnType<typeof useTranslations<"teacherRefusals">>;
 type TeacherRefusalKey = Parameters<TeacherRefusalTranslator>[0];
@@ -46,10 +47,13 @@ export const TEACHER_REFUSALS_BY_MESSAGE: Record<string, TeacherRefusalKey> = {
   "The class got every question about equally right: there are no hard questions to play again. Play the whole quiz again instead.": "noHardQuestions",
   "You can't turn off your own account.": "ownAccount",
   "There is no open invite with that id.": "noInvite",
+  "Pick a date and time.": "pickDateTime",
+  "There is no homework with that id.": "noHomework",
+  [`The identifier's label is at most ${HOMEWORK_IDENTIFIER_MAX_LENGTH} characters.`]: "identifierLabelTooLong",
 };
 
 /** The numbers some refusals carry, as their ICU arguments. */
-const VALUES = { max: MAX_QUIZ_TITLE_LENGTH, maxTagLength: MAX_TAG_LENGTH, maxTags: MAX_TAGS_PER_QUIZ, searchMax: 200 };
+const VALUES = { identifierMax: HOMEWORK_IDENTIFIER_MAX_LENGTH, max: MAX_QUIZ_TITLE_LENGTH, maxTagLength: MAX_TAG_LENGTH, maxTags: MAX_TAGS_PER_QUIZ, searchMax: 200 };
 
 /** Refusals worded around a number (server/limits/account-limits.ts). */
 const SHAPED: [RegExp, (match: RegExpExecArray) => [TeacherRefusalKey, Record<string, number | string>]][] = [

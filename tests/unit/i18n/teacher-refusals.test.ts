@@ -40,6 +40,10 @@ const NOT_SHOWN = new Set([
   "A team has 2 to 6 players.",
   "The team talk is a whole number of seconds from 0 to 60.",
   "Teams are made by the server or picked by the players.",
+  // The homework form's number fields, radio buttons and date pickers send only these ranges and choices.
+  "The time per question is a whole number of seconds from 5 to 600.",
+  "Attempts allowed is a whole number from 1 to 10.",
+  "Show answers after each question or after the deadline.",
   "The page is a whole number of at least 1.",
   "The page size is a whole number from 1 to 100.",
   "The read time is a whole number of seconds from 0 to 30.",
@@ -62,6 +66,7 @@ const FILLED: Record<string, string> = {
   MAX_QUIZ_TITLE_LENGTH: String(MAX_QUIZ_TITLE_LENGTH),
   MAX_TAG_LENGTH: String(MAX_TAG_LENGTH),
   MAX_TAGS_PER_QUIZ: String(MAX_TAGS_PER_QUIZ),
+  HOMEWORK_IDENTIFIER_MAX_LENGTH: "40",
   "waitWords(res)": "12 seconds",
   live: "2",
   'live === 1 ? "" : "s"': "s",
