@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterMemory } from "rate-limiter-flexible";
 import {
   ClientEvent,
   answerRequestSchema,
@@ -29,6 +29,7 @@ import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { Logger } from "../rooms/ports";
 import type { RoomDirectory, RoomHandle } from "../rooms/room-directory";
 import { hostChannel, playerChannel, playersChannel } from "./broadcaster";
+import { onValidated, socketEventLimiter } from "./validated-event";
 import { createWrongCodeLimiter, type WrongCodeLimiter } from "./wrong-code-limiter";
 
 interface SocketIdentity {
@@ -43,7 +44,6 @@ interface SocketIdentity {
 type Handler<T> = (input: T, socket: Socket, identity: SocketIdentity) => Promise<Ack> | Ack;
 
 /** Each socket may send this many events per second; a tapping student never needs more. */
-const EVENTS_PER_SECOND = 20;
 
 /**
  * The one answer to a code that opens no game, whether no game has it, or its game is locked or
@@ -73,10 +73,12 @@ export interface SocketHandlerOptions {
   trustProxy?: TrustProxy;
   /** Wrong room codes per client address (default: createWrongCodeLimiter() in memory). */
   wrongCodes?: WrongCodeLimiter;
+  /** Each socket's events per second (default: its own); the homework handlers share it. */
+  limiter?: RateLimiterMemory;
 }
 
 export function registerSocketHandlers(io: Server, registry: RoomDirectory, log: Logger, options: SocketHandlerOptions = {}): void {
-  const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const limiter = options.limiter ?? socketEventLimiter();
   const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
 
   io.on("connection", (socket) => {
@@ -85,28 +87,7 @@ export function registerSocketHandlers(io: Server, registry: RoomDirectory, log:
     const address = clientAddress(socket.request, options.trustProxy);
 
     function on<S extends z.ZodType>(event: string, schema: S, fallbackMessage: string, handler: Handler<z.output<S>>) {
-      socket.on(event, async (...args: unknown[]) => {
-        const last = args[args.length - 1];
-        const ack = typeof last === "function" ? (last as (response: Ack) => void) : () => {};
-        const payload = typeof last === "function" ? (args.length > 1 ? args[0] : undefined) : args[0];
-        try {
-          await limiter.consume(socket.id);
-        } catch {
-          return ack(refusal("rate-limited", "Too many requests at once. Wait a moment and try again."));
-        }
-        // Field messages in the protocol win; anything else gets this event's plain-words fallback.
-        // The error map is given only to a failed parse: passing one turns off zod's compiled fast
-        // path (15 µs instead of 2 µs per answer).
-        let parsed = schema.safeParse(payload);
-        if (!parsed.success) parsed = schema.safeParse(payload, { error: () => fallbackMessage });
-        if (!parsed.success) return ack(refusal("invalid-request", parsed.error.issues[0]?.message ?? fallbackMessage));
-        try {
-          ack(await handler(parsed.data, socket, identity));
-        } catch (error) {
-          log.error(`socket ${event} failed`, error);
-          ack(refusal("server-error", "Something went wrong on the server. Please try again."));
-        }
-      });
+      onValidated(socket, { limiter, log }, event, schema, fallbackMessage, (input) => handler(input, socket, identity));
     }
 
     async function hostRoom(): Promise<RoomHandle | Refusal> {

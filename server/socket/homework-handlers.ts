@@ -4,7 +4,7 @@
  */
 import type { Server } from "socket.io";
 import type { z } from "zod";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterMemory } from "rate-limiter-flexible";
 import {
   HomeworkEvent,
   fallbackRefusalMessages,
@@ -20,9 +20,9 @@ import {
 import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { HomeworkSession, HomeworkStudents } from "../homework/students";
 import type { Logger } from "../rooms/ports";
+import { onValidated, socketEventLimiter } from "./validated-event";
 import { createWrongCodeLimiter, type WrongCodeLimiter } from "./wrong-code-limiter";
 
-const EVENTS_PER_SECOND = 20;
 
 function noHomework(code: string): Refusal {
   return refusal("game-not-found", `There's no homework with the code ${code}. Check the code your teacher gave you.`);
@@ -32,9 +32,9 @@ export function registerHomeworkHandlers(
   io: Server,
   students: HomeworkStudents,
   log: Logger,
-  options: { trustProxy?: TrustProxy; wrongCodes?: WrongCodeLimiter } = {},
+  options: { trustProxy?: TrustProxy; wrongCodes?: WrongCodeLimiter; limiter?: RateLimiterMemory } = {},
 ): void {
-  const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const limiter = options.limiter ?? socketEventLimiter();
   const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
 
   io.on("connection", (socket) => {
@@ -42,24 +42,7 @@ export function registerHomeworkHandlers(
     const address = clientAddress(socket.request, options.trustProxy);
 
     function on<S extends z.ZodType>(event: string, schema: S, fallback: string, handler: (input: z.output<S>) => Promise<Ack>) {
-      socket.on(event, async (...args: unknown[]) => {
-        const last = args[args.length - 1];
-        const ack = typeof last === "function" ? (last as (response: Ack) => void) : () => {};
-        const payload = typeof last === "function" ? (args.length > 1 ? args[0] : undefined) : args[0];
-        try {
-          await limiter.consume(socket.id);
-        } catch {
-          return ack(refusal("rate-limited", "Too many requests at once. Wait a moment and try again."));
-        }
-        const parsed = schema.safeParse(payload, { error: () => fallback });
-        if (!parsed.success) return ack(refusal("invalid-request", parsed.error.issues[0]?.message ?? fallback));
-        try {
-          ack(await handler(parsed.data));
-        } catch (error) {
-          log.error(`socket ${event} failed`, error);
-          ack(refusal("server-error", "Something went wrong on the server. Please try again."));
-        }
-      });
+      onValidated(socket, { limiter, log }, event, schema, fallback, handler);
     }
 
     on(HomeworkEvent.info, homeworkInfoSchema, "Enter the 8-digit homework code.", async ({ code }) => {

@@ -15,7 +15,7 @@ import { NOT_CONNECTED } from "@/client/use-host-game";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const catalog = (locale: Locale): typeof en => JSON.parse(readFileSync(path.join(root, "src/i18n/messages", `${locale}.json`), "utf8")) as typeof en;
-const serverSource = ["server/engine/rounds.ts", "server/engine/players.ts", "server/socket/handlers.ts"]
+const serverSource = ["server/engine/rounds.ts", "server/engine/players.ts", "server/socket/handlers.ts", "server/socket/validated-event.ts"]
   .map((file) => readFileSync(path.join(root, file), "utf8"))
   .join("\n");
 
