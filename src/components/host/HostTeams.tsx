@@ -1,8 +1,8 @@
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import type { HostView, TeamStanding } from "@/protocol";
+import type { HostView } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
 import { TeamName } from "@/components/shared/TeamName";
+import { PodiumStage } from "./PodiumStage";
 
 const LEADERBOARD_SIZE = 5;
 
@@ -39,44 +39,19 @@ export function HostTeamLeaderboard({ view }: { view: HostView }) {
   );
 }
 
-const PLACES = [
-  { rank: 2, height: "h-[24vh]", block: "bg-slate-300" },
-  { rank: 1, height: "h-[34vh]", block: "bg-amber-300" },
-  { rank: 3, height: "h-[16vh]", block: "bg-orange-300" },
-] as const;
-
 /** Team mode: the podium of the three best teams. */
 export function HostTeamPodium({ view }: { view: HostView }) {
   const t = useTranslations("teams");
-  const tHost = useTranslations("host");
   const ranked = (view.teams ?? []).filter((team) => team.rank !== null);
-  const byPlace = (place: number): TeamStanding | undefined => ranked[place - 1];
   return (
-    <section data-testid="phase-podium" className="flex h-full min-h-0 flex-col items-center gap-[2vh]">
-      <h2 className="text-[6vh] font-black">{t("podium")}</h2>
-      {view.endedEarly && (
-        <p data-testid="ended-early" className="rounded-full bg-amber-300 px-[3vh] py-[0.5vh] text-[2.8vh] font-bold text-amber-950">
-          {tHost("podium.endedEarly")}
-        </p>
-      )}
-      <div className="flex min-h-0 flex-1 items-end justify-center gap-[2vh]">
-        {PLACES.map(({ rank, height, block }) => {
-          const team = byPlace(rank);
-          if (!team) return null;
-          return (
-            <div key={rank} data-testid={`team-podium-${rank}`} className="flex w-[28vw] flex-col items-center gap-[1vh]">
-              <TeamName team={team.team} className="max-w-full text-[4.5vh] font-black" />
-              <span className="text-[3.2vh] font-bold text-indigo-200 tabular-nums">{formatScore(team.score)}</span>
-              <div className={`flex w-full items-start justify-center rounded-t-[1.5vh] pt-[2vh] ${height} ${block}`}>
-                <span className="text-[8vh] font-black text-indigo-950">{rank}</span>
-              </div>
-            </div>
-          );
-        })}
-      </div>
-      <Link href={`/games/${view.gameId}`} data-testid="results-link" className="text-[2.8vh] font-semibold text-indigo-100 underline">
-        {tHost("screen.seeResults")}
-      </Link>
-    </section>
+    <PodiumStage
+      view={view}
+      title={t("podium")}
+      stepTestId="team-podium"
+      at={(rank) => {
+        const team = ranked[rank - 1];
+        return team && { score: team.score, name: <TeamName team={team.team} className="max-w-full text-[4.5vh] font-black" /> };
+      }}
+    />
   );
 }
