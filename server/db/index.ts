@@ -16,7 +16,7 @@ export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPl
 export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
 export type { LiveGameRow } from "./live-games";
 export type { AddPlayerInput } from "./players";
-export { saveRound, saveRounds, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
+export { answerRow, saveRound, saveRounds, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";
 export type { AnswerRow, RoundRow } from "./rounds";
 export { listLibraryQuizzes, searchLibraryQuizzes, findQuiz, loadQuizSourceText, renameQuiz, markQuizDeleted } from "./quizzes";
 export type { LibraryQuizItem, LibrarySearch, QuizRecord } from "./quizzes";

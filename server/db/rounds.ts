@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { arrayLiteral } from "./array-literal";
 import type { Database } from "./client";
 import type { RawAnswer } from "../../src/protocol/answers";
+import type { SavedAnswer } from "../engine";
 import { answers, gameRounds } from "./schema";
 
 /** Rows per INSERT (a bound on one statement's time, whatever the batch). */
@@ -37,6 +39,25 @@ export interface AnswerRow {
   answeredAt: Date;
   /** The phone's id for the answer (its retries carry the same id). */
   clientAnswerId?: string | null;
+}
+
+/** The row an answer the engine accepted is stored as (live games and homework alike). */
+export function answerRow(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): AnswerRow {
+  return {
+    id: randomUUID(),
+    gameId,
+    questionId,
+    playerId: answer.playerId,
+    roundIndex,
+    choices: answer.choices,
+    answer: answer.raw ?? null,
+    correct: answer.correct,
+    points: answer.points,
+    streak: answer.streak,
+    responseMs: answer.responseMs,
+    answeredAt: new Date(answer.answeredAt),
+    clientAnswerId: answer.answerId,
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { refusal, type AnswerRequest, type HomeworkInfo, type HomeworkStartAck, type HomeworkStartRequest, type HomeworkViewAck, type Refusal } from "../../src/protocol";
 import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { answerQuestion, expireIfDue, newStudent, nextQuestion, startRefusal, studentView } from "../engine/homework";
-import type { Database } from "../db";
+import { answerRow, type Database } from "../db";
 import { attemptsOf, findHomework, findHomeworkByCode, findStudent, insertStudent, saveStudentStep, type StoredHomework, type StoredStudent } from "../db/homework";
 import { hashSecret, newSecret, verifySecret } from "../games/secrets";
 
@@ -143,21 +143,7 @@ export class HomeworkStudents {
         playerId: student.playerId,
         progress,
         now: new Date(now),
-        answer: {
-          id: randomUUID(),
-          gameId: homework.gameId,
-          questionId: result.questionId,
-          playerId: student.playerId,
-          roundIndex: progress.questionIndex,
-          choices: answer.choices,
-          answer: answer.raw ?? null,
-          correct: answer.correct,
-          points: answer.points,
-          streak: answer.streak,
-          responseMs: answer.responseMs,
-          answeredAt: new Date(answer.answeredAt),
-          clientAnswerId: answer.answerId,
-        },
+        answer: answerRow(homework.gameId, progress.questionIndex, result.questionId, answer),
       });
       return { ok: true, view: studentView(homework, student, now) };
     });

@@ -1,27 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerTeams, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
-import type { SavedAnswer } from "../engine";
+import { answerRow, deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerTeams, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
 import { GroupCommit } from "./group-commit";
 import { batchedPlayerInserts } from "./player-batch";
 import type { GamePersistence, Logger } from "./ports";
-
-function answerRow(gameId: string, roundIndex: number, questionId: string, answer: SavedAnswer): AnswerRow {
-  return {
-    id: randomUUID(),
-    gameId,
-    questionId,
-    playerId: answer.playerId,
-    roundIndex,
-    choices: answer.choices,
-    answer: answer.raw ?? null,
-    correct: answer.correct,
-    points: answer.points,
-    streak: answer.streak,
-    responseMs: answer.responseMs,
-    answeredAt: new Date(answer.answeredAt),
-    clientAnswerId: answer.answerId,
-  };
-}
 
 /** Saves what the rooms report through the Drizzle repositories; answers from all games go in shared batches. */
 export function databasePersistence(
