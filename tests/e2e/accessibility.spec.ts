@@ -144,7 +144,9 @@ async function barWidth(page: Page): Promise<number> {
 
 test("every page and every game state passes axe; reduced motion, announcements, read aloud and hidden question text work", async ({ browser }) => {
   // About 35 axe checks and a 7-question game with three phones: a few minutes on a busy 2-core machine.
-  test.setTimeout(900_000);
+  // It audits every page and game state (now also the editor, pictures, teams and homework screens):
+  // 10 min alone, over 15 min on a busy machine.
+  test.setTimeout(1_800_000);
   // Signed out: sign-in, sign-up and /join.
   const visitor = await auditedContext(browser, { viewport: { width: 1280, height: 800 } });
   await visitor.goto("/sign-in");
