@@ -101,36 +101,54 @@ export async function findStudent(db: Database, gameId: string, playerId: string
 }
 
 /** Earlier attempts under this nickname (by its lookalike key), latest first. */
-export async function attemptsOf(db: Database, gameId: string, nicknameKey: string): Promise<Array<{ attempt: number; finished: boolean }>> {
-  const rows = await db
-    .select({ attempt: homeworkStudents.attempt, progress: homeworkStudents.progress })
-    .from(homeworkStudents)
-    .where(and(eq(homeworkStudents.gameId, gameId), eq(homeworkStudents.nicknameKey, nicknameKey)))
-    .orderBy(desc(homeworkStudents.attempt));
-  return rows.map((row) => ({ attempt: row.attempt, finished: (row.progress as StudentProgress).phase === "finished" }));
+export interface EarlierAttempt {
+  attempt: number;
+  finished: boolean;
 }
 
-/** A new student: their player row, their progress, and one more eligible player on every round. */
-export async function insertStudent(
+/** A start let through: which attempt it is and the nickname it is saved under. */
+export interface Admission {
+  ok: true;
+  attempt: number;
+  nickname: string;
+}
+
+/**
+ * A new student, unless `decide` refuses them given the earlier attempts under the same nickname:
+ * their player row, their progress, and one more eligible player on every round. Starts of one
+ * homework take turns (the game's row is locked first), so two students starting at once neither
+ * share a join number nor a nickname, nor deadlock on the rounds they both count themselves into.
+ */
+export async function startStudent<Refused extends { ok: false }>(
   db: Database,
-  input: { playerId: string; gameId: string; nickname: string; nicknameKey: string; tokenHash: string; identifier: string | null; attempt: number; progress: StudentProgress; now: Date },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  input: { playerId: string; gameId: string; nicknameKey: string; tokenHash: string; identifier: string | null; progress: StudentProgress; now: Date },
+  decide: (earlier: EarlierAttempt[]) => Admission | Refused,
+): Promise<Admission | Refused> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: games.id }).from(games).where(eq(games.id, input.gameId)).for("update");
+    const rows = await tx
+      .select({ attempt: homeworkStudents.attempt, progress: homeworkStudents.progress })
+      .from(homeworkStudents)
+      .where(and(eq(homeworkStudents.gameId, input.gameId), eq(homeworkStudents.nicknameKey, input.nicknameKey)))
+      .orderBy(desc(homeworkStudents.attempt));
+    const decision = decide(rows.map((row) => ({ attempt: row.attempt, finished: (row.progress as StudentProgress).phase === "finished" })));
+    if (!decision.ok) return decision;
     const [{ next } = { next: 1 }] = await tx
       .select({ next: sql<number>`coalesce(max(${players.joinSeq}), 0) + 1`.mapWith(Number) })
       .from(players)
       .where(eq(players.gameId, input.gameId));
-    await tx.insert(players).values({ id: input.playerId, gameId: input.gameId, nickname: input.nickname, joinedAt: input.now, joinSeq: next, tokenHash: input.tokenHash });
+    await tx.insert(players).values({ id: input.playerId, gameId: input.gameId, nickname: decision.nickname, joinedAt: input.now, joinSeq: next, tokenHash: input.tokenHash });
     await tx.insert(homeworkStudents).values({
       playerId: input.playerId,
       gameId: input.gameId,
       nicknameKey: input.nicknameKey,
       identifier: input.identifier,
-      attempt: input.attempt,
+      attempt: decision.attempt,
       progress: input.progress,
       updatedAt: input.now,
     });
     await tx.update(gameRounds).set({ eligiblePlayers: sql`${gameRounds.eligiblePlayers} + 1` }).where(eq(gameRounds.gameId, input.gameId));
+    return decision;
   });
 }
 

@@ -9,7 +9,7 @@ import { refusal, type AnswerRequest, type HomeworkInfo, type HomeworkStartAck, 
 import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { answerQuestion, expireIfDue, newStudent, nextQuestion, startRefusal, studentView } from "../engine/homework";
 import { answerRow, type Database } from "../db";
-import { attemptsOf, findHomework, findHomeworkByCode, findStudent, insertStudent, saveStudentStep, type StoredHomework, type StoredStudent } from "../db/homework";
+import { findHomework, findHomeworkByCode, findStudent, saveStudentStep, startStudent, type StoredHomework, type StoredStudent } from "../db/homework";
 import { hashSecret, newSecret, verifySecret } from "../games/secrets";
 
 /** Homework content never changes once assigned, so each process keeps the ones in use. */
@@ -80,31 +80,26 @@ export class HomeworkStudents {
     const label = homework.settings.identifierLabel;
     const identifier = request.identifier?.trim() || null;
     if (label && !identifier) return refusal("invalid-request", `Fill in “${label}” as your teacher asked.`);
-    const nicknameKey = nicknameKeys(request.nickname)[0]!;
-    const earlier = await attemptsOf(this.db, homework.gameId, nicknameKey);
-    if (earlier.some((attempt) => !attempt.finished)) {
-      return refusal("nickname-taken", `Someone is already doing this homework as ${request.nickname}. If it's you, go back to the phone or browser you started on; otherwise pick another nickname.`);
-    }
-    if (earlier.length >= homework.settings.attempts) {
-      const times = homework.settings.attempts === 1 ? "once" : `${homework.settings.attempts} times`;
-      return refusal("not-allowed", `${request.nickname} has already done this homework, which may be done ${times}.`);
-    }
-    const attempt = earlier.length + 1;
-    const nickname = attempt > 1 ? `${request.nickname} (${attempt})` : request.nickname;
     const playerId = randomUUID();
     const playerToken = newSecret();
     const progress = newStudent(now);
-    await insertStudent(this.db, {
-      playerId,
-      gameId: homework.gameId,
-      nickname,
-      nicknameKey,
-      tokenHash: hashSecret(playerToken),
-      identifier: label ? identifier : null,
-      attempt,
-      progress,
-      now: new Date(now),
-    });
+    const { attempts } = homework.settings;
+    const admitted = await startStudent(
+      this.db,
+      { playerId, gameId: homework.gameId, nicknameKey: nicknameKeys(request.nickname)[0]!, tokenHash: hashSecret(playerToken), identifier: label ? identifier : null, progress, now: new Date(now) },
+      (earlier) => {
+        if (earlier.some((attempt) => !attempt.finished)) {
+          return refusal("nickname-taken", `Someone is already doing this homework as ${request.nickname}. If it's you, go back to the phone or browser you started on; otherwise pick another nickname.`);
+        }
+        if (earlier.length >= attempts) {
+          return refusal("not-allowed", `${request.nickname} has already done this homework, which may be done ${attempts === 1 ? "once" : `${attempts} times`}.`);
+        }
+        const attempt = earlier.length + 1;
+        return { ok: true as const, attempt, nickname: attempt > 1 ? `${request.nickname} (${attempt})` : request.nickname };
+      },
+    );
+    if (!admitted.ok) return admitted;
+    const { nickname } = admitted;
     return { ok: true, playerId, playerToken, view: studentView(homework, { nickname, progress }, now) };
   }
 

@@ -127,6 +127,20 @@ describe.each(testDatabaseTargets())("homework on %s", (target) => {
     });
   }
 
+  it("a class starting at the same moment: every student gets in, each with their own join number; one nickname twice at once is given once", async () => {
+    const ticket = await assign();
+    const students = Array.from({ length: 30 }, () => new Student(quiz.url));
+    const acks = await Promise.all(students.map((student, i) => student.start(ticket.code, i < 2 ? "Same Moment" : `Class ${i}`, `${i + 1}`)));
+    expect(acks.slice(2).every((ack) => ack.ok)).toBe(true);
+    expect(acks.slice(0, 2).filter((ack) => ack.ok)).toHaveLength(1);
+    expect(acks.slice(0, 2).find((ack) => !ack.ok)).toMatchObject({ ok: false, code: "nickname-taken" });
+    for (const student of students) student.close();
+    const rows = await quiz.database.db.select({ joinSeq: schema.players.joinSeq }).from(schema.players).where(eq(schema.players.gameId, ticket.gameId));
+    expect(new Set(rows.map((row) => row.joinSeq)).size).toBe(29);
+    const progress = await quiz.api.homework.progress.query({ gameId: ticket.gameId });
+    expect(progress.students).toHaveLength(29);
+  });
+
   it("20 students at their own paces, one timing out and one resuming after a refresh; nothing leaks; the report reads it", async () => {
     const ticket = await assign();
     expect(ticket.link).toContain(`/homework?code=${ticket.code}`);
