@@ -1,7 +1,9 @@
 "use client";
 
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
+import type { QuizPicture } from "@/quizdown/pictures";
 import { useFormatter, useTranslations } from "next-intl";
+import { QuizPicturesPanel } from "../QuizPicturesPanel";
 import { QuizPreview } from "../QuizPreview";
 import { SourceEditor } from "../SourceEditor";
 import type { QuizDraft } from "../use-quiz-draft";
@@ -26,7 +28,8 @@ function rememberedTab(): Tab {
  * keeps everything. The teacher's last choice is remembered in this browser.
  */
 /** `actions` (the save controls) show under the editor, above the Text tab's preview. */
-export function QuizEditor({ draft, autosave, fallbackTitle, actions }: { draft: QuizDraft; autosave: EditorAutosave; fallbackTitle: string; actions: ReactNode }) {
+/** `pictures`: the saved quiz's pictures panel (shown above the tabs); a quiz not saved yet has none. */
+export function QuizEditor({ draft, autosave, fallbackTitle, actions, pictures }: { draft: QuizDraft; autosave: EditorAutosave; fallbackTitle: string; actions: ReactNode; pictures?: { quizId: string; list: QuizPicture[] } }) {
   const t = useTranslations("teacherEditor");
   const [tab, setTabState] = useState<Tab>(rememberedTab);
   const setTab = (next: Tab) => {
@@ -46,9 +49,21 @@ export function QuizEditor({ draft, autosave, fallbackTitle, actions }: { draft:
     document.getElementById(`editor-tab-${next}`)?.focus();
   };
   const parsed = draft.result?.ok ? draft.result.quiz : null;
+  // What the teacher said each picture shows when adding it: offered again when it is chosen for a question.
+  const [alts, setAlts] = useState<Record<string, string>>({});
+  const choices = useMemo(() => (pictures ? { names: pictures.list.map((picture) => picture.name), alts, byName: Object.fromEntries(pictures.list.map((picture) => [picture.name, picture])) } : undefined), [pictures, alts]);
 
   return (
     <div className="flex flex-col gap-4">
+      {pictures && (
+        <QuizPicturesPanel
+          quizId={pictures.quizId}
+          pictures={pictures.list}
+          draft={draft}
+          writeIntoText={tab === "text"}
+          onAdded={(name, alt) => setAlts((known) => ({ ...known, [name]: alt }))}
+        />
+      )}
       {autosave.offer && <DraftOffer savedAt={autosave.offer.savedAt} restore={autosave.restore} discard={autosave.discard} />}
       <div role="tablist" aria-label={t("tabsLabel")} className="flex gap-1 border-b-2 border-slate-200">
         {TABS.map((name) => (
@@ -72,7 +87,7 @@ export function QuizEditor({ draft, autosave, fallbackTitle, actions }: { draft:
       <div role="tabpanel" id={`editor-panel-${tab}`} aria-labelledby={`editor-tab-${tab}`} className="flex flex-col gap-6">
         {tab === "visual" ? (
           <>
-            <VisualEditor draft={draft} fallbackTitle={fallbackTitle} openText={() => setTab("text")} />
+            <VisualEditor draft={draft} fallbackTitle={fallbackTitle} openText={() => setTab("text")} pictures={choices} />
             {actions}
           </>
         ) : (
