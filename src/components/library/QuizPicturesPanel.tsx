@@ -32,11 +32,8 @@ async function sendPicture(quizId: string, file: File): Promise<Outcome> {
 /**
  * The quiz's pictures while its text is edited: add one (with the words players who can't see it
  * hear), and it is written into the text where the cursor is; each picture can be written in again
- * or taken out.
- */
-/**
- * In the Visual tab (`writeIntoText` false) an added picture is not written anywhere: the teacher
- * chooses it for a question or an option there, and `onAdded` passes on what it shows.
+ * or taken out. In the Visual tab (`writeIntoText` false) an added picture is not written anywhere:
+ * the teacher chooses it for a question or an option there, and `onAdded` passes on what it shows.
  */
 export function QuizPicturesPanel({ quizId, pictures, draft, writeIntoText = true, onAdded }: { quizId: string; pictures: QuizPicture[]; draft: QuizDraft; writeIntoText?: boolean; onAdded?: (name: string, alt: string) => void }) {
   const t = useTranslations("teacherLibrary.pictures");

@@ -37,7 +37,8 @@ export function PicturePicker({ choices, value, onChange, label, testId }: { cho
           aria-describedby={names.length === 0 ? `${id}-none` : undefined}
           onChange={(event) => {
             const name = event.target.value;
-            onChange(name === "" ? null : { name, alt: value?.alt || choices.alts[name] || "" });
+            // Another picture needs its own words: those said when it was added, or none yet (then asked for).
+            onChange(name === "" ? null : { name, alt: choices.alts[name] ?? "" });
           }}
         >
           <option value="">{t("noPicture")}</option>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
-import type { QuizPicture } from "@/quizdown/pictures";
 import { useFormatter, useTranslations } from "next-intl";
+import type { QuizPicture } from "@/quizdown/pictures";
 import { QuizPicturesPanel } from "../QuizPicturesPanel";
 import { QuizPreview } from "../QuizPreview";
 import { SourceEditor } from "../SourceEditor";
@@ -26,9 +26,10 @@ function rememberedTab(): Tab {
 /**
  * The quiz, edited as fields (Visual) or as quizdown (Text): both edit the same text, so switching
  * keeps everything. The teacher's last choice is remembered in this browser.
+ * `actions` (the save controls) show under the editor, above the Text tab's preview. `pictures`: the
+ * saved quiz's pictures (their panel shows above the tabs, the Visual tab offers them); a quiz not
+ * saved yet has none.
  */
-/** `actions` (the save controls) show under the editor, above the Text tab's preview. */
-/** `pictures`: the saved quiz's pictures panel (shown above the tabs); a quiz not saved yet has none. */
 export function QuizEditor({ draft, autosave, fallbackTitle, actions, pictures }: { draft: QuizDraft; autosave: EditorAutosave; fallbackTitle: string; actions: ReactNode; pictures?: { quizId: string; list: QuizPicture[] } }) {
   const t = useTranslations("teacherEditor");
   const [tab, setTabState] = useState<Tab>(rememberedTab);
@@ -51,7 +52,8 @@ export function QuizEditor({ draft, autosave, fallbackTitle, actions, pictures }
   const parsed = draft.result?.ok ? draft.result.quiz : null;
   // What the teacher said each picture shows when adding it: offered again when it is chosen for a question.
   const [alts, setAlts] = useState<Record<string, string>>({});
-  const choices = useMemo(() => (pictures ? { names: pictures.list.map((picture) => picture.name), alts, byName: Object.fromEntries(pictures.list.map((picture) => [picture.name, picture])) } : undefined), [pictures, alts]);
+  const list = pictures?.list;
+  const choices = useMemo(() => (list ? { names: list.map((picture) => picture.name), alts, byName: Object.fromEntries(list.map((picture) => [picture.name, picture])) } : undefined), [list, alts]);
 
   return (
     <div className="flex flex-col gap-4">
