@@ -2,11 +2,13 @@
  * In real Chromium: a teacher assigns the back-office quiz as homework (asking for a class number),
  * a 360×640 phone opens the link, does it at its own pace (reloading the page mid-way and carrying
  * on where it was), the teacher's progress page shows the student finished, and the report opens.
+ * The homework's link is shown as a QR code (checked against the link it encodes) with its code beside it.
  * axe-core checks every homework screen on the way (teacher and phone): no violation allowed.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import axeCore from "axe-core";
+import { create } from "qrcode";
 import { correctAnswersByPrompt, PHONE } from "./phones";
 import { signUpAsNewTeacher } from "./teacher";
 
@@ -16,6 +18,31 @@ async function audit(page: Page, where: string): Promise<void> {
   // axe is loaded into every page once (addInitScript below); legacy mode runs it there, as accessibility.spec.ts does.
   const results = await new AxeBuilder({ page, axeSource: "window.axe" }).setLegacyMode(true).analyze();
   for (const violation of results.violations) violations.push(`[${where}] ${violation.id}: ${violation.help} — ${violation.nodes.slice(0, 2).map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+/** The path a QR code of `url` draws, made here with the same library: equal paths, equal encoded link. */
+function qrPath(url: string): string {
+  const { modules } = create(url, { errorCorrectionLevel: "M" });
+  let d = "";
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) if (modules.data[row * modules.size + col]) d += `M${col + 2} ${row + 2}h1v1h-1z`;
+  }
+  return d;
+}
+
+/** The homework QR is visible, named for screen readers, beside the code, and encodes the homework's link; returns that link. */
+async function expectHomeworkQr(page: Page, code: string): Promise<string> {
+  const qr = page.getByTestId("homework-qr");
+  await expect(qr).toBeVisible();
+  const link = (await qr.getAttribute("data-url"))!;
+  expect(link).toMatch(new RegExp(`^http://[^/]+/homework\\?code=${code}$`));
+  await expect(qr.getByRole("img")).toHaveAccessibleName(`QR code of the homework link: ${link}`);
+  expect(await qr.locator("path").getAttribute("d")).toBe(qrPath(link));
+  await expect(page.getByTestId("homework-qr-block").getByTestId("homework-code")).toHaveText(code);
+  await expect(page.getByTestId("homework-qr-block").getByTestId("homework-link")).toHaveText(link);
+  const box = (await qr.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(150);
+  return link;
 }
 
 test("homework from assignment to report", async ({ browser, page: teacher }) => {
@@ -31,12 +58,15 @@ test("homework from assignment to report", async ({ browser, page: teacher }) =>
   const assigned = teacher.getByTestId("homework-assigned");
   await expect(assigned).toBeVisible();
   const code = (await assigned.innerText()).match(/\d{8}/)![0];
+  // The link is shown as a QR code to project, with the code in plain text beside it.
+  await expectHomeworkQr(teacher, code);
   await expect(teacher.getByTestId("homework-list")).toBeVisible();
   await audit(teacher, "assignments");
   await assigned.getByRole("link").click();
   await expect(teacher.getByTestId("homework-code")).toHaveText(code);
   const link = await teacher.getByTestId("homework-link").innerText();
   expect(link).toContain(`/homework?code=${code}`);
+  expect(await expectHomeworkQr(teacher, code)).toBe(link);
 
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   await context.addInitScript({ content: axeCore.source });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseQuizdown } from "@/quizdown";
+import type { QuizPictures } from "@/quizdown/pictures";
 import {
   addQuestion,
   changeKind,
@@ -10,7 +11,10 @@ import {
   emptyQuiz,
   locateProblems,
   moveQuestion,
+  pictureOf,
   readEditorQuiz,
+  textWithoutPicture,
+  withPicture,
   updateQuestion,
   updateSetting,
   writeEditorQuiz,
@@ -237,5 +241,63 @@ describe("editor model ↔ quizdown", () => {
     expect(Object.keys(located.questions[0]!).sort()).toEqual(["option:1", "options", "prompt"]);
     expect(Object.keys(located.questions[1]!)).toEqual(["max"]);
     expect(Object.keys(located.questions[2]!)).toEqual(["accepted"]);
+  });
+});
+
+describe("editor model: pictures chosen for a question or an option", () => {
+  const PICTURES: QuizPictures = { "robin.jpg": { name: "robin.jpg", hash: "a".repeat(64), width: 640, height: 480 } };
+  const ROBIN = { name: "robin.jpg", alt: "A robin [red] on a \\ branch" };
+
+  it("writes a question's picture as the first line of its body, and reads it back apart from the body's text", () => {
+    let quiz = addQuestion(emptyQuiz(), "choice");
+    const id = quiz.questions[0]!.id;
+    quiz = updateQuestion(quiz, id, { prompt: "Which bird?", body: withPicture("Seen in winter.", ROBIN, "body"), options: [{ text: "Robin", correct: true, explanation: "" }, { text: "Crow", correct: false, explanation: "" }] });
+    const text = writeEditorQuiz(quiz);
+    expect(text).toContain("\n![A robin \\[red\\] on a \\\\ branch](picture:robin.jpg)\n\nSeen in winter.\n");
+    const result = parseQuizdown(text, { pictures: PICTURES });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.quiz.questions[0]!.bodyHtml).toContain('alt="A robin [red] on a \\ branch"');
+    expect(readEditorQuiz(text).questions[0]!.notEditable).toBeUndefined();
+    const body = readEditorQuiz(text).questions[0]!.body;
+    expect(pictureOf(body, "body")).toEqual(ROBIN);
+    expect(textWithoutPicture(body, "body")).toBe("Seen in winter.");
+    // Taking the picture away leaves the text; an empty body with a picture is the picture alone.
+    expect(withPicture(textWithoutPicture(body, "body"), null, "body")).toBe("Seen in winter.");
+    expect(withPicture("", ROBIN, "body")).toBe("![A robin \\[red\\] on a \\\\ branch](picture:robin.jpg)");
+  });
+
+  it("writes an option's picture at the start of its line, which the game shows in that option", () => {
+    let quiz = addQuestion(emptyQuiz(), "choice");
+    const id = quiz.questions[0]!.id;
+    const robin = { name: "robin.jpg", alt: "A robin" };
+    quiz = updateQuestion(quiz, id, { prompt: "Which is a robin?", options: [{ text: withPicture("This one", robin, "option"), correct: true, explanation: "" }, { text: "Crow", correct: false, explanation: "" }] });
+    const result = parseQuizdown(writeEditorQuiz(quiz), { pictures: PICTURES });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.quiz.questions[0]!.options[0]!.html).toContain('alt="A robin"');
+    expect(result.quiz.questions[0]!.options[0]!.html).toContain("This one");
+    expect(readEditorQuiz(writeEditorQuiz(quiz)).questions[0]!.notEditable).toBeUndefined();
+    const option = readEditorQuiz(writeEditorQuiz(quiz)).questions[0]!.options[0]!.text;
+    expect(pictureOf(option, "option")).toEqual(robin);
+    expect(textWithoutPicture(option, "option")).toBe("This one");
+    expect(withPicture("", robin, "option")).toBe("![A robin](picture:robin.jpg)");
+  });
+
+  it("keeps alt text as typed, so typing a space between words is not lost", () => {
+    const typing = withPicture("Text", { name: "robin.jpg", alt: "A robin " }, "body");
+    expect(pictureOf(typing, "body")).toEqual({ name: "robin.jpg", alt: "A robin " });
+  });
+
+  it("leaves a picture written elsewhere in the text to the text field", () => {
+    expect(pictureOf("Look: ![A robin](picture:robin.jpg)", "body")).toBeNull();
+    expect(pictureOf("![A robin](picture:robin.jpg) on the same line", "body")).toBeNull();
+    expect(pictureOf("![A robin](picture:robin.jpg)Robin", "option")).toBeNull();
+    expect(textWithoutPicture("Look: ![A robin](picture:robin.jpg)", "body")).toBe("Look: ![A robin](picture:robin.jpg)");
+  });
+
+  it("a picture chosen without alt text is refused by the checker", () => {
+    let quiz = addQuestion(emptyQuiz(), "choice");
+    quiz = updateQuestion(quiz, quiz.questions[0]!.id, { prompt: "Q", body: withPicture("", { name: "robin.jpg", alt: "" }, "body"), options: [{ text: "a", correct: true, explanation: "" }, { text: "b", correct: false, explanation: "" }] });
+    const result = parseQuizdown(writeEditorQuiz(quiz), { pictures: PICTURES });
+    expect(!result.ok && result.errors.map((error) => error.code)).toEqual(["pictureNoAlt"]);
   });
 });

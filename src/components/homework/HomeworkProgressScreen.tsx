@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/client/trpc";
 import { TeacherPage } from "@/components/account/TeacherPage";
 import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
+import { HomeworkLinkQr } from "./HomeworkLinkQr";
 
 /** How often the progress page asks again: students move at their own pace, a few seconds late is fine. */
 const POLL_MS = 3_000;
@@ -29,18 +30,7 @@ export function HomeworkProgressScreen({ gameId }: { gameId: string }) {
           <>
             <h1 className="text-3xl font-black text-slate-900">{data.title}</h1>
             <div className="flex flex-col gap-1 rounded-2xl border border-slate-200 bg-white p-5 text-slate-900">
-              <p>
-                {t("code")}{" "}
-                <strong data-testid="homework-code" className="font-mono text-2xl" dir="ltr">
-                  {data.code}
-                </strong>
-              </p>
-              <p>
-                {t("link")}{" "}
-                <a className="font-semibold text-indigo-800 underline" href={data.link} data-testid="homework-link" dir="ltr">
-                  {data.link}
-                </a>
-              </p>
+              <HomeworkLinkQr code={data.code} link={data.link} large />
               <p>
                 {t(closed ? "closedAt" : "closesAt", { when: format.dateTime(new Date(data.settings.closesAt), { dateStyle: "medium", timeStyle: "short" }) })}
               </p>

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/client/trpc";
 import { TeacherPage } from "@/components/account/TeacherPage";
 import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text";
+import { HomeworkLinkQr } from "./HomeworkLinkQr";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -140,12 +141,15 @@ function AssignForm() {
         </p>
       )}
       {assign.data && (
-        <p role="status" data-testid="homework-assigned" className="rounded-lg bg-green-50 px-3 py-2 text-green-900">
-          {t("assigned", { code: assign.data.code })}{" "}
-          <Link className="font-bold underline" href={`/assignments/${assign.data.gameId}`}>
-            {t("follow")}
-          </Link>
-        </p>
+        <div className="flex flex-col gap-3 rounded-lg bg-green-50 px-3 py-2">
+          <p role="status" data-testid="homework-assigned" className="text-green-900">
+            {t("assigned", { code: assign.data.code })}{" "}
+            <Link className="font-bold underline" href={`/assignments/${assign.data.gameId}`}>
+              {t("follow")}
+            </Link>
+          </p>
+          <HomeworkLinkQr code={assign.data.code} link={assign.data.link} />
+        </div>
       )}
       <button type="submit" disabled={!chosen || assign.isPending} data-testid="homework-assign-submit" className="self-start rounded-lg bg-indigo-700 px-5 py-2.5 font-bold text-white disabled:bg-slate-400">
         {t("submit")}

@@ -2,7 +2,7 @@ import { TeamName } from "@/components/shared/TeamName";
 import { useTranslations } from "next-intl";
 import type { HostView } from "@/protocol";
 import { LockIcon } from "@/components/shared/icons";
-import { JoinQrCode } from "./JoinQrCode";
+import { LinkQrCode } from "@/components/shared/LinkQrCode";
 import { AllowTakeoverButton, PlayerPresence } from "./PlayerPresence";
 import { RemovedPlayers } from "./RemovedPlayers";
 
@@ -50,7 +50,7 @@ export function HostLobby({ view, joinUrl, busy, onRemovePlayer, onReadmitPlayer
             </p>
           )}
         </div>
-        {qrUrl && <JoinQrCode url={qrUrl} label={t("qrLabel", { url: qrUrl })} className={`shrink-0 p-[1vh] ${compact ? "size-[30vh]" : "size-[40vh]"}`} />}
+        {qrUrl && <LinkQrCode url={qrUrl} testId="host-qr-code" label={t("qrLabel", { url: qrUrl })} className={`shrink-0 p-[1vh] ${compact ? "size-[30vh]" : "size-[40vh]"}`} />}
       </div>
 
       <div className="flex min-h-0 flex-1 flex-col gap-[1.5vh] rounded-[2vh] bg-white/5 p-[2.5vh]">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { otherDeviceLink } from "@/client/host-secret";
-import { JoinQrCode } from "./JoinQrCode";
+import { LinkQrCode } from "@/components/shared/LinkQrCode";
 import { useDismiss } from "./use-dismiss";
 
 /**
@@ -94,7 +94,7 @@ export function HostOtherDevice({ gameId, hostSecret, origin }: { gameId: string
               {copied === "yes" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
             </span>
           </div>
-          {showQr && <JoinQrCode url={link} testId="host-other-device-qr" label={t("qrLabel")} className="size-[34vh] self-center p-[1vh]" />}
+          {showQr && <LinkQrCode url={link} testId="host-other-device-qr" label={t("qrLabel")} className="size-[34vh] self-center p-[1vh]" />}
         </div>
       )}
     </div>

@@ -32,9 +32,10 @@ async function sendPicture(quizId: string, file: File): Promise<Outcome> {
 /**
  * The quiz's pictures while its text is edited: add one (with the words players who can't see it
  * hear), and it is written into the text where the cursor is; each picture can be written in again
- * or taken out.
+ * or taken out. In the Visual tab (`writeIntoText` false) an added picture is not written anywhere:
+ * the teacher chooses it for a question or an option there, and `onAdded` passes on what it shows.
  */
-export function QuizPicturesPanel({ quizId, pictures, draft }: { quizId: string; pictures: QuizPicture[]; draft: QuizDraft }) {
+export function QuizPicturesPanel({ quizId, pictures, draft, writeIntoText = true, onAdded }: { quizId: string; pictures: QuizPicture[]; draft: QuizDraft; writeIntoText?: boolean; onAdded?: (name: string, alt: string) => void }) {
   const t = useTranslations("teacherLibrary.pictures");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -51,8 +52,9 @@ export function QuizPicturesPanel({ quizId, pictures, draft }: { quizId: string;
     onSuccess: async (outcome) => {
       if ("error" in outcome) return setMessage({ kind: "error", text: t(`errors.${outcome.error.refusal}`) });
       await refresh();
-      draft.insertLine(pictureMarkdown(outcome.picture.name, alt));
-      setMessage({ kind: "done", text: t("added", { name: outcome.picture.name }) });
+      onAdded?.(outcome.picture.name, alt.trim());
+      if (writeIntoText) draft.insertLine(pictureMarkdown(outcome.picture.name, alt));
+      setMessage({ kind: "done", text: t(writeIntoText ? "added" : "addedVisual", { name: outcome.picture.name }) });
       setFile(null);
       setFileKey((key) => key + 1);
       setAlt("");
@@ -82,7 +84,7 @@ export function QuizPicturesPanel({ quizId, pictures, draft }: { quizId: string;
         <h3 id={`${fileId}-title`} className="text-xl font-black tracking-tight">
           {t("title")}
         </h3>
-        <p className="mt-1 max-w-3xl text-slate-600">{t("intro")}</p>
+        <p className="mt-1 max-w-3xl text-slate-600">{t(writeIntoText ? "intro" : "introVisual")}</p>
       </div>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1.5">
@@ -142,9 +144,11 @@ export function QuizPicturesPanel({ quizId, pictures, draft }: { quizId: string;
               <img src={pictureUrl(picture.hash)} alt="" width={picture.width} height={picture.height} loading="lazy" className="h-12 w-auto rounded border border-slate-200 object-contain" />
               <code className="min-w-0 flex-1 break-all text-slate-800">{picture.name}</code>
               <span className="text-sm text-slate-600">{t("size", { width: picture.width, height: picture.height })}</span>
-              <button type="button" onClick={() => insert(picture)} className={SECONDARY_BUTTON}>
-                {t("insert")}
-              </button>
+              {writeIntoText && (
+                <button type="button" onClick={() => insert(picture)} className={SECONDARY_BUTTON}>
+                  {t("insert")}
+                </button>
+              )}
               <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ quizId, name: picture.name })} className={SECONDARY_BUTTON}>
                 {t("remove")}
               </button>

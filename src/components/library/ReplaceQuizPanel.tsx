@@ -3,7 +3,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC, type RouterOutputs } from "@/client/trpc";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./buttons";
-import { QuizPicturesPanel } from "./QuizPicturesPanel";
 import { QuizEditor } from "./editor/QuizEditor";
 import { useEditorAutosave } from "./editor/use-editor-autosave";
 import { useQuizDraft } from "./use-quiz-draft";
@@ -52,8 +51,8 @@ export function ReplaceQuizPanel({ quiz, onDone }: { quiz: SavedQuiz; onDone: ()
           {t("replaceIntro")}
         </p>
       </div>
-      <QuizPicturesPanel quizId={quiz.quizId} pictures={quiz.pictures} draft={draft} />
       <QuizEditor
+        pictures={{ quizId: quiz.quizId, list: quiz.pictures }}
         draft={draft}
         autosave={autosave}
         fallbackTitle={newTitle}

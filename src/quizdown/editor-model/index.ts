@@ -4,3 +4,4 @@ export { readEditorQuiz } from "./read";
 export { writeEditorQuiz, writeQuestion } from "./write";
 export * from "./edit";
 export { locateProblems, type EditorField, type LocatedProblems } from "./locate";
+export * from "./pictures";

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { MAX_OPTIONS } from "@/quizdown";
-import { blankOption, type EditorOption, type EditorQuestion, type QuestionPatch } from "@/quizdown/editor-model";
+import { blankOption, pictureOf, textWithoutPicture, withPicture, type EditorOption, type EditorQuestion, type QuestionPatch } from "@/quizdown/editor-model";
+import { PicturePicker, type PictureChoices } from "./PicturePicker";
 import { NumberField, ProblemNotes, SMALL_BUTTON, TextField, problemsOf, type ProblemsByField } from "./fields";
 
 interface KindFieldsProps {
@@ -10,6 +11,7 @@ interface KindFieldsProps {
   number: number;
   problems: ProblemsByField;
   onChange: (patch: QuestionPatch) => void;
+  pictures?: PictureChoices;
 }
 
 /** What a question's kind needs: its options, its right answer, its accepted answers or its slider. */
@@ -28,7 +30,7 @@ export function KindFields(props: KindFieldsProps) {
   }
 }
 
-function OptionFields({ question, problems, onChange }: KindFieldsProps) {
+function OptionFields({ question, problems, onChange, pictures }: KindFieldsProps) {
   const t = useTranslations("teacherEditor");
   const { kind, options } = question;
   const setOption = (index: number, patch: Partial<EditorOption>) => onChange({ options: options.map((option, i) => (i === index ? { ...option, ...patch } : option)) });
@@ -66,10 +68,10 @@ function OptionFields({ question, problems, onChange }: KindFieldsProps) {
               <TextField
                 className="min-w-48 flex-1"
                 label={t("optionN", { number: index + 1 })}
-                value={option.text}
+                value={pictures ? textWithoutPicture(option.text, "option") : option.text}
                 testId="editor-option-text"
                 problems={problemsOf(problems, `option:${index}`)}
-                onChange={(text) => setOption(index, { text })}
+                onChange={(text) => setOption(index, { text: pictures ? withPicture(text, pictureOf(option.text, "option"), "option") : text })}
               />
               <div className="flex gap-1 pb-1">
                 {kind === "order" && (
@@ -87,6 +89,15 @@ function OptionFields({ question, problems, onChange }: KindFieldsProps) {
                 </button>
               </div>
             </div>
+            {pictures && (
+              <PicturePicker
+                choices={pictures}
+                value={pictureOf(option.text, "option")}
+                label={t("optionPicture", { number: index + 1 })}
+                testId="editor-option-picture"
+                onChange={(chosen) => setOption(index, { text: withPicture(textWithoutPicture(option.text, "option"), chosen, "option") })}
+              />
+            )}
             <TextField label={t("explanationLabel", { number: index + 1 })} value={option.explanation} onChange={(explanation) => setOption(index, { explanation })} />
           </li>
         ))}

@@ -3,10 +3,12 @@
 import { useDeferredValue, useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { parseQuizdown } from "@/quizdown";
-import { EDITOR_KINDS, writeQuestion, type EditorKind, type EditorQuestion, type QuestionPatch } from "@/quizdown/editor-model";
+import type { QuizPictures } from "@/quizdown/pictures";
+import { EDITOR_KINDS, pictureOf, textWithoutPicture, withPicture, writeQuestion, type EditorKind, type EditorQuestion, type QuestionPatch } from "@/quizdown/editor-model";
 import { PreviewQuestion } from "../PreviewQuestion";
 import type { PreviewSettings } from "../preview-types";
 import { KindFields } from "./KindFields";
+import { PicturePicker, type PictureChoices } from "./PicturePicker";
 import { NumberField, ProblemNotes, SelectField, SMALL_BUTTON, TextField, problemsOf, type ProblemsByField } from "./fields";
 
 export interface QuestionActions {
@@ -26,10 +28,12 @@ interface QuestionCardProps {
   settings: PreviewSettings;
   quizTitle: string;
   actions: QuestionActions;
+  /** The quiz's pictures to choose from; undefined where pictures can't be added yet (a quiz not saved). */
+  pictures?: PictureChoices;
 }
 
 /** One question: its toolbar, its fields (with the checker's problems beside them) and its preview. */
-export function QuestionCard({ question, number, total, problems, settings, quizTitle, actions }: QuestionCardProps) {
+export function QuestionCard({ question, number, total, problems, settings, quizTitle, actions, pictures }: QuestionCardProps) {
   const t = useTranslations("teacherEditor");
   const general = problemsOf(problems, "question", "kind", "body", "hint");
   return (
@@ -52,29 +56,41 @@ export function QuestionCard({ question, number, total, problems, settings, quiz
         </div>
       </div>
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        {question.notEditable ? <NotEditable question={question} problems={problems} openText={actions.openText} /> : <Fields question={question} number={number} problems={problems} actions={actions} />}
-        <QuestionPreview question={question} number={number} total={total} settings={settings} quizTitle={quizTitle} />
+        {question.notEditable ? <NotEditable question={question} problems={problems} openText={actions.openText} /> : <Fields question={question} number={number} problems={problems} actions={actions} pictures={pictures} />}
+        <QuestionPreview question={question} number={number} total={total} settings={settings} quizTitle={quizTitle} pictures={pictures?.byName} />
       </div>
       {!question.notEditable && <ProblemNotes id={`question-${question.id}-notes`} problems={general} />}
     </li>
   );
 }
 
-function Fields({ question, number, problems, actions }: { question: EditorQuestion; number: number; problems: ProblemsByField; actions: QuestionActions }) {
+function Fields({ question, number, problems, actions, pictures }: { question: EditorQuestion; number: number; problems: ProblemsByField; actions: QuestionActions; pictures?: PictureChoices }) {
   const t = useTranslations("teacherEditor");
   const kindOptions = EDITOR_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }));
   const usesOptions = question.kind === "choice" || question.kind === "poll";
+  // The question's picture is the first line of its body: the body field shows the rest.
+  const picture = pictureOf(question.body, "body");
+  const bodyText = textWithoutPicture(question.body, "body");
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_14rem]">
         <TextField label={t("prompt")} value={question.prompt} testId="editor-prompt" problems={problemsOf(problems, "prompt")} onChange={(prompt) => actions.change({ prompt })} />
         <SelectField label={t("kind")} value={question.kind} options={kindOptions} testId="editor-kind" onChange={actions.changeKind} />
       </div>
-      <KindFields question={question} number={number} problems={problems} onChange={actions.change} />
+      {pictures && (
+        <PicturePicker
+          choices={pictures}
+          value={picture}
+          label={t("questionPicture")}
+          testId="editor-question-picture"
+          onChange={(chosen) => actions.change({ body: withPicture(bodyText, chosen, "body") })}
+        />
+      )}
+      <KindFields question={question} number={number} problems={problems} onChange={actions.change} pictures={pictures} />
       <details className="rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200">
         <summary className="cursor-pointer font-semibold text-indigo-800">{t("more")}</summary>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
-          <TextField className="sm:col-span-2" multiline label={t("body")} value={question.body} onChange={(body) => actions.change({ body })} />
+          <TextField className="sm:col-span-2" multiline label={t("body")} value={pictures ? bodyText : question.body} onChange={(body) => actions.change({ body: pictures ? withPicture(body, picture, "body") : body })} />
           <TextField className="sm:col-span-2" multiline label={t("hint")} value={question.hint} onChange={(hint) => actions.change({ hint })} />
           <NumberField label={t("questionTimeLimit")} hint={t("emptyQuizSetting")} value={question.timeLimitSec} problems={problemsOf(problems, "timeLimit")} onChange={(timeLimitSec) => actions.change({ timeLimitSec })} />
           <NumberField label={t("questionReadTime")} hint={t("emptyQuizSetting")} value={question.readTimeSec} problems={problemsOf(problems, "readTime")} onChange={(readTimeSec) => actions.change({ readTimeSec })} />
@@ -140,13 +156,13 @@ function NotEditable({ question, problems, openText }: { question: EditorQuestio
 }
 
 /** The question as the big screen and a phone will show it, read on its own so it follows the typing. */
-function QuestionPreview({ question, number, total, settings, quizTitle }: { question: EditorQuestion; number: number; total: number; settings: PreviewSettings; quizTitle: string }) {
+function QuestionPreview({ question, number, total, settings, quizTitle, pictures }: { question: EditorQuestion; number: number; total: number; settings: PreviewSettings; quizTitle: string; pictures?: QuizPictures }) {
   const t = useTranslations("teacherEditor");
   const shown = useDeferredValue(question);
   const parsed = useMemo(() => {
-    const result = parseQuizdown(shown.source ?? writeQuestion(shown, "\n"));
+    const result = parseQuizdown(shown.source ?? writeQuestion(shown, "\n"), { pictures });
     return result.ok ? result.quiz.questions[0] : undefined;
-  }, [shown]);
+  }, [shown, pictures]);
   if (!parsed) return <p className="rounded-xl bg-slate-50 p-4 text-slate-600 ring-1 ring-slate-200">{t("previewWaiting")}</p>;
   return (
     <div data-testid="editor-preview">

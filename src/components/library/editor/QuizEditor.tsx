@@ -1,7 +1,9 @@
 "use client";
 
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import type { QuizPicture } from "@/quizdown/pictures";
+import { QuizPicturesPanel } from "../QuizPicturesPanel";
 import { QuizPreview } from "../QuizPreview";
 import { SourceEditor } from "../SourceEditor";
 import type { QuizDraft } from "../use-quiz-draft";
@@ -24,9 +26,11 @@ function rememberedTab(): Tab {
 /**
  * The quiz, edited as fields (Visual) or as quizdown (Text): both edit the same text, so switching
  * keeps everything. The teacher's last choice is remembered in this browser.
+ * `actions` (the save controls) show under the editor, above the Text tab's preview. `pictures`: the
+ * saved quiz's pictures (their panel shows above the tabs, the Visual tab offers them); a quiz not
+ * saved yet has none.
  */
-/** `actions` (the save controls) show under the editor, above the Text tab's preview. */
-export function QuizEditor({ draft, autosave, fallbackTitle, actions }: { draft: QuizDraft; autosave: EditorAutosave; fallbackTitle: string; actions: ReactNode }) {
+export function QuizEditor({ draft, autosave, fallbackTitle, actions, pictures }: { draft: QuizDraft; autosave: EditorAutosave; fallbackTitle: string; actions: ReactNode; pictures?: { quizId: string; list: QuizPicture[] } }) {
   const t = useTranslations("teacherEditor");
   const [tab, setTabState] = useState<Tab>(rememberedTab);
   const setTab = (next: Tab) => {
@@ -46,9 +50,22 @@ export function QuizEditor({ draft, autosave, fallbackTitle, actions }: { draft:
     document.getElementById(`editor-tab-${next}`)?.focus();
   };
   const parsed = draft.result?.ok ? draft.result.quiz : null;
+  // What the teacher said each picture shows when adding it: offered again when it is chosen for a question.
+  const [alts, setAlts] = useState<Record<string, string>>({});
+  const list = pictures?.list;
+  const choices = useMemo(() => (list ? { names: list.map((picture) => picture.name), alts, byName: Object.fromEntries(list.map((picture) => [picture.name, picture])) } : undefined), [list, alts]);
 
   return (
     <div className="flex flex-col gap-4">
+      {pictures && (
+        <QuizPicturesPanel
+          quizId={pictures.quizId}
+          pictures={pictures.list}
+          draft={draft}
+          writeIntoText={tab === "text"}
+          onAdded={(name, alt) => setAlts((known) => ({ ...known, [name]: alt }))}
+        />
+      )}
       {autosave.offer && <DraftOffer savedAt={autosave.offer.savedAt} restore={autosave.restore} discard={autosave.discard} />}
       <div role="tablist" aria-label={t("tabsLabel")} className="flex gap-1 border-b-2 border-slate-200">
         {TABS.map((name) => (
@@ -72,7 +89,7 @@ export function QuizEditor({ draft, autosave, fallbackTitle, actions }: { draft:
       <div role="tabpanel" id={`editor-panel-${tab}`} aria-labelledby={`editor-tab-${tab}`} className="flex flex-col gap-6">
         {tab === "visual" ? (
           <>
-            <VisualEditor draft={draft} fallbackTitle={fallbackTitle} openText={() => setTab("text")} />
+            <VisualEditor draft={draft} fallbackTitle={fallbackTitle} openText={() => setTab("text")} pictures={choices} />
             {actions}
           </>
         ) : (

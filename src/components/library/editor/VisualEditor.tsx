@@ -22,13 +22,14 @@ import {
 import type { PreviewSettings } from "../preview-types";
 import type { QuizDraft } from "../use-quiz-draft";
 import { NumberField, ProblemNotes, SMALL_BUTTON, TextField, type FieldProblems, type ProblemsByField } from "./fields";
+import type { PictureChoices } from "./PicturePicker";
 import { QuestionCard, type QuestionActions } from "./QuestionCard";
 
 /**
  * The quiz as fields: settings, then each question. Every edit is written straight back to the
  * quiz text (the source of truth); a change made in the Text tab is read back here.
  */
-export function VisualEditor({ draft, fallbackTitle, openText }: { draft: QuizDraft; fallbackTitle: string; openText: () => void }) {
+export function VisualEditor({ draft, fallbackTitle, openText, pictures }: { draft: QuizDraft; fallbackTitle: string; openText: () => void; pictures?: PictureChoices }) {
   const t = useTranslations("teacherEditor");
   const [synced, setSynced] = useState(() => ({ source: draft.source, quiz: readEditorQuiz(draft.source) }));
   let quiz = synced.quiz;
@@ -142,6 +143,7 @@ export function VisualEditor({ draft, fallbackTitle, openText }: { draft: QuizDr
               settings={previewSettings}
               quizTitle={title}
               actions={actionsFor(question.id)}
+              pictures={pictures}
             />
           ))}
         </ol>

@@ -5,13 +5,12 @@ import { create } from "qrcode";
 
 const QUIET_ZONE = 2;
 
-/** A QR code drawn as one SVG path from the module matrix (no HTML strings involved). */
-export function JoinQrCode({ url, className = "", testId = "host-qr-code", label = `QR code to join: ${url}` }: {
-  url: string;
-  className?: string;
-  testId?: string;
-  label?: string;
-}) {
+/**
+ * A QR code of a link (a live game's join link, a homework's link) drawn as one SVG path from the
+ * module matrix (no HTML strings involved). `label` is what a screen reader says (from the catalogs);
+ * the link itself is kept in `data-url` so tests can read what it encodes.
+ */
+export function LinkQrCode({ url, label, className = "", testId }: { url: string; label: string; className?: string; testId: string }) {
   const { size, path } = useMemo(() => {
     const { modules } = create(url, { errorCorrectionLevel: "M" });
     let d = "";
