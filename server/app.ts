@@ -180,7 +180,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     }
   }
 
-  const servePicture = pictureServer(options.db);
+  const servePicture = pictureServer(options.db, undefined, () => options.pictureProcessor ?? sharedPictureProcessor());
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url.startsWith("/socket.io/")) return; // handled by Socket.IO's own listener
