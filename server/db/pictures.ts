@@ -30,6 +30,19 @@ export async function addQuizPicture(db: Database, quizId: string, name: string,
   });
 }
 
+/**
+ * Stores pictures before a quiz names them (a new quiz's first version shows them as it is saved);
+ * `forgetPictures` lets them go again if the quiz is not saved after all.
+ */
+export async function storePictures(db: Database, stored: StoredPictureInput[]): Promise<void> {
+  for (const picture of stored) await db.insert(pictures).values(picture).onConflictDoNothing({ target: pictures.hash });
+}
+
+/** Deletes those of `hashes` no quiz names and no kept version shows. */
+export async function forgetPictures(db: Database, hashes: string[]): Promise<void> {
+  await db.transaction((tx) => forgetUnused(tx, hashes));
+}
+
 /** The quiz's pictures by name, in name order. */
 export async function listQuizPictures(db: Database, quizId: string): Promise<QuizPicture[]> {
   return db
