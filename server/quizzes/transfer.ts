@@ -10,6 +10,7 @@ import { visibleQuiz } from "./access";
 import { readQuizSource } from "./check-source";
 // The types module only: the converters (and exceljs) load in the conversion worker, never in the server.
 import { ImportRefused, type ConvertNote, type ImportResult } from "./convert/types";
+import { pictureLeftOutNote } from "./convert/quiz-zip-notes";
 import { exportOffLoop, importOffLoop, readQuizZipOffLoop, writeQuizZipOffLoop } from "./convert/convert-pool";
 import { LibraryError, quizNotFound } from "./errors";
 import type { QuizReader } from "./reader-pool";
@@ -98,14 +99,14 @@ export async function importQuizZip(
   for (const picture of contents.pictures) {
     const kind = pictureFileKind(picture.bytes);
     if (!kind) {
-      notes.push({ message: `The picture ${picture.name} was left out: it isn't a PNG, JPEG, WebP or GIF file.` });
+      notes.push(pictureLeftOutNote(picture.name, null));
       continue;
     }
     try {
       processed.set(picture.name, await processor.process(picture.bytes, kind === "gif" || kind === "webp"));
     } catch (error) {
       if (!(error instanceof PictureError)) throw error;
-      notes.push({ message: `The picture ${picture.name} was left out: ${error.message}` });
+      notes.push(pictureLeftOutNote(picture.name, error.message));
     }
   }
   const byName: QuizPictures = Object.fromEntries([...processed].map(([name, picture]) => [name, { name, hash: picture.hash, width: picture.width, height: picture.height }]));

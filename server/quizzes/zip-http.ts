@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import type { Database } from "../db";
 import type { PictureProcessor } from "../pictures/picture-pool";
-import { MAX_QUIZ_ZIP_BYTES, ZIP_TOO_BIG } from "./convert/quiz-zip";
+import { MAX_QUIZ_ZIP_BYTES, QUIZ_ZIP_NOT_A_ZIP, QUIZ_ZIP_SIGN_IN, QUIZ_ZIP_WRONG_PAGE, ZIP_TOO_BIG } from "../../src/library/quiz-zip";
 import { LibraryError } from "./errors";
 import type { QuizReader } from "./reader-pool";
 import { importQuizZip } from "./transfer";
@@ -34,9 +34,6 @@ class Refused extends Error {
   }
 }
 
-export const QUIZ_ZIP_SIGN_IN = "Sign in again to add a quiz.";
-export const QUIZ_ZIP_WRONG_PAGE = "Add quizzes from the library's pages.";
-export const QUIZ_ZIP_NOT_A_ZIP = "This file isn't a .zip. Pick the .zip a quiz with pictures was exported as.";
 
 const LIBRARY_STATUS: Record<LibraryError["kind"], number> = {
   "not-found": 404,

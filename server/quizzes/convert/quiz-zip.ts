@@ -7,25 +7,24 @@
  */
 import JSZip from "jszip";
 import { MAX_PICTURE_BYTES, MAX_PICTURES_PER_QUIZ, pictureNameFromFile } from "../../../src/quizdown/pictures";
+import {
+  MAX_QUIZ_ZIP_BYTES,
+  MAX_QUIZ_ZIP_ENTRIES,
+  MAX_QUIZ_ZIP_UNPACKED_BYTES,
+  ZIP_NO_QUIZ,
+  ZIP_SEVERAL_QUIZZES,
+  ZIP_TOO_BIG,
+  ZIP_TOO_MANY_ENTRIES,
+  ZIP_UNPACKS_TOO_BIG,
+  ZIP_UNREADABLE,
+} from "../../../src/library/quiz-zip";
 import { MAX_QUIZ_SOURCE_BYTES, SOURCE_TOO_BIG_MESSAGE } from "../../../src/quizdown/source-rules";
 import { ImportRefused, type ConvertNote } from "./types";
 
-/** The largest .zip accepted (its pictures are each at most MAX_PICTURE_BYTES before resizing). */
-export const MAX_QUIZ_ZIP_BYTES = 32 * 1024 * 1024;
-/** The most a .zip may unpack to, all entries together. */
-export const MAX_QUIZ_ZIP_UNPACKED_BYTES = 64 * 1024 * 1024;
-/** The most entries (files and folders) a .zip may have: the text, the pictures and some room for folders. */
-export const MAX_QUIZ_ZIP_ENTRIES = MAX_PICTURES_PER_QUIZ + 50;
+export { MAX_QUIZ_ZIP_BYTES, MAX_QUIZ_ZIP_ENTRIES, MAX_QUIZ_ZIP_UNPACKED_BYTES, ZIP_NO_QUIZ, ZIP_SEVERAL_QUIZZES, ZIP_TOO_BIG, ZIP_TOO_MANY_ENTRIES, ZIP_UNPACKS_TOO_BIG, ZIP_UNREADABLE };
 
 export const QUIZ_ZIP_PICTURE_FOLDER = "pictures/";
 const PICTURE_EXTENSION = /\.(png|jpe?g|webp|gif)$/i;
-
-export const ZIP_TOO_BIG = `This .zip is too big: it can be at most ${MAX_QUIZ_ZIP_BYTES / 1024 / 1024} MB.`;
-export const ZIP_UNPACKS_TOO_BIG = `This .zip unpacks to too much: at most ${MAX_QUIZ_ZIP_UNPACKED_BYTES / 1024 / 1024} MB in all, a picture at most ${MAX_PICTURE_BYTES / 1024 / 1024} MB.`;
-export const ZIP_TOO_MANY_ENTRIES = `This .zip has too many files: a quiz's .zip holds its text and at most ${MAX_PICTURES_PER_QUIZ} pictures.`;
-export const ZIP_UNREADABLE = "This .zip couldn't be read. It may be damaged: export the quiz again and try again.";
-export const ZIP_NO_QUIZ = "This .zip has no quiz text in it: it needs one quizdown file (.md).";
-export const ZIP_SEVERAL_QUIZZES = "This .zip has more than one quiz text (.md) in it: put each quiz in its own .zip.";
 
 export interface QuizZipContents {
   quizdown: string;
