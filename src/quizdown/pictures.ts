@@ -91,8 +91,8 @@ function pictureSrcset(picture: QuizPicture): string {
   return ` srcset="${phonePictureUrl(picture.hash)} ${phoneWidth}w, ${pictureUrl(picture.hash)} ${picture.width}w" sizes="${PICTURE_SIZES}"`;
 }
 
-/** How wide a picture shows: the whole width of a narrow screen, about half of a wide one. */
-export const PICTURE_SIZES = "(max-width: 640px) 100vw, 50vw";
+/** A narrow window (a phone's) takes the phone's rendition when its pixels allow; a wide one (the big screen) the stored picture. */
+export const PICTURE_SIZES = "(max-width: 640px) 100vw, 1280px";
 
 /** The candidates a picture's srcset may name: only the stored picture's own renditions. */
 export const PICTURE_SRCSET = /^\/pictures\/([0-9a-f]{64})-phone\.webp \d{1,4}w, \/pictures\/\1\.webp \d{1,4}w$/;

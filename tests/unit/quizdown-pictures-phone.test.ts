@@ -24,7 +24,7 @@ describe("pictures sized for the screen", () => {
   it("offers the big screen both renditions, sized to avoid layout shift and loaded lazily", () => {
     const html = promptOf("Where? ![A map](picture:map.png)");
     expect(html).toContain(
-      `<img src="/pictures/${BIG}.webp" alt="A map" width="1280" height="960" loading="lazy" decoding="async" srcset="/pictures/${BIG}-phone.webp 640w, /pictures/${BIG}.webp 1280w" sizes="(max-width: 640px) 100vw, 50vw" />`,
+      `<img src="/pictures/${BIG}.webp" alt="A map" width="1280" height="960" loading="lazy" decoding="async" srcset="/pictures/${BIG}-phone.webp 640w, /pictures/${BIG}.webp 1280w" sizes="(max-width: 640px) 100vw, 1280px" />`,
     );
     // A tall picture's phone rendition is 640 px high, so 360 px wide.
     expect(promptOf("![Tall](picture:tall.png)")).toContain(`-phone.webp 360w, /pictures/${"e".repeat(64)}.webp 720w"`);
@@ -50,11 +50,11 @@ describe("pictures sized for the screen", () => {
   });
 
   it("keeps no srcset but the picture's own renditions", () => {
-    expect(sanitize(`<img src="/pictures/${BIG}.webp" srcset="/api/trpc/x 640w, /pictures/${BIG}.webp 1280w" sizes="(max-width: 640px) 100vw, 50vw" alt="a">`)).toBe(
+    expect(sanitize(`<img src="/pictures/${BIG}.webp" srcset="/api/trpc/x 640w, /pictures/${BIG}.webp 1280w" sizes="(max-width: 640px) 100vw, 1280px" alt="a">`)).toBe(
       `<img src="/pictures/${BIG}.webp" alt="a" />`,
     );
     expect(sanitize(`<img src="https://example.org/a.png" srcset="https://evil.example/b.png 2x" alt="a">`)).toBe(`<img src="https://example.org/a.png" alt="a" />`);
-    expect(sanitize(`<img src="/pictures/${BIG}.webp" srcset="/pictures/${SMALL}-phone.webp 640w, /pictures/${BIG}.webp 1280w" sizes="(max-width: 640px) 100vw, 50vw" alt="a">`)).toBe(
+    expect(sanitize(`<img src="/pictures/${BIG}.webp" srcset="/pictures/${SMALL}-phone.webp 640w, /pictures/${BIG}.webp 1280w" sizes="(max-width: 640px) 100vw, 1280px" alt="a">`)).toBe(
       `<img src="/pictures/${BIG}.webp" alt="a" />`,
     );
   });
