@@ -32,9 +32,8 @@ export function pictureServer(
   const loading = new Map<string, Promise<Buffer | null>>();
   let cachedBytes = 0;
 
-  /** `key` is the hash, with "-phone" for the phone's rendition. */
-  async function pictureBytes(key: string): Promise<Buffer | null> {
-    const hash = key;
+  /** `hash` is the picture's, with "-phone" for its phone rendition. */
+  async function pictureBytes(hash: string): Promise<Buffer | null> {
     const hit = cached.get(hash);
     if (hit) {
       // Most recently used last: the oldest entries go first when the cache is full.
@@ -44,7 +43,7 @@ export function pictureServer(
     }
     let pending = loading.get(hash);
     if (!pending) {
-      pending = (key.endsWith("-phone") ? loadPhone(key.slice(0, -"-phone".length)) : loadPictureBytes(db, key)).finally(() => loading.delete(hash));
+      pending = (hash.endsWith("-phone") ? loadPhone(hash.slice(0, -"-phone".length)) : loadPictureBytes(db, hash)).finally(() => loading.delete(hash));
       loading.set(hash, pending);
     }
     const bytes = await pending;

@@ -82,9 +82,25 @@ interface JSZipStream {
   pause(): JSZipStream;
 }
 
+/**
+ * How many entries the .zip says it has (its end-of-central-directory record), read before JSZip
+ * makes an object per entry; null when there is no such record. A ZIP64 count (0xFFFF) is "many".
+ */
+function declaredEntryCount(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The record is 22 bytes, followed by a comment of at most 65535 bytes.
+  for (let at = bytes.byteLength - 22; at >= Math.max(0, bytes.byteLength - 22 - 0xffff); at -= 1) {
+    if (view.getUint32(at, true) === 0x06054b50) return view.getUint16(at + 10, true);
+  }
+  return null;
+}
+
 /** Reads a quiz's .zip: its one .md and its pictures (not yet checked to be pictures: the caller does that). */
 export async function readQuizZip(bytes: Uint8Array): Promise<QuizZipContents> {
   if (bytes.byteLength > MAX_QUIZ_ZIP_BYTES) throw new ImportRefused(ZIP_TOO_BIG);
+  const declared = declaredEntryCount(bytes);
+  if (declared === null) throw new ImportRefused(ZIP_UNREADABLE);
+  if (declared > MAX_QUIZ_ZIP_ENTRIES) throw new ImportRefused(ZIP_TOO_MANY_ENTRIES);
   let zip: JSZip;
   try {
     // Only the central directory is read here; nothing is unpacked yet.
