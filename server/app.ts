@@ -21,6 +21,7 @@ import { publishLogger } from "./logging/shared-logger";
 import { AccountLimits, type AccountLimitSettings } from "./limits/account-limits";
 import { sharedQuizReader, type QuizReader } from "./quizzes/reader-pool";
 import { pictureServer, receivePicture } from "./pictures/http";
+import { receiveQuizZip } from "./quizzes/zip-http";
 import { sharedPictureProcessor, type PictureProcessor } from "./pictures/picture-pool";
 import { databasePersistence } from "./rooms/db-persistence";
 import { databaseGameStore } from "./rooms/database-store";
@@ -180,7 +181,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     }
   }
 
-  const servePicture = pictureServer(options.db);
+  const servePicture = pictureServer(options.db, undefined, () => options.pictureProcessor ?? sharedPictureProcessor());
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url.startsWith("/socket.io/")) return; // handled by Socket.IO's own listener
@@ -208,6 +209,20 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
       };
       return void receivePicture(deps, req, res).catch((error: unknown) => {
         logForRequest(log, requestIdOf(req)).error("adding a picture failed", error);
+        sendServerError(req, res, requestIdOf(req));
+      });
+    }
+    if (url.startsWith("/api/quiz-zip")) {
+      const deps = {
+        db: options.db,
+        processor: options.pictureProcessor ?? sharedPictureProcessor(),
+        reader: options.quizReader ?? sharedQuizReader(),
+        teacher: (request: IncomingMessage) => teacherFromHeaders(auth, request.headers),
+        countChange: (teacherId: string, request: IncomingMessage) => limits.countMutation(teacherId, clientAddress(request, trustProxy)),
+        roomForQuiz: (teacherId: string) => limits.assertRoomForQuiz(options.db, teacherId),
+      };
+      return void receiveQuizZip(deps, req, res).catch((error: unknown) => {
+        logForRequest(log, requestIdOf(req)).error("adding a quiz's .zip failed", error);
         sendServerError(req, res, requestIdOf(req));
       });
     }

@@ -26,6 +26,6 @@ export { listPastGames, listPastGameQuizzes, isGameOwnedBy } from "./past-games"
 export type { PastGamesQuery, PastGamesPage, PastGameQuiz } from "./past-games";
 export { loadReportSource } from "./report-data";
 export { findReplayableGame, roundCorrectness } from "./replay";
-export { addQuizPicture, listQuizPictures, loadPictureBytes, copyQuizPictures, removeQuizPicture, releaseDeletedQuizPictures } from "./pictures";
+export { addQuizPicture, forgetPictures, storePictures, listQuizPictures, loadPictureBytes, loadPhonePictureBytes, copyQuizPictures, removeQuizPicture, releaseDeletedQuizPictures } from "./pictures";
 export type { StoredPictureInput } from "./pictures";
 export { picturesOfQuiz } from "./quizzes";

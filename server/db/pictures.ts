@@ -3,7 +3,7 @@
  * them. A picture stays stored while a quiz has it or a version shows it whose quiz is not deleted
  * or has been played: games already played keep the pictures they showed.
  */
-import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
 import type { QuizPicture } from "../../src/quizdown/pictures";
 import type { Database } from "./client";
 import { games, pictures, quizPictures, quizVersionPictures, quizVersions } from "./schema";
@@ -13,6 +13,8 @@ export interface StoredPictureInput {
   bytes: Buffer;
   width: number;
   height: number;
+  /** The phone's rendition. */
+  phoneBytes?: Buffer;
 }
 
 /** Stores the picture (once: the same bytes are the same row) and gives it `name` in the quiz, replacing what that name was. */
@@ -26,6 +28,19 @@ export async function addQuizPicture(db: Database, quizId: string, name: string,
       .onConflictDoUpdate({ target: [quizPictures.quizId, quizPictures.name], set: { hash: picture.hash, createdAt: new Date() } });
     if (previous && previous.hash !== picture.hash) await forgetUnused(tx, [previous.hash]);
   });
+}
+
+/**
+ * Stores pictures before a quiz names them (a new quiz's first version shows them as it is saved);
+ * `forgetPictures` lets them go again if the quiz is not saved after all.
+ */
+export async function storePictures(db: Database, stored: StoredPictureInput[]): Promise<void> {
+  for (const picture of stored) await db.insert(pictures).values(picture).onConflictDoNothing({ target: pictures.hash });
+}
+
+/** Deletes those of `hashes` no quiz names and no kept version shows. */
+export async function forgetPictures(db: Database, hashes: string[]): Promise<void> {
+  await db.transaction((tx) => forgetUnused(tx, hashes));
 }
 
 /** The quiz's pictures by name, in name order. */
@@ -42,6 +57,23 @@ export async function listQuizPictures(db: Database, quizId: string): Promise<Qu
 export async function loadPictureBytes(db: Database, hash: string): Promise<Buffer | null> {
   const [row] = await db.select({ bytes: pictures.bytes }).from(pictures).where(eq(pictures.hash, hash));
   return row?.bytes ?? null;
+}
+
+/**
+ * One stored picture's phone rendition, or null when there is no such picture. A picture stored
+ * before phones had their own rendition gets one made by `make` (from its stored bytes) and kept.
+ */
+export async function loadPhonePictureBytes(db: Database, hash: string, make: (stored: Buffer) => Promise<Buffer | null>): Promise<Buffer | null> {
+  const [row] = await db.select({ phoneBytes: pictures.phoneBytes }).from(pictures).where(eq(pictures.hash, hash));
+  if (!row) return null;
+  if (row.phoneBytes) return row.phoneBytes;
+  const stored = await loadPictureBytes(db, hash);
+  if (!stored) return null;
+  const phoneBytes = await make(stored);
+  // Not made this time (the server is busy): the phone gets the stored picture, and the next request tries again.
+  if (!phoneBytes) return stored;
+  await db.update(pictures).set({ phoneBytes }).where(and(eq(pictures.hash, hash), isNull(pictures.phoneBytes)));
+  return phoneBytes;
 }
 
 /** The copy of a quiz gets the same pictures under the same names (the bytes are shared, not stored twice). */

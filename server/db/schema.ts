@@ -251,6 +251,11 @@ export const pictures = pgTable("pictures", {
   bytes: bytea("bytes").notNull(),
   width: integer("width").notNull(),
   height: integer("height").notNull(),
+  /**
+   * The phone's rendition (WebP, at most PHONE_PICTURE_SIDE px, no metadata), served at
+   * /pictures/<hash>-phone.webp. Null for pictures stored before it existed: made on first request.
+   */
+  phoneBytes: bytea("phone_bytes"),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 });
 

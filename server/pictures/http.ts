@@ -1,18 +1,20 @@
 /**
  * Pictures over HTTP, beside the pages on the one port:
- * - GET /pictures/<sha256>.webp: a stored picture, cached for a year (its address is its content).
+ * - GET /pictures/<sha256>.webp: a stored picture, cached for a year (its address is its content);
+ *   GET /pictures/<sha256>-phone.webp: its phone rendition (at most PHONE_PICTURE_SIDE px), made
+ *   on first request for pictures stored before phones had their own.
  * - POST /api/pictures?quiz=<id>&name=<file name>: a signed-in teacher adds a picture to their own quiz;
  *   the body is the file itself (at most MAX_PICTURE_BYTES), answered with the stored picture as JSON.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
-import { loadPictureBytes, type Database } from "../db";
+import { loadPhonePictureBytes, loadPictureBytes, type Database } from "../db";
 import { MAX_PICTURE_BYTES, type PictureRefusal } from "../../src/quizdown/pictures";
 import { addPictureToQuiz, PICTURE_TOO_BIG_MESSAGE } from "./add";
 import { PictureError } from "./errors";
 import type { PictureProcessor } from "./picture-pool";
 
-const PICTURE_PATH = /^\/pictures\/([0-9a-f]{64})\.webp$/;
+const PICTURE_PATH = /^\/pictures\/([0-9a-f]{64})(-phone)?\.webp$/;
 
 /**
  * Serves stored pictures, keeping those recently served in memory (they never change): when a
@@ -20,11 +22,17 @@ const PICTURE_PATH = /^\/pictures\/([0-9a-f]{64})\.webp$/;
  * decoding of its answer, on this event loop) is asked once, not once per phone. Concurrent first
  * requests share one load. One per server, so a server only serves its own database's pictures.
  */
-export function pictureServer(db: Database, cacheBytes = 32 * 1024 * 1024): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function pictureServer(
+  db: Database,
+  cacheBytes = 32 * 1024 * 1024,
+  /** Makes the phone rendition of a picture stored without one. */
+  processor?: () => PictureProcessor,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const cached = new Map<string, Buffer>();
   const loading = new Map<string, Promise<Buffer | null>>();
   let cachedBytes = 0;
 
+  /** `hash` is the picture's, with "-phone" for its phone rendition. */
   async function pictureBytes(hash: string): Promise<Buffer | null> {
     const hit = cached.get(hash);
     if (hit) {
@@ -35,7 +43,7 @@ export function pictureServer(db: Database, cacheBytes = 32 * 1024 * 1024): (req
     }
     let pending = loading.get(hash);
     if (!pending) {
-      pending = loadPictureBytes(db, hash).finally(() => loading.delete(hash));
+      pending = (hash.endsWith("-phone") ? loadPhone(hash.slice(0, -"-phone".length)) : loadPictureBytes(db, hash)).finally(() => loading.delete(hash));
       loading.set(hash, pending);
     }
     const bytes = await pending;
@@ -51,9 +59,23 @@ export function pictureServer(db: Database, cacheBytes = 32 * 1024 * 1024): (req
     return bytes;
   }
 
+  function loadPhone(hash: string): Promise<Buffer | null> {
+    return loadPhonePictureBytes(db, hash, async (stored) => {
+      // Without a processor (never in the app), the phone gets the stored picture itself.
+      if (!processor) return null;
+      try {
+        return await processor().phoneRendition(stored);
+      } catch (error) {
+        if (error instanceof PictureError) return null;
+        throw error;
+      }
+    });
+  }
+
   return async (req, res) => {
-    const hash = PICTURE_PATH.exec((req.url ?? "").split("?")[0]!)?.[1];
-    if ((req.method !== "GET" && req.method !== "HEAD") || !hash) return notFound(res);
+    const match = PICTURE_PATH.exec((req.url ?? "").split("?")[0]!);
+    if ((req.method !== "GET" && req.method !== "HEAD") || !match) return notFound(res);
+    const hash = match[1]! + (match[2] ?? "");
     if (req.headers["if-none-match"] === `"${hash}"`) {
       res.statusCode = 304;
       res.setHeader("ETag", `"${hash}"`);

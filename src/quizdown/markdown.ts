@@ -10,7 +10,7 @@
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { mathsExtension, mathsProblems, withMaths, type MathsProblem } from "./maths";
-import { PICTURE_URL, pictureImage, withPictures, type PictureReference } from "./pictures";
+import { PICTURE_SIZES, PICTURE_SRCSET, PICTURE_URL, pictureImage, withPictures, type PictureReference } from "./pictures";
 import { QUIZ_TAGS } from "./quiz-tags";
 
 // A private instance so other code calling `marked.use()` cannot change quiz rendering.
@@ -33,7 +33,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...QUIZ_TAGS],
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
-    img: ["src", "alt", "title", "width", "height", "loading", "decoding"],
+    img: ["src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding"],
     ol: ["start"],
     th: ["align"],
     td: ["align"],
@@ -48,6 +48,11 @@ const SANITIZE: sanitizeHtml.IOptions = {
   // Images only from absolute http(s) addresses or the quiz's stored pictures: no data: URIs, no other requests to our own server.
   exclusiveFilter: (frame) => frame.tag === "img" && !allowedImageSource(frame.attribs.src),
   transformTags: {
+    // A srcset only of the picture's own two renditions (see pictures.ts), with the one sizes the parser writes.
+    img: (tagName, attribs) => {
+      const { srcset, sizes, ...rest } = attribs;
+      return { tagName, attribs: srcset !== undefined && PICTURE_SRCSET.test(srcset) && sizes === PICTURE_SIZES ? { ...rest, srcset, sizes } : rest };
+    },
     a: (tagName, attribs) => ({
       tagName,
       attribs: { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" },

@@ -30,8 +30,13 @@ export function pictureUrl(hash: string): string {
   return `/pictures/${hash}.webp`;
 }
 
+/** Where a stored picture's phone rendition is served (at most PHONE_PICTURE_SIDE px). */
+export function phonePictureUrl(hash: string): string {
+  return `/pictures/${hash}-phone.webp`;
+}
+
 /** The only addresses of our own server an <img> in quiz text may have. */
-export const PICTURE_URL = /^\/pictures\/[0-9a-f]{64}\.webp$/;
+export const PICTURE_URL = /^\/pictures\/[0-9a-f]{64}(-phone)?\.webp$/;
 
 /** The hashes of the stored pictures some HTML shows, in order of first appearance. */
 export function picturesInHtml(html: string): string[] {
@@ -72,7 +77,38 @@ export function pictureImage(token: Tokens.Image, altText: string): string | fal
   current?.seen.push({ name, alt });
   const picture = current?.pictures[name];
   if (!picture) return escapeHtml(alt);
-  return `<img src="${pictureUrl(picture.hash)}" alt="${escapeHtml(alt)}" width="${picture.width}" height="${picture.height}" loading="lazy" decoding="async">`;
+  return `<img src="${pictureUrl(picture.hash)}"${pictureSrcset(picture)} alt="${escapeHtml(alt)}" width="${picture.width}" height="${picture.height}" loading="lazy" decoding="async">`;
+}
+
+/**
+ * Both renditions for the browser to choose from, when the phone's is smaller than the stored one:
+ * a narrow window takes the phone's. (Phones themselves are given the phone's only: `forPhone`.)
+ */
+function pictureSrcset(picture: QuizPicture): string {
+  const longest = Math.max(picture.width, picture.height);
+  if (longest <= PHONE_PICTURE_SIDE) return "";
+  const phoneWidth = Math.max(1, Math.round((picture.width * PHONE_PICTURE_SIDE) / longest));
+  return ` srcset="${phonePictureUrl(picture.hash)} ${phoneWidth}w, ${pictureUrl(picture.hash)} ${picture.width}w" sizes="${PICTURE_SIZES}"`;
+}
+
+/** A narrow window (a phone's) takes the phone's rendition when its pixels allow; a wide one (the big screen) the stored picture. */
+export const PICTURE_SIZES = "(max-width: 640px) 100vw, 1280px";
+
+/** The candidates a picture's srcset may name: only the stored picture's own renditions. */
+export const PICTURE_SRCSET = /^\/pictures\/([0-9a-f]{64})-phone\.webp \d{1,4}w, \/pictures\/\1\.webp \d{1,4}w$/;
+
+/**
+ * Quiz HTML as a phone shows it: each stored picture is its phone rendition, only (a phone's screen
+ * is small even when its pixels are many, and its network is often slow). Works on HTML stored
+ * before pictures had a srcset too.
+ */
+export function forPhone(html: string): string {
+  if (!html.includes('src="/pictures/')) return html;
+  return html.replace(/<img\b[^>]*>/g, (tag) =>
+    tag.includes('src="/pictures/')
+      ? tag.replace(/ (?:srcset|sizes)="[^"]*"/g, "").replace(/src="\/pictures\/([0-9a-f]{64})\.webp"/, 'src="/pictures/$1-phone.webp"')
+      : tag,
+  );
 }
 
 function pictureName(href: string): string {
@@ -108,6 +144,9 @@ export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
 
 /** The longest side of a stored picture, in pixels: sharp on a projector, light on a phone. */
 export const MAX_PICTURE_SIDE = 1280;
+
+/** The longest side of the phone's rendition, in pixels: a phone's screen is narrow, its network often slow. */
+export const PHONE_PICTURE_SIDE = 640;
 
 /** Pictures one quiz may have. */
 export const MAX_PICTURES_PER_QUIZ = 100;

@@ -1,7 +1,8 @@
 /**
  * In real Chromium: a teacher adds a picture to a quiz on its page (file + what it shows), the
  * picture is written into the text and shown in the preview, they save and host the quiz, and the
- * big screen and a phone show the picture, loaded, with its alt text.
+ * big screen and a phone show the picture, loaded, with its alt text (the phone its small rendition);
+ * exported as quizdown it is a .zip that, imported, is the quiz again with its picture.
  */
 import sharp from "sharp";
 import { expect, test } from "@playwright/test";
@@ -63,14 +64,40 @@ test("a teacher adds a picture to a quiz, hosts it, and the big screen and a pho
   const phone = await openPhone(browser, code, "Ife");
   await teacher.getByTestId("host-start").click();
 
-  await expect(teacher.getByTestId("host-question-body").getByRole("img", { name: ALT })).toBeVisible({ timeout: 15_000 });
+  const bigScreen = teacher.getByTestId("host-question-body").getByRole("img", { name: ALT });
+  await expect(bigScreen).toBeVisible({ timeout: 15_000 });
+  // The big screen loads the 1280 px picture; the phone only its 640 px rendition.
+  await expect.poll(() => bigScreen.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
   await expect(phone.getByRole("img", { name: ALT })).toBeVisible({ timeout: 15_000 });
-  await expect(phone.getByRole("img", { name: ALT })).toHaveAttribute("src", /^\/pictures\/[0-9a-f]{64}\.webp$/);
-  await expect.poll(() => phone.getByRole("img", { name: ALT }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
+  await expect(phone.getByRole("img", { name: ALT })).toHaveAttribute("src", /^\/pictures\/[0-9a-f]{64}-phone\.webp$/);
+  await expect(phone.getByRole("img", { name: ALT })).not.toHaveAttribute("srcset", /.*/);
+  await expect.poll(() => phone.getByRole("img", { name: ALT }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(640);
   // Sized for the phone's screen: no wider than it.
   const box = await phone.getByRole("img", { name: ALT }).boundingBox();
   expect(box!.width).toBeLessThanOrEqual(360);
   expect(box!.height).toBeGreaterThan(50);
-  await context.close();
   await phone.context().close();
+
+  // Exported as quizdown, the quiz is a .zip with its picture; Kahoot! says the picture is not in it.
+  await teacher.goto("/");
+  await teacher.locator('[data-quiz-title="Untitled quiz"]').getByTestId("quiz-preview-link").click();
+  let download = teacher.waitForEvent("download");
+  await teacher.getByTestId("quiz-export-kahoot").click();
+  await download;
+  await expect(teacher.getByTestId("quiz-export-pictures")).toContainText("not in this file");
+  download = teacher.waitForEvent("download");
+  await teacher.getByTestId("quiz-export-quizdown").click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe("untitled-quiz.zip");
+  await expect(teacher.getByTestId("quiz-export-pictures")).toContainText("in the .zip");
+  // Imported back, the .zip is a new quiz showing the picture.
+  await teacher.goto("/quizzes/new");
+  const zipPath = test.info().outputPath("untitled-quiz.zip");
+  await zip.saveAs(zipPath);
+  await teacher.getByTestId("quiz-import-input").setInputFiles(zipPath);
+  await expect(teacher.getByTestId("quiz-import-zip-done")).toContainText("1 picture");
+  await teacher.getByTestId("quiz-import-zip-open").click();
+  await expect(teacher).toHaveURL(/\/quizzes\/[0-9a-f-]{36}$/);
+  await expect(teacher.getByRole("img", { name: ALT }).first()).toBeVisible();
+  await context.close();
 });

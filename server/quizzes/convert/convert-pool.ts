@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import Piscina from "piscina";
 import type { ParsedQuiz } from "../../../src/quizdown/types";
 import { ImportRefused, type ConvertNote, type ImportResult } from "./types";
+import type { QuizZipContents } from "./quiz-zip";
 
 const BUDGET_MS = 10_000;
 export const CONVERT_TOO_SLOW = "This file took too long to convert, so the server stopped. Split it into smaller files and try again.";
@@ -51,6 +52,17 @@ export function importOffLoop(fileName: string, bytes: Uint8Array): Promise<Impo
 
 export function exportOffLoop(task: "kahoot" | "moodle", quiz: ParsedQuiz): Promise<{ base64: string; notes: ConvertNote[] }> {
   return run({ task, quiz });
+}
+
+/** A quiz's .zip unpacked (within its caps: quiz-zip.ts), on the thread. */
+export function readQuizZipOffLoop(bytes: Uint8Array): Promise<QuizZipContents> {
+  const copy = new Uint8Array(bytes);
+  return run<QuizZipContents>({ task: "read-zip", bytes: copy }, [copy.buffer]);
+}
+
+/** A quiz and its pictures as a .zip, made on the thread. */
+export function writeQuizZipOffLoop(fileName: string, quizdown: string, pictures: { name: string; bytes: Uint8Array }[]): Promise<Uint8Array> {
+  return run<Uint8Array>({ task: "write-zip", fileName, quizdown, pictures });
 }
 
 /** Stops the thread (tests and shutdown). */

@@ -7,10 +7,15 @@ import { tsImport } from "tsx/esm/api";
 
 const converters = tsImport("./index.ts", import.meta.url);
 
-/** @param {{ task: "import"; fileName: string; bytes: Uint8Array } | { task: "kahoot" | "moodle"; quiz: unknown }} job */
+/**
+ * @param {{ task: "import"; fileName: string; bytes: Uint8Array } | { task: "kahoot" | "moodle"; quiz: unknown }
+ *   | { task: "read-zip"; bytes: Uint8Array } | { task: "write-zip"; fileName: string; quizdown: string; pictures: { name: string; bytes: Uint8Array }[] }} job
+ */
 export default async function convert(job) {
-  const { importQuizFile, exportKahootXlsx, exportMoodleXml, ImportRefused } = await converters;
+  const { importQuizFile, exportKahootXlsx, exportMoodleXml, readQuizZip, writeQuizZip, ImportRefused } = await converters;
   try {
+    if (job.task === "read-zip") return { ok: true, value: await readQuizZip(job.bytes) };
+    if (job.task === "write-zip") return { ok: true, value: await writeQuizZip(job.fileName, job.quizdown, job.pictures) };
     if (job.task === "import") return { ok: true, value: await importQuizFile(job.fileName, job.bytes) };
     if (job.task === "kahoot") {
       const { buffer, notes } = await exportKahootXlsx(job.quiz);

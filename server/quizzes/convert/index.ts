@@ -7,6 +7,7 @@ import { IMPORT_TOO_BIG, ImportRefused, MAX_IMPORT_BYTES, type ImportResult } fr
 export { exportKahootXlsx, importKahootXlsx } from "./kahoot";
 export { exportMoodleXml, importMoodleXml } from "./moodle";
 export { importCsv, CSV_HEADER } from "./csv";
+export { readQuizZip, writeQuizZip } from "./quiz-zip";
 export { ImportRefused, MAX_IMPORT_BYTES, type ConvertNote, type ImportResult } from "./types";
 
 /** Reads a file by its extension (.xlsx, .csv, .xml); the quizdown it gives is checked by the caller. */

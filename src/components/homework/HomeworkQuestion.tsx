@@ -27,8 +27,8 @@ export function HomeworkQuestion({ question, busy, onAnswer }: { question: Quest
   return (
     <section data-testid="homework-question" className="flex min-h-0 flex-1 flex-col gap-2 p-2">
       <h1 className="sr-only">{t("question.counter", { number: question.index + 1, total: question.total })}</h1>
-      <RichText testId="homework-prompt" html={question.promptHtml} className="px-1 text-lg leading-snug font-bold" />
-      {question.bodyHtml && <RichText html={question.bodyHtml} className="max-h-[35dvh] overflow-y-auto px-1 text-sm text-indigo-50" />}
+      <RichText phone testId="homework-prompt" html={question.promptHtml} className="px-1 text-lg leading-snug font-bold" />
+      {question.bodyHtml && <RichText phone html={question.bodyHtml} className="max-h-[35dvh] overflow-y-auto px-1 text-sm text-indigo-50" />}
       {multiple && <p className="px-1 text-sm font-semibold text-amber-200">{t("answering.pickAll")}</p>}
       {question.kind === "poll" && <p className="px-1 text-sm font-semibold text-amber-200">{t("answering.poll")}</p>}
       {question.kind === "order" && (
@@ -53,7 +53,7 @@ export function HomeworkQuestion({ question, busy, onAnswer }: { question: Quest
                 style={{ background: style.background, color: style.text }}
               >
                 <OptionShape index={index} className="size-8" />
-                <RichText as="span" html={option.html} className="min-w-0 text-base leading-tight font-bold break-words" />
+                <RichText phone as="span" html={option.html} className="min-w-0 text-base leading-tight font-bold break-words" />
                 {multiple && isSelected && (
                   <span aria-hidden className="absolute end-1.5 top-1.5 flex size-7 items-center justify-center rounded-full bg-white text-indigo-950">
                     <CheckIcon className="size-5" />

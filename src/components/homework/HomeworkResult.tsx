@@ -43,7 +43,7 @@ export function HomeworkResult({ view, busy, onNext }: { view: HomeworkStudentVi
             return (
               <div key={index} className="flex items-center gap-2 rounded-lg px-3 py-2 font-bold" style={{ background: style.background, color: style.text }}>
                 <OptionShape index={index} className="size-6" />
-                <RichText as="span" html={options[index]?.html ?? ""} className="min-w-0 break-words" />
+                <RichText phone as="span" html={options[index]?.html ?? ""} className="min-w-0 break-words" />
               </div>
             );
           })}
@@ -66,13 +66,13 @@ export function HomeworkResult({ view, busy, onNext }: { view: HomeworkStudentVi
           {answerKey.correct.map((index, position) => (
             <li key={index} className="flex gap-2 font-bold">
               <span className="tabular-nums">{position + 1}.</span>
-              <RichText as="span" html={options[index]?.html ?? ""} className="min-w-0 break-words" />
+              <RichText phone as="span" html={options[index]?.html ?? ""} className="min-w-0 break-words" />
             </li>
           ))}
         </ol>
       )}
       {answerKey?.explanations.map((explanation) => (
-        <RichText key={explanation.option} html={explanation.html} className="w-full max-w-sm rounded-xl bg-black/25 p-3 text-start text-sm" />
+        <RichText phone key={explanation.option} html={explanation.html} className="w-full max-w-sm rounded-xl bg-black/25 p-3 text-start text-sm" />
       ))}
       <button type="button" data-testid="homework-next" disabled={busy} onClick={onNext} className="rounded-xl bg-white px-8 py-3 text-xl font-black text-indigo-950 shadow-lg disabled:opacity-70">
         {last ? t("finish") : t("next")}

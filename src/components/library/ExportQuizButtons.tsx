@@ -10,7 +10,8 @@ import { useTeacherRefusalText } from "@/components/shared/teacher-refusal-text"
 
 type Format = "quizdown" | "kahoot" | "moodle";
 type Note = { row?: number; line?: number; message: string };
-type State = { kind: "idle" } | { kind: "busy" } | { kind: "done"; fileName: string; notes: Note[] } | { kind: "error"; message: string };
+type Pictures = { count: number; carried: boolean };
+type State = { kind: "idle" } | { kind: "busy" } | { kind: "done"; format: Format; fileName: string; notes: Note[]; pictures: Pictures } | { kind: "error"; message: string };
 
 function saveFile(fileName: string, mimeType: string, base64: string) {
   const binary = atob(base64);
@@ -26,7 +27,10 @@ function saveFile(fileName: string, mimeType: string, base64: string) {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** Export: the quiz as quizdown (.md), Kahoot!'s spreadsheet (.xlsx) or Moodle XML (.xml). */
+/**
+ * Export: the quiz as quizdown (.md, or a .zip with its pictures), Kahoot!'s spreadsheet (.xlsx) or
+ * Moodle XML (.xml); the last two say plainly that the quiz's pictures are not in them.
+ */
 export function ExportQuizButtons({ quizId }: { quizId: string }) {
   const t = useTranslations("teacherImport");
   const refusalText = useTeacherRefusalText();
@@ -39,7 +43,7 @@ export function ExportQuizButtons({ quizId }: { quizId: string }) {
     try {
       const file = await queryClient.fetchQuery({ ...trpc.quizzes.exportFile.queryOptions({ quizId, format }), staleTime: 0, gcTime: 0 });
       saveFile(file.fileName, file.mimeType, file.base64);
-      setState({ kind: "done", fileName: file.fileName, notes: file.notes });
+      setState({ kind: "done", format, fileName: file.fileName, notes: file.notes, pictures: file.pictures });
     } catch (error) {
       setState({ kind: "error", message: error instanceof Error ? refusalText(error.message) : String(error) });
     }
@@ -58,6 +62,13 @@ export function ExportQuizButtons({ quizId }: { quizId: string }) {
       {state.kind === "done" && (
         <div role="status" data-testid="quiz-export-done" className="flex flex-col gap-2">
           <p className="text-slate-700">{t("exported", { fileName: state.fileName })}</p>
+          {state.pictures.count > 0 && (
+            <p data-testid="quiz-export-pictures" className={state.pictures.carried ? "text-slate-700" : "font-medium text-amber-900"}>
+              {state.pictures.carried
+                ? t("picturesInZip", { count: state.pictures.count })
+                : t("picturesNotCarried", { count: state.pictures.count, format: t(`export.${state.format}`) })}
+            </p>
+          )}
           {state.notes.length > 0 && <ConvertNotes notes={state.notes} heading={t("exportNotesHeading", { fileName: state.fileName })} empty="" />}
         </div>
       )}

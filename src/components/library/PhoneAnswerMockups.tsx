@@ -40,7 +40,7 @@ export function PhoneOrderMockup({ options }: { options: readonly Pick<QuizOptio
               <span className="flex size-[8.9cqw] shrink-0 items-center justify-center rounded-full bg-black/20 text-[5cqw] font-black tabular-nums">
                 {place + 1}
               </span>
-              <RichText as="span" html={option.html} className="line-clamp-3 min-w-0 flex-1 text-[4.4cqw] leading-tight font-bold break-words" />
+              <RichText phone as="span" html={option.html} className="line-clamp-3 min-w-0 flex-1 text-[4.4cqw] leading-tight font-bold break-words" />
               <span className="flex w-[13.3cqw] shrink-0 items-center justify-center">
                 <GripIcon className="size-[7.8cqw] opacity-80" />
               </span>

@@ -31,7 +31,7 @@ export function PhonePreview({ question, number, total, timeLimitSec }: { questi
           </div>
           <div className="flex min-h-0 flex-1 flex-col gap-[2.2cqw] p-[2.2cqw]">
             <div className="flex items-center gap-[3.3cqw] px-[1.1cqw]">
-              <RichText
+              <RichText phone
                 html={question.promptHtml}
                 className={`min-w-0 flex-1 text-[4.4cqw] leading-snug font-bold ${many ? "line-clamp-2" : "line-clamp-3"}`}
               />
@@ -57,7 +57,7 @@ export function PhonePreview({ question, number, total, timeLimitSec }: { questi
                       style={{ background: style.background, color: style.text }}
                     >
                       <OptionShape index={index} className={many ? "size-[6.7cqw]" : "size-[8.9cqw]"} decorative />
-                      <RichText
+                      <RichText phone
                         as="span"
                         html={option.html}
                         className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-3 text-[3.9cqw]" : "line-clamp-4 text-[4.4cqw]"}`}

@@ -68,7 +68,7 @@ function YourAnswer({ given, question }: { given: AnswerInput; question: Questio
             ) : (
               <OptionBadge index={index} className="size-10" shapeClassName="size-6" />
             )}
-            <RichText as="span" html={options[index]?.html ?? ""} className="min-w-0 text-lg leading-snug font-bold break-words" />
+            <RichText phone as="span" html={options[index]?.html ?? ""} className="min-w-0 text-lg leading-snug font-bold break-words" />
           </li>
         ))}
       </List>

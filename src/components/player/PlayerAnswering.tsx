@@ -64,7 +64,7 @@ export function PlayerAnswering() {
         {question.textHidden ? (
           <QuestionOnBigScreen className="min-w-0 flex-1 text-base font-bold" />
         ) : (
-          <RichText
+          <RichText phone
             testId="player-prompt"
             html={question.promptHtml}
             className={`min-w-0 flex-1 text-base leading-snug font-bold ${many ? "line-clamp-2" : "line-clamp-3"}`}
@@ -75,7 +75,7 @@ export function PlayerAnswering() {
       </div>
       {/* The question's code (or other body) stays in view while answering, scrolling if long. */}
       {question.bodyHtml && (
-        <RichText
+        <RichText phone
           testId="player-question-body"
           html={question.bodyHtml}
           className="max-h-[35dvh] min-w-0 shrink-0 overflow-y-auto px-1 text-sm text-indigo-50"
@@ -135,7 +135,7 @@ export function PlayerAnswering() {
                 style={{ background: style.background, color: style.text }}
               >
                 <OptionShape index={index} className={many ? "size-6" : "size-8"} />
-                <RichText
+                <RichText phone
                   as="span"
                   html={option.html}
                   className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-3 text-sm" : "line-clamp-4 text-base"}`}

@@ -31,10 +31,10 @@ export function PlayerQuestionRead() {
       {question.textHidden ? (
         <QuestionOnBigScreen className="text-2xl font-black" />
       ) : (
-        <RichText testId="player-prompt" html={question.promptHtml} className="text-2xl leading-snug font-black break-words" />
+        <RichText phone testId="player-prompt" html={question.promptHtml} className="text-2xl leading-snug font-black break-words" />
       )}
-      {question.bodyHtml && <RichText html={question.bodyHtml} className="max-w-full text-base text-indigo-50" />}
-      {question.hintHtml && <RichText html={question.hintHtml} className="text-base font-semibold text-amber-200 italic" />}
+      {question.bodyHtml && <RichText phone html={question.bodyHtml} className="max-w-full text-base text-indigo-50" />}
+      {question.hintHtml && <RichText phone html={question.hintHtml} className="text-base font-semibold text-amber-200 italic" />}
       {late ? (
         <p data-testid="late-join-notice" className="rounded-xl bg-white/15 px-4 py-2 text-lg font-bold">
           {t("lateJoin")}

@@ -86,7 +86,7 @@ export function PlayerReveal() {
             return (
               <div key={index} className="flex items-center gap-2 rounded-lg px-3 py-2 font-bold" style={{ background: style.background, color: style.text }}>
                 <OptionShape index={index} className="size-6" />
-                {option && <RichText as="span" html={option.html} className="min-w-0 break-words" />}
+                {option && <RichText phone as="span" html={option.html} className="min-w-0 break-words" />}
               </div>
             );
           })}
@@ -107,7 +107,7 @@ function OtherRightAnswer({ reveal, options, ordering }: { reveal: RevealView; o
         {reveal.correct.map((index, position) => (
           <li key={index} className="flex gap-2 font-bold">
             <span className="tabular-nums">{position + 1}.</span>
-            <RichText as="span" html={options[index]?.html ?? ""} className="min-w-0 break-words" />
+            <RichText phone as="span" html={options[index]?.html ?? ""} className="min-w-0 break-words" />
           </li>
         ))}
       </ol>

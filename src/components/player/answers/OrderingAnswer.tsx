@@ -242,7 +242,7 @@ function SortableRow(props: SortableRowProps) {
         </span>
         <span className="sr-only">{`${t("position", { position: position + 1, count })} `}</span>
         <span ref={props.textRef} className="min-w-0">
-          <RichText as="span" html={item.html} className="line-clamp-3 text-base leading-tight font-bold break-words" />
+          <RichText phone as="span" html={item.html} className="line-clamp-3 text-base leading-tight font-bold break-words" />
         </span>
       </button>
       {picked && (
@@ -295,7 +295,7 @@ function HeldRow({ item, colourIndex, position }: { item: OrderingItem; colourIn
       style={{ background: style.background, color: style.text }}
     >
       <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-black/20 text-lg font-black tabular-nums">{position + 1}</span>
-      <RichText as="span" html={item.html} className="line-clamp-3 min-w-0 flex-1 text-base leading-tight font-bold break-words" />
+      <RichText phone as="span" html={item.html} className="line-clamp-3 min-w-0 flex-1 text-base leading-tight font-bold break-words" />
       <span className="flex w-12 shrink-0 items-center justify-center">
         <GripIcon className="size-7 opacity-80" />
       </span>
