@@ -266,6 +266,13 @@ export function rebuildTeams(state: GameState): void {
   if (isRanked(state)) rankTeams(state, false);
 }
 
+/** When the team talk of the open question begins (its read time over), or null without one. */
+export function talkStartsAt(state: GameState, readTimeMs: number): number | null {
+  const round = state.round;
+  if (!round || !state.teams || state.teams.talkMs <= 0) return null;
+  return round.readStartedAt + readTimeMs;
+}
+
 /** The read time of a question, with the team talk on top in team mode. */
 export function readDurationMs(state: GameState, readTimeMs: number): number {
   return readTimeMs + (state.teams?.talkMs ?? 0);

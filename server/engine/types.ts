@@ -118,6 +118,11 @@ export interface SubmittedAnswer {
 export interface CurrentRound {
   questionIndex: number;
   readStartedAt: number;
+  /**
+   * Team mode: when the team talk began (the read time over). From then on everyone sees the
+   * options, while answers stay closed until the talk ends.
+   */
+  talkStartedAt?: number;
   /** When answers opened (null while the question is being read). */
   openedAt: number | null;
   /** When answers close (null while the question is being read). */
@@ -241,6 +246,7 @@ export type GameEvent =
   | { type: "answer-accepted"; playerId: string; roundIndex: number; questionId: string; answer: SavedAnswer }
   | { type: "round-closed"; round: ClosedRound }
   | { type: "pause-changed"; paused: boolean }
+  | { type: "team-talk-started"; at: number }
   | { type: "lock-changed"; locked: boolean }
   | { type: "takeover-requested"; playerId: string }
   | { type: "takeover-allowed"; playerId: string }

@@ -38,7 +38,9 @@ function questionView(state: GameState, audience: Audience): QuestionView | null
   const question = state.questions[round.questionIndex]!;
   // Hidden on phones: the text never leaves the server for them (not just hidden by the page).
   const textHidden = audience === "players" && state.questionOnPhones === false;
-  return questionProjection(question, round.questionIndex, state.questions.length, { optionsVisible: state.phase !== "question-read", textHidden });
+  // Team talk: the options show so the team can discuss them; answers stay closed until it ends.
+  const optionsVisible = state.phase !== "question-read" || round.talkStartedAt !== undefined;
+  return questionProjection(question, round.questionIndex, state.questions.length, { optionsVisible, textHidden });
 }
 
 /** One question as a screen may see it (never the right answer): the live game's and the homework's. */

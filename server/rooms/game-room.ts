@@ -112,7 +112,7 @@ interface AnswerSave {
  * Events saved in the live-state snapshot at once: removals keep a removed phone's device out after a
  * restart, and a withdrawn join must not come back from an older snapshot (its row is gone).
  */
-const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "lock-changed", "player-removed", "player-readmitted", "player-withdrawn"]);
+const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "team-talk-started", "lock-changed", "player-removed", "player-readmitted", "player-withdrawn"]);
 
 export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -555,7 +555,7 @@ export class GameRoom {
     const removed = events.flatMap((event) => (event.type === "player-removed" ? [event.playerId] : []));
     // A withdrawn join changes the lobby's player list: the host's view is refreshed below.
     const phaseChanged = events.some((event) => event.type === "phase-changed");
-    const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed" || event.type === "next-game-offered");
+    const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed" || event.type === "next-game-offered" || event.type === "team-talk-started");
     const room = roomChanged ? playerRoomView(this.state, now) : null;
     const host = roomChanged ? hostView(this.state, now) : null;
     // Team mode: the phase the teams are made in tells each phone its team.

@@ -234,12 +234,46 @@ describe("team talk", () => {
     const state = balanced(2, 7_000);
     join(state, 2);
     ok(startGame(state, T0));
-    expect(nextDeadline(state)).toBe(T0 + DEFAULT_READ + 7_000);
+    expect(nextDeadline(state)).toBe(T0 + DEFAULT_READ);
     expect(playerRoomView(state, T0).countdown!.totalMs).toBe(DEFAULT_READ + 7_000);
     ok(advanceClock(state, T0 + DEFAULT_READ));
     expect(state.phase).toBe("question-read");
+    expect(nextDeadline(state)).toBe(T0 + DEFAULT_READ + 7_000);
     ok(advanceClock(state, T0 + DEFAULT_READ + 7_000));
     expect(state.phase).toBe("answering");
+  });
+
+  it("shows the question's options on the phones and the big screen during the team talk, with answers still refused", () => {
+    const state = balanced(2, 7_000);
+    const [a] = join(state, 2);
+    ok(startGame(state, T0));
+    // The read time: the question without its options, as in a game without teams.
+    expect(playerRoomView(state, T0).question!.options).toBeNull();
+    expect(hostView(state, T0).question!.options).toBeNull();
+    const events = ok(advanceClock(state, T0 + DEFAULT_READ));
+    expect(events.map((event) => event.type)).toEqual(["team-talk-started"]);
+    const options = state.questions[0]!.options.map((option) => ({ html: option.html }));
+    expect(playerRoomView(state, T0 + DEFAULT_READ).question!.options).toEqual(options);
+    expect(hostView(state, T0 + DEFAULT_READ).question!.options).toEqual(options);
+    const early = submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [0], now: T0 + DEFAULT_READ + 1000 });
+    expect(early.ok === false && early.code).toBe("not-accepting");
+    // Never the right answer before the reveal.
+    expect(JSON.stringify(playerRoomView(state, T0 + DEFAULT_READ))).not.toContain("correct");
+  });
+
+  it("starts the team talk with the question when there is no read time, and a late clock opens answers too", () => {
+    const state = newGame({ settings: { readTimeSec: 0 }, teams: { size: 2, assignment: "balanced", talkMs: 5_000 } });
+    join(state, 2);
+    ok(startGame(state, T0));
+    expect(state.phase).toBe("question-read");
+    expect(playerRoomView(state, T0).question!.options).not.toBeNull();
+    expect(nextDeadline(state)).toBe(T0 + 5_000);
+
+    const late = balanced(2, 7_000);
+    join(late, 2);
+    ok(startGame(late, T0));
+    ok(advanceClock(late, T0 + DEFAULT_READ + 9_000));
+    expect(late.phase).toBe("answering");
   });
 });
 
