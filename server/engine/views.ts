@@ -191,7 +191,17 @@ function baseView(state: GameState, now: number, audience: Audience): GameViewBa
 }
 
 export function playerRoomView(state: GameState, now: number): PlayerRoomView {
-  return { ...baseView(state, now, "players"), top: leaderboard(state), ...(state.teams ? { topTeams: topTeams(state) } : {}) };
+  return {
+    ...baseView(state, now, "players"),
+    top: leaderboard(state),
+    ...(state.teams ? { topTeams: topTeams(state) } : {}),
+    ...(isPickingTeams(state) ? { teamChoices: teamChoices(state) } : {}),
+  };
+}
+
+/** Team mode, pick in the lobby: phones choose their teams now. */
+export function isPickingTeams(state: GameState): boolean {
+  return state.teams?.assignment === "pick" && state.phase === "lobby";
 }
 
 export function personalView(state: GameState, playerId: string): PersonalView | null {
@@ -217,7 +227,7 @@ export function personalView(state: GameState, playerId: string): PersonalView |
 function personalTeam(state: GameState, player: GamePlayer): Pick<PersonalView, "team" | "teamCount" | "teamChoices"> {
   const teams = state.teams!;
   const team = player.team === undefined ? undefined : teams.list[player.team];
-  const picking = teams.assignment === "pick" && state.phase === "lobby";
+  const picking = isPickingTeams(state);
   return {
     team: team ? teamStanding(team, isFirstBoard(state)) : null,
     teamCount: teams.ranking.length,
