@@ -276,7 +276,7 @@ export class GameRoom {
     record.newPlayer = joined.type === "player-joined";
     try {
       if (joined.type === "player-joined") {
-        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash, ...(player.team !== undefined ? { team: player.team } : {}) });
+        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash, firstRound: player.firstQuestionIndex, ...(player.team !== undefined ? { team: player.team } : {}) });
       } else {
         await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash));
       }
