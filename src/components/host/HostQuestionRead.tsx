@@ -40,9 +40,8 @@ export function HostQuestionRead({ view, deadline }: { view: HostView; deadline:
       <RichText testId="host-prompt" html={question.promptHtml} className="max-w-[85vw] text-[7vh] leading-tight font-black" />
       <QuestionExtras question={question} className="text-[max(28px,3.6vh)]" />
       <div className="w-[60vw]">
-        <p data-testid={teamTalk ? "team-talk" : undefined} className="mb-[1.5vh] text-[3vh] font-semibold text-indigo-200">
-          {teamTalk ? tTeams("talk") : t("answering.getReady")}
-        </p>
+        {/* With team talk, the read time comes first: the talk (and the options) follow it. */}
+        <p className="mb-[1.5vh] text-[3vh] font-semibold text-indigo-200">{t("answering.getReady")}</p>
         <CountdownBar deadline={deadline} className="h-[1.5vh]" />
       </div>
     </section>

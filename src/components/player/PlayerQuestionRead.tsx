@@ -26,7 +26,9 @@ export function PlayerQuestionRead() {
   if (!question) return null;
   const late = you !== null && question.index < you.firstQuestionIndex;
   const teamTalk = (room.teamMode?.talkMs ?? 0) > 0;
-  const talkOptions = teamTalk && !late && question.options && question.options.length > 0 ? question.options : null;
+  // The team talk follows the read time: the options come with it.
+  const talking = teamTalk && question.options !== null;
+  const talkOptions = talking && !late && question.options && question.options.length > 0 ? question.options : null;
   return (
     <section data-testid="phase-question-read" className="flex flex-1 flex-col items-center justify-center-safe gap-5 overflow-y-auto px-5 py-6 text-center">
       <h1 className="font-semibold text-indigo-200">
@@ -46,8 +48,8 @@ export function PlayerQuestionRead() {
       ) : teamTalk ? (
         <div data-testid="player-team-talk" className="flex flex-col items-center gap-2 rounded-xl bg-white px-4 py-3 text-indigo-950">
           {you?.team && <TeamName team={you.team.team} className="font-black" swatchClassName="size-4 border-slate-300" />}
-          <p className="text-lg font-bold">{tTeams("talk")}</p>
-          {talkOptions && <p className="text-sm">{tTeams("answersAfterTalk")}</p>}
+          <p className="text-lg font-bold">{talking ? tTeams("talk") : t("getReady")}</p>
+          {talking && <p className="text-sm">{tTeams("answersAfterTalk")}</p>}
         </div>
       ) : (
         <p className="text-lg text-indigo-100">{t("getReady")}</p>
