@@ -13,6 +13,8 @@ export interface AddPlayerInput {
   tokenHash: string;
   /** Team mode: a late joiner's team. */
   team?: number;
+  /** The first round the player could answer (the engine's firstQuestionIndex). */
+  firstRound?: number;
 }
 
 export async function addPlayer(db: Database, input: AddPlayerInput): Promise<void> {
@@ -24,6 +26,7 @@ export async function addPlayer(db: Database, input: AddPlayerInput): Promise<vo
     joinSeq: input.joinSeq,
     tokenHash: input.tokenHash,
     team: input.team ?? null,
+    firstRound: input.firstRound ?? null,
   });
 }
 
@@ -37,11 +40,11 @@ export async function addPlayers(db: Database, rows: AddPlayerInput[]): Promise<
     const column = (pick: (row: AddPlayerInput) => string | number | null) => arrayLiteral(chunk.map(pick));
     // One statement text for any batch size (see array-literal.ts).
     await db.execute(sql`
-      insert into ${players} (id, game_id, nickname, joined_at, join_seq, token_hash, team)
+      insert into ${players} (id, game_id, nickname, joined_at, join_seq, token_hash, team, first_round)
       select * from unnest(
         ${column((p) => p.id)}::uuid[], ${column((p) => p.gameId)}::uuid[], ${column((p) => p.nickname)}::text[],
         ${column((p) => p.joinedAt.toISOString())}::timestamptz[], ${column((p) => p.joinSeq)}::int[], ${column((p) => p.tokenHash)}::text[],
-        ${column((p) => p.team ?? null)}::smallint[]
+        ${column((p) => p.team ?? null)}::smallint[], ${column((p) => p.firstRound ?? null)}::int[]
       )`);
   }
 }

@@ -46,7 +46,7 @@ export async function loadReportSource(db: Database, gameId: string, ownerId: st
       .where(eq(gameRounds.gameId, gameId))
       .orderBy(gameRounds.roundIndex),
     db
-      .select({ id: players.id, nickname: players.nickname, joinSeq: players.joinSeq, joinedAt: players.joinedAt, removedAt: players.removedAt, team: players.team })
+      .select({ id: players.id, nickname: players.nickname, joinSeq: players.joinSeq, joinedAt: players.joinedAt, removedAt: players.removedAt, team: players.team, firstRound: players.firstRound })
       .from(players)
       .where(eq(players.gameId, gameId))
       .orderBy(players.joinSeq),

@@ -334,6 +334,11 @@ export const players = pgTable(
     tokenHash: text("token_hash"),
     /** Team mode: the player's team (0, 1, 2…: its name and colour follow from it, see src/protocol/teams.ts). */
     team: smallint("team"),
+    /**
+     * The first question (round index) the player could answer: 0 from the lobby, the next one when
+     * joining after the start (also during a question's read time). Null on older rows and homework.
+     */
+    firstRound: integer("first_round"),
   },
   (t) => [index("players_game_join_seq_idx").on(t.gameId, t.joinSeq)],
 );

@@ -17,6 +17,6 @@ export {
 export { compareStanding, rankPlayers, standings } from "./ranking";
 export { offerNextGame, nextGameFor } from "./play-again";
 export { pickTeam, teamRoundPoints, type TeamOptions } from "./teams";
-export { playerRoomView, personalView, hostView, answerEligibleCount } from "./views";
+export { playerRoomView, personalView, hostView, answerEligibleCount, isPickingTeams } from "./views";
 export type { EngineResult } from "./result";
 export { restorePlayer, restoreAnswer, forgetUnsavedPlayers, prepareAfterRestart, ensureIndexes, rebuildIndexes, RESTART_GRACE_MS, type StoredPlayer } from "./restore";

@@ -3,7 +3,7 @@ import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { closeRoundIfEveryoneAnswered } from "./rounds";
 import { hasOpenAnswer, rankPlayers } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
-import { placeLateJoiner, teamMemberBack, teamMemberLeft } from "./teams";
+import { placeLateJoiner, teamMemberBack, teamMemberLeft, teamMemberPresence } from "./teams";
 import type { GamePlayer, GameState } from "./types";
 
 /** The main key a nickname is taken under: lookalikes, case and accents folded. */
@@ -244,6 +244,7 @@ function markConnected(state: GameState, player: GamePlayer): void {
   state.connectedPlayerCount += 1;
   if (hasOpenAnswer(state, player.id)) state.round!.connectedAnswerCount += 1;
   if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount += 1;
+  teamMemberPresence(state, player);
 }
 
 function markDisconnected(state: GameState, player: GamePlayer): void {
@@ -251,4 +252,5 @@ function markDisconnected(state: GameState, player: GamePlayer): void {
   state.connectedPlayerCount -= 1;
   if (hasOpenAnswer(state, player.id)) state.round!.connectedAnswerCount -= 1;
   if (joinedDuringOpenRound(state, player)) state.round!.connectedLateCount -= 1;
+  teamMemberPresence(state, player);
 }

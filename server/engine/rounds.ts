@@ -2,7 +2,7 @@ import { activePlayers, rankPlayers, standings } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
 import { gradeAnswer, isNeutralQuestion, rawAnswer, readAnswer, summariseRound, type ReadAnswer } from "./kinds";
 import { answerPoints } from "./scoring";
-import { formTeams, rankTeams, readDurationMs, roundTally } from "./teams";
+import { formTeams, rankTeams, readDurationMs, roundTally, talkStartsAt } from "./teams";
 import type { ClosedRound, GameEvent, GameState, SavedAnswer, SubmittedAnswer } from "./types";
 
 function currentQuestion(state: GameState) {
@@ -35,7 +35,15 @@ function openQuestion(state: GameState, questionIndex: number, now: number): Gam
   };
   if (readDurationMs(state, question.readTimeMs) <= 0) return openAnswers(state, now);
   state.phase = "question-read";
+  // No read time: the team talk, and with it the options, start at once.
+  if (talkStartsAt(state, question.readTimeMs) === now) state.round.talkStartedAt = now;
   return [{ type: "phase-changed", phase: "question-read" }];
+}
+
+/** Team mode: the read time is over, the team talk begins: the options show, answers still closed. */
+function startTeamTalk(state: GameState, now: number): GameEvent[] {
+  state.round!.talkStartedAt = now;
+  return [{ type: "team-talk-started", at: now }];
 }
 
 /** Scores every active player for the open round, ranks everyone once, and moves to the reveal. */
@@ -177,7 +185,12 @@ export function startGame(state: GameState, now: number): EngineResult {
 export function nextDeadline(state: GameState): number | null {
   const round = state.round;
   if (!round || state.paused) return null;
-  if (state.phase === "question-read") return round.readStartedAt + readDurationMs(state, state.questions[round.questionIndex]!.readTimeMs);
+  if (state.phase === "question-read") {
+    const { readTimeMs } = state.questions[round.questionIndex]!;
+    const talkStarts = talkStartsAt(state, readTimeMs);
+    if (talkStarts !== null && round.talkStartedAt === undefined) return talkStarts;
+    return round.readStartedAt + readDurationMs(state, readTimeMs);
+  }
   if (state.phase === "answering") {
     // After a restart the room must look again once the grace ends, in case everyone has answered.
     const graceEnds = round.earlyCloseNotBefore;
@@ -186,11 +199,18 @@ export function nextDeadline(state: GameState): number | null {
   return null;
 }
 
-/** Moves the game on when a deadline has passed: read time over → answers open; time up → reveal. */
+/** Moves the game on when a deadline has passed: read time over → team talk (team mode) → answers open; time up → reveal. */
 export function advanceClock(state: GameState, now: number): EngineResult {
   const due = nextDeadline(state);
   if (due === null || now < due) return accepted([]);
-  if (state.phase === "question-read") return accepted(openAnswers(state, now));
+  if (state.phase === "question-read") {
+    if (state.round!.talkStartedAt === undefined && talkStartsAt(state, state.questions[state.round!.questionIndex]!.readTimeMs) !== null) {
+      const events = startTeamTalk(state, now);
+      // A late clock (after a pause or a restart) may be past the talk's end too.
+      return accepted(now >= nextDeadline(state)! ? [...events, ...openAnswers(state, now)] : events);
+    }
+    return accepted(openAnswers(state, now));
+  }
   const round = state.round!;
   if (round.earlyCloseNotBefore !== undefined && now < round.deadline!) {
     delete round.earlyCloseNotBefore;

@@ -6,8 +6,10 @@
  * - "pick": in the lobby each phone picks one of the teams on offer (a team holds `size` players);
  *   at the start whoever hasn't picked goes to the smallest team, new teams being made while every
  *   team is full.
- * Late joiners go to the smallest team still playing. A team whose members have all been removed
- * drops out of the team ranking.
+ * Late joiners go to the team with the fewest members in the game now (connected), never to a team
+ * that has dropped out. A team drops out of the team ranking while none of its members is in the
+ * game (all removed, or all away: their phones disconnected); it is back, with its points, when
+ * one of them comes back.
  *
  * A team's points for a round are the average (rounded) of the round points of its members who
  * were in that round (those who joined during it play from the next one; a member who didn't
@@ -28,7 +30,12 @@ export function newTeams(options: TeamOptions): GameTeams {
 }
 
 function newTeam(index: number): GameTeam {
-  return { index, memberCount: 0, score: 0, rank: null, previousRank: null, lastRoundPoints: 0 };
+  return { index, memberCount: 0, presentCount: 0, score: 0, rank: null, previousRank: null, lastRoundPoints: 0 };
+}
+
+/** Whether the player counts as in the game now for their team: not removed and connected. */
+function isPresent(player: GamePlayer): boolean {
+  return !player.removed && player.connected;
 }
 
 function teamAt(teams: GameTeams, index: number): GameTeam {
@@ -37,13 +44,14 @@ function teamAt(teams: GameTeams, index: number): GameTeam {
 }
 
 function listBySize(teams: GameTeams, team: GameTeam): void {
-  (teams.bySize[team.memberCount] ??= []).push(team.index);
+  (teams.bySize[team.presentCount] ??= []).push(team.index);
 }
 
 function addMember(teams: GameTeams, player: GamePlayer, index: number): void {
   const team = teamAt(teams, index);
   player.team = index;
   team.memberCount += 1;
+  if (isPresent(player)) team.presentCount += 1;
   listBySize(teams, team);
 }
 
@@ -51,23 +59,32 @@ function dropMember(teams: GameTeams, player: GamePlayer): void {
   const team = player.team === undefined ? undefined : teams.list[player.team];
   if (!team) return;
   team.memberCount -= 1;
+  if (isPresent(player)) team.presentCount -= 1;
   listBySize(teams, team);
 }
 
 /**
- * The team with the fewest members among those still playing (ties: the one listed last), or a
- * new team when none is. O(1) amortised: stale entries are dropped as they are met.
+ * Buckets of teams by a count (`bySize[n]`: teams that had n when listed); the smallest non-zero
+ * one, ties the one listed last, or null. O(1) amortised: stale entries are dropped as they are met.
  */
-function smallestTeam(teams: GameTeams): GameTeam {
-  for (let size = 1; size < teams.bySize.length; size++) {
-    const listed = teams.bySize[size];
+function smallestListed(teams: GameTeams, bySize: number[][], countOf: (team: GameTeam) => number): GameTeam | null {
+  for (let size = 1; size < bySize.length; size++) {
+    const listed = bySize[size];
     while (listed && listed.length > 0) {
       const team = teams.list[listed[listed.length - 1]!]!;
-      if (team.memberCount === size) return team;
+      if (countOf(team) === size) return team;
       listed.pop();
     }
   }
-  return teamAt(teams, teams.list.length);
+  return null;
+}
+
+/**
+ * The team with the fewest members in the game now, among teams that have any (a team that
+ * dropped out is never picked: the newcomer would play alone on its points), or a new team.
+ */
+function smallestTeam(teams: GameTeams): GameTeam {
+  return smallestListed(teams, teams.bySize, (team) => team.presentCount) ?? teamAt(teams, teams.list.length);
 }
 
 /** How many teams a pick-mode lobby offers now: room for everyone in and the next one, at least two, at most one per colour. */
@@ -118,27 +135,50 @@ export function formTeams(state: GameState): Array<{ playerId: string; team: num
     waiting.forEach((player, at) => addMember(teams, player, at % teamCount));
   } else {
     for (let index = 0; index < teamCount; index++) teamAt(teams, index);
-    // Empty teams first (the smallest-team search only looks at teams that have members).
+    // By member count, away members included (a picked place is taken): empty teams first (the
+    // smallest-team search only looks at teams that have members), then the smallest.
+    const bySize: number[][] = [];
+    const list = (team: GameTeam) => (bySize[team.memberCount] ??= []).push(team.index);
+    teams.list.forEach(list);
     const empty = teams.list.filter((team) => team.memberCount === 0).map((team) => team.index);
     let nextEmpty = 0;
     for (const player of waiting) {
-      if (nextEmpty < empty.length) {
-        addMember(teams, player, empty[nextEmpty++]!);
-        continue;
-      }
-      const smallest = smallestTeam(teams);
-      addMember(teams, player, smallest.memberCount >= teams.size ? teams.list.length : smallest.index);
+      const smallest = nextEmpty < empty.length ? null : smallestListed(teams, bySize, (team) => team.memberCount);
+      const index = nextEmpty < empty.length ? empty[nextEmpty++]! : !smallest || smallest.memberCount >= teams.size ? teams.list.length : smallest.index;
+      addMember(teams, player, index);
+      list(teams.list[index]!);
     }
   }
   return waiting.map((player) => ({ playerId: player.id, team: player.team! }));
 }
 
-/** A player joining after the start joins the smallest team still playing. */
+/** A player joining after the start joins the team with the fewest members in the game now. */
 export function placeLateJoiner(state: GameState, player: GamePlayer): void {
   const teams = state.teams;
   if (!teams || !teams.formed) return;
   addMember(teams, player, smallestTeam(teams).index);
-  if (teams.ranking.length > 0 && teams.list[player.team!]!.memberCount === 1) rankTeams(state, false);
+  if (isRanked(state) && teams.list[player.team!]!.presentCount === 1) rankTeams(state, false);
+}
+
+/**
+ * A member's phone connected or went away (call after `player.connected` changed). The team drops
+ * out of the ranking when its last member in the game goes, and is back when one returns. O(1)
+ * unless the team drops out or comes back.
+ */
+export function teamMemberPresence(state: GameState, player: GamePlayer): void {
+  const teams = state.teams;
+  const team = teams && player.team !== undefined ? teams.list[player.team] : undefined;
+  if (!teams || !team || player.removed) return;
+  team.presentCount += player.connected ? 1 : -1;
+  listBySize(teams, team);
+  // Only when the team drops out (last one away) or comes back (first one back).
+  if (team.presentCount === (player.connected ? 1 : 0) && isRanked(state)) rankTeams(state, false);
+}
+
+/** Whether a round has closed, so the teams have a ranking to keep up to date. */
+function isRanked(state: GameState): boolean {
+  const round = state.round;
+  return state.teams!.formed && round !== null && (round.closedAt !== null || round.questionIndex > 0);
 }
 
 /** A member was removed or taken back: their team has one fewer (and drops out at none). */
@@ -146,17 +186,18 @@ export function teamMemberLeft(state: GameState, player: GamePlayer): void {
   const teams = state.teams;
   if (!teams || player.team === undefined) return;
   dropMember(teams, player);
-  if (teams.ranking.length > 0) rankTeams(state, false);
+  if (isRanked(state)) rankTeams(state, false);
 }
 
-/** A removed member was let back in. */
+/** A removed member was let back in (away until their phone joins again). */
 export function teamMemberBack(state: GameState, player: GamePlayer): void {
   const teams = state.teams;
   const team = teams && player.team !== undefined ? teams.list[player.team] : undefined;
   if (!teams || !team) return;
   team.memberCount += 1;
+  if (isPresent(player)) team.presentCount += 1;
   listBySize(teams, team);
-  if (teams.ranking.length > 0) rankTeams(state, false);
+  if (isRanked(state)) rankTeams(state, false);
 }
 
 /** Adds up a closed round per team: call `add` for every member in the round, then `close`. */
@@ -192,14 +233,14 @@ function compareTeams(a: GameTeam, b: GameTeam): number {
   return b.score - a.score || a.index - b.index;
 }
 
-/** Ranks the teams that still have members (once per round, and after a team drops out or comes back). */
+/** Ranks the teams with a member in the game (once per round, and after a team drops out or comes back). */
 export function rankTeams(state: GameState, newRound: boolean): void {
   const teams = state.teams;
   if (!teams) return;
-  const playing = teams.list.filter((team) => team.memberCount > 0).sort(compareTeams);
+  const playing = teams.list.filter((team) => team.presentCount > 0).sort(compareTeams);
   for (const team of teams.list) {
     if (newRound) team.previousRank = team.rank;
-    if (team.memberCount === 0) team.rank = null;
+    if (team.presentCount === 0) team.rank = null;
   }
   playing.forEach((team, at) => (team.rank = at + 1));
   teams.ranking = playing.map((team) => team.index);
@@ -209,14 +250,27 @@ export function rankTeams(state: GameState, newRound: boolean): void {
 export function rebuildTeams(state: GameState): void {
   const teams = state.teams;
   if (!teams) return;
-  for (const team of teams.list) team.memberCount = 0;
+  for (const team of teams.list) {
+    team.memberCount = 0;
+    team.presentCount = 0;
+  }
   teams.bySize = [];
   for (const id in state.players) {
     const player = state.players[id]!;
-    if (!player.removed && player.team !== undefined) teamAt(teams, player.team).memberCount += 1;
+    if (player.removed || player.team === undefined) continue;
+    const team = teamAt(teams, player.team);
+    team.memberCount += 1;
+    if (isPresent(player)) team.presentCount += 1;
   }
   for (const team of teams.list) listBySize(teams, team);
-  if (teams.ranking.length > 0) rankTeams(state, false);
+  if (isRanked(state)) rankTeams(state, false);
+}
+
+/** When the team talk of the open question begins (its read time over), or null without one. */
+export function talkStartsAt(state: GameState, readTimeMs: number): number | null {
+  const round = state.round;
+  if (!round || !state.teams || state.teams.talkMs <= 0) return null;
+  return round.readStartedAt + readTimeMs;
 }
 
 /** The read time of a question, with the team talk on top in team mode. */

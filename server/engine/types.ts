@@ -64,8 +64,13 @@ export interface GamePlayer {
 /** One team of a team game (see teams.ts). */
 export interface GameTeam {
   index: number;
-  /** Members still in the game (not removed): a team with none has dropped out of the ranking. */
+  /** Members not removed (away ones included): what a team's size and "full" count. */
   memberCount: number;
+  /**
+   * Members in the game now (not removed, connected): a team with none has dropped out of the
+   * ranking until one comes back. Derived from the players: rebuilt after a restart.
+   */
+  presentCount: number;
   /** The sum of the team's round points (each round: the average of its members' points). */
   score: number;
   rank: number | null;
@@ -86,9 +91,9 @@ export interface GameTeams {
   /** Team indexes, best first, as of the last closed round (teams with members only). */
   ranking: number[];
   /**
-   * bySize[n]: teams that had n members when listed (an entry whose team has since changed size is
-   * skipped and dropped when met), so a late joiner finds the smallest team in O(1) amortised.
-   * Derived from the players: rebuilt after a restart.
+   * bySize[n]: teams that had n members in the game (presentCount) when listed (an entry whose
+   * team has since changed is skipped and dropped when met), so a late joiner finds the smallest
+   * team in O(1) amortised. Derived from the players: rebuilt after a restart.
    */
   bySize: number[][];
 }
@@ -113,6 +118,11 @@ export interface SubmittedAnswer {
 export interface CurrentRound {
   questionIndex: number;
   readStartedAt: number;
+  /**
+   * Team mode: when the team talk began (the read time over). From then on everyone sees the
+   * options, while answers stay closed until the talk ends.
+   */
+  talkStartedAt?: number;
   /** When answers opened (null while the question is being read). */
   openedAt: number | null;
   /** When answers close (null while the question is being read). */
@@ -236,6 +246,7 @@ export type GameEvent =
   | { type: "answer-accepted"; playerId: string; roundIndex: number; questionId: string; answer: SavedAnswer }
   | { type: "round-closed"; round: ClosedRound }
   | { type: "pause-changed"; paused: boolean }
+  | { type: "team-talk-started"; at: number }
   | { type: "lock-changed"; locked: boolean }
   | { type: "takeover-requested"; playerId: string }
   | { type: "takeover-allowed"; playerId: string }

@@ -38,7 +38,9 @@ function questionView(state: GameState, audience: Audience): QuestionView | null
   const question = state.questions[round.questionIndex]!;
   // Hidden on phones: the text never leaves the server for them (not just hidden by the page).
   const textHidden = audience === "players" && state.questionOnPhones === false;
-  return questionProjection(question, round.questionIndex, state.questions.length, { optionsVisible: state.phase !== "question-read", textHidden });
+  // Team talk: the options show so the team can discuss them; answers stay closed until it ends.
+  const optionsVisible = state.phase !== "question-read" || round.talkStartedAt !== undefined;
+  return questionProjection(question, round.questionIndex, state.questions.length, { optionsVisible, textHidden });
 }
 
 /** One question as a screen may see it (never the right answer): the live game's and the homework's. */
@@ -189,7 +191,17 @@ function baseView(state: GameState, now: number, audience: Audience): GameViewBa
 }
 
 export function playerRoomView(state: GameState, now: number): PlayerRoomView {
-  return { ...baseView(state, now, "players"), top: leaderboard(state), ...(state.teams ? { topTeams: topTeams(state) } : {}) };
+  return {
+    ...baseView(state, now, "players"),
+    top: leaderboard(state),
+    ...(state.teams ? { topTeams: topTeams(state) } : {}),
+    ...(isPickingTeams(state) ? { teamChoices: teamChoices(state) } : {}),
+  };
+}
+
+/** Team mode, pick in the lobby: phones choose their teams now. */
+export function isPickingTeams(state: GameState): boolean {
+  return state.teams?.assignment === "pick" && state.phase === "lobby";
 }
 
 export function personalView(state: GameState, playerId: string): PersonalView | null {
@@ -215,7 +227,7 @@ export function personalView(state: GameState, playerId: string): PersonalView |
 function personalTeam(state: GameState, player: GamePlayer): Pick<PersonalView, "team" | "teamCount" | "teamChoices"> {
   const teams = state.teams!;
   const team = player.team === undefined ? undefined : teams.list[player.team];
-  const picking = teams.assignment === "pick" && state.phase === "lobby";
+  const picking = isPickingTeams(state);
   return {
     team: team ? teamStanding(team, isFirstBoard(state)) : null,
     teamCount: teams.ranking.length,

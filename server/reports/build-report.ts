@@ -121,7 +121,9 @@ const key = (playerId: string, roundIndex: number) => `${playerId}:${roundIndex}
  */
 function wasInRound(player: ReportSourcePlayer, round: ReportSourceRound, answers: SavedAnswers): boolean {
   if (answers.of(player.id, round.roundIndex) !== undefined) return true;
-  return player.joinedAt <= round.openedAt && (player.removedAt === null || player.removedAt > round.closedAt);
+  // As the live game counted them (its team points too): from their first round on.
+  const joined = player.firstRound !== undefined && player.firstRound !== null ? player.firstRound <= round.roundIndex : player.joinedAt <= round.openedAt;
+  return joined && (player.removedAt === null || player.removedAt > round.closedAt);
 }
 
 interface RankedPlayer extends ReportPlayer {

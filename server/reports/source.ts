@@ -45,6 +45,12 @@ export interface ReportSourcePlayer {
   removedAt: Date | null;
   /** Team mode: the player's team. */
   team?: number | null;
+  /**
+   * The first round the player could answer, as the live game decided (a player who joined during
+   * a question's read time plays from the next one). Absent or null on older rows: then the join
+   * time decides (joined before the answers opened).
+   */
+  firstRound?: number | null;
 }
 
 export interface ReportSourceAnswer {

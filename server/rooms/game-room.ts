@@ -18,6 +18,7 @@ import {
   pauseGame,
   personalView,
   playerRoomView,
+  isPickingTeams,
   readmitPlayer,
   offerNextGame,
   nextGameFor,
@@ -52,6 +53,8 @@ export interface GameRoomDeps {
   fanOutTurns?: FanOutTurns;
   /** How often the host's live counts may be refreshed. */
   hostRefreshMs?: number;
+  /** Team mode, pick in the lobby: how often the teams on offer may go to every phone (default 500 ms). */
+  lobbyTeamsMs?: number;
   /** How long the game waits for an absent host before it ends ("ended: host left"). */
   hostAwayMs?: number;
   /** How long a player whose connection dropped still counts as connected (default 3 s). */
@@ -76,6 +79,13 @@ interface JoinRecord {
 }
 
 const PERSONAL_VIEW_PHASES = new Set(["reveal", "podium", "finished"]);
+/**
+ * Team mode, pick in the lobby: the teams on offer go to every phone at most this often, however
+ * many phones pick or join meanwhile (one room broadcast, never one per pick).
+ */
+const LOBBY_TEAMS_MS = 500;
+/** Lobby events that change the teams on offer or how many are in them. */
+const LOBBY_TEAM_EVENTS = new Set<GameEvent["type"]>(["team-picked", "player-joined", "player-removed", "player-readmitted", "player-withdrawn"]);
 /** A game this big gets a phase's room view as one broadcast; a bigger one in slices (see fanOut). */
 const FAN_OUT_AT_ONCE = 500;
 /** Phones written in one slice of a phase's messages. */
@@ -112,7 +122,7 @@ interface AnswerSave {
  * Events saved in the live-state snapshot at once: removals keep a removed phone's device out after a
  * restart, and a withdrawn join must not come back from an older snapshot (its row is gone).
  */
-const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "lock-changed", "player-removed", "player-readmitted", "player-withdrawn"]);
+const SNAPSHOT_EVENTS = new Set<GameEvent["type"]>(["phase-changed", "pause-changed", "team-talk-started", "lock-changed", "player-removed", "player-readmitted", "player-withdrawn"]);
 
 export class GameRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -122,6 +132,7 @@ export class GameRoom {
   private readonly clock: () => number;
   private readonly hostAnswerCount;
   private readonly hostRefresh;
+  private readonly lobbyTeams;
   /** The socket each player is using now (a resumed phone replaces its old socket). */
   private readonly playerSockets = new Map<string, string>();
   private readonly hostSockets = new Set<string>();
@@ -155,6 +166,7 @@ export class GameRoom {
     const interval = deps.hostRefreshMs ?? 250;
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), interval);
     this.hostRefresh = throttled(() => this.sendHostView(), interval);
+    this.lobbyTeams = throttled(() => this.sendLobbyTeams(), deps.lobbyTeamsMs ?? LOBBY_TEAMS_MS);
     this.scheduleClock();
     this.watchForAbsentHost();
   }
@@ -264,7 +276,7 @@ export class GameRoom {
     record.newPlayer = joined.type === "player-joined";
     try {
       if (joined.type === "player-joined") {
-        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash, ...(player.team !== undefined ? { team: player.team } : {}) });
+        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash, firstRound: player.firstQuestionIndex, ...(player.team !== undefined ? { team: player.team } : {}) });
       } else {
         await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash));
       }
@@ -278,6 +290,8 @@ export class GameRoom {
     this.playerSockets.set(player.id, socketId);
     if (joined.type === "player-taken-over") await this.handle(setPlayerConnected(this.state, { playerId: player.id, connected: true, now: this.clock() }));
     this.hostRefresh.request();
+    // One more player may put one more team on offer.
+    if (isPickingTeams(this.state)) this.lobbyTeams.request();
     return { ok: true, room: playerRoomView(this.state, this.clock()), you: personalView(this.state, player.id)!, playerToken };
   }
 
@@ -445,6 +459,7 @@ export class GameRoom {
     this.hostAwayTimer = null;
     this.hostAnswerCount.cancel();
     this.hostRefresh.cancel();
+    this.lobbyTeams.cancel();
   }
 
   // ——— The pipeline ———
@@ -555,15 +570,19 @@ export class GameRoom {
     const removed = events.flatMap((event) => (event.type === "player-removed" ? [event.playerId] : []));
     // A withdrawn join changes the lobby's player list: the host's view is refreshed below.
     const phaseChanged = events.some((event) => event.type === "phase-changed");
-    const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed" || event.type === "next-game-offered");
+    const roomChanged = phaseChanged || events.some((event) => event.type === "pause-changed" || event.type === "next-game-offered" || event.type === "team-talk-started");
     const room = roomChanged ? playerRoomView(this.state, now) : null;
     const host = roomChanged ? hostView(this.state, now) : null;
     // Team mode: the phase the teams are made in tells each phone its team.
     const teamsFormed = events.some((event) => event.type === "teams-formed");
     const withPersonal = phaseChanged && (PERSONAL_VIEW_PHASES.has(this.state.phase) || teamsFormed);
     const recipients = room || withPersonal ? this.recipients(withPersonal) : [];
+    const lobbyTeamsChanged = isPickingTeams(this.state) && events.some((event) => LOBBY_TEAM_EVENTS.has(event.type));
     return () => {
       if (this.disposed) return;
+      if (lobbyTeamsChanged) this.lobbyTeams.request();
+      // The start's own messages carry the teams: no lobby update after them.
+      if (phaseChanged) this.lobbyTeams.cancel();
       for (const playerId of removed) broadcaster.playerRemoved(this.gameId, playerId, "The host removed you from this game.");
       if (host) {
         this.hostAnswerCount.cancel();
@@ -616,6 +635,12 @@ export class GameRoom {
       if (wholeRoom) broadcaster.toPlayers(this.gameId, room);
       else broadcaster.toPlayers(this.gameId, room, recipients.map((recipient) => recipient.id));
     }
+  }
+
+  /** Team mode, pick in the lobby: the room view (with the teams on offer) to every phone, throttled. */
+  private sendLobbyTeams(): void {
+    if (this.disposed || !isPickingTeams(this.state)) return;
+    this.deps.broadcaster.toPlayers(this.gameId, playerRoomView(this.state, this.clock()));
   }
 
   private sendHostView(): void {

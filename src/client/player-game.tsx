@@ -287,7 +287,12 @@ export function PlayerGameProvider({ initialCode, children }: { initialCode: str
           // player resumed on another connection.
           setConnection(reason === "io server disconnect" ? "replaced" : "reconnecting");
         });
-        socket.on(ServerEvent.room, showRoom);
+        socket.on(ServerEvent.room, (view) => {
+          showRoom(view);
+          // Pick mode: the lobby's teams on offer follow the other phones' picks (newest message wins).
+          const choices = view.teamChoices;
+          if (choices) setYou((you) => (you && view.phase === "lobby" ? { ...you, teamChoices: choices } : you));
+        });
         socket.on(ServerEvent.personal, ({ room, you }) => {
           showRoom(room);
           showYou(you);

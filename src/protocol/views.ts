@@ -147,6 +147,11 @@ export interface PlayerRoomView extends GameViewBase {
   top: LeaderboardEntry[];
   /** Team mode: top of the team ranking (leaderboard: top 5, podium/finished: top 3). */
   topTeams?: TeamStanding[];
+  /**
+   * Team mode, pick in the lobby: the teams on offer and how many are in each (at most one per
+   * colour), so every phone's choices follow the others' picks (sent at most every 500 ms).
+   */
+  teamChoices?: TeamChoice[];
 }
 
 export interface RoundOutcome {

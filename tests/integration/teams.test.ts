@@ -123,9 +123,12 @@ describe.each(testDatabaseTargets())("team mode on %s", (target) => {
     expect(room.topTeams!.map((team) => team.team)[0]).toBe(0);
 
     // Saved: every player's team, the report's team ranking and the CSV's team column.
-    const rows = await quiz.database.db.select({ id: playersTable.id, team: playersTable.team }).from(playersTable).where(eq(playersTable.gameId, ticket.gameId));
+    const rows = await quiz.database.db.select({ id: playersTable.id, team: playersTable.team, firstRound: playersTable.firstRound }).from(playersTable).where(eq(playersTable.gameId, ticket.gameId));
     const savedTeam = new Map(rows.map((row) => [row.id, row.team]));
     for (const player of [...phones, late]) expect(savedTeam.get(player.you!.playerId)).toBe(teamOf(player));
+    // And the first question each could play, so the report counts everyone in the rounds the game did.
+    const firstRound = new Map(rows.map((row) => [row.id, row.firstRound]));
+    expect([...phones, late].map((player) => firstRound.get(player.you!.playerId))).toEqual([...phones.map(() => 0), 1]);
     const report = await quiz.api.pastGames.report.query({ gameId: ticket.gameId });
     expect(report.teams!.map((team) => [team.team, team.score])).toEqual(podium.teams!.map((team) => [team.team, team.score]));
     expect(report.teams![0]!.name).toBe("Red");

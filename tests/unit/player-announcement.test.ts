@@ -48,6 +48,9 @@ describe("what the phone announces to a screen reader", () => {
     expect(phaseAnnouncement(room({ phase: "question-read", question: { ...question, textHidden: true, promptHtml: "" } }), you, false)).toBe(
       "Question 3 of 10. Read the question on the big screen. Get ready.",
     );
+    expect(phaseAnnouncement(room({ phase: "question-read", question: { ...question, options: [{ html: "A" }, { html: "B" }] }, teamMode: { size: 2, assignment: "balanced", talkMs: 5000 } }), you, false)).toBe(
+      "Question 3 of 10. Team talk: discuss the question and its options with your team. Answers open when the talk ends.",
+    );
     expect(phaseAnnouncement(room({ phase: "answering", question: { ...question, kind: "multiple" } }), you, false)).toBe("Answer now: pick all that apply, then Submit.");
     expect(phaseAnnouncement(room({ phase: "answering", question }), you, true)).toBe("Answer locked in. Wait for the others.");
     expect(phaseAnnouncement(room({ phase: "answering", question, paused: true }), you, false)).toMatch(/^Paused/);

@@ -4,9 +4,8 @@ import type { HostView } from "@/protocol";
 import { hasKindTag } from "@/components/shared/answering-tags";
 import { CountdownBar } from "@/components/shared/CountdownBar";
 import { CountdownNumber } from "@/components/shared/CountdownNumber";
-import { OptionShape } from "@/components/shared/OptionShape";
-import { optionStyle } from "@/components/shared/option-styles";
 import { RichText } from "@/components/shared/RichText";
+import { HostOptionTiles } from "./HostOptionTiles";
 import { QuestionExtras } from "./QuestionExtras";
 
 export function HostAnswering({ view, deadline, answered, eligible }: { view: HostView; deadline: LocalDeadline | null; answered: number; eligible: number }) {
@@ -14,8 +13,6 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
   const question = view.question;
   if (!question) return null;
   const options = question.options ?? [];
-  // Up to 4 options get big tiles; 5–8 share the same space in smaller type.
-  const many = options.length > 4;
   const tag = hasKindTag(question.kind) ? t(`kindTag.${question.kind}`) : null;
   const kindTag = tag && (question.points === "double" ? t("doublePoints", { tag }) : question.points === "none" ? t("noPoints", { tag }) : tag);
   const unit = question.slider?.unit ? ` ${question.slider.unit}` : "";
@@ -48,25 +45,7 @@ export function HostAnswering({ view, deadline, answered, eligible }: { view: Ho
         </div>
       </div>
 
-      <ul className={`grid min-h-0 flex-1 auto-rows-fr grid-cols-2 ${many ? "gap-[1.2vh]" : "gap-[1.8vh]"}`}>
-        {options.map((option, index) => {
-          const style = optionStyle(index);
-          return (
-            <li
-              key={index}
-              data-testid={`host-option-${index}`}
-              className="flex min-h-0 items-center gap-[2vh] overflow-hidden rounded-[1.5vh] px-[2.5vh] py-[0.8vh]"
-              style={{ background: style.background, color: style.text }}
-            >
-              <OptionShape index={index} className={many ? "size-[4.5vh]" : "size-[7vh]"} />
-              <RichText
-                html={option.html}
-                className={`min-w-0 leading-tight font-bold break-words ${many ? "line-clamp-2 text-[max(28px,3.6vh)]" : "line-clamp-3 text-[max(28px,4.4vh)]"}`}
-              />
-            </li>
-          );
-        })}
-      </ul>
+      <HostOptionTiles options={options} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { usePlayerGame } from "@/client/player-game";
 import type { PersonalView, PlayerRoomView } from "@/protocol";
 import { formatScore } from "@/components/shared/format";
@@ -40,9 +40,11 @@ export function TeamPicker({ room, you }: { room: PlayerRoomView; you: PersonalV
   const { pickTeam } = usePlayerGame();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  // Teams the server said are full since this list came (other phones' picks aren't sent to every phone).
+  // Teams the server said are full since this list came (the lobby's list follows other phones'
+  // picks, up to half a second late): forgotten when a newer list comes.
   const [foundFull, setFoundFull] = useState<ReadonlySet<number>>(new Set());
   const choices = you.teamChoices;
+  useEffect(() => setFoundFull(new Set()), [choices]);
   if (!choices || !room.teamMode) return null;
   const pick = async (team: number) => {
     setBusy(true);

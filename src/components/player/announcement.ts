@@ -47,7 +47,9 @@ export function phaseAnnouncement(room: PlayerRoomView, you: PersonalView, locke
       if (!question) return "";
       const counter = t("announce.counter", { number: question.index + 1, total: question.total });
       if (late) return `${counter} ${t("announce.late")}`;
-      return [counter, question.textHidden ? t("announce.readOnBigScreen") : null, t("announce.getReady")].filter(Boolean).join(" ");
+      // Team talk: the options are on the phone to discuss; answering waits for the talk to end.
+      const talking = (room.teamMode?.talkMs ?? 0) > 0 && question.options !== null;
+      return [counter, question.textHidden ? t("announce.readOnBigScreen") : null, talking ? t("announce.teamTalk") : t("announce.getReady")].filter(Boolean).join(" ");
     }
     case "answering":
       if (!question || late) return "";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addPlayer,
   advanceClock,
+  endGame,
   hostView,
   nextDeadline,
   nextStep,
@@ -11,6 +12,7 @@ import {
   prepareAfterRestart,
   readmitPlayer,
   removePlayer,
+  setPlayerConnected,
   startGame,
   submitAnswer,
   teamRoundPoints,
@@ -108,7 +110,67 @@ describe("team assignment", () => {
     expect(state.players[late!]!.team).toBe(0);
     const back = membersOf(state, 1)[0] ?? Object.values(state.players).find((player) => player.team === 1)!.id;
     ok(readmitPlayer(state, { playerId: back }));
+    // Let back in, the player is away until their phone joins again: then the team is back.
+    expect(state.teams!.ranking).toEqual([0]);
+    ok(setPlayerConnected(state, { playerId: back, connected: true, now: T0 + 42_000 }));
     expect(state.teams!.ranking).toContain(1);
+  });
+});
+
+describe("teams whose members all left", () => {
+  /** Four players in teams of two, one question closed: team 0 = a, c; team 1 = b, d. */
+  function afterFirstQuestion() {
+    const state = balanced(2);
+    const [a, b, c, d] = join(state, 4);
+    ok(startGame(state, T0 + 1000));
+    const opened = openCurrent(state);
+    ok(submitAnswer(state, { playerId: b!, questionIndex: 0, choice: [0], now: opened + 500 }));
+    ok(advanceClock(state, nextDeadline(state)!));
+    return { state, a: a!, b: b!, c: c!, d: d! };
+  }
+  const away = (state: GameState, playerId: string, now = T0 + 40_000) => ok(setPlayerConnected(state, { playerId, connected: false, now }));
+  const back = (state: GameState, playerId: string, now = T0 + 41_000) => ok(setPlayerConnected(state, { playerId, connected: true, now }));
+
+  it("drops a team out of the ranking and the boards while none of its members is connected, and brings it back with its points", () => {
+    const { state, b, d } = afterFirstQuestion();
+    expect(state.teams!.ranking).toEqual([1, 0]);
+    const points = state.teams!.list[1]!.score;
+    expect(points).toBeGreaterThan(0);
+    away(state, b);
+    expect(state.teams!.ranking).toEqual([1, 0]);
+    away(state, d);
+    expect(state.teams!.ranking).toEqual([0]);
+    expect(state.teams!.list[1]!.rank).toBeNull();
+    ok(nextStep(state, T0 + 42_000));
+    expect(playerRoomView(state, T0 + 42_000).topTeams!.map((team) => team.team)).toEqual([0]);
+    expect(hostView(state, T0 + 42_000).teams!.map((team) => team.team)).toEqual([0]);
+    back(state, d, T0 + 43_000);
+    expect(state.teams!.ranking).toEqual([1, 0]);
+    expect(state.teams!.list[1]!).toMatchObject({ score: points, rank: 1 });
+    expect(playerRoomView(state, T0 + 43_000).topTeams!.map((team) => team.team)).toEqual([1, 0]);
+  });
+
+  it("leaves a team that left off the podium", () => {
+    const { state, b, d } = afterFirstQuestion();
+    away(state, b);
+    away(state, d);
+    ok(endGame(state, T0 + 50_000));
+    expect(playerRoomView(state, T0 + 50_000).topTeams!.map((team) => team.team)).toEqual([0]);
+  });
+
+  it("sends late joiners to the team with the fewest members connected, never to a team that dropped out", () => {
+    const state = balanced(2);
+    const [a, b, c, d, e, f] = join(state, 6);
+    ok(startGame(state, T0 + 1000));
+    // Teams: 0 = a, d; 1 = b, e; 2 = c, f.
+    expect([a, d].map((id) => state.players[id!]!.team)).toEqual([0, 0]);
+    expect([b, e, c, f].map((id) => state.players[id!]!.team)).toEqual([1, 1, 2, 2]);
+    away(state, c!);
+    away(state, f!);
+    away(state, b!);
+    const [late] = join(state, 1, T0 + 2000);
+    // Team 2 has nobody in the game: the newcomer goes to team 1, where one of two is left.
+    expect(state.players[late!]!.team).toBe(1);
   });
 });
 
@@ -172,12 +234,46 @@ describe("team talk", () => {
     const state = balanced(2, 7_000);
     join(state, 2);
     ok(startGame(state, T0));
-    expect(nextDeadline(state)).toBe(T0 + DEFAULT_READ + 7_000);
+    expect(nextDeadline(state)).toBe(T0 + DEFAULT_READ);
     expect(playerRoomView(state, T0).countdown!.totalMs).toBe(DEFAULT_READ + 7_000);
     ok(advanceClock(state, T0 + DEFAULT_READ));
     expect(state.phase).toBe("question-read");
+    expect(nextDeadline(state)).toBe(T0 + DEFAULT_READ + 7_000);
     ok(advanceClock(state, T0 + DEFAULT_READ + 7_000));
     expect(state.phase).toBe("answering");
+  });
+
+  it("shows the question's options on the phones and the big screen during the team talk, with answers still refused", () => {
+    const state = balanced(2, 7_000);
+    const [a] = join(state, 2);
+    ok(startGame(state, T0));
+    // The read time: the question without its options, as in a game without teams.
+    expect(playerRoomView(state, T0).question!.options).toBeNull();
+    expect(hostView(state, T0).question!.options).toBeNull();
+    const events = ok(advanceClock(state, T0 + DEFAULT_READ));
+    expect(events.map((event) => event.type)).toEqual(["team-talk-started"]);
+    const options = state.questions[0]!.options.map((option) => ({ html: option.html }));
+    expect(playerRoomView(state, T0 + DEFAULT_READ).question!.options).toEqual(options);
+    expect(hostView(state, T0 + DEFAULT_READ).question!.options).toEqual(options);
+    const early = submitAnswer(state, { playerId: a!, questionIndex: 0, choice: [0], now: T0 + DEFAULT_READ + 1000 });
+    expect(early.ok === false && early.code).toBe("not-accepting");
+    // Never the right answer before the reveal.
+    expect(JSON.stringify(playerRoomView(state, T0 + DEFAULT_READ))).not.toContain("correct");
+  });
+
+  it("starts the team talk with the question when there is no read time, and a late clock opens answers too", () => {
+    const state = newGame({ settings: { readTimeSec: 0 }, teams: { size: 2, assignment: "balanced", talkMs: 5_000 } });
+    join(state, 2);
+    ok(startGame(state, T0));
+    expect(state.phase).toBe("question-read");
+    expect(playerRoomView(state, T0).question!.options).not.toBeNull();
+    expect(nextDeadline(state)).toBe(T0 + 5_000);
+
+    const late = balanced(2, 7_000);
+    join(late, 2);
+    ok(startGame(late, T0));
+    ok(advanceClock(late, T0 + DEFAULT_READ + 9_000));
+    expect(late.phase).toBe("answering");
   });
 });
 
