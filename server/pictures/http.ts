@@ -11,6 +11,7 @@ import { TRPCError } from "@trpc/server";
 import { loadPhonePictureBytes, loadPictureBytes, type Database } from "../db";
 import { MAX_PICTURE_BYTES, type PictureRefusal } from "../../src/quizdown/pictures";
 import { addPictureToQuiz, PICTURE_TOO_BIG_MESSAGE } from "./add";
+import { isSameOrigin, readBody, sendJson } from "../http/upload-request";
 import { PictureError } from "./errors";
 import type { PictureProcessor } from "./picture-pool";
 
@@ -125,8 +126,7 @@ export async function receivePicture(deps: ReceivePictureDeps, req: IncomingMess
   try {
     if (req.method !== "POST") throw new PictureError("badName", "Send the picture with POST.");
     // Only this site's pages may send: a form on another site can't set an image content type, and its Origin differs.
-    const origin = req.headers.origin;
-    if (origin !== undefined && originHost(origin) !== req.headers.host) throw new PictureError("signIn", "Add pictures from the quiz's page.");
+    if (!isSameOrigin(req)) throw new PictureError("signIn", "Add pictures from the quiz's page.");
     if (!/^image\//.test(req.headers["content-type"] ?? "")) throw new PictureError("notAPicture", "This file isn't a picture the game can show. Pick a PNG, JPEG, WebP or GIF file.");
     const url = new URL(req.url ?? "/", "http://localhost");
     const quizId = url.searchParams.get("quiz") ?? "";
@@ -138,7 +138,7 @@ export async function receivePicture(deps: ReceivePictureDeps, req: IncomingMess
       throw error instanceof TRPCError ? new PictureError("busy", error.message) : error;
     });
     if (Number(req.headers["content-length"] ?? 0) > MAX_PICTURE_BYTES) throw new PictureError("tooBig", PICTURE_TOO_BIG_MESSAGE);
-    const bytes = await readBody(req, MAX_PICTURE_BYTES);
+    const bytes = await readBody(req, MAX_PICTURE_BYTES, () => new PictureError("tooBig", PICTURE_TOO_BIG_MESSAGE));
     const picture = await addPictureToQuiz(deps.db, teacher.id, quizId, { fileName, bytes }, deps.processor);
     sendJson(res, 200, { picture });
   } catch (error) {
@@ -147,39 +147,4 @@ export async function receivePicture(deps: ReceivePictureDeps, req: IncomingMess
     if (!req.complete) res.setHeader("Connection", "close");
     sendJson(res, STATUS[error.refusal], { error: { refusal: error.refusal, message: error.message } });
   }
-}
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Cache-Control", "no-store");
-  res.end(JSON.stringify(body));
-}
-
-/** The request's body, refused as too big as soon as it passes `limit` bytes. */
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        req.off("data", onData);
-        req.resume();
-        return reject(new PictureError("tooBig", PICTURE_TOO_BIG_MESSAGE));
-      }
-      chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    req.once("error", reject);
-  });
 }

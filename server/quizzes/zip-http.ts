@@ -9,6 +9,7 @@ import { TRPCError } from "@trpc/server";
 import type { Database } from "../db";
 import type { PictureProcessor } from "../pictures/picture-pool";
 import { MAX_QUIZ_ZIP_BYTES, QUIZ_ZIP_NOT_A_ZIP, QUIZ_ZIP_SIGN_IN, QUIZ_ZIP_WRONG_PAGE, ZIP_TOO_BIG } from "../../src/library/quiz-zip";
+import { isSameOrigin, readBody, sendJson } from "../http/upload-request";
 import { LibraryError } from "./errors";
 import type { QuizReader } from "./reader-pool";
 import { importQuizZip } from "./transfer";
@@ -48,15 +49,14 @@ export async function receiveQuizZip(deps: ReceiveQuizZipDeps, req: IncomingMess
   try {
     if (req.method !== "POST") throw new Refused(405, QUIZ_ZIP_NOT_A_ZIP);
     // Only this site's pages may send: a form on another site can't set this content type, and its Origin differs.
-    const origin = req.headers.origin;
-    if (origin !== undefined && originHost(origin) !== req.headers.host) throw new Refused(403, QUIZ_ZIP_WRONG_PAGE);
+    if (!isSameOrigin(req)) throw new Refused(403, QUIZ_ZIP_WRONG_PAGE);
     if (!/^application\/(zip|x-zip-compressed)$/.test(req.headers["content-type"] ?? "")) throw new Refused(415, QUIZ_ZIP_NOT_A_ZIP);
     const teacher = await deps.teacher(req);
     if (!teacher) throw new Refused(401, QUIZ_ZIP_SIGN_IN);
     await asRefusal(() => deps.countChange(teacher.id, req));
     await asRefusal(() => deps.roomForQuiz(teacher.id));
     if (Number(req.headers["content-length"] ?? 0) > MAX_QUIZ_ZIP_BYTES) throw new Refused(413, ZIP_TOO_BIG);
-    const bytes = await readBody(req, MAX_QUIZ_ZIP_BYTES);
+    const bytes = await readBody(req, MAX_QUIZ_ZIP_BYTES, () => new Refused(413, ZIP_TOO_BIG));
     const saved = await importQuizZip(deps.db, teacher.id, bytes, deps.processor, deps.reader);
     sendJson(res, 200, saved);
   } catch (error) {
@@ -77,39 +77,4 @@ async function asRefusal(check: () => Promise<void>): Promise<void> {
     if (error instanceof TRPCError) throw new Refused(error.code === "FORBIDDEN" ? 403 : 429, error.message);
     throw error;
   }
-}
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Cache-Control", "no-store");
-  res.end(JSON.stringify(body));
-}
-
-/** The request's body, refused as too big as soon as it passes `limit` bytes. */
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        req.off("data", onData);
-        req.resume();
-        return reject(new Refused(413, ZIP_TOO_BIG));
-      }
-      chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    req.once("error", reject);
-  });
 }

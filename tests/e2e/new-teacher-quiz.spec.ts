@@ -19,11 +19,14 @@ function question(page: Page, index: number) {
   return page.getByTestId("editor-question").nth(index);
 }
 
-/** The picture is an <img> named by its alt text that has loaded (a real picture, not its alt text shown instead). */
-async function expectPicture(where: Locator) {
+/**
+ * The picture is an <img> named by its alt text that has loaded (a real picture, not its alt text
+ * shown instead): the big screen's file, or on a phone the phone-sized one.
+ */
+async function expectPicture(where: Locator, screen: "big" | "phone") {
   const img = where.getByRole("img", { name: ALT });
   await expect(img).toBeVisible({ timeout: 15_000 });
-  await expect(img).toHaveAttribute("src", /^\/pictures\/[0-9a-f]{64}\.webp$/);
+  await expect(img).toHaveAttribute("src", screen === "phone" ? /^\/pictures\/[0-9a-f]{64}-phone\.webp$/ : /^\/pictures\/[0-9a-f]{64}\.webp$/);
   await expect.poll(() => img.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(600);
 }
 
@@ -118,11 +121,11 @@ test("a new teacher builds a quiz with a picture and maths in the visual editor;
   await teacher.getByTestId("host-start").click();
 
   // The big screen: the picture in the question's body, the maths in its prompt.
-  await expectPicture(teacher.getByTestId("host-question-body"));
+  await expectPicture(teacher.getByTestId("host-question-body"), "big");
   await expectMaths(teacher.getByTestId("host-prompt"));
   for (const phone of phones) {
     await expect(phone.getByTestId("phase-answering")).toBeVisible({ timeout: 20_000 });
-    await expectPicture(phone.getByTestId("player-question-body"));
+    await expectPicture(phone.getByTestId("player-question-body"), "phone");
     await expectMaths(phone.getByTestId("player-prompt"));
     // The options' maths too, and the picture fits the phone's screen.
     await expect(phone.locator('[data-testid^="answer-option-"] .katex').first()).toBeVisible();
@@ -131,7 +134,7 @@ test("a new teacher builds a quiz with a picture and maths in the visual editor;
   }
   // Still on the question, now being answered.
   await expect(teacher.getByTestId("phase-answering")).toBeVisible();
-  await expectPicture(teacher.getByTestId("host-question-body"));
+  await expectPicture(teacher.getByTestId("host-question-body"), "big");
   await expectMaths(teacher.getByTestId("host-prompt"));
   await context.close();
   for (const phone of phones) await phone.context().close();
