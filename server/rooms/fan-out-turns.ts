@@ -1,12 +1,15 @@
 /**
- * Shares each turn of the event loop between the games' phase messages and everything else.
+ * Shares each turn of the event loop between the games' phase changes (the engine's step, the
+ * live-state snapshot, the phase messages) and everything else.
  *
  * When many classes change phase at the same moment (200 games opening their question together),
  * writing every phone's message at once would hold the event loop for hundreds of milliseconds, and
  * every answer arriving meanwhile would wait for it. Instead the messages of all games go out in
  * arrival order, at most `budgetMs` of writing per turn; what does not fit waits for the next turn,
  * after the sockets have been read (acks, answers and timers run in between). Nothing is deferred
- * while the turn has budget left, so a lone game's messages go out at once.
+ * while the turn has budget left, so a lone game's messages go out at once. The same holds for the
+ * work before the messages: 200 games whose clocks run out together each step their engine and
+ * pack their snapshot in a turn of their own share, not all in one.
  */
 export class FanOutTurns {
   private readonly queue: Array<{ work: () => void; onError: (error: unknown) => void }> = [];
@@ -28,6 +31,11 @@ export class FanOutTurns {
     this.scheduleTurnEnd();
   }
 
+  /** Runs `work` as `send` does, with its result (or what it threw) as the promise's. */
+  run<T>(work: () => T | Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => this.send(() => resolve(work()), reject));
+  }
+
   /** Messages waiting for a later turn. */
   get waiting(): number {
     return this.queue.length;
@@ -47,12 +55,14 @@ export class FanOutTurns {
   private scheduleTurnEnd(): void {
     if (this.turnEndScheduled) return;
     this.turnEndScheduled = true;
-    // setImmediate runs after this turn's socket reads, so answers get in before the next batch.
+    // setImmediate runs after this turn's socket reads. What the turn already wrote before (in a
+    // timer, a socket's handler) counts against its budget; the next turn starts afresh, after its
+    // own socket reads, so answers get in between two batches.
     setImmediate(() => {
       this.turnEndScheduled = false;
-      this.usedMs = 0;
       while (this.queue.length > 0 && this.usedMs < this.budgetMs) this.timed(this.queue.shift()!);
-      if (this.queue.length > 0 || this.usedMs > 0) this.scheduleTurnEnd();
+      this.usedMs = 0;
+      if (this.queue.length > 0) this.scheduleTurnEnd();
     });
   }
 }

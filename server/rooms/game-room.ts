@@ -161,7 +161,7 @@ export class GameRoom {
     this.clock = deps.clock ?? Date.now;
     this.writes = new WriteQueue(deps.log, `game ${state.code}`);
     // The snapshot may name players whose rows are still on their way: those go first.
-    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => deps.store.save(this.state)), deps.log, `game ${state.code}`);
+    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => this.inTurn(() => deps.store.save(this.state))), deps.log, `game ${state.code}`);
     this.restoredAnswerIds = new Set(Object.values(state.round?.answers ?? {}).map((answer) => answer.answerId));
     const interval = deps.hostRefreshMs ?? 250;
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), interval);
@@ -411,12 +411,13 @@ export class GameRoom {
     if (this.hostSockets.delete(socketId)) this.watchForAbsentHost();
   }
 
-  start = () => this.handle(startGame(this.state, this.clock()));
-  next = () => this.handle(nextStep(this.state, this.clock()));
-  skip = () => this.handle(skipQuestion(this.state, this.clock()));
-  end = () => this.handle(endGame(this.state, this.clock()));
-  pause = () => this.handle(pauseGame(this.state, this.clock()));
-  resumeClock = () => this.handle(resumeGame(this.state, this.clock()));
+  // Steps that change the phase for every phone run in a turn of their own (see inTurn).
+  start = () => this.inTurn(() => this.handle(startGame(this.state, this.clock())));
+  next = () => this.inTurn(() => this.handle(nextStep(this.state, this.clock())));
+  skip = () => this.inTurn(() => this.handle(skipQuestion(this.state, this.clock())));
+  end = () => this.inTurn(() => this.handle(endGame(this.state, this.clock())));
+  pause = () => this.inTurn(() => this.handle(pauseGame(this.state, this.clock())));
+  resumeClock = () => this.inTurn(() => this.handle(resumeGame(this.state, this.clock())));
   lock = (locked: boolean) => this.handle(setLocked(this.state, locked));
   allowTakeover = (playerId: string) => this.handle(allowTakeover(this.state, { playerId }));
   removePlayer = (playerId: string) => this.handle(removePlayer(this.state, { playerId, now: this.clock() }));
@@ -463,6 +464,15 @@ export class GameRoom {
   }
 
   // ——— The pipeline ———
+
+  /**
+   * A phase change's work (the engine's step and its views, the snapshot's packing) in the turns all
+   * games share, as their messages are: when 200 games' clocks run out at the same moment, answers
+   * are read and acknowledged between them instead of after all 200.
+   */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    return (this.deps.fanOutTurns ?? sharedFanOutTurns).run(work);
+  }
 
   private async handle(result: EngineResult): Promise<HostActionAck> {
     if (!result.ok) return result;
@@ -664,7 +674,10 @@ export class GameRoom {
     if (due === null || this.disposed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.handle(advanceClock(this.state, this.clock()));
+      // Taken when the step runs: a step that is no longer due by then does nothing.
+      void this.inTurn(async () => {
+        if (!this.disposed) await this.handle(advanceClock(this.state, this.clock()));
+      });
     }, Math.max(0, due - this.clock()));
   }
 

@@ -30,6 +30,8 @@ describe("FanOutTurns", () => {
     // 8 + 8 + 8 ms: the third message overshoots the 20 ms budget and the turn ends there.
     expect(sent).toEqual(["m0", "m1", "m2"]);
     expect(turns.waiting).toBe(5);
+    await nextTurn(); // the end of this turn: its budget is spent, nothing more goes out in it
+    expect(sent).toEqual(["m0", "m1", "m2"]);
     await nextTurn();
     expect(sent).toEqual(["m0", "m1", "m2", "m3", "m4", "m5"]);
     await nextTurn();
@@ -42,10 +44,37 @@ describe("FanOutTurns", () => {
     const turns = new FanOutTurns(20, clock);
     turns.send(write("first"), unexpected);
     turns.send(write("second"), unexpected); // the budget is spent: it waits
-    await nextTurn(); // a new turn: budget again, but "second" goes before "third"
+    await nextTurn(); // this turn's end: still spent
     turns.send(write("third"), unexpected);
+    await nextTurn(); // a new turn: budget again, but "second" goes before "third"
+    expect(sent).toEqual(["first", "second"]);
     await nextTurn();
     expect(sent).toEqual(["first", "second", "third"]);
+  });
+
+  it("counts what a turn wrote before its end (in a timer or a socket's handler) against that turn's budget", async () => {
+    const { clock, write, sent } = writes(8);
+    const turns = new FanOutTurns(20, clock);
+    await nextTurn();
+    turns.send(write("a"), unexpected);
+    turns.send(write("b"), unexpected);
+    turns.send(write("c"), unexpected); // 16 ms spent: "c" still fits (the budget is not spent before it)
+    turns.send(write("d"), unexpected);
+    await nextTurn(); // the turn's end writes nothing more: 24 ms were written in it
+    expect(sent).toEqual(["a", "b", "c"]);
+    await nextTurn();
+    expect(sent).toEqual(["a", "b", "c", "d"]);
+    expect(turns.waiting).toBe(0);
+  });
+
+  it("resolves run() with what its work returns, in turn", async () => {
+    const { clock, write } = writes(25);
+    const turns = new FanOutTurns(20, clock);
+    turns.send(write("spends the turn"), unexpected);
+    const result = turns.run(() => "stepped");
+    expect(turns.waiting).toBe(1);
+    await expect(result).resolves.toBe("stepped");
+    await expect(turns.run(() => Promise.reject(new Error("refused")))).rejects.toThrow("refused");
   });
 
   it("reports a send that throws to its own handler and still sends the others", async () => {

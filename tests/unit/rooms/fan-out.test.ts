@@ -106,7 +106,8 @@ describe("a phase change's messages to the phones", () => {
       else turns[turns.length - 1]!.push(sent);
     }
     const revealTurns = turns.map((turn) => turn.filter((sent) => "personalFor" in sent && sent.phase === "reveal").length).filter((count) => count > 0);
-    expect(revealTurns).toEqual([600, 600]);
+    // At most six slices (600 phones) a turn, the engine's step included: it took the first slice's place.
+    expect(revealTurns).toEqual([500, 600, 100]);
     const own = log.flatMap((sent) => ("personalFor" in sent ? [sent.personalFor] : []));
     expect(own.sort()).toEqual([...ids].sort());
     expect(log.some((sent) => "to" in sent && sent.phase === "reveal")).toBe(false);
@@ -142,8 +143,12 @@ describe("a phase change's messages to the phones", () => {
       if ("turnEnded" in sent) perTurn.push(0);
       else if ("to" in sent) perTurn[perTurn.length - 1]!++;
     }
-    // Ten room broadcasts, at most six per turn: the first turn's six went out as the games started.
-    expect(perTurn.filter((count) => count > 0)).toEqual([6, 4]);
+    // Ten room broadcasts over several turns: the games' steps and snapshots take their share of each
+    // turn's six slots too, so no turn does all ten games' work.
+    const busyTurns = perTurn.filter((count) => count > 0);
+    expect(busyTurns.length).toBeGreaterThan(1);
+    expect(Math.max(...busyTurns)).toBeLessThanOrEqual(6);
+    expect(busyTurns.reduce((sum, count) => sum + count, 0)).toBe(10);
     expect(turns.waiting).toBe(0);
     for (const { room } of games) room.dispose();
   });
