@@ -15,6 +15,7 @@ export {
   resumeGame,
 } from "./rounds";
 export { compareStanding, rankPlayers, standings } from "./ranking";
+export { allPlayers } from "./player-order";
 export { offerNextGame, nextGameFor } from "./play-again";
 export { pickTeam, teamRoundPoints, type TeamOptions } from "./teams";
 export { playerRoomView, personalView, hostView, answerEligibleCount, isPickingTeams } from "./views";

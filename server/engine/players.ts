@@ -1,6 +1,7 @@
 import { isGeneratedNickname } from "../../src/protocol/generated-nickname";
 import { nicknameKeys } from "../../src/protocol/nickname-skeleton";
 import { closeRoundIfEveryoneAnswered } from "./rounds";
+import { playerAdded, playersDeleted } from "./player-order";
 import { hasOpenAnswer, rankPlayers } from "./ranking";
 import { accepted, refusal, type EngineResult } from "./result";
 import { placeLateJoiner, teamMemberBack, teamMemberLeft, teamMemberPresence } from "./teams";
@@ -121,6 +122,7 @@ export function addPlayer(
     ...(input.deviceHash ? { deviceHash: input.deviceHash } : {}),
   });
   state.players[player.id] = player;
+  playerAdded(state, player);
   indexPlayer(state, player);
   placeLateJoiner(state, player);
   state.activePlayerCount += 1;
@@ -180,6 +182,7 @@ export function withdrawPlayer(state: GameState, input: { playerId: string; now:
   for (const key of nicknameKeys(player.nickname)) if (state.nicknameIndex[key] === player.id) delete state.nicknameIndex[key];
   if (player.deviceHash && state.removedDevices[player.deviceHash] === player.id) delete state.removedDevices[player.deviceHash];
   delete state.players[player.id];
+  playersDeleted(state);
   if (player.joinSeq === state.nextJoinSeq - 1) state.nextJoinSeq -= 1;
   return accepted([{ type: "player-withdrawn", playerId: player.id }, ...closeRoundIfEveryoneAnswered(state, input.now)]);
 }

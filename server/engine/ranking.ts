@@ -1,3 +1,4 @@
+import { allPlayers } from "./player-order";
 import type { GamePlayer, GameState, Standing } from "./types";
 
 /** Higher score first; ties: lower total response time of correct answers, then earlier join. */
@@ -6,7 +7,7 @@ export function compareStanding(a: GamePlayer, b: GamePlayer): number {
 }
 
 export function activePlayers(state: GameState): GamePlayer[] {
-  return Object.values(state.players).filter((player) => !player.removed);
+  return allPlayers(state).filter((player) => !player.removed);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { RawAnswer } from "../../src/protocol";
 import { answerFromSaved, readAnswer } from "./kinds";
 import { scoreAnswer } from "./rounds";
+import { playerAdded, playersDeleted } from "./player-order";
 import { freshPlayer, indexPlayer, nicknameKey } from "./players";
 import { rankPlayers } from "./ranking";
 import { rebuildTeams } from "./teams";
@@ -96,6 +97,7 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
     ...(stored.team != null ? { team: stored.team } : {}),
   };
   indexPlayer(state, state.players[stored.id]!);
+  playerAdded(state, state.players[stored.id]!);
   state.nextJoinSeq = Math.max(state.nextJoinSeq, stored.joinSeq + 1);
   if (!stored.removed) {
     state.activePlayerCount += 1;
@@ -117,6 +119,7 @@ export function forgetUnsavedPlayers(state: GameState, storedIds: ReadonlySet<st
     if (storedIds.has(id)) continue;
     const player = state.players[id]!;
     delete state.players[id];
+    playersDeleted(state);
     if (state.round?.answers[id]) {
       delete state.round.answers[id];
       state.round.answerCount -= 1;

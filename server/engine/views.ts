@@ -16,6 +16,7 @@ import type {
   TeamStanding,
 } from "../../src/protocol";
 import { readTypedNumber } from "../../src/quizdown/typedAnswer";
+import { allPlayers } from "./player-order";
 import { activePlayers, topPlayers } from "./ranking";
 import { readDurationMs, teamChoices } from "./teams";
 import type { GamePlayer, GameQuestion, GameState, GameTeam } from "./types";
@@ -237,7 +238,7 @@ function personalTeam(state: GameState, player: GamePlayer): Pick<PersonalView, 
 
 /** The players the host removed, in join order: the latest HOST_PLAYER_LIST_LIMIT of them in a big game. */
 function removedPlayers(state: GameState): { listed: Array<{ id: string; nickname: string }>; notListed: number } {
-  const removed = Object.values(state.players).filter((player) => player.removed);
+  const removed = allPlayers(state).filter((player) => player.removed);
   const listed = removed.slice(Math.max(0, removed.length - HOST_PLAYER_LIST_LIMIT)).map((player) => ({ id: player.id, nickname: player.nickname }));
   return { listed, notListed: removed.length - listed.length };
 }

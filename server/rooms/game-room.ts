@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, PickTeamAck, PlayerRoomView, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
+  allPlayers,
   addPlayer,
   advanceClock,
   allowTakeover,
@@ -608,9 +609,9 @@ export class GameRoom {
   /** Every player still in the game, with their own view when the phase has one (taken now, sent later). */
   private recipients(withPersonal: boolean): Recipient[] {
     const recipients: Recipient[] = [];
-    for (const [id, player] of Object.entries(this.state.players)) {
+    for (const player of allPlayers(this.state)) {
       if (player.removed) continue;
-      recipients.push({ id, personal: withPersonal ? personalView(this.state, id) : null });
+      recipients.push({ id: player.id, personal: withPersonal ? personalView(this.state, player.id) : null });
     }
     return recipients;
   }

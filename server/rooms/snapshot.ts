@@ -5,7 +5,7 @@
  * short row of numbers, so a 10,000-player game's snapshot is a few hundred KB instead of several
  * MB, and building and storing it no longer holds up the game's event loop.
  */
-import type { CurrentRound, GamePlayer, GameQuestion, GameState } from "../engine";
+import { allPlayers, type CurrentRound, type GamePlayer, type GameQuestion, type GameState } from "../engine";
 import type { RoundOutcome } from "../../src/protocol";
 
 type PackedOutcome = [
@@ -76,10 +76,9 @@ function packRound(round: CurrentRound | null): CurrentRound | null {
 }
 
 export function packGameState(state: GameState): PackedGameState {
-  const { players, nicknameIndex: _derived, ...rest } = state;
+  const { players: _listed, nicknameIndex: _derived, ...rest } = state;
   const playerScores: PackedPlayer[] = [];
-  for (const id in players) {
-    const p = players[id]!;
+  for (const p of allPlayers(state)) {
     const flags = (p.removed ? 1 : 0) | (p.takeoverRequested ? 2 : 0) | (p.takeoverAllowed ? 4 : 0);
     const packed: PackedPlayer = [p.id, p.score, p.streak, p.correctCount, p.correctResponseMs, p.rank, p.previousRank, p.firstQuestionIndex, flags, packOutcome(p.lastRound)];
     if (p.deviceHash || p.team !== undefined) packed.push(p.deviceHash ?? "");
