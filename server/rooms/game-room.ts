@@ -353,7 +353,8 @@ export class GameRoom {
     if (!result.ok) return Promise.resolve(result);
     const accepted = result.events.find((event): event is AnswerAccepted => event.type === "answer-accepted")!;
     const ack = this.storeAnswer(key, accepted);
-    if (result.events.some((event) => event.type === "round-closed")) void this.handle(result);
+    // The last answer closed the round: the reveal's views and saves take a turn like any phase change.
+    if (result.events.some((event) => event.type === "round-closed")) void this.inTurn(() => this.handle(result));
     else this.hostAnswerCount.request();
     return ack;
   }

@@ -50,8 +50,8 @@ function steppingTurns(): FanOutTurns {
   return new FanOutTurns(30, () => (now += 5));
 }
 
-async function gameWith(players: number, log: Sent[], fanOutTurns = steppingTurns()): Promise<{ room: GameRoom; ids: string[] }> {
-  const room = new GameRoom(newGame(), "hash", { persistence, broadcaster: recordingBroadcaster(log), store: new InMemoryGameStore(), log: quiet, disconnectGraceMs: 0, fanOutTurns });
+async function gameWith(players: number, log: Sent[], fanOutTurns = steppingTurns(), state = newGame()): Promise<{ room: GameRoom; ids: string[] }> {
+  const room = new GameRoom(state, "hash", { persistence, broadcaster: recordingBroadcaster(log), store: new InMemoryGameStore(), log: quiet, disconnectGraceMs: 0, fanOutTurns });
   const ids: string[] = [];
   for (let i = 0; i < players; i++) {
     const ack = await room.join(`Player ${i}`, `socket-${i}`);
@@ -149,6 +149,25 @@ describe("a phase change's messages to the phones", () => {
     expect(busyTurns.length).toBeGreaterThan(1);
     expect(Math.max(...busyTurns)).toBeLessThanOrEqual(6);
     expect(busyTurns.reduce((sum, count) => sum + count, 0)).toBe(10);
+    expect(turns.waiting).toBe(0);
+    for (const { room } of games) room.dispose();
+  });
+
+  it("of many games whose last answers arrive together take turns too: each game's reveal is worked out in a turn's share", async () => {
+    const log: Sent[] = [];
+    const turns = steppingTurns();
+    const games = await Promise.all(Array.from({ length: 10 }, () => gameWith(2, log, turns, newGame({ settings: { readTimeSec: 0 } }))));
+    await Promise.all(games.map(({ room }) => room.start()));
+    await settle();
+    log.length = 0;
+    // Every game's last answer in the same turn of the event loop: ten rounds close at once.
+    const acks = games.flatMap(({ room, ids }) => ids.map((playerId, i) => room.answer(playerId, { answerId: `a${i}`, questionIndex: 0, choice: [0] })));
+    // Six slots a turn: six games' reveals were worked out now, the other four wait for the next turn.
+    expect(turns.waiting).toBe(4);
+    expect((await Promise.all(acks)).every((ack) => ack.ok)).toBe(true);
+    await settle();
+    const revealed = log.flatMap((sent) => ("personalFor" in sent && sent.phase === "reveal" ? [sent.personalFor] : []));
+    expect(revealed.sort()).toEqual(games.flatMap(({ ids }) => ids).sort());
     expect(turns.waiting).toBe(0);
     for (const { room } of games) room.dispose();
   });
