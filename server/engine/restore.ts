@@ -83,21 +83,20 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
     }
     return;
   }
-  state.players[stored.id] = {
-    ...freshPlayer({
-      id: stored.id,
-      nickname: stored.nickname,
-      joinSeq: stored.joinSeq,
-      joinedAt: stored.joinedAt,
-      firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
-      tokenHash: stored.tokenHash,
-    }),
-    connected: false,
-    removed: stored.removed,
-    ...(stored.team != null ? { team: stored.team } : {}),
-  };
-  indexPlayer(state, state.players[stored.id]!);
-  playerAdded(state, state.players[stored.id]!);
+  const player = freshPlayer({
+    id: stored.id,
+    nickname: stored.nickname,
+    joinSeq: stored.joinSeq,
+    joinedAt: stored.joinedAt,
+    firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
+    tokenHash: stored.tokenHash,
+  });
+  player.connected = false;
+  player.removed = stored.removed;
+  if (stored.team != null) player.team = stored.team;
+  state.players[stored.id] = player;
+  indexPlayer(state, player);
+  playerAdded(state, player);
   state.nextJoinSeq = Math.max(state.nextJoinSeq, stored.joinSeq + 1);
   if (!stored.removed) {
     state.activePlayerCount += 1;

@@ -4,6 +4,7 @@ import { gradeAnswer, isNeutralQuestion, rawAnswer, readAnswer, summariseRound, 
 import { answerPoints } from "./scoring";
 import { formTeams, rankTeams, readDurationMs, roundTally, talkStartsAt } from "./teams";
 import type { ClosedRound, GameEvent, GameState, SavedAnswer, SubmittedAnswer } from "./types";
+import type { RoundOutcome } from "../../src/protocol";
 
 function currentQuestion(state: GameState) {
   return state.round ? state.questions[state.round.questionIndex] ?? null : null;
@@ -72,17 +73,19 @@ function closeRound(state: GameState, now: number): GameEvent[] {
     }
     player.score += points;
     teamTally?.add(player, points);
-    player.lastRound = {
+    // Field by field, not by spreading (see freshPlayer): read for every phone's view of the reveal.
+    const outcome: RoundOutcome = {
       questionIndex: round.questionIndex,
       answered: answer !== undefined,
       choice: answer?.choice ?? [],
-      ...(answer?.text !== undefined ? { text: answer.text } : {}),
-      ...(answer?.value !== undefined ? { value: answer.value } : {}),
       correct,
       points,
       streak: player.streak,
       responseMs: answer?.responseMs ?? null,
     };
+    if (answer?.text !== undefined) outcome.text = answer.text;
+    if (answer?.value !== undefined) outcome.value = answer.value;
+    player.lastRound = outcome;
     if (answer) {
       given.push(answer);
       saved.push(savedAnswer(state, player.id, answer));
@@ -134,17 +137,18 @@ function finish(state: GameState, now: number, endReason: GameState["endReason"]
 function savedAnswer(state: GameState, playerId: string, answer: SubmittedAnswer): SavedAnswer {
   const question = state.questions[state.round!.questionIndex]!;
   const raw = rawAnswer(question, answer);
-  return {
+  const saved: SavedAnswer = {
     playerId,
     answerId: answer.answerId,
     choices: raw ? [] : answer.choice.map((display) => question.optionOrder[display]!).sort((a, b) => a - b),
-    ...(raw ? { raw } : {}),
     correct: answer.correct,
     points: answer.points,
     streak: answer.streak,
     responseMs: answer.responseMs,
     answeredAt: answer.receivedAt,
   };
+  if (raw) saved.raw = raw;
+  return saved;
 }
 
 /** Scores an answer when it arrives; valid until its round closes, since streaks only change then. */
@@ -159,7 +163,11 @@ export function scoreAnswer(state: GameState, playerId: string, answerId: string
   const points = neutral
     ? 0
     : answerPoints({ credit, correct, streak, responseMs, timeLimitMs: question.timeLimitMs, pointsForSpeed: state.pointsForSpeed ?? true, points: question.points });
-  return { answerId, ...answer, receivedAt, responseMs, correct, points, streak };
+  // Field by field, not by spreading (see freshPlayer): every answer of a 10,000-phone round is read when it closes.
+  const scored: SubmittedAnswer = { answerId, choice: answer.choice, receivedAt, responseMs, correct, points, streak };
+  if (answer.text !== undefined) scored.text = answer.text;
+  if (answer.value !== undefined) scored.value = answer.value;
+  return scored;
 }
 
 /** Closes the open round once every connected player has answered (disconnected players don't count). */
