@@ -40,7 +40,9 @@ export function databaseGameStore(db: Database, clock: () => number = Date.now, 
       // Snapshots saved before late join became a host option have no `lateJoin`: it was always on.
       return (await listLiveGames(db)).map((row) => {
         const state = unpackGameState(joinSnapshotParts(row.state, row.questions, row.scores));
-        return { ...state, lateJoin: state.lateJoin ?? true };
+        // Set on the object rather than spread into a copy, which would give each game a V8 shape of its own (see unpackGameState).
+        state.lateJoin ??= true;
+        return state;
       });
     },
   };
