@@ -3,6 +3,15 @@ import { GroupCommit } from "./group-commit";
 import { batchedPlayerInserts } from "./player-batch";
 import type { GamePersistence, Logger } from "./ports";
 
+/**
+ * How long an answer waits for others to share its batch. 10 ms rather than 2: at 200 classes
+ * answering at once the batches hold ~25 answers instead of ~9, a third as many statements, and
+ * each statement's round trip costs the server's one thread more than the rows in it (on PGlite
+ * 100 × 30: CPU per 1,000 answers 1.28 → 0.91 s, ack p99 211 → 90 ms). A lone class's answer
+ * waits 8 ms longer for its ack, which no one can see.
+ */
+const ANSWER_BATCH_WINDOW_MS = 10;
+
 /** Saves what the rooms report through the Drizzle repositories; answers from all games go in shared batches. */
 export function databasePersistence(
   db: Database,
@@ -11,7 +20,7 @@ export function databasePersistence(
   writeAnswers: (db: Database, rows: AnswerRow[]) => Promise<void> = saveAnswers,
 ): GamePersistence {
   // Two batches at a time: an answer's ack doesn't wait for the batch before its own to come back.
-  const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers", writers: 2 });
+  const answers = new GroupCommit<AnswerRow>((rows) => writeAnswers(db, rows), { log, label: "answers", writers: 2, windowMs: ANSWER_BATCH_WINDOW_MS });
   const players = batchedPlayerInserts(db, log);
   // Rounds that close at about the same time (many games started together) share one statement too.
   const rounds = new GroupCommit<{ round: RoundRow; answers: AnswerRow[] }>((items) => saveRounds(db, items), { log, label: "rounds" });
