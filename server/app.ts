@@ -1,6 +1,6 @@
 /**
- * One Node process serves the Next.js pages, the tRPC API (/api/trpc) and Socket.IO (/socket.io)
- * on one port.
+ * One Node process serves the Next.js pages, the phone's own page (/join, server/phone/), the tRPC
+ * API (/api/trpc) and Socket.IO (/socket.io) on one port.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +15,7 @@ import { lanAddress } from "./http/lan-address";
 import { assignRequestId, requestIdOf } from "./http/request-id";
 import { cameOverHttps, markCookiesSecure } from "./http/secure-cookies";
 import { applySecurityHeaders } from "./http/security-headers";
+import { phonePages, type PhonePages } from "./phone/phone-page";
 import { sendServerError } from "./http/server-error";
 import { createServerLogger, logForRequest } from "./logging/logger";
 import { publishLogger } from "./logging/shared-logger";
@@ -168,11 +169,13 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     res.statusCode = 404;
     res.end("Not found");
   };
+  let phone: PhonePages | null = null;
   if (options.web) {
     const { default: next } = await import("next");
     const app = next({ dev: options.web.dev, dir: options.web.dir });
     await app.prepare();
     web = app.getRequestHandler();
+    phone = phonePages(options.web.dir, { dev: options.web.dev });
     if (options.web.dev) {
       const upgrade = app.getUpgradeHandler();
       httpServer.on("upgrade", (req, socket, head) => {
@@ -232,6 +235,12 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
         res.statusCode = database === "ok" ? 200 : 503;
         res.end(JSON.stringify({ ok: database === "ok", database, games: registry.rooms().length }));
       });
+    }
+    try {
+      if (phone?.handle(req, res)) return;
+    } catch (error) {
+      logForRequest(log, requestIdOf(req)).error(`phone page ${url.split("?")[0]} failed`, error);
+      return sendServerError(req, res, requestIdOf(req));
     }
     void Promise.resolve(web(req, res)).catch((error: unknown) => {
       logForRequest(log, requestIdOf(req)).error(`page ${url.split("?")[0]} failed`, error);

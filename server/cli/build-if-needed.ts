@@ -1,12 +1,13 @@
 /**
- * `npm start` builds the Next.js app only when the pages changed since the last build: a
- * fingerprint of the page sources and build config is kept next to the build output.
+ * `npm start` builds the Next.js app and the phone's page only when the pages changed since the
+ * last build: a fingerprint of the page sources and build config is kept next to the build output.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { PHONE_DIR, PHONE_MANIFEST } from "../phone/phone-manifest";
 
 const INPUTS = ["src", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json"];
 const FINGERPRINT_FILE = "quiz-build-fingerprint";
@@ -34,7 +35,10 @@ export function buildIfNeeded(projectDir: string): { built: boolean; ms: number 
   const fingerprintPath = path.join(distDir, FINGERPRINT_FILE);
   const fingerprint = sourceFingerprint(projectDir);
   const upToDate =
-    existsSync(path.join(distDir, "BUILD_ID")) && existsSync(fingerprintPath) && readFileSync(fingerprintPath, "utf8") === fingerprint;
+    existsSync(path.join(distDir, "BUILD_ID")) &&
+    existsSync(path.join(projectDir, PHONE_DIR, PHONE_MANIFEST)) &&
+    existsSync(fingerprintPath) &&
+    readFileSync(fingerprintPath, "utf8") === fingerprint;
   if (upToDate) return { built: false, ms: Date.now() - started };
 
   console.log("Building the web app (first start or pages changed; this takes a minute)…");
@@ -45,6 +49,12 @@ export function buildIfNeeded(projectDir: string): { built: boolean; ms: number 
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error(`The web app build failed (exit code ${result.status ?? result.signal}).`);
+  // The phone's page, with the same runtime as this process (tsx), also in a process of its own.
+  const phone = spawnSync(process.execPath, [...process.execArgv, path.join(projectDir, "server/phone/build-phone.ts"), projectDir], {
+    cwd: projectDir,
+    stdio: "inherit",
+  });
+  if (phone.status !== 0) throw new Error(`The phone's page did not build (exit code ${phone.status ?? phone.signal}).`);
   // Next may rewrite tsconfig.json during the build, so fingerprint what the build left behind.
   writeFileSync(fingerprintPath, sourceFingerprint(projectDir));
   return { built: true, ms: Date.now() - started };

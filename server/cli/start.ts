@@ -22,6 +22,8 @@ async function main() {
   const config = readConfig();
   const clusterProblem = clusterConfigProblem(config);
   if (clusterProblem) throw new Error(clusterProblem);
+  // The dev server rebuilds the phone's page whenever its sources change; Next.js serves the rest.
+  if (dev && !apiOnly) await (await import("../phone/build-phone")).buildPhone(projectDir, { dev: true, watch: true });
   if (!dev && !apiOnly) {
     buildIfNeeded(projectDir);
     (process.env as Record<string, string>).NODE_ENV = "production";

@@ -10,6 +10,8 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const HEAVY = ["exceljs", "fast-xml-parser", "csv-parse", "jszip", "csv-parse/sync"];
+/** The phone page's build tools: `npm start` runs them in a process of their own when a build is needed. */
+const BUILD_TOOLS = ["esbuild", "postcss", "@tailwindcss/postcss"];
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/g;
 
 function resolveLocal(from: string, specifier: string): string | null {
@@ -48,5 +50,11 @@ describe("what the server loads when it starts", () => {
     expect(reached.has("socket.io"), "the walk follows the server's imports").toBe(true);
     const heavy = HEAVY.filter((name) => reached.has(name)).map((name) => `${name} via ${reached.get(name)!.join(" → ")}`);
     expect(heavy).toEqual([]);
+  });
+
+  it("does not load the phone page's build tools (they run in a process of their own)", () => {
+    const reached = packagesReachedFrom(path.join(ROOT, "server/cli/start.ts"));
+    const tools = BUILD_TOOLS.filter((name) => reached.has(name)).map((name) => `${name} via ${reached.get(name)!.join(" → ")}`);
+    expect(tools).toEqual([]);
   });
 });
