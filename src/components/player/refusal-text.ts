@@ -1,8 +1,8 @@
 /**
  * The server refuses in English, with a code. The phone shows a refusal in its own language: the
  * join form's own checks and the server's nickname checks by their exact words, other refusals by
- * their code. A refusal it has no words for (one only a broken or outdated phone can meet) is shown
- * as the server said it; so is every refusal on an English phone, which keeps the server's details.
+ * their code, and a code with no words of its own (one only a broken, outdated or hostile phone
+ * meets) in general words. An English phone shows the server's words, which keep their details.
  */
 import { useLocale, useTranslations } from "next-intl";
 import type { RefusalCode } from "@/protocol";
@@ -30,7 +30,7 @@ const BY_MESSAGE: Record<string, RefusalKey> = {
   [noAnswerRefusal().message]: "noAnswer",
 };
 
-/** Codes with one meaning wherever the phone meets them; the others (invalid-request…) keep the server's words. */
+/** Codes with one meaning wherever the phone meets them; the others (invalid-request…) get general words. */
 const BY_CODE: Partial<Record<RefusalCode, RefusalKey>> = {
   "game-not-found": "gameNotFound",
   "game-over": "gameOver",
@@ -47,11 +47,13 @@ const BY_CODE: Partial<Record<RefusalCode, RefusalKey>> = {
   "takeover-needed": "takeoverNeeded",
   "server-error": "serverError",
   "team-full": "teamFull",
+  "wrong-question": "wrongQuestion",
+  "invalid-choice": "invalidChoice",
 };
 
 export function refusalText(refusal: ShownRefusal, locale: string, t: RefusalTranslator): string {
   if (locale === "en" || refusal.message === "") return refusal.message;
-  const key = BY_MESSAGE[refusal.message] ?? (refusal.code ? BY_CODE[refusal.code] : undefined);
+  const key = BY_MESSAGE[refusal.message] ?? (refusal.code ? (BY_CODE[refusal.code] ?? "unexpected") : undefined);
   return key ? t(key, { max: NICKNAME_MAX_LENGTH }) : refusal.message;
 }
 
