@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { gzip as gzipAsync, gzipSync } from "node:zlib";
 import { PHONE_NAMESPACES, pickNamespaces } from "../../src/i18n/client-messages";
 import { isLocale, LOCALE_COOKIE, pickLocale, textDirection, type Locale } from "../../src/i18n/locales";
 import { PHONE_DIR, PHONE_MANIFEST, type PhoneManifest } from "./phone-manifest";
@@ -35,8 +35,10 @@ function body(content: string | Buffer, extension: string): Body {
   return { raw, gzip: COMPRESSIBLE.has(extension) ? gzipSync(raw) : null, type: CONTENT_TYPES[extension] ?? "application/octet-stream" };
 }
 
+const acceptsGzip = (req: IncomingMessage) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+
 function send(req: IncomingMessage, res: ServerResponse, { raw, gzip, type }: Body, cacheControl: string): void {
-  const gzipped = gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const gzipped = gzip !== null && acceptsGzip(req);
   res.statusCode = 200;
   res.setHeader("Content-Type", type);
   res.setHeader("Cache-Control", cacheControl);
@@ -147,8 +149,11 @@ export function phonePages(projectDir: string, { dev = false, outDir = path.join
       "</body>",
       "</html>",
     ].join("");
-    // Each page carries its own nonce: never cached.
-    send(req, res, body(html, ".html"), "no-store");
+    // Each page carries its own nonce, so it is never cached, and compressed off the event loop that
+    // times the games' rounds (a class opening /join at once is 30 of these).
+    const raw = Buffer.from(html);
+    if (!acceptsGzip(req)) return send(req, res, { raw, gzip: null, type: CONTENT_TYPES[".html"]! }, "no-store");
+    gzipAsync(raw, (error, gzip) => send(req, res, { raw, gzip: error ? null : gzip, type: CONTENT_TYPES[".html"]! }, "no-store"));
   };
 
   const messagesFor = (req: IncomingMessage, res: ServerResponse, locale: string) => {
