@@ -1,4 +1,5 @@
 import { eq, isNull, sql } from "drizzle-orm";
+import { arrayLiteral } from "./array-literal";
 import type { Database } from "./client";
 import { isUuid } from "./quizzes";
 import { games, teachers, type GameStatus } from "./schema";
@@ -32,7 +33,19 @@ export async function createGame(db: Database, input: CreateGameInput): Promise<
 
 /** Sets status `running` and `started_at`. */
 export async function markGameStarted(db: Database, id: string, at: Date): Promise<void> {
-  await db.update(games).set({ status: "running", startedAt: at }).where(eq(games.id, id));
+  await markGamesStarted(db, [{ gameId: id, at }]);
+}
+
+/**
+ * `markGameStarted` for many games in one statement: when a school's classes start together, 200
+ * one-row updates (each its own commit) would hold the connections every answer's batch waits for.
+ */
+export async function markGamesStarted(db: Database, starts: ReadonlyArray<{ gameId: string; at: Date }>): Promise<void> {
+  if (starts.length === 0) return;
+  await db.execute(sql`
+    update ${games} as g set status = 'running', started_at = s.at
+      from unnest(${arrayLiteral(starts.map((s) => s.gameId))}::uuid[], ${arrayLiteral(starts.map((s) => s.at.toISOString()))}::timestamptz[]) as s(id, at)
+     where g.id = s.id`);
 }
 
 export interface FinishGameInput {
@@ -47,18 +60,28 @@ export interface FinishGameInput {
  * transaction. The standings go to the database as ONE jsonb parameter (no per-row round trip).
  */
 export async function finishGame(db: Database, id: string, input: FinishGameInput): Promise<void> {
+  await finishGames(db, [{ gameId: id, ...input }]);
+}
+
+/** `finishGame` for many games in one transaction of two statements, however many games and players. */
+export async function finishGames(db: Database, inputs: ReadonlyArray<FinishGameInput & { gameId: string }>): Promise<void> {
+  if (inputs.length === 0) return;
+  const column = (pick: (input: FinishGameInput & { gameId: string }) => string) => arrayLiteral(inputs.map(pick));
+  const standings = inputs.flatMap((input) =>
+    input.standings.map((s) => ({ player_id: s.playerId, game_id: input.gameId, score: s.score, rank: s.rank })),
+  );
   await db.transaction(async (tx) => {
-    await tx.update(games).set({ status: input.status, finishedAt: input.at }).where(eq(games.id, id));
-    if (input.standings.length === 0) return;
-    const json = JSON.stringify(
-      input.standings.map((s) => ({ player_id: s.playerId, score: s.score, rank: s.rank })),
-    );
+    await tx.execute(sql`
+      update ${games} as g set status = f.status, finished_at = f.at
+        from unnest(${column((f) => f.gameId)}::uuid[], ${column((f) => f.status)}::text[], ${column((f) => f.at.toISOString())}::timestamptz[]) as f(id, status, at)
+       where g.id = f.id`);
+    if (standings.length === 0) return;
     // `::text::jsonb`: the parameter is sent as text on both drivers (no driver-side json encoding).
     await tx.execute(sql`
       update players as p
          set final_score = s.score, final_rank = s.rank
-        from jsonb_to_recordset(${json}::text::jsonb) as s(player_id uuid, score int, rank int)
-       where p.id = s.player_id and p.game_id = ${id}`);
+        from jsonb_to_recordset(${JSON.stringify(standings)}::text::jsonb) as s(player_id uuid, game_id uuid, score int, rank int)
+       where p.id = s.player_id and p.game_id = s.game_id`);
   });
 }
 

@@ -10,7 +10,7 @@ export type {
   LoadedQuizVersion,
   StoredQuestion,
 } from "./quizzes";
-export { createGame, markGameStarted, finishGame, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
+export { createGame, markGameStarted, markGamesStarted, finishGame, finishGames, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
 export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, setPlayerTeams, listPlayers } from "./players";
 export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";

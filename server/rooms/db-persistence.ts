@@ -1,4 +1,4 @@
-import { answerRow, deletePlayer, finishGame, markGameStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerTeams, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
+import { answerRow, deletePlayer, finishGames, markGamesStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerTeams, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
 import { GroupCommit } from "./group-commit";
 import { batchedPlayerInserts } from "./player-batch";
 import type { GamePersistence, Logger } from "./ports";
@@ -24,9 +24,13 @@ export function databasePersistence(
   const players = batchedPlayerInserts(db, log);
   // Rounds that close at about the same time (many games started together) share one statement too.
   const rounds = new GroupCommit<{ round: RoundRow; answers: AnswerRow[] }>((items) => saveRounds(db, items), { log, label: "rounds" });
+  // Games started (and ended) together — a school's 9:00 — share a statement as well: one update
+  // per game, each its own commit, held the connections every answers' batch was waiting for.
+  const starts = new GroupCommit<{ gameId: string; at: Date }>((items) => markGamesStarted(db, items), { log, label: "game starts" });
+  const finishes = new GroupCommit<Parameters<typeof finishGames>[1][number]>((items) => finishGames(db, items), { log, label: "game ends" });
   return {
     drain: async (deadline) => {
-      await Promise.all([answers.drain(deadline), players.drain(deadline), rounds.drain(deadline)]);
+      await Promise.all([answers.drain(deadline), players.drain(deadline), rounds.drain(deadline), starts.drain(deadline), finishes.drain(deadline)]);
     },
     // Removing the row of a batched insert is ordered after that insert by the room (GameRoom.write).
     withdrawPlayer: (playerId) => deletePlayer(db, playerId),
@@ -35,8 +39,8 @@ export function databasePersistence(
     setPlayerTeams: (_gameId, rows) => setPlayerTeams(db, rows),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
     readmitPlayer: (playerId) => readmitPlayer(db, playerId),
-    markStarted: (gameId, at) => markGameStarted(db, gameId, at),
-    finish: (gameId, result) => finishGame(db, gameId, result),
+    markStarted: (gameId, at) => starts.add({ gameId, at }),
+    finish: (gameId, result) => finishes.add({ gameId, ...result }),
     saveAnswer: (gameId, roundIndex, questionId, answer) => answers.add(answerRow(gameId, roundIndex, questionId, answer)),
     saveRound: (gameId, round) =>
       rounds.add({

@@ -11,12 +11,14 @@ import {
   createGame,
   deleteGame,
   finishGame,
+  finishGames,
   getGameAuth,
   listLiveGames,
   listQuizzes,
   loadReportSource,
   loadQuizVersion,
   markGameStarted,
+  markGamesStarted,
   MIGRATIONS_FOLDER,
   openDatabase,
   removePlayer,
@@ -286,6 +288,39 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       expect(stored).toHaveLength(n);
       expect(stored[0]).toEqual({ id: playerRows[0]!.id, s: n * 10, r: 1 });
       expect(stored[n - 1]).toEqual({ id: playerRows[n - 1]!.id, s: 10, r: n });
+    });
+
+    it("games started and finished together (one statement each) keep their own times, status and standings", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "games-together");
+      const [a, b, c] = [await newGame(db, saved.versionId, "333331"), await newGame(db, saved.versionId, "333332"), await newGame(db, saved.versionId, "333333")];
+      await markGamesStarted(db, [{ gameId: a, at: at(1) }, { gameId: b, at: at(2) }]);
+      const player = async (gameId: string, joinSeq: number) => {
+        const id = randomUUID();
+        await addPlayer(db, { id, gameId, nickname: `p${joinSeq}`, joinedAt: at(3), joinSeq, tokenHash: `token:${id}` });
+        return id;
+      };
+      const a1: string = await player(a, 1);
+      const a2: string = await player(a, 2);
+      const b1: string = await player(b, 1);
+      await finishGames(db, [
+        { gameId: a, at: at(100), status: "finished", standings: [{ playerId: a1, score: 900, rank: 2 }, { playerId: a2, score: 1800, rank: 1 }] },
+        // A standing naming another game's player changes nothing there.
+        { gameId: b, at: at(200), status: "ended_early", standings: [{ playerId: b1, score: 500, rank: 1 }, { playerId: a1, score: 1, rank: 9 }] },
+      ]);
+      const rows = await db.select({ id: games.id, status: games.status, startedAt: games.startedAt, finishedAt: games.finishedAt }).from(games);
+      const byId = Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]));
+      expect([byId[a], byId[b], byId[c]]).toEqual([
+        { status: "finished", startedAt: at(1), finishedAt: at(100) },
+        { status: "ended_early", startedAt: at(2), finishedAt: at(200) },
+        { status: "lobby", startedAt: null, finishedAt: null },
+      ]);
+      const scores = await db.select({ id: players.id, score: players.finalScore, rank: players.finalRank }).from(players);
+      expect(Object.fromEntries(scores.filter((p) => [a1, a2, b1].includes(p.id)).map(({ id, ...rest }) => [id, rest]))).toEqual({
+        [a1]: { score: 900, rank: 2 },
+        [a2]: { score: 1800, rank: 1 },
+        [b1]: { score: 500, rank: 1 },
+      });
     });
 
     it("codes may repeat across games; the status check rejects unknown statuses", async () => {
