@@ -15,6 +15,15 @@ function writes(costMs: number) {
 }
 
 describe("FanOutTurns", () => {
+  it("by default lets about 10 ms of phase messages go before the sockets are read again (answers wait behind one slice)", () => {
+    const { clock, write, sent } = writes(4);
+    const turns = new FanOutTurns(undefined, clock);
+    for (const name of ["a", "b", "c", "d", "e"]) turns.send(write(name), unexpected);
+    // 4 + 4 + 4 ms: the third overshoots 10 ms and the rest wait for the next turn.
+    expect(sent).toEqual(["a", "b", "c"]);
+    expect(turns.waiting).toBe(2);
+  });
+
   it("sends at once while the turn has budget left", () => {
     const { clock, write, sent } = writes(4);
     const turns = new FanOutTurns(20, clock);
