@@ -6,6 +6,11 @@
  */
 const DEFAULT_TURN_BUDGET_MS = 10;
 
+interface Work {
+  work: () => void;
+  onError: (error: unknown) => void;
+}
+
 /**
  * Shares each turn of the event loop between the games' phase changes (the engine's step, the
  * live-state snapshot, the phase messages) and everything else.
@@ -20,7 +25,8 @@ const DEFAULT_TURN_BUDGET_MS = 10;
  * pack their snapshot in a turn of their own share, not all in one.
  */
 export class FanOutTurns {
-  private readonly queue: Array<{ work: () => void; onError: (error: unknown) => void }> = [];
+  private readonly queue: Work[] = [];
+  private readonly firstQueue: Work[] = [];
   private usedMs = 0;
   private turnEndScheduled = false;
 
@@ -31,25 +37,28 @@ export class FanOutTurns {
 
   /**
    * Sends now if this turn has budget left and nothing is waiting; otherwise after what is waiting.
+   * `first` work goes before every message waiting (but after other `first` work): the live-state
+   * snapshots, which the answers to a question wait for, before the messages that bring answers.
    * A send that throws is reported to its `onError` and the others still go out.
    */
-  send(work: () => void, onError: (error: unknown) => void): void {
-    if (this.queue.length === 0 && this.usedMs < this.budgetMs) this.timed({ work, onError });
-    else this.queue.push({ work, onError });
+  send(work: () => void, onError: (error: unknown) => void, first = false): void {
+    const ahead = first ? this.firstQueue.length : this.firstQueue.length + this.queue.length;
+    if (ahead === 0 && this.usedMs < this.budgetMs) this.timed({ work, onError });
+    else (first ? this.firstQueue : this.queue).push({ work, onError });
     this.scheduleTurnEnd();
   }
 
   /** Runs `work` as `send` does, with its result (or what it threw) as the promise's. */
-  run<T>(work: () => T | Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => this.send(() => resolve(work()), reject));
+  run<T>(work: () => T | Promise<T>, first = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => this.send(() => resolve(work()), reject, first));
   }
 
   /** Messages waiting for a later turn. */
   get waiting(): number {
-    return this.queue.length;
+    return this.firstQueue.length + this.queue.length;
   }
 
-  private timed({ work, onError }: { work: () => void; onError: (error: unknown) => void }): void {
+  private timed({ work, onError }: Work): void {
     const startedAt = this.clock();
     try {
       work();
@@ -68,9 +77,9 @@ export class FanOutTurns {
     // own socket reads, so answers get in between two batches.
     setImmediate(() => {
       this.turnEndScheduled = false;
-      while (this.queue.length > 0 && this.usedMs < this.budgetMs) this.timed(this.queue.shift()!);
+      while (this.waiting > 0 && this.usedMs < this.budgetMs) this.timed((this.firstQueue.length > 0 ? this.firstQueue : this.queue).shift()!);
       this.usedMs = 0;
-      if (this.queue.length > 0) this.scheduleTurnEnd();
+      if (this.waiting > 0) this.scheduleTurnEnd();
     });
   }
 }

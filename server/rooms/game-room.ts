@@ -169,7 +169,9 @@ export class GameRoom {
     this.clock = deps.clock ?? Date.now;
     this.writes = new WriteQueue(deps.log, `game ${state.code}`);
     // The snapshot may name players whose rows are still on their way: those go first.
-    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => this.inTurn(() => deps.store.save(this.state))), deps.log, `game ${state.code}`);
+    // Packed ahead of the phase messages waiting for a turn: the answers those messages bring are
+    // acknowledged only once this snapshot is stored.
+    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => this.inTurn(() => deps.store.save(this.state), true)), deps.log, `game ${state.code}`);
     this.restoredAnswerIds = new Set(Object.values(state.round?.answers ?? {}).map((answer) => answer.answerId));
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), deps.hostAnswerCountMs ?? HOST_ANSWER_COUNT_MS);
     this.hostRefresh = throttled(() => this.sendHostView(), deps.hostRefreshMs ?? 250);
@@ -478,8 +480,8 @@ export class GameRoom {
    * games share, as their messages are: when 200 games' clocks run out at the same moment, answers
    * are read and acknowledged between them instead of after all 200.
    */
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    return (this.deps.fanOutTurns ?? sharedFanOutTurns).run(work);
+  private inTurn<T>(work: () => Promise<T>, first = false): Promise<T> {
+    return (this.deps.fanOutTurns ?? sharedFanOutTurns).run(work, first);
   }
 
   private async handle(result: EngineResult): Promise<HostActionAck> {

@@ -48,6 +48,18 @@ describe("FanOutTurns", () => {
     expect(turns.waiting).toBe(0);
   });
 
+  it("puts `first` work (the live-state snapshots) ahead of the messages waiting, in the order it came", async () => {
+    const { clock, write, sent } = writes(25);
+    const turns = new FanOutTurns(20, clock);
+    turns.send(write("m1"), unexpected); // spends the turn
+    turns.send(write("m2"), unexpected);
+    turns.send(write("m3"), unexpected);
+    turns.send(write("snapshot a"), unexpected, true);
+    turns.send(write("snapshot b"), unexpected, true);
+    for (let turn = 0; turn < 5; turn++) await nextTurn();
+    expect(sent).toEqual(["m1", "snapshot a", "snapshot b", "m2", "m3"]);
+  });
+
   it("never lets a new message overtake one that is waiting", async () => {
     const { clock, write, sent } = writes(25);
     const turns = new FanOutTurns(20, clock);
