@@ -1,8 +1,9 @@
 /**
  * 10 ms rather than 30: answers read between two slices wait for at most one slice. At 200 × 30 on
- * PostgreSQL the answers acknowledged late (> 100 ms) fell from 350–600 in most questions to a few
- * dozen outside the first; answer-ack p95 85–115 → 56–74 ms. A whole phase reaches its phones no
- * later: at 10,000 in one game the last phone got the question after at most 471 ms (511–576 ms).
+ * PostgreSQL the answers acknowledged late (> 100 ms) fell from hundreds in most questions to a few
+ * dozen outside the first; answer-ack p95 85–115 → 56–74 ms. A whole phase reaches its phones about
+ * as soon: at 10,000 in one game the last phone got the worst question's view after 445–569 ms
+ * (511–576 ms with 30 ms turns).
  */
 const DEFAULT_TURN_BUDGET_MS = 10;
 
