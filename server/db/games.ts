@@ -63,10 +63,13 @@ export async function finishGame(db: Database, id: string, input: FinishGameInpu
   await finishGames(db, [{ gameId: id, ...input }]);
 }
 
+/** One game's end, as `finishGames` takes it. */
+export type GameEnd = FinishGameInput & { gameId: string };
+
 /** `finishGame` for many games in one transaction of two statements, however many games and players. */
-export async function finishGames(db: Database, inputs: ReadonlyArray<FinishGameInput & { gameId: string }>): Promise<void> {
+export async function finishGames(db: Database, inputs: ReadonlyArray<GameEnd>): Promise<void> {
   if (inputs.length === 0) return;
-  const column = (pick: (input: FinishGameInput & { gameId: string }) => string) => arrayLiteral(inputs.map(pick));
+  const column = (pick: (input: GameEnd) => string) => arrayLiteral(inputs.map(pick));
   const standings = inputs.flatMap((input) =>
     input.standings.map((s) => ({ player_id: s.playerId, game_id: input.gameId, score: s.score, rank: s.rank })),
   );

@@ -11,7 +11,7 @@ export type {
   StoredQuestion,
 } from "./quizzes";
 export { createGame, markGameStarted, markGamesStarted, finishGame, finishGames, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
-export type { CreateGameInput, FinishGameInput, GameAuth } from "./games";
+export type { CreateGameInput, FinishGameInput, GameAuth, GameEnd } from "./games";
 export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, setPlayerTeams, listPlayers } from "./players";
 export { saveLiveGame, saveLiveGames, deleteLiveGame, listLiveGames } from "./live-games";
 export type { LiveGameRow } from "./live-games";

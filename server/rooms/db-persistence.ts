@@ -1,4 +1,4 @@
-import { answerRow, deletePlayer, finishGames, markGamesStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerTeams, setPlayerToken, type AnswerRow, type Database, type RoundRow } from "../db";
+import { answerRow, deletePlayer, finishGames, markGamesStarted, readmitPlayer, removePlayer, saveAnswers, saveRounds, setPlayerTeams, setPlayerToken, type AnswerRow, type Database, type GameEnd, type RoundRow } from "../db";
 import { GroupCommit } from "./group-commit";
 import { batchedPlayerInserts } from "./player-batch";
 import type { GamePersistence, Logger } from "./ports";
@@ -27,7 +27,7 @@ export function databasePersistence(
   // Games started (and ended) together — a school's 9:00 — share a statement as well: one update
   // per game, each its own commit, held the connections every answers' batch was waiting for.
   const starts = new GroupCommit<{ gameId: string; at: Date }>((items) => markGamesStarted(db, items), { log, label: "game starts" });
-  const finishes = new GroupCommit<Parameters<typeof finishGames>[1][number]>((items) => finishGames(db, items), { log, label: "game ends" });
+  const finishes = new GroupCommit<GameEnd>((items) => finishGames(db, items), { log, label: "game ends" });
   return {
     drain: async (deadline) => {
       await Promise.all([answers.drain(deadline), players.drain(deadline), rounds.drain(deadline), starts.drain(deadline), finishes.drain(deadline)]);
