@@ -33,7 +33,7 @@ import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
 import { registerHomeworkHandlers } from "./socket/homework-handlers";
-import { socketEventLimiter } from "./socket/validated-event";
+import { SocketEvents, socketEventLimiter } from "./socket/validated-event";
 import { HomeworkStudents } from "./homework/students";
 import { createWrongCodeLimiter, memoryLimiters, type WrongCodeLimiter } from "./socket/wrong-code-limiter";
 import { errorReference } from "./trpc/error-reference";
@@ -128,10 +128,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const limiters = clusterLink?.limiters ?? memoryLimiters;
   const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter(undefined, limiters);
   // One budget of events per socket, whichever handlers its events go to.
-  const limiter = socketEventLimiter();
-  registerSocketHandlers(io, rooms, log, { trustProxy, wrongCodes, limiter });
+  const events = new SocketEvents(io, { limiter: socketEventLimiter(), log });
+  registerSocketHandlers(io, events, rooms, log, { trustProxy, wrongCodes });
   // Self-paced homework: each student's requests go straight to the database (no room, no broadcast).
-  registerHomeworkHandlers(io, new HomeworkStudents(options.db), log, { trustProxy, wrongCodes, limiter });
+  registerHomeworkHandlers(events, new HomeworkStudents(options.db), { trustProxy, wrongCodes });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.
