@@ -4,7 +4,7 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, PickTeamAck, PlayerRoomView, ResumeAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, PickTeamAck, PlayerRoomView, Refusal, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   allPlayers,
@@ -71,7 +71,11 @@ export interface GameRoomDeps {
 
 /** A join by the phone's join id: a retry of the same join gets the same player and token. */
 interface JoinRecord {
-  ack: Promise<JoinAck>;
+  /**
+   * How the join ended: only the token is kept. A retry gets the views as they are by then (see
+   * joinAgain), so the first answer's views are not held for the record's two minutes.
+   */
+  settled: Promise<{ ok: true; playerToken: string } | Refusal>;
   playerId: string | null;
   /** Only a brand-new player can be taken back; a takeover of an existing one cannot. */
   newPlayer: boolean;
@@ -208,10 +212,11 @@ export class GameRoom {
     const { joinId = randomUUID(), deviceId } = ids;
     const known = this.joins.get(joinId);
     if (known) return this.joinAgain(joinId, known, socketId);
-    const record: JoinRecord = { ack: Promise.resolve<JoinAck>(refusal("server-error", "")), playerId: null, newPlayer: false, delivered: false, undoTimer: null, forgetTimer: null };
-    record.ack = this.joinOnce(nickname, socketId, deviceId, record);
+    const record: JoinRecord = { settled: Promise.resolve(refusal("server-error", "")), playerId: null, newPlayer: false, delivered: false, undoTimer: null, forgetTimer: null };
+    const joining = this.joinOnce(nickname, socketId, deviceId, record);
+    record.settled = joining.then((ack) => (ack.ok ? { ok: true, playerToken: ack.playerToken } : ack));
     this.joins.set(joinId, record);
-    const ack = await record.ack;
+    const ack = await joining;
     if (!ack.ok) this.joins.delete(joinId);
     return ack;
   }
@@ -254,9 +259,9 @@ export class GameRoom {
 
   /** The same join again (its acknowledgement was lost or late): same player, same token, this connection. */
   private async joinAgain(joinId: string, record: JoinRecord, socketId: string): Promise<JoinAck> {
-    const first = await record.ack;
-    if (!first.ok || record.playerId === null) return first;
-    const player = this.state.players[record.playerId];
+    const first = await record.settled;
+    if (!first.ok) return first;
+    const player = record.playerId === null ? undefined : this.state.players[record.playerId];
     if (!player || player.removed || this.joins.get(joinId) !== record) {
       return refusal("not-joined", "Sorry, joining took too long. Join again.");
     }
