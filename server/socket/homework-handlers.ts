@@ -33,25 +33,30 @@ export function registerHomeworkHandlers(
   options: { trustProxy?: TrustProxy; wrongCodes?: WrongCodeLimiter } = {},
 ): void {
   const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
-  const tooManyWrongCodes = async (socket: Socket) => (await wrongCodes.waitMs(clientAddress(socket.request, options.trustProxy))) > 0;
-  const wrongCode = (socket: Socket) => wrongCodes.wrongCode(clientAddress(socket.request, options.trustProxy));
-  const tooManyWrongCodesRefusal = () =>
-    refusal("rate-limited", "Too many wrong codes were tried from this network. Wait a while, then try again.");
+  // Where the socket comes from: every socket of a school NAT shares it.
+  const addressOf = (socket: Socket) => clientAddress(socket.request, options.trustProxy);
+  /** The refusal while the socket's network has tried too many wrong codes, else null. */
+  const wrongCodesRefusal = async (socket: Socket) =>
+    (await wrongCodes.waitMs(addressOf(socket))) > 0
+      ? refusal("rate-limited", "Too many wrong codes were tried from this network. Wait a while, then try again.")
+      : null;
 
   events.on(HomeworkEvent.info, homeworkInfoSchema, "Enter the 8-digit homework code.", async ({ code }, socket) => {
-    if (await tooManyWrongCodes(socket)) return tooManyWrongCodesRefusal();
+    const refused = await wrongCodesRefusal(socket);
+    if (refused) return refused;
     const info = await students.info(code);
     if (info) return { ok: true, info };
-    await wrongCode(socket);
+    await wrongCodes.wrongCode(addressOf(socket));
     return noHomework(code);
   });
 
   events.on(HomeworkEvent.start, homeworkStartSchema, "Enter the homework code and a nickname.", async (request, socket) => {
     if (sessionOf(socket)) return refusal("invalid-request", "This page is already doing a homework.");
-    if (await tooManyWrongCodes(socket)) return tooManyWrongCodesRefusal();
+    const refused = await wrongCodesRefusal(socket);
+    if (refused) return refused;
     const ack = await students.start(request);
     if (!ack) {
-      await wrongCode(socket);
+      await wrongCodes.wrongCode(addressOf(socket));
       return noHomework(request.code);
     }
     if (ack.ok) setSession(socket, { gameId: ack.view.gameId, playerId: ack.playerId });
