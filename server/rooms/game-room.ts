@@ -214,7 +214,11 @@ export class GameRoom {
     if (known) return this.joinAgain(joinId, known, socketId);
     const record: JoinRecord = { settled: Promise.resolve(refusal("server-error", "")), playerId: null, newPlayer: false, delivered: false, undoTimer: null, forgetTimer: null };
     const joining = this.joinOnce(nickname, socketId, deviceId, record);
-    record.settled = joining.then((ack) => (ack.ok ? { ok: true, playerToken: ack.playerToken } : ack));
+    // Never rejects: nothing awaits it unless the phone retries.
+    record.settled = joining.then(
+      (ack) => (ack.ok ? { ok: true, playerToken: ack.playerToken } : ack),
+      () => refusal("server-error", "Sorry, we couldn't save you into the game. Try joining again."),
+    );
     this.joins.set(joinId, record);
     const ack = await joining;
     if (!ack.ok) this.joins.delete(joinId);
