@@ -128,10 +128,10 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const limiters = clusterLink?.limiters ?? memoryLimiters;
   const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter(undefined, limiters);
   // One budget of events per socket, whichever handlers its events go to.
-  const events = new SocketEvents(io, { limiter: socketEventLimiter(), log });
-  registerSocketHandlers(io, events, rooms, log, { trustProxy, wrongCodes });
+  const events = new SocketEvents(io, { limiter: socketEventLimiter(), log, trustProxy });
+  registerSocketHandlers(io, events, rooms, log, { wrongCodes });
   // Self-paced homework: each student's requests go straight to the database (no room, no broadcast).
-  registerHomeworkHandlers(events, new HomeworkStudents(options.db), { trustProxy, wrongCodes });
+  registerHomeworkHandlers(events, new HomeworkStudents(options.db), { wrongCodes });
 
   let publicUrl = options.publicUrl ?? "";
   // Made once the port is known (it may be chosen by the OS); requests only arrive after that.

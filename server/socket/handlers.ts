@@ -23,7 +23,6 @@ import {
   type Refusal,
 } from "../../src/protocol";
 import { verifySecret } from "../games/secrets";
-import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { Logger } from "../rooms/ports";
 import type { RoomDirectory, RoomHandle } from "../rooms/room-directory";
 import { hostChannel, playerChannel, playersChannel } from "./broadcaster";
@@ -63,8 +62,6 @@ function tooManyWrongCodes(waitMs: number): Refusal {
 }
 
 export interface SocketHandlerOptions {
-  /** Which reverse proxies' X-Forwarded-For to believe for a client's address (default: none). */
-  trustProxy?: TrustProxy;
   /** Wrong room codes per client address (default: createWrongCodeLimiter() in memory). */
   wrongCodes?: WrongCodeLimiter;
 }
@@ -107,8 +104,7 @@ export function registerSocketHandlers(io: Server, events: SocketEvents, registr
     identity.joining = true;
     identity.joinId = joinId;
     try {
-      // Where the socket comes from: every socket of a school NAT shares it.
-      const address = clientAddress(socket.request, options.trustProxy);
+      const address = events.addressOf(socket);
       const waitMs = await wrongCodes.waitMs(address);
       if (waitMs > 0) return tooManyWrongCodes(waitMs);
       const room = await registry.findByCode(code);

@@ -14,7 +14,6 @@ import {
   refusal,
   type Refusal,
 } from "../../src/protocol";
-import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { HomeworkSession, HomeworkStudents } from "../homework/students";
 import type { SocketEvents } from "./validated-event";
 import { createWrongCodeLimiter, type WrongCodeLimiter } from "./wrong-code-limiter";
@@ -30,14 +29,12 @@ const setSession = (socket: Socket, session: HomeworkSession) => void ((socket.d
 export function registerHomeworkHandlers(
   events: SocketEvents,
   students: HomeworkStudents,
-  options: { trustProxy?: TrustProxy; wrongCodes?: WrongCodeLimiter } = {},
+  options: { wrongCodes?: WrongCodeLimiter } = {},
 ): void {
   const wrongCodes = options.wrongCodes ?? createWrongCodeLimiter();
-  // Where the socket comes from: every socket of a school NAT shares it.
-  const addressOf = (socket: Socket) => clientAddress(socket.request, options.trustProxy);
   /** The refusal while the socket's network has tried too many wrong codes, else null. */
   const wrongCodesRefusal = async (socket: Socket) =>
-    (await wrongCodes.waitMs(addressOf(socket))) > 0
+    (await wrongCodes.waitMs(events.addressOf(socket))) > 0
       ? refusal("rate-limited", "Too many wrong codes were tried from this network. Wait a while, then try again.")
       : null;
 
@@ -46,7 +43,7 @@ export function registerHomeworkHandlers(
     if (refused) return refused;
     const info = await students.info(code);
     if (info) return { ok: true, info };
-    await wrongCodes.wrongCode(addressOf(socket));
+    await wrongCodes.wrongCode(events.addressOf(socket));
     return noHomework(code);
   });
 
@@ -56,7 +53,7 @@ export function registerHomeworkHandlers(
     if (refused) return refused;
     const ack = await students.start(request);
     if (!ack) {
-      await wrongCodes.wrongCode(addressOf(socket));
+      await wrongCodes.wrongCode(events.addressOf(socket));
       return noHomework(request.code);
     }
     if (ack.ok) setSession(socket, { gameId: ack.view.gameId, playerId: ack.playerId });

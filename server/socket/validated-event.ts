@@ -12,6 +12,7 @@ import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { refusal, type Ack } from "../../src/protocol";
+import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { Logger } from "../rooms/ports";
 
 const EVENTS_PER_SECOND = 20;
@@ -37,7 +38,7 @@ export class SocketEvents {
 
   constructor(
     io: Server,
-    private readonly options: { limiter: RateLimiterMemory; log: Logger },
+    private readonly options: { limiter: RateLimiterMemory; log: Logger; trustProxy?: TrustProxy },
   ) {
     const events = this;
     function dispatch(this: Socket, event: unknown, ...args: unknown[]) {
@@ -60,6 +61,11 @@ export class SocketEvents {
   /** An event answered at once, with no payload to check and nothing spent from the budget (the phones' clock sync). */
   reply(event: string, response: () => unknown): void {
     this.replies.set(event, response);
+  }
+
+  /** Where a socket comes from: every socket behind a school's NAT shares it. */
+  addressOf(socket: Socket): string {
+    return clientAddress(socket.request, this.options.trustProxy);
   }
 
   /** Called once for every socket that closes. */
