@@ -12,6 +12,7 @@ import type { Database } from "./db";
 import { clientAddress, trustNoProxy, type TrustProxy } from "./http/client-address";
 import { checkDatabase } from "./http/database-health";
 import { lanAddress } from "./http/lan-address";
+import { startPagesThread, type PagesThread } from "./http/pages-thread";
 import { assignRequestId, requestIdOf } from "./http/request-id";
 import { cameOverHttps, markCookiesSecure } from "./http/secure-cookies";
 import { applySecurityHeaders } from "./http/security-headers";
@@ -170,19 +171,22 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     res.end("Not found");
   };
   let phone: PhonePages | null = null;
-  if (options.web) {
+  let pages: PagesThread | null = null;
+  if (options.web?.dev) {
+    // The dev server stays on this thread: its hot reload needs the upgrade requests.
     const { default: next } = await import("next");
-    const app = next({ dev: options.web.dev, dir: options.web.dir });
+    const app = next({ dev: true, dir: options.web.dir });
     await app.prepare();
     web = app.getRequestHandler();
-    phone = phonePages(options.web.dir, { dev: options.web.dev });
-    if (options.web.dev) {
-      const upgrade = app.getUpgradeHandler();
-      httpServer.on("upgrade", (req, socket, head) => {
-        if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
-      });
-    }
+    const upgrade = app.getUpgradeHandler();
+    httpServer.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
+    });
+  } else if (options.web) {
+    pages = await startPagesThread({ dir: options.web.dir, log });
+    web = pages.handle;
   }
+  if (options.web) phone = phonePages(options.web.dir, { dev: options.web.dev });
 
   const servePicture = pictureServer(options.db, undefined, () => options.pictureProcessor ?? sharedPictureProcessor());
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -282,6 +286,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
         httpServer.closeAllConnections?.();
         httpServer.close(() => resolve());
       });
+      await pages?.close();
     },
   };
 }
