@@ -9,6 +9,8 @@
  *   npm run bench -- --bundle-only         the page-weight section alone (builds the pages when needed)
  *   --client=socket.io                     the load runs' phones use socket.io-client (default: lean-socket.ts,
  *                                          the same wire protocol without the client library's CPU)
+ *   --pages                                the load runs' server serves the teachers' pages too, as `npm start`
+ *                                          does (built first when needed); without it the server is API-only
  *
  * PostgreSQL runs need BENCH_DATABASE_URL (or TEST_DATABASE_URL): a role that may create databases.
  * The two-node runs (--db=two-nodes: two server processes sharing the games through Redis) also need
@@ -18,6 +20,7 @@ import { execSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
+import { buildIfNeeded } from "../server/cli/build-if-needed";
 import { benchBundle } from "./bundle";
 import { benchEngine } from "./engine";
 import { recordResults } from "./load/docs";
@@ -119,16 +122,18 @@ async function loadBenchmarks() {
   const manyGames = (listArg("games") ?? (full ? ["50", "100", "200"] : ["50"])).map(Number);
   const client = (args.get("client") ?? "lean") as BotClient;
   if (client !== "lean" && client !== "socket.io") throw new Error(`--client must be lean or socket.io, not ${client}`);
+  const pages = args.has("pages");
+  if (pages) buildIfNeeded(path.resolve(import.meta.dirname, ".."));
   const profileDir = args.has("profile") ? path.resolve("bench-profiles") : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const plans: LoadScenario[] = [];
   for (const database of databases) {
-    if (scenarios.includes("one-big-game")) for (const players of bigGames) plans.push({ name: "one-big-game", games: 1, playersPerGame: players, database, postgresUrl, redisUrl, client });
-    if (scenarios.includes("many-games")) for (const games of manyGames) plans.push({ name: "many-games", games, playersPerGame: 30, database, postgresUrl, redisUrl, client });
+    if (scenarios.includes("one-big-game")) for (const players of bigGames) plans.push({ name: "one-big-game", games: 1, playersPerGame: players, database, postgresUrl, redisUrl, client, pages });
+    if (scenarios.includes("many-games")) for (const games of manyGames) plans.push({ name: "many-games", games, playersPerGame: 30, database, postgresUrl, redisUrl, client, pages });
   }
   const results: LoadResult[] = [];
   for (const plan of plans) {
-    const label = `${plan.name} ${plan.games} × ${plan.playersPerGame} on ${plan.database}`;
+    const label = `${plan.name} ${plan.games} × ${plan.playersPerGame} on ${plan.database}${plan.pages ? ", with the pages" : ""}`;
     console.log(`\nLoad: ${label} (server and phones in separate processes, phones on ${client === "lean" ? "lean websockets" : "socket.io-client"}; 5 questions; phones join at 200/s, answer within 3 s)`);
     const r = await runLoad({ ...plan, cpuProfileDir: profileDir });
     results.push(r);
@@ -172,7 +177,7 @@ function printLoad(r: LoadResult) {
   console.log(`  games finished ${r.gamesFinished}/${r.games}; wall ${r.wallSeconds} s`);
   const s = r.server;
   console.log(`  server CPU: ${s.cpuSecondsPerThousandJoins} s per 1,000 joins, ${s.cpuSecondsPerThousandAnswers} s per 1,000 answers (join ${s.joinCpuSeconds} s, play ${s.playCpuSeconds} s)`);
-  console.log(`  server RSS: idle ${s.idleRssMb} MB, after joins ${s.rssAfterJoinsMb} MB (${s.rssPerPlayerKb} KB per player), peak ${s.peakRssMb} MB`);
+  console.log(`  server RSS: idle ${s.idleRssMb} MB, after joins ${s.rssAfterJoinsMb} MB (${s.rssPerPlayerKb} KB per player), peak ${s.peakRssMb} MB; game thread's live heap after joins ${s.heapAfterJoinsMb} MB`);
   console.log(`  server event loop: worst stall ${s.loopMaxMs} ms (joining ${s.loopMaxJoinMs}, playing ${s.loopMaxPlayMs}), of which busy ≤ ${s.busiestGapCpuMs} ms CPU; phones' process worst stall ${r.bots.loopMaxMs} ms`);
   console.log(`  phones' process CPU (on the same cores): join ${r.bots.joinCpuSeconds} s, play ${r.bots.playCpuSeconds} s (${r.client === "lean" ? "lean websockets" : "socket.io-client"})`);
   if (s.errors + s.warnings > 0) console.log(`  server logged ${s.errors} errors, ${s.warnings} warnings; first: ${s.firstProblems.join(" | ")}`);

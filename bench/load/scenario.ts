@@ -38,6 +38,8 @@ export interface LoadScenario {
   cpuProfileDir?: string;
   /** The phones' client library (default "lean": the wire protocol over plain websockets). */
   client?: BotClient;
+  /** Serve the teachers' pages too, as `npm start` does (they must be built). */
+  pages?: boolean;
 }
 
 export interface LoadResult {
@@ -49,6 +51,8 @@ export interface LoadResult {
   questions: number;
   joinsPerSecond: number;
   client: BotClient;
+  /** The server served the pages too (absent in results from before the option). */
+  pages?: boolean;
   joined: number;
   joinRefusals: Record<string, number>;
   joinAckMs: Distribution;
@@ -69,6 +73,8 @@ export interface LoadResult {
     peakRssMb: number;
     rssAfterJoinsMb: number;
     rssPerPlayerKb: number;
+    /** The game thread's live heap after the joins: what each of V8's full collections marks while playing. */
+    heapAfterJoinsMb: number;
     loopMaxMs: number;
     loopMaxJoinMs: number;
     loopMaxPlayMs: number;
@@ -133,6 +139,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
         env: {
           BENCH_DATABASE: pg?.url ?? "",
           BENCH_NODE: String(node),
+          BENCH_PAGES: scenario.pages ? "1" : "",
           ...(nodeCount > 1 ? { BENCH_REDIS_URL: scenario.redisUrl!, BENCH_REDIS_PREFIX: redisPrefix } : {}),
         },
         execArgv: ["--expose-gc", ...(scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [])],
@@ -205,6 +212,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
       questions,
       joinsPerSecond,
       client,
+      pages: scenario.pages ?? false,
       joined: joined.joined,
       joinRefusals: joined.joinRefusals,
       joinAckMs: distribution(joined.joinAcksMs),
@@ -223,6 +231,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
         peakRssMb: mb(Math.max(joinSample.peakRssBytes, playSample.peakRssBytes)),
         rssAfterJoinsMb: mb(joinSample.rssBytes),
         rssPerPlayerKb: Math.round(((joinSample.rssBytes - idle.rssBytes) / Math.max(1, joined.joined) / 1024) * 10) / 10,
+        heapAfterJoinsMb: mb(joinSample.heapUsedBytes),
         loopMaxMs: Math.round(Math.max(joinSample.loopMaxMs, playSample.loopMaxMs)),
         loopMaxJoinMs: Math.round(joinSample.loopMaxMs),
         loopMaxPlayMs: Math.round(playSample.loopMaxMs),

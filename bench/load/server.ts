@@ -7,7 +7,8 @@
  *   parent → {type: "stop"}: the server closes and the process exits (a --cpu-prof profile is written then).
  * Env: BENCH_DATABASE (a PostgreSQL URL, or empty for PGlite in a fresh temporary directory);
  * BENCH_REDIS_URL + BENCH_REDIS_PREFIX: one node of several sharing the games through Redis
- * (BENCH_NODE=0 loads the quizzes; the others find them in the shared database).
+ * (BENCH_NODE=0 loads the quizzes; the others find them in the shared database). BENCH_PAGES=1: the
+ * teachers' pages served too, as under `npm start` (built beforehand by bench/run.ts).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -132,6 +133,7 @@ const server = await startQuizServer({
   cluster: redisUrl ? { redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? "quiz-bench" } : undefined,
   // One bench teacher hosts every game of a many-games run (a school's teachers, each within their own limits).
   limits: { liveGamesPerTeacher: 100_000, mutationsPerMinutePerAccount: 100_000, mutationsPerMinutePerAddress: 100_000 },
+  web: process.env.BENCH_PAGES === "1" ? { dir: PROJECT_DIR, dev: false } : undefined,
 });
 
 process.on("message", async (message: { type: string; gameIds?: string[] }) => {
@@ -140,7 +142,9 @@ process.on("message", async (message: { type: string; gameIds?: string[] }) => {
     // RSS after a full collection (the server runs with --expose-gc), so "per player" is memory
     // the players hold, not garbage not yet collected; the collection's own pause is not counted.
     (globalThis as { gc?: () => void }).gc?.();
-    result.rssBytes = process.memoryUsage.rss();
+    const memory = process.memoryUsage();
+    result.rssBytes = memory.rss;
+    result.heapUsedBytes = memory.heapUsed;
     loop.reset();
     busiestGapCpuMs = 0;
     tickAt = performance.now();
