@@ -16,6 +16,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { inArray } from "drizzle-orm";
 import { startQuizServer } from "../../server/app";
+import { spaceOutFullCollections } from "../../server/cli/collect-garbage";
 import { loadContentDirectory } from "../../server/content";
 import { openDatabase } from "../../server/db";
 import { answers } from "../../server/db/schema";
@@ -48,6 +49,8 @@ const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
  * vitest into the measured server (its RSS and start-up).
  */
 const BENCH_AUTH_SECRET = "bench-auth-secret-that-is-long-enough-0123456789";
+// As `npm start` runs the server.
+spaceOutFullCollections();
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 

@@ -8,10 +8,11 @@ import { formatProblem, loadContentDirectory } from "../content/load";
 import { parseTrustProxy } from "../http/client-address";
 import { createServerLogger } from "../logging/logger";
 import { buildIfNeeded } from "./build-if-needed";
-import { collectGarbageSoon } from "./collect-garbage";
+import { collectGarbageSoon, spaceOutFullCollections } from "./collect-garbage";
 import { clusterConfigProblem } from "../cluster/requirements";
 
 const projectDir = path.resolve(import.meta.dirname, "../..");
+spaceOutFullCollections();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main() {
