@@ -85,17 +85,19 @@ export async function startPagesThread({ dir, log, workerUrl = PAGES_WORKER_URL,
       });
     });
 
-  const relaunchSoon = () => {
+  // Each failed try waits twice as long as the one before (up to a minute): a build that has gone
+  // missing is reported a few times, not every second.
+  const relaunchSoon = (delayMs = restartDelayMs) => {
     setTimeout(() => {
       if (closing) return;
       launch().then(
         () => log.info("The pages are back."),
         (error: unknown) => {
           log.error("The pages could not start again; trying once more shortly", error);
-          relaunchSoon();
+          relaunchSoon(Math.min(delayMs * 2, 60_000));
         },
       );
-    }, restartDelayMs).unref();
+    }, delayMs).unref();
   };
 
   await launch();

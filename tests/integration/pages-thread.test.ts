@@ -5,8 +5,11 @@
  * that leaves stops the page, and a thread that dies is started again while the rest carries on.
  * (The real pages go through the same path in every Playwright test, which runs `npm start`.)
  */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { startPagesThread, type PagesThread } from "../../server/http/pages-thread";
@@ -125,6 +128,27 @@ describe("the pages on a thread of their own", () => {
     const after = await fetch(`${url}/echo`);
     expect(after.status).toBe(200);
     expect(after.headers.get("x-from-pages")).toBe("yes");
+  });
+
+  it("keeps trying, less and less often, while the pages cannot start again, and serves them once they can", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "pages-thread-"));
+    try {
+      const url = await start(dir);
+      await writeFile(path.join(dir, "broken"), "");
+      await fetch(`${url}/crash`);
+      const failedTries = () => logLines.filter((entry) => entry.msg === "The pages could not start again; trying once more shortly").length;
+      await waitFor(() => (failedTries() >= 2 ? true : undefined), "two failed tries");
+      // Tries 100, 200, 400, 800 ms apart: a handful in a second and a half, not one every 100 ms.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(failedTries()).toBeLessThanOrEqual(6);
+      expect((await fetch(`${url}/echo`)).status).toBe(503);
+
+      await rm(path.join(dir, "broken"));
+      await waitFor(() => logLines.find((entry) => entry.msg === "The pages are back."), "the pages to come back", 70_000);
+      expect((await fetch(`${url}/echo`)).status).toBe(200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses to start, in plain words, when the pages cannot", async () => {

@@ -6,16 +6,19 @@
  *   /fails     reports a failed page with its request id, the way src/instrumentation.ts does
  *   /slow      never finishes; reports when the browser has gone away
  *   /crash     ends the thread in the middle of the request
- * With workerData.dir "broken" it fails to start, as a missing build would.
+ * With workerData.dir "broken", or a folder holding a file named "broken", it fails to start, as a
+ * missing build would.
  */
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
 function report(message, reqId, error) {
   parentPort.postMessage({ type: "log", message, reqId, error: error && { name: error.name, message: error.message, stack: error.stack, digest: "1234" } });
 }
 
-if (workerData.dir === "broken") {
+if (workerData.dir === "broken" || existsSync(path.join(workerData.dir, "broken"))) {
   parentPort.postMessage({ type: "failed", message: "no production build in broken/.next" });
 } else {
   const server = createServer((req, res) => {
