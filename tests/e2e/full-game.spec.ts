@@ -71,7 +71,9 @@ test("a host and three phones play the back-office quiz to the podium", async ({
       await host.screenshot({ path: path.join(SHOTS, "host-leaderboard.png") });
       await phones[1]!.screenshot({ path: path.join(SHOTS, "phone-leaderboard.png") });
     }
-    // Space is the keyboard shortcut for Next on the big screen.
+    // Space is the keyboard shortcut for Next on the big screen; like the button, it waits for the
+    // reply to the last click (the leaderboard can arrive before it).
+    await expect(host.getByTestId("host-next")).toBeEnabled();
     await host.keyboard.press("Space");
   }
 
