@@ -33,6 +33,7 @@ import type { GamePersistence, LiveGameStore, Logger } from "./rooms/ports";
 import { RoomRegistry } from "./rooms/registry";
 import { SocketBroadcaster } from "./socket/broadcaster";
 import { registerSocketHandlers } from "./socket/handlers";
+import { releaseSentPackets } from "./socket/release-sent-packets";
 import { registerHomeworkHandlers } from "./socket/homework-handlers";
 import { SocketEvents, socketEventLimiter } from "./socket/validated-event";
 import { HomeworkStudents } from "./homework/students";
@@ -105,6 +106,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
+  releaseSentPackets(io);
   // First of all request listeners (Socket.IO's included): every response gets its id and security headers.
   httpServer.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
     assignRequestId(req, res, trustProxy);
