@@ -1,8 +1,8 @@
 /**
  * Over real websockets: every batch of packets the server writes to a phone or a host screen is
  * emptied once written (server/socket/release-sent-packets.ts), so a message does not outlive its
- * sending in a buffer the garbage collector has already moved to the old generation — and every
- * message still arrives, in order, whole.
+ * sending in a buffer the garbage collector has already moved to the old generation — and the
+ * phones and the host still get every message a question brings.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClientEvent } from "../../src/protocol";
@@ -32,7 +32,7 @@ describe("packets written to a websocket", () => {
     const host = new TestHost(quiz.url);
     clients.push(host);
     expect((await host.attach(ticket.gameId, ticket.hostSecret)).ok).toBe(true);
-    const players = ["Ada", "Bo", "Cy"].map(() => new TestPlayer(quiz.url));
+    const players = Array.from({ length: 3 }, () => new TestPlayer(quiz.url));
     clients.push(...players);
     for (const [i, player] of players.entries()) expect((await player.join(ticket.code, `Student ${i + 1}`)).ok).toBe(true);
     await host.nextState((view) => view.playerCount === 3, "three players in the lobby");
