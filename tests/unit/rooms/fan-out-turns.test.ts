@@ -15,11 +15,11 @@ function writes(costMs: number) {
 }
 
 describe("FanOutTurns", () => {
-  it("by default lets about 10 ms of phase messages go before the sockets are read again (answers wait behind one slice)", () => {
-    const { clock, write, sent } = writes(4);
+  it("by default lets about 5 ms of phase messages go before the sockets are read again (answers wait behind one slice)", () => {
+    const { clock, write, sent } = writes(2);
     const turns = new FanOutTurns(undefined, clock);
     for (const name of ["a", "b", "c", "d", "e"]) turns.send(write(name), unexpected);
-    // 4 + 4 + 4 ms: the third overshoots 10 ms and the rest wait for the next turn.
+    // 2 + 2 + 2 ms: the third overshoots 5 ms and the rest wait for the next turn.
     expect(sent).toEqual(["a", "b", "c"]);
     expect(turns.waiting).toBe(2);
   });
