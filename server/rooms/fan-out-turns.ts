@@ -2,8 +2,9 @@
  * 5 ms: every turn of writing is followed by reading the sockets, and while answers pour in each
  * turn's wait is paid again by the answers that arrived during it, so the loop's iterations grow to
  * several times the budget. At 200 × 30 on PostgreSQL, 10 → 5 ms took answer-ack p99 from 78–96 ms
- * to 46–49 ms and the worst event-loop stall from 60–62 ms to 36–41 ms; the last of 10,000 phones got
- * its question no later (409 ms, against 567–737 ms). (30 → 10 ms had taken ack p95 85–115 → 56–74 ms.)
+ * to 46–63 ms and the worst event-loop stall from 60–62 ms to 36–53 ms (three runs, then four); the
+ * last of 10,000 phones got its question no later (409 and 627 ms, against 567 and 737 ms). (30 →
+ * 10 ms had taken ack p95 85–115 → 56–74 ms.)
  */
 const DEFAULT_TURN_BUDGET_MS = 5;
 
