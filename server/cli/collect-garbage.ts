@@ -25,7 +25,8 @@ export function collectGarbageSoon(delayMs = 5_000): void {
  * at 200 games × 30 on PostgreSQL, five of them ran during the ~20 s of play and one does with this
  * (answer-ack p99 191–410 → 102–157 ms and worst stall 130–212 → 108–128 ms in four pairs of runs;
  * docs/benchmarks.md, fourteenth pass). The cost is memory while busy (peak RSS ~670 MB against
- * ~450–560 MB there); a quiet server is not affected. Process-wide: call it first thing.
+ * ~450–560 MB there; ~505 MB since sent packets are let go of, see release-sent-packets.ts); a quiet
+ * server is not affected. Process-wide: call it first thing.
  */
 export function spaceOutFullCollections(): void {
   v8.setFlagsFromString("--heap-growing-percent=300");
