@@ -42,7 +42,7 @@ export function fenceRoomPorts<T extends { persistence: GamePersistence; broadca
     hostAnswers: (gameId, update) => void (holds(gameId) && broadcaster.hostAnswers(gameId, update)),
   };
   const fencedStore: Partial<LiveGameStore> = {
-    save: (state) => (holds(state.gameId) ? store.save(state) : skipped(state.gameId, "save live state")),
+    save: (state, inLaterTurn) => (holds(state.gameId) ? store.save(state, inLaterTurn) : skipped(state.gameId, "save live state")),
     remove: (gameId) => (holds(gameId) ? store.remove(gameId) : skipped(gameId, "remove live state")),
   };
   return {

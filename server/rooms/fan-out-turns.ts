@@ -30,6 +30,7 @@ export class FanOutTurns {
   private readonly queue: Work[] = [];
   private readonly firstQueue: Work[] = [];
   private usedMs = 0;
+  private running = false;
   private turnEndScheduled = false;
 
   constructor(
@@ -45,7 +46,8 @@ export class FanOutTurns {
    */
   send(work: () => void, onError: (error: unknown) => void, first = false): void {
     const ahead = first ? this.firstQueue.length : this.firstQueue.length + this.queue.length;
-    if (ahead === 0 && this.usedMs < this.budgetMs) this.timed({ work, onError });
+    // Work sent by work that is running waits its turn: the running work's time is not counted yet.
+    if (ahead === 0 && !this.running && this.usedMs < this.budgetMs) this.timed({ work, onError });
     else (first ? this.firstQueue : this.queue).push({ work, onError });
     this.scheduleTurnEnd();
   }
@@ -55,6 +57,15 @@ export class FanOutTurns {
     return new Promise<T>((resolve, reject) => this.send(() => resolve(work()), reject, first));
   }
 
+  /**
+   * Work this turn did outside `send` (an answer whose engine step closed a round) counts against
+   * its budget: what is sent next waits for a later turn.
+   */
+  spend(ms: number): void {
+    this.usedMs += ms;
+    this.scheduleTurnEnd();
+  }
+
   /** Messages waiting for a later turn. */
   get waiting(): number {
     return this.firstQueue.length + this.queue.length;
@@ -62,11 +73,13 @@ export class FanOutTurns {
 
   private timed({ work, onError }: Work): void {
     const startedAt = this.clock();
+    this.running = true;
     try {
       work();
     } catch (error) {
       onError(error);
     } finally {
+      this.running = false;
       this.usedMs += this.clock() - startedAt;
     }
   }

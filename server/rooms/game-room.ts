@@ -4,7 +4,7 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PersonalView, PickTeamAck, PlayerRoomView, Refusal, ResumeAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PickTeamAck, PlayerRoomView, Refusal, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   allPlayers,
@@ -98,11 +98,6 @@ const FAN_OUT_AT_ONCE = 500;
 /** Phones written in one slice of a phase's messages. */
 const FAN_OUT_CHUNK = 100;
 
-interface Recipient {
-  id: string;
-  personal: PersonalView | null;
-}
-
 const DEFAULT_HOST_AWAY_MS = 10 * 60_000;
 /**
  * Twice a second still reads as live on the big screen; at 200 classes answering at once the
@@ -175,7 +170,7 @@ export class GameRoom {
     // The snapshot may name players whose rows are still on their way: those go first.
     // Packed ahead of the phase messages waiting for a turn: the answers those messages bring are
     // acknowledged only once this snapshot is stored.
-    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => this.inTurn(() => deps.store.save(this.state), true)), deps.log, `game ${state.code}`);
+    this.snapshots = new SnapshotWriter(() => this.playersSaved().then(() => this.inTurn(() => deps.store.save(this.state, (work) => this.inTurn(work, true)), true)), deps.log, `game ${state.code}`);
     this.restoredAnswerIds = new Set(Object.values(state.round?.answers ?? {}).map((answer) => answer.answerId));
     this.hostAnswerCount = throttled(() => this.sendHostAnswerCount(), deps.hostAnswerCountMs ?? HOST_ANSWER_COUNT_MS);
     this.hostRefresh = throttled(() => this.sendHostView(), deps.hostRefreshMs ?? 250);
@@ -366,13 +361,17 @@ export class GameRoom {
     if (round?.questionIndex === request.questionIndex && round.answers[playerId]?.answerId === request.answerId) {
       return Promise.resolve({ ok: true, questionIndex: request.questionIndex, answerId: request.answerId });
     }
+    const startedAt = performance.now();
     const result = submitAnswer(this.state, { playerId, ...request, now: this.clock() });
     if (!result.ok) return Promise.resolve(result);
     const accepted = result.events.find((event): event is AnswerAccepted => event.type === "answer-accepted")!;
     const ack = this.storeAnswer(key, accepted);
-    // The last answer closed the round: the reveal's views and saves take a turn like any phase change.
-    if (result.events.some((event) => event.type === "round-closed")) void this.inTurn(() => this.handle(result));
-    else this.hostAnswerCount.request();
+    if (result.events.some((event) => event.type === "round-closed")) {
+      // The last answer closed the round (scoring and ranking every player: 10–30 ms at 10,000):
+      // that counts against this turn, so the reveal's views and saves take a later one.
+      this.turns.spend(performance.now() - startedAt);
+      void this.inTurn(() => this.handle(result));
+    } else this.hostAnswerCount.request();
     return ack;
   }
 
@@ -489,14 +488,19 @@ export class GameRoom {
    * games share, as their messages are: when 200 games' clocks run out at the same moment, answers
    * are read and acknowledged between them instead of after all 200.
    */
-  private inTurn<T>(work: () => Promise<T>, first = false): Promise<T> {
-    return (this.deps.fanOutTurns ?? sharedFanOutTurns).run(work, first);
+  private inTurn<T>(work: () => T | Promise<T>, first = false): Promise<T> {
+    return this.turns.run(work, first);
+  }
+
+  private get turns(): FanOutTurns {
+    return this.deps.fanOutTurns ?? sharedFanOutTurns;
   }
 
   private async handle(result: EngineResult): Promise<HostActionAck> {
     if (!result.ok) return result;
     const { events } = result;
-    // Views are taken now, before any await, so every message shows the state this action produced.
+    // The room's and host's views are taken now, before any await, so every message shows the
+    // state this action produced (phones' own views: see fanOut).
     const send = this.prepareBroadcast(events);
     const { results, snapshot } = this.persist(events);
     this.scheduleClock();
@@ -605,7 +609,7 @@ export class GameRoom {
     // Team mode: the phase the teams are made in tells each phone its team.
     const teamsFormed = events.some((event) => event.type === "teams-formed");
     const withPersonal = phaseChanged && (PERSONAL_VIEW_PHASES.has(this.state.phase) || teamsFormed);
-    const recipients = room || withPersonal ? this.recipients(withPersonal) : [];
+    const recipients = room || withPersonal ? this.recipients() : [];
     const lobbyTeamsChanged = isPickingTeams(this.state) && events.some((event) => LOBBY_TEAM_EVENTS.has(event.type));
     return () => {
       if (this.disposed) return;
@@ -620,17 +624,14 @@ export class GameRoom {
       } else if (events.length > 0) {
         this.hostRefresh.request();
       }
-      if (room || withPersonal) this.fanOut(room, recipients);
+      if (room || withPersonal) this.fanOut(room, recipients, withPersonal);
     };
   }
 
-  /** Every player still in the game, with their own view when the phase has one (taken now, sent later). */
-  private recipients(withPersonal: boolean): Recipient[] {
-    const recipients: Recipient[] = [];
-    for (const player of allPlayers(this.state)) {
-      if (player.removed) continue;
-      recipients.push({ id: player.id, personal: withPersonal ? personalView(this.state, player.id) : null });
-    }
+  /** Every player still in the game, taken with the phase's views. */
+  private recipients(): string[] {
+    const recipients: string[] = [];
+    for (const player of allPlayers(this.state)) if (!player.removed) recipients.push(player.id);
     return recipients;
   }
 
@@ -641,28 +642,36 @@ export class GameRoom {
    * Every slice goes through the turns all games share (fan-out-turns.ts), so when many games or
    * 10,000 phones change phase at once, acks and timers run between slices; one phase's messages
    * all go out before the next phase's.
+   *
+   * A phone's own view is taken when its slice goes out, not with the room's (10,000 of them at
+   * once held the event loop 5–20 ms). It cannot show a later phase: the engine's next step is a
+   * turn of its own, queued behind these slices; only joins, departures and removals (which
+   * re-rank without gaps) may land in between, and those are then shown as they are.
    */
-  private fanOut(room: PlayerRoomView | null, recipients: Recipient[]): void {
-    const turns = this.deps.fanOutTurns ?? sharedFanOutTurns;
+  private fanOut(room: PlayerRoomView | null, recipients: string[], withPersonal: boolean): void {
+    const turns = this.turns;
     const failed = (error: unknown) => this.deps.log.error(`game ${this.code}: sending a phase's messages failed`, error);
-    if (!recipients[0]?.personal && recipients.length <= FAN_OUT_AT_ONCE) {
-      turns.send(() => this.sendChunk(room, recipients, true), failed);
+    if (!withPersonal && recipients.length <= FAN_OUT_AT_ONCE) {
+      turns.send(() => this.sendChunk(room, recipients, false, true), failed);
       return;
     }
     for (let from = 0; from < recipients.length; from += FAN_OUT_CHUNK) {
       const slice = recipients.slice(from, from + FAN_OUT_CHUNK);
-      turns.send(() => this.sendChunk(room, slice, false), failed);
+      turns.send(() => this.sendChunk(room, slice, withPersonal, false), failed);
     }
   }
 
-  private sendChunk(room: PlayerRoomView | null, recipients: Recipient[], wholeRoom: boolean): void {
+  private sendChunk(room: PlayerRoomView | null, recipients: string[], withPersonal: boolean, wholeRoom: boolean): void {
     if (this.disposed || recipients.length === 0) return;
     const { broadcaster } = this.deps;
-    if (recipients[0]!.personal) {
-      for (const { id, personal } of recipients) broadcaster.toPlayer(this.gameId, id, room!, personal!);
+    if (withPersonal) {
+      for (const id of recipients) {
+        const personal = this.state.players[id]?.removed === false ? personalView(this.state, id) : null;
+        if (personal) broadcaster.toPlayer(this.gameId, id, room!, personal);
+      }
     } else if (room) {
       if (wholeRoom) broadcaster.toPlayers(this.gameId, room);
-      else broadcaster.toPlayers(this.gameId, room, recipients.map((recipient) => recipient.id));
+      else broadcaster.toPlayers(this.gameId, room, recipients);
     }
   }
 

@@ -43,7 +43,11 @@ export interface RoomBroadcaster {
  * so a restarted server resumes every game. The rules never see it.
  */
 export interface LiveGameStore {
-  save(state: GameState): Promise<void>;
+  /**
+   * `inLaterTurn` runs a part of the save in a later turn of the event loop (fan-out-turns.ts), so
+   * a big game's snapshot is not built all at once.
+   */
+  save(state: GameState, inLaterTurn?: <T>(work: () => T) => Promise<T>): Promise<void>;
   remove(gameId: string): Promise<void>;
   /** Every saved game, for resuming after a restart. */
   list(): Promise<GameState[]>;

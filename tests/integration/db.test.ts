@@ -387,6 +387,30 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
       for (const id of ids) expect(restored!.players[id]!.score).toBe(live.players[id]!.score);
       expect(ids.some((id) => live.players[id]!.score > 0)).toBe(true);
     });
+
+    it("encodes a big game's scores in the later turn it is given, and restores them the same", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "live-big");
+      const live = newEngineGame();
+      live.gameId = await newGame(db, saved.versionId, "333332");
+      const ids = join(live, 1_500);
+      const opened = startAndOpen(live);
+      ids.forEach((id, i) => ok(submitAnswer(live, { playerId: id, questionIndex: 0, choice: [i % 2], now: opened + 10 * (i + 1) })));
+      expect(live.phase).toBe("reveal");
+      const store = databaseGameStore(db);
+      const laterTurns: string[] = [];
+      await store.save(live, async (work) => {
+        laterTurns.push(live.phase);
+        await new Promise((resolve) => setImmediate(resolve));
+        return work();
+      });
+      expect(laterTurns).toEqual(["reveal"]);
+
+      const [restored] = (await store.list()).filter((state) => state.gameId === live.gameId);
+      expect(restored!.ranking).toEqual(live.ranking);
+      for (const id of ids) expect(restored!.players[id]!.score).toBe(live.players[id]!.score);
+      expect(new Set(ids.map((id) => live.players[id]!.score)).size).toBeGreaterThan(1);
+    });
   });
 
   describe("rounds", () => {

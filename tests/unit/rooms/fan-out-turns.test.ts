@@ -88,6 +88,31 @@ describe("FanOutTurns", () => {
     expect(turns.waiting).toBe(0);
   });
 
+  it("counts work done outside it (an answer that closed a round) against the turn: what follows waits for the next one", async () => {
+    const { clock, write, sent } = writes(1);
+    const turns = new FanOutTurns(20, clock);
+    turns.spend(25);
+    turns.send(write("reveal"), unexpected);
+    expect(sent).toEqual([]);
+    await nextTurn(); // this turn's end: its budget is spent
+    expect(sent).toEqual([]);
+    await nextTurn();
+    expect(sent).toEqual(["reveal"]);
+  });
+
+  it("queues work sent by running work (a snapshot's encoding after its packing) for a later turn instead of running it inside", async () => {
+    const { clock, write, sent } = writes(1);
+    const turns = new FanOutTurns(20, clock);
+    turns.send(() => {
+      write("pack")();
+      turns.send(write("encode"), unexpected, true);
+      sent.push("pack done");
+    }, unexpected);
+    expect(sent).toEqual(["pack", "pack done"]);
+    await nextTurn();
+    expect(sent).toEqual(["pack", "pack done", "encode"]);
+  });
+
   it("resolves run() with what its work returns, in turn", async () => {
     const { clock, write } = writes(25);
     const turns = new FanOutTurns(20, clock);
