@@ -26,14 +26,18 @@ export function databaseGameStore(db: Database, clock: () => number = Date.now, 
       // A finished game has nothing left to resume: its results are in the result tables.
       if (state.phase === "podium" || state.phase === "finished") return remove(state.gameId);
       const { core, questions, scores } = snapshotParts(state);
+      // The game's own fields (an open round's answers among them) are encoded with the state they
+      // were taken from. Its score rows are copies and may wait for a later turn: 10,000 players'
+      // take 5–15 ms to pack and as long again to encode, too much for one turn.
+      const stateJson = JSON.stringify(core);
       const before = stored.get(state.gameId);
+      const questionsJson = before?.questions ? undefined : JSON.stringify(questions);
       const encodeScores = () => JSON.stringify(scores);
-      // 10,000 players' rows take 5–15 ms to pack and as long again to encode: not in one turn.
       const scoresJson = inLaterTurn && scores.playerScores.length > ENCODE_APART_FROM_PLAYERS ? await inLaterTurn(encodeScores) : encodeScores();
       await snapshots.add({
         gameId: state.gameId,
-        stateJson: JSON.stringify(core),
-        ...(before?.questions ? {} : { questionsJson: JSON.stringify(questions) }),
+        stateJson,
+        ...(questionsJson === undefined ? {} : { questionsJson }),
         ...(before?.scoresJson === scoresJson ? {} : { scoresJson }),
         savedAt: new Date(clock()),
       });

@@ -99,7 +99,8 @@ export interface SnapshotParts {
 
 export function snapshotParts(state: GameState): SnapshotParts {
   const { questions, playerScores, ranking, ...core } = packGameState(state);
-  return { core, questions, scores: { playerScores, ranking } };
+  // A copy: joins add to the game's ranking while a big game's rows wait to be encoded.
+  return { core, questions, scores: { playerScores, ranking: [...ranking] } };
 }
 
 /** A stored row back to one packed snapshot: a row saved whole has no parts. */
