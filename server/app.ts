@@ -115,7 +115,7 @@ export async function startQuizServer(options: QuizServerOptions): Promise<Runni
   const store = options.store ?? databaseGameStore(options.db, Date.now, log);
   // In a cluster (REDIS_URL) a room acts only while its node holds the game's lease (server/cluster/).
   const clusterLink = options.cluster ? await connectCluster(options.cluster, { io, log }) : null;
-  const ports = { persistence: options.persistence ?? databasePersistence(options.db, log), broadcaster: new SocketBroadcaster(io), store };
+  const ports = { persistence: options.persistence ?? databasePersistence(options.db, log), broadcaster: new SocketBroadcaster(io, clusterLink?.socketsElsewhere), store };
   const registry = new RoomRegistry(
     { ...(clusterLink ? clusterLink.fence(ports) : ports), log, hostAwayMs: options.hostAwayMs, unclaimedJoinMs: options.unclaimedJoinMs },
     options.finishedGameTtlMs ?? 10 * 60_000,

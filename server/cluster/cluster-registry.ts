@@ -39,14 +39,13 @@ export interface ClusterRegistryDeps {
   store: LiveGameStore;
   io: Server;
   log: Logger;
+  remoteSockets: RemoteSockets;
 }
 
 export class ClusterRegistry implements RoomDirectory {
   private readonly takeovers = new Map<string, Promise<void>>();
   /** Who owns a game, remembered briefly so a burst of answers doesn't ask Redis each time (a stale one only costs a retry). */
   private readonly remoteRooms = new Map<string, { room: RemoteRoom; until: number }>();
-  /** Sockets of this node's games that live on other nodes, so a node's death counts as their closing. */
-  private readonly remoteSockets = new RemoteSockets();
   private scanner: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: ClusterRegistryDeps) {
@@ -71,6 +70,7 @@ export class ClusterRegistry implements RoomDirectory {
   async create(state: GameState, hostSecretHash: string): Promise<GameRoom> {
     if (!(await this.deps.leases.acquire(state.gameId))) throw new Error(`game ${state.gameId} already has an owner`);
     await this.publishGame(state.gameId, state.code, hostSecretHash);
+    this.deps.remoteSockets.gameMadeHere(state.gameId);
     return this.deps.local.create(state, hostSecretHash);
   }
 
@@ -154,7 +154,7 @@ export class ClusterRegistry implements RoomDirectory {
   async serve(op: string, payload: unknown, from: string = this.nodeId): Promise<ForwardedReply> {
     const reply = await this.serveLocally(op, payload);
     if (from !== this.nodeId && "value" in reply) {
-      this.remoteSockets.record(from, op, payload as ForwardedPayload, reply.value);
+      this.deps.remoteSockets.record(from, op, payload as ForwardedPayload, reply.value);
       this.joinChannels(op, payload as ForwardedPayload, reply.value);
     }
     // JSON drops `undefined`: a call that returns nothing still says it was served.
@@ -265,6 +265,7 @@ export class ClusterRegistry implements RoomDirectory {
       if (!this.deps.local.findById(gameId)) continue;
       this.deps.log.warn(`cluster: lost the lease of game ${gameId}; another node takes it over`);
       this.deps.local.forget(gameId);
+      this.deps.remoteSockets.forgetGame(gameId);
     }
     // Still live: if Redis lost its data (restarted empty), this puts them back where nodes look for orphans.
     void this.deps.redis.sadd(this.deps.keys.live, ...gameIds).catch(() => {});
@@ -272,9 +273,9 @@ export class ClusterRegistry implements RoomDirectory {
 
   /** A node that died can't report its sockets closing: the owner closes them itself. */
   private async closeSocketsOfDeadNodes(): Promise<void> {
-    for (const nodeId of this.remoteSockets.nodes()) {
+    for (const nodeId of this.deps.remoteSockets.nodes()) {
       if (await this.deps.rpc.isListening(nodeId)) continue;
-      for (const socket of this.remoteSockets.takeAll(nodeId)) {
+      for (const socket of this.deps.remoteSockets.takeAll(nodeId)) {
         const room = this.deps.local.findById(socket.gameId);
         if (!room) continue;
         if (socket.playerId) room.socketClosed(socket.playerId, socket.socketId);
@@ -360,7 +361,8 @@ export class ClusterRegistry implements RoomDirectory {
 
   /** The game is over here for good: free its code, details and lease. */
   private async forgetGame(gameId: string, code: string | undefined): Promise<void> {
-    const { redis, keys, leases } = this.deps;
+    const { redis, keys, leases, remoteSockets } = this.deps;
+    remoteSockets.forgetGame(gameId);
     const multi = redis.multi().srem(keys.live, gameId).del(keys.game(gameId));
     if (code) multi.del(keys.code(code));
     await multi.exec();

@@ -2,7 +2,14 @@
  * The owner's note of which of its games' sockets live on which other node, kept from the
  * forwarded calls: added on a successful join/resume/host attach, removed when that node reports
  * the socket closed. If the node dies, what is left here is closed by the owner.
+ *
+ * It also tells the broadcaster whom a message must reach through Redis (`SocketsElsewhere`): a
+ * socket on another node only ever joins a game through a call forwarded to the owner, so for a
+ * game made on this node the note is complete, and a message for sockets that are all here goes
+ * to them alone. A game this node took over may still have sockets elsewhere it never heard of:
+ * its messages always go through Redis too.
  */
+import type { SocketsElsewhere } from "../socket/broadcaster";
 import type { RoomOp } from "./remote-room";
 
 export type ForwardedPayload = { gameId: string; socketId?: string; playerId?: string };
@@ -14,8 +21,19 @@ interface RemoteSocket {
   playerId?: string;
 }
 
-export class RemoteSockets {
+/** How many of a game's sockets other nodes hold: its host screens', and each player's. */
+interface GameElsewhere {
+  hosts: number;
+  players: Map<string, number>;
+}
+
+export class RemoteSockets implements SocketsElsewhere {
   private readonly byNode = new Map<string, Map<string, RemoteSocket>>();
+  private readonly byGame = new Map<string, GameElsewhere>();
+  private readonly madeHere = new Set<string>();
+
+  /** `localRoom`: the Socket.IO room every socket connected to this node is in. */
+  constructor(readonly localRoom: string) {}
 
   record(nodeId: string, op: string, payload: ForwardedPayload, reply: unknown): void {
     const { gameId, socketId } = payload;
@@ -33,7 +51,7 @@ export class RemoteSockets {
         break;
       case "socketClosed":
       case "hostDetached":
-        this.byNode.get(nodeId)?.delete(socketId);
+        this.remove(nodeId, socketId);
         break;
       default:
         break;
@@ -46,13 +64,59 @@ export class RemoteSockets {
 
   takeAll(nodeId: string): RemoteSocket[] {
     const sockets = [...(this.byNode.get(nodeId)?.values() ?? [])];
+    for (const socket of sockets) this.remove(nodeId, socket.socketId);
     this.byNode.delete(nodeId);
     return sockets;
+  }
+
+  /** A game created on this node: every socket of it elsewhere will be recorded here. */
+  gameMadeHere(gameId: string): void {
+    this.madeHere.add(gameId);
+  }
+
+  /** The game is over or lost here; if it comes back (a takeover) it is one this node may not know all of. */
+  forgetGame(gameId: string): void {
+    this.madeHere.delete(gameId);
+  }
+
+  // ——— SocketsElsewhere ———
+
+  players(gameId: string): boolean {
+    return !this.madeHere.has(gameId) || (this.byGame.get(gameId)?.players.size ?? 0) > 0;
+  }
+
+  player(gameId: string, playerId: string): boolean {
+    return !this.madeHere.has(gameId) || this.byGame.get(gameId)?.players.has(playerId) === true;
+  }
+
+  host(gameId: string): boolean {
+    return !this.madeHere.has(gameId) || (this.byGame.get(gameId)?.hosts ?? 0) > 0;
   }
 
   private add(nodeId: string, socket: RemoteSocket): void {
     let sockets = this.byNode.get(nodeId);
     if (!sockets) this.byNode.set(nodeId, (sockets = new Map()));
+    this.remove(nodeId, socket.socketId);
     sockets.set(socket.socketId, socket);
+    let game = this.byGame.get(socket.gameId);
+    if (!game) this.byGame.set(socket.gameId, (game = { hosts: 0, players: new Map() }));
+    if (socket.playerId) game.players.set(socket.playerId, (game.players.get(socket.playerId) ?? 0) + 1);
+    else game.hosts++;
+  }
+
+  private remove(nodeId: string, socketId: string): void {
+    const sockets = this.byNode.get(nodeId);
+    const socket = sockets?.get(socketId);
+    if (!sockets || !socket) return;
+    sockets.delete(socketId);
+    const game = this.byGame.get(socket.gameId);
+    if (!game) return;
+    if (!socket.playerId) game.hosts--;
+    else {
+      const left = (game.players.get(socket.playerId) ?? 1) - 1;
+      if (left > 0) game.players.set(socket.playerId, left);
+      else game.players.delete(socket.playerId);
+    }
+    if (game.hosts <= 0 && game.players.size === 0) this.byGame.delete(socket.gameId);
   }
 }

@@ -15,8 +15,10 @@ import { clusterKeys } from "./keys";
 import { GameLeases } from "./lease";
 import { fenceRoomPorts } from "./fencing";
 import { NodeRpc } from "./rpc";
+import { RemoteSockets } from "./remote-sockets";
 import { RateLimiterRedis } from "rate-limiter-flexible";
 import type { LimiterFactory } from "../socket/wrong-code-limiter";
+import type { SocketsElsewhere } from "../socket/broadcaster";
 
 export interface ClusterOptions {
   redisUrl: string;
@@ -42,6 +44,8 @@ export interface ClusterConnection {
   fence<T extends Parameters<typeof fenceRoomPorts>[2]>(ports: T): T;
   /** Rate-limit counters shared by every node (wrong room codes, changes per account and address). */
   limiters: LimiterFactory;
+  /** Which of this node's games' sockets other nodes hold: the broadcaster sends through Redis only for those. */
+  socketsElsewhere: SocketsElsewhere;
   /** Starts owning, forwarding and taking over games with this registry. */
   join(deps: { registry: RoomRegistry; db: Database; store: LiveGameStore }): Promise<RunningCluster>;
 }
@@ -71,6 +75,8 @@ export async function connectCluster(options: ClusterOptions, deps: { io: Server
   }
 
   deps.io.adapter(createAdapter(adapterClient, { streamName: keys.adapter, channelPrefix: keys.adapter, onlyPlaintext: true }));
+  const remoteSockets = new RemoteSockets(`cluster-node:${nodeId}`);
+  deps.io.on("connection", (socket) => void socket.join(remoteSockets.localRoom));
   let directory: ClusterRegistry | null = null;
   const leases = new GameLeases(commands, keys, nodeId, ttlMs, (gameIds) => directory?.leasesLost(gameIds));
   const rpc = new NodeRpc(commands, subscriber, keys, nodeId, deps.log);
@@ -78,9 +84,10 @@ export async function connectCluster(options: ClusterOptions, deps: { io: Server
   return {
     nodeId,
     fence: (ports) => fenceRoomPorts((gameId) => leases.holds(gameId), deps.log, ports),
+    socketsElsewhere: remoteSockets,
     limiters: (limiterOptions) => new RateLimiterRedis({ ...limiterOptions, storeClient: commands, keyPrefix: `${options.keyPrefix}:limit:${limiterOptions.keyPrefix}` }),
     async join({ registry, db, store }) {
-      const cluster = new ClusterRegistry({ local: registry, redis: commands, keys, leases, rpc, db, store, io: deps.io, log: deps.log });
+      const cluster = new ClusterRegistry({ local: registry, redis: commands, keys, leases, rpc, db, store, io: deps.io, log: deps.log, remoteSockets });
       directory = cluster;
       await rpc.start((op, payload, from) => cluster.serve(op, payload, from));
       deps.io.on(GAME_MOVED, (gameId: unknown) => {

@@ -8,7 +8,9 @@
  *    played to the podium: every phone, the results page and a fault-free replay of the stored
  *    answers (what one node would have scored) agree on every score. Its results can't be deleted
  *    through node A while it runs; once it is over, deleting them there closes its room on node B.
- * 2. A game owned by node A: node B is killed (SIGKILL) mid-round; its phones come back through
+ * 2. A game made on node A with its host and every phone there too is played to the podium without
+ *    a message through Redis: the owner knows no other node has a socket of it.
+ * 3. A game owned by node A: node B is killed (SIGKILL) mid-round; its phones come back through
  *    node A and the round finishes with every acknowledged answer kept. A third node C starts; then
  *    the owner A is killed mid-round: C takes the game over and it goes on within 10 s; it is played
  *    to the podium with nothing acknowledged lost and the same scores as the replay.
@@ -38,6 +40,8 @@ const TIMES = { readTimeSec: 1, timeLimitSec: 20 };
 const CONTENT_DIR = path.join(PROJECT_DIR, "tests/fixtures/reconnect-content");
 const REDIS_URL = process.env.TEST_REDIS_URL?.trim() || "redis://127.0.0.1:6379";
 const KEY_PREFIX = `quiz-test-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+/** The type of a message to sockets in the Redis Streams adapter's entries (socket.io-adapter's MessageType.BROADCAST). */
+const ADAPTER_BROADCAST = "3";
 /** The game must go on this soon after its owner is killed. */
 const FAILOVER_LIMIT_MS = 10_000;
 
@@ -195,6 +199,22 @@ describe.runIf(enabled)("several nodes on one Redis and one PostgreSQL", () => {
     // Once it is over, deleting its results through node A closes its room on node B, the owner.
     expect(await teacher.api.pastGames.delete.mutate({ gameId: game.ticket.gameId })).toEqual({ deleted: true });
     expect(await liveGamesOn(b), "node B closed the game's room").toBe(0);
+  });
+
+  it("sends a game whose host and phones are all on its owner's node nothing through Redis", async () => {
+    showNodeOutputOnFailure();
+    const [a] = nodes as [ServerProcess, ServerProcess];
+    const stream = `${KEY_PREFIX}:socket.io`;
+    const broadcastsSince = async (id: string) =>
+      (await redis.xrange(stream, `(${id}`, "+")).filter(([, fields]) => fields[fields.indexOf("type") + 1] === ADAPTER_BROADCAST).length;
+    const before = (await redis.xrevrange(stream, "+", "-", "COUNT", 1))[0]?.[0] ?? "0-0";
+    const game = await classroom(teacher.api, a.url, () => a.url);
+    expect(await liveGamesOn(a), "node A owns the game").toBe(1);
+    await game.playOut(0);
+    await game.checkResults();
+    // Every phone got every phase (above) straight from node A: none of it went down the adapter's stream.
+    expect(await broadcastsSince(before), "messages put in Redis for node B").toBe(0);
+    expect(await teacher.api.pastGames.delete.mutate({ gameId: game.ticket.gameId })).toEqual({ deleted: true });
   });
 
   it("survives a SIGKILL of a node mid-round, then of the game's owner: the game goes on from the node left", async () => {
