@@ -11,6 +11,8 @@
  *                                          the same wire protocol without the client library's CPU)
  *   --pages                                the load runs' server serves the teachers' pages too, as `npm start`
  *                                          does (built first when needed); without it the server is API-only
+ *   --phones-split                         two nodes: every game's phones alternate between them (as behind a
+ *                                          proxy spreading connections), not all on their host's node
  *
  * PostgreSQL runs need BENCH_DATABASE_URL (or TEST_DATABASE_URL): a role that may create databases.
  * The two-node runs (--db=two-nodes: two server processes sharing the games through Redis) also need
@@ -123,17 +125,18 @@ async function loadBenchmarks() {
   const client = (args.get("client") ?? "lean") as BotClient;
   if (client !== "lean" && client !== "socket.io") throw new Error(`--client must be lean or socket.io, not ${client}`);
   const pages = args.has("pages");
+  const phonesSplit = args.has("phones-split");
   if (pages) buildIfNeeded(path.resolve(import.meta.dirname, ".."));
   const profileDir = args.has("profile") ? path.resolve("bench-profiles") : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const plans: LoadScenario[] = [];
   for (const database of databases) {
-    if (scenarios.includes("one-big-game")) for (const players of bigGames) plans.push({ name: "one-big-game", games: 1, playersPerGame: players, database, postgresUrl, redisUrl, client, pages });
-    if (scenarios.includes("many-games")) for (const games of manyGames) plans.push({ name: "many-games", games, playersPerGame: 30, database, postgresUrl, redisUrl, client, pages });
+    if (scenarios.includes("one-big-game")) for (const players of bigGames) plans.push({ name: "one-big-game", games: 1, playersPerGame: players, database, postgresUrl, redisUrl, client, pages, phonesSplit: phonesSplit && database === "two-nodes" });
+    if (scenarios.includes("many-games")) for (const games of manyGames) plans.push({ name: "many-games", games, playersPerGame: 30, database, postgresUrl, redisUrl, client, pages, phonesSplit: phonesSplit && database === "two-nodes" });
   }
   const results: LoadResult[] = [];
   for (const plan of plans) {
-    const label = `${plan.name} ${plan.games} × ${plan.playersPerGame} on ${plan.database}${plan.pages ? ", with the pages" : ""}`;
+    const label = `${plan.name} ${plan.games} × ${plan.playersPerGame} on ${plan.database}${plan.pages ? ", with the pages" : ""}${plan.phonesSplit ? ", every game's phones split between the nodes" : ""}`;
     console.log(`\nLoad: ${label} (server and phones in separate processes, phones on ${client === "lean" ? "lean websockets" : "socket.io-client"}; 5 questions; phones join at 200/s, answer within 3 s)`);
     const r = await runLoad({ ...plan, cpuProfileDir: profileDir });
     results.push(r);

@@ -15,8 +15,12 @@ import { botNickname } from "../bot-nickname";
 import { LeanSocket } from "./lean-socket";
 
 export interface JoinPlan {
-  /** The server's nodes: game g's host screen goes to node g (mod N), where it was created; phone i joins through node i (mod N). */
+  /**
+   * The server's nodes: game g's host screen goes to node g (mod N), where it was created; phone i
+   * joins through node i (mod N), or with `phonesSplit` the game's k-th phone through node g + k (mod N).
+   */
   urls: string[];
+  phonesSplit?: boolean;
   games: Array<{ gameId: string; code: string; hostSecret: string }>;
   playersPerGame: number;
   joinsPerSecond: number;
@@ -99,8 +103,9 @@ async function joinAll(plan: JoinPlan) {
     if (wait > 1) await sleep(wait);
     const gameIndex = i % plan.games.length;
     const game = games[gameIndex]!;
-    const nickname = botNickname(Math.floor(i / plan.games.length) + 1);
-    joins.push(joinOne(nodeUrl(i), plan.games[gameIndex]!.code, nickname, game));
+    const inGame = Math.floor(i / plan.games.length);
+    const nickname = botNickname(inGame + 1);
+    joins.push(joinOne(nodeUrl(plan.phonesSplit ? gameIndex + inGame : i), plan.games[gameIndex]!.code, nickname, game));
   }
   await Promise.all(joins);
   return { joinMs: performance.now() - started };

@@ -24,7 +24,7 @@ export function machineDescription(): string {
   return `${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 }
 
-const key = (r: LoadResult) => `${r.scenario}|${r.games}x${r.playersPerGame}|${r.database}${r.pages ? "+pages" : ""}`;
+const key = (r: LoadResult) => `${r.scenario}|${r.games}x${r.playersPerGame}|${r.database}${r.pages ? "+pages" : ""}${r.phonesSplit ? "+split" : ""}`;
 
 export function recordResults(results: LoadResult[], commit: string): void {
   mkdirSync(DOCS, { recursive: true });
@@ -61,7 +61,7 @@ export function markdownTable(results: StoredResult[]): string {
     const load = r.scenario === "one-big-game" ? `1 × ${r.playersPerGame}` : `${r.games} × ${r.playersPerGame}`;
     const a = r.answerAckMs;
     lines.push(
-      `| ${r.scenario} | ${r.database}${r.pages ? " + pages" : ""} | ${load} | ${r.joined} | ${d(r.joinAckMs)} | ${d(r.fanOutLastPhoneMs)} | ${f(a.p50)} / ${f(a.p95)} / ${f(a.p99)} / ${f(a.max)} | ${r.answers.sent} / ${r.answers.acked} / ${r.answers.lost} | ${r.server.cpuSecondsPerThousandJoins} | ${r.server.cpuSecondsPerThousandAnswers} | ${r.server.idleRssMb} → ${r.server.rssAfterJoinsMb} (${r.server.peakRssMb}) | ${r.server.rssPerPlayerKb} | ${r.server.loopMaxMs} (${r.server.busiestGapCpuMs ?? "?"}) | ${r.gamesFinished}/${r.games} | ${r.client ?? "socket.io"}${r.bots.playCpuSeconds === undefined ? "" : ` (${r.bots.playCpuSeconds})`} | ${r.ranAt.slice(0, 16).replace("T", " ")} (${r.commit}) |`,
+      `| ${r.scenario} | ${r.database}${r.pages ? " + pages" : ""}${r.phonesSplit ? " (phones split)" : ""} | ${load} | ${r.joined} | ${d(r.joinAckMs)} | ${d(r.fanOutLastPhoneMs)} | ${f(a.p50)} / ${f(a.p95)} / ${f(a.p99)} / ${f(a.max)} | ${r.answers.sent} / ${r.answers.acked} / ${r.answers.lost} | ${r.server.cpuSecondsPerThousandJoins} | ${r.server.cpuSecondsPerThousandAnswers} | ${r.server.idleRssMb} → ${r.server.rssAfterJoinsMb} (${r.server.peakRssMb}) | ${r.server.rssPerPlayerKb} | ${r.server.loopMaxMs} (${r.server.busiestGapCpuMs ?? "?"}) | ${r.gamesFinished}/${r.games} | ${r.client ?? "socket.io"}${r.bots.playCpuSeconds === undefined ? "" : ` (${r.bots.playCpuSeconds})`} | ${r.ranAt.slice(0, 16).replace("T", " ")} (${r.commit}) |`,
     );
   }
   return lines.join("\n");

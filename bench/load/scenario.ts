@@ -40,6 +40,11 @@ export interface LoadScenario {
   client?: BotClient;
   /** Serve the teachers' pages too, as `npm start` does (they must be built). */
   pages?: boolean;
+  /**
+   * Two nodes: every game's phones alternate between them, as behind a proxy that spreads the
+   * connections (default: phone i on node i mod 2, so each many-games class is on its host's node).
+   */
+  phonesSplit?: boolean;
 }
 
 export interface LoadResult {
@@ -53,6 +58,8 @@ export interface LoadResult {
   client: BotClient;
   /** The server served the pages too (absent in results from before the option). */
   pages?: boolean;
+  /** Every game's phones alternated between the nodes (absent in results from before the option). */
+  phonesSplit?: boolean;
   joined: number;
   joinRefusals: Record<string, number>;
   joinAckMs: Distribution;
@@ -174,7 +181,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idle = await mark();
 
-    bots.send({ type: "join", urls, games: tickets, playersPerGame: scenario.playersPerGame, joinsPerSecond, client } satisfies JoinPlan & { type: string });
+    bots.send({ type: "join", urls, games: tickets, playersPerGame: scenario.playersPerGame, joinsPerSecond, client, phonesSplit: scenario.phonesSplit ?? false } satisfies JoinPlan & { type: string });
     const joined = await reply<{ joined: number; joinAcksMs: number[]; joinRefusals: Record<string, number>; botLoopMaxMs: number; botCpuSeconds: number }>(bots, "joined");
     const joinSample = await mark();
 
@@ -213,6 +220,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
       joinsPerSecond,
       client,
       pages: scenario.pages ?? false,
+      phonesSplit: scenario.phonesSplit ?? false,
       joined: joined.joined,
       joinRefusals: joined.joinRefusals,
       joinAckMs: distribution(joined.joinAcksMs),
