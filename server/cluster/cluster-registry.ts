@@ -301,7 +301,8 @@ export class ClusterRegistry implements RoomDirectory {
   private async takeOver(gameIds: string[]): Promise<void> {
     const fresh = gameIds.filter((gameId) => !this.takeovers.has(gameId));
     if (fresh.length > 0) {
-      const job = this.restore(fresh);
+      // Redis or the database failing here is logged; the next scan (or call for the game) tries again.
+      const job = this.restore(fresh).catch((error: unknown) => this.deps.log.warn(`cluster: could not take over ${fresh.length} game(s) yet: ${String(error)}`));
       for (const gameId of fresh) this.takeovers.set(gameId, job);
       void job.finally(() => fresh.forEach((gameId) => this.takeovers.delete(gameId)));
     }
@@ -313,7 +314,16 @@ export class ClusterRegistry implements RoomDirectory {
     const acquired: string[] = [];
     for (const gameId of gameIds) if (!local.findById(gameId) && (await leases.acquire(gameId))) acquired.push(gameId);
     if (acquired.length === 0) return;
-    const states = new Map((await store.list()).map((state) => [state.gameId, state]));
+    let saved: GameState[];
+    try {
+      saved = await store.list();
+    } catch (error) {
+      // Holding the leases of games it can't run would keep every node from them: give them back.
+      await Promise.allSettled(acquired.map((gameId) => leases.release(gameId)));
+      const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      throw new Error(`the database did not answer (${reason})`);
+    }
+    const states = new Map(saved.map((state) => [state.gameId, state]));
     for (const gameId of acquired) {
       const state = states.get(gameId);
       try {

@@ -1,16 +1,23 @@
 /**
  * Game leases and fencing against a real Redis (TEST_REDIS_URL, default redis://127.0.0.1:6379;
  * unreachable = FAIL): one owner at a time, a lease taken by another node is noticed at the next
- * renewal, a lease that couldn't be renewed in time stops counting by the node's own clock, and a
- * node without the lease can't write or broadcast for that game.
+ * renewal, a lease that couldn't be renewed in time stops counting by the node's own clock, a
+ * takeover the database can't serve gives the lease back, and a node without the lease can't
+ * write or broadcast for that game.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { deleteRedisKeys } from "../support/redis-keys";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Server } from "socket.io";
+import { ClusterRegistry } from "../../server/cluster/cluster-registry";
 import { fenceRoomPorts, LeaseLost } from "../../server/cluster/fencing";
 import { clusterKeys } from "../../server/cluster/keys";
 import { GameLeases } from "../../server/cluster/lease";
+import { RemoteSockets } from "../../server/cluster/remote-sockets";
+import type { NodeRpc } from "../../server/cluster/rpc";
+import type { Database } from "../../server/db";
+import type { RoomRegistry } from "../../server/rooms/registry";
 import type { GameState, SavedAnswer } from "../../server/engine";
 import type { GamePersistence, LiveGameStore, RoomBroadcaster } from "../../server/rooms/ports";
 
@@ -75,6 +82,31 @@ describe.runIf(redisWanted)("game leases on Redis", () => {
     await sleep(TTL_MS / 3 + 200);
     expect(lost).toEqual([[gameId]]);
     expect(a.holds(gameId)).toBe(false);
+  });
+
+  it("gives back the games it could not take over while the database was down, and does not crash", async () => {
+    const gameId = randomUUID();
+    const warnings: string[] = [];
+    const leases = node("node-a");
+    const registry = new ClusterRegistry({
+      local: { findById: () => undefined } as unknown as RoomRegistry,
+      redis,
+      keys,
+      leases,
+      rpc: {} as NodeRpc,
+      db: {} as Database,
+      store: { save: async () => {}, remove: async () => {}, list: () => Promise.reject(new Error("Failed query", { cause: new Error("connect ECONNREFUSED 127.0.0.1:5432") })) },
+      io: {} as Server,
+      log: { ...silent, warn: (message) => void warnings.push(message) },
+      remoteSockets: new RemoteSockets("cluster-node:a"),
+    });
+    // A live game whose owner died: its details are in Redis, nobody holds its lease.
+    await redis.hset(keys.game(gameId), { code: "123456", hostSecretHash: "h" });
+    expect(await registry.findById(gameId)).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining("the database did not answer (connect ECONNREFUSED 127.0.0.1:5432)")]);
+    expect(await leases.owner(gameId), "the lease is free for the next try").toBeNull();
+    expect(await node("node-b").acquire(gameId)).toBe(true);
+    await redis.del(keys.game(gameId));
   });
 
   it("stops counting a lease it could not renew before it ran out, by its own clock", async () => {
