@@ -9,7 +9,7 @@
  * to them alone. A game this node took over may still have sockets elsewhere it never heard of:
  * its messages always go through Redis too.
  */
-import type { SocketsElsewhere } from "../socket/broadcaster";
+import type { Elsewhere, SocketsElsewhere } from "../socket/broadcaster";
 import type { RoomOp } from "./remote-room";
 
 export type ForwardedPayload = { gameId: string; socketId?: string; playerId?: string };
@@ -81,16 +81,18 @@ export class RemoteSockets implements SocketsElsewhere {
 
   // ——— SocketsElsewhere ———
 
-  players(gameId: string): boolean {
-    return !this.madeHere.has(gameId) || (this.byGame.get(gameId)?.players.size ?? 0) > 0;
+  playersOf(gameId: string): Iterable<string> | "maybe" {
+    return this.madeHere.has(gameId) ? (this.byGame.get(gameId)?.players.keys() ?? []) : "maybe";
   }
 
-  player(gameId: string, playerId: string): boolean {
-    return !this.madeHere.has(gameId) || this.byGame.get(gameId)?.players.has(playerId) === true;
+  player(gameId: string, playerId: string): Elsewhere {
+    if (!this.madeHere.has(gameId)) return "maybe";
+    return this.byGame.get(gameId)?.players.has(playerId) ? "yes" : "no";
   }
 
-  host(gameId: string): boolean {
-    return !this.madeHere.has(gameId) || (this.byGame.get(gameId)?.hosts ?? 0) > 0;
+  host(gameId: string): Elsewhere {
+    if (!this.madeHere.has(gameId)) return "maybe";
+    return (this.byGame.get(gameId)?.hosts ?? 0) > 0 ? "yes" : "no";
   }
 
   private add(nodeId: string, socket: RemoteSocket): void {

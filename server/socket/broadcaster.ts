@@ -6,20 +6,27 @@ export const playersChannel = (gameId: string) => `players:${gameId}`;
 export const hostChannel = (gameId: string) => `host:${gameId}`;
 export const playerChannel = (playerId: string) => `player:${playerId}`;
 
-/** In a cluster: whether some of a game's sockets may be connected to other nodes (server/cluster/remote-sockets.ts). */
+/**
+ * Whether other nodes hold sockets of a game: "no"; "yes", as recorded from the calls they
+ * forwarded; "maybe" for a game this node took over (it can't know every socket elsewhere).
+ */
+export type Elsewhere = "no" | "yes" | "maybe";
+
+/** In a cluster: where a game's sockets are, besides this node (server/cluster/remote-sockets.ts). */
 export interface SocketsElsewhere {
   /** The Socket.IO room every socket connected to this node is in. */
   readonly localRoom: string;
-  players(gameId: string): boolean;
-  player(gameId: string, playerId: string): boolean;
-  host(gameId: string): boolean;
+  /** The game's players with sockets on other nodes, or "maybe" (any of them). */
+  playersOf(gameId: string): Iterable<string> | "maybe";
+  player(gameId: string, playerId: string): Elsewhere;
+  host(gameId: string): Elsewhere;
 }
 
 /**
  * Sends room projections through Socket.IO rooms. In a cluster (`elsewhere` given), this node's
- * own sockets get each message at once, and it goes through the Redis adapter only for sockets
- * that may be on other nodes: the adapter would write even this node's sockets only once Redis
- * has stored the message (each phone's message a Redis round trip later, all of them in one piece
+ * own sockets get each message at once, and it goes through the Redis adapter only to the players
+ * and host screens other nodes hold. Through the adapter, a message would reach even this node's
+ * sockets only once Redis stored it (a round trip per message, and those writes all in one piece
  * when the replies come back), and every node reads and decodes every message put there.
  */
 export class SocketBroadcaster implements RoomBroadcaster {
@@ -30,42 +37,76 @@ export class SocketBroadcaster implements RoomBroadcaster {
 
   toPlayers(gameId: string, view: PlayerRoomView, playerIds?: readonly string[]): void {
     // Encoded once per call either way; a slice goes to the players' own channels.
-    if (!playerIds) return this.emit(playersChannel(gameId), ServerEvent.room, view, this.elsewhere?.players(gameId));
-    this.emit(playerIds.map(playerChannel), ServerEvent.room, view);
+    const channels = playerIds ? playerIds.map(playerChannel) : playersChannel(gameId);
     const elsewhere = this.elsewhere;
-    if (!elsewhere) return;
-    // Through Redis only the slice's players who may be on other nodes.
-    const remote = playerIds.filter((id) => elsewhere.player(gameId, id));
-    if (remote.length > 0) this.emitElsewhere(remote.map(playerChannel), ServerEvent.room, view);
+    if (!elsewhere) return void this.io.to(channels).emit(ServerEvent.room, view);
+    this.io.local.to(channels).emit(ServerEvent.room, view);
+    const remote = playerIds ?? elsewhere.playersOf(gameId);
+    if (remote === "maybe") return this.toOtherNodes(channels, ServerEvent.room, view);
+    const only: string[] = [];
+    for (const playerId of remote) {
+      const where = elsewhere.player(gameId, playerId);
+      const channel = playerChannel(playerId);
+      if (where === "yes" && this.hasLocalSockets(channel)) this.toOtherNodes(channel, ServerEvent.room, view);
+      else if (where !== "no" && !this.hasLocalSockets(channel)) only.push(channel);
+    }
+    // None of these players has a socket here: the adapter delivers them nothing on this node.
+    if (only.length > 0) this.io.to(only).emit(ServerEvent.room, view);
   }
 
   toPlayer(gameId: string, playerId: string, room: PlayerRoomView, you: PersonalView): void {
     const message: PersonalMessage = { room, you };
-    this.emit(playerChannel(playerId), ServerEvent.personal, message, this.elsewhere?.player(gameId, playerId));
+    this.toPlayerChannel(gameId, playerId, ServerEvent.personal, message);
   }
 
   playerRemoved(gameId: string, playerId: string, message: string): void {
-    this.emit(playerChannel(playerId), ServerEvent.removed, { message }, this.elsewhere?.player(gameId, playerId));
+    this.toPlayerChannel(gameId, playerId, ServerEvent.removed, { message });
     this.io.in(playerChannel(playerId)).socketsLeave(playersChannel(gameId));
   }
 
   toHost(gameId: string, view: HostView): void {
-    this.emit(hostChannel(gameId), ServerEvent.hostState, view, this.elsewhere?.host(gameId));
+    this.toHostChannel(gameId, ServerEvent.hostState, view);
   }
 
   hostAnswers(gameId: string, update: AnswerCountUpdate): void {
-    this.emit(hostChannel(gameId), ServerEvent.hostAnswers, update, this.elsewhere?.host(gameId));
+    this.toHostChannel(gameId, ServerEvent.hostAnswers, update);
   }
 
-  /** Without a cluster, the adapter is this process's own: a plain emit. */
-  private emit(channels: string | string[], event: string, data: unknown, alsoElsewhere = false): void {
-    if (!this.elsewhere) return void this.io.to(channels).emit(event, data);
-    this.io.local.to(channels).emit(event, data);
-    if (alsoElsewhere) this.emitElsewhere(channels, event, data);
+  /**
+   * A player has one live socket (a resume elsewhere closes the one before): with a socket here,
+   * the message goes only here unless another node is known to hold one too.
+   */
+  private toPlayerChannel(gameId: string, playerId: string, event: string, data: unknown): void {
+    const channel = playerChannel(playerId);
+    if (!this.elsewhere) return void this.io.to(channel).emit(event, data);
+    const where = this.elsewhere.player(gameId, playerId);
+    if (!this.hasLocalSockets(channel)) {
+      if (where !== "no") this.io.to(channel).emit(event, data);
+      return;
+    }
+    this.io.local.to(channel).emit(event, data);
+    if (where === "yes") this.toOtherNodes(channel, event, data);
   }
 
-  /** Through the adapter to the other nodes' sockets only (this node's got it already). */
-  private emitElsewhere(channels: string | string[], event: string, data: unknown): void {
+  /** A teacher may have screens on several nodes: one here says nothing about the others. */
+  private toHostChannel(gameId: string, event: string, data: unknown): void {
+    const channel = hostChannel(gameId);
+    if (!this.elsewhere) return void this.io.to(channel).emit(event, data);
+    const where = this.elsewhere.host(gameId);
+    if (!this.hasLocalSockets(channel)) {
+      if (where !== "no") this.io.to(channel).emit(event, data);
+      return;
+    }
+    this.io.local.to(channel).emit(event, data);
+    if (where !== "no") this.toOtherNodes(channel, event, data);
+  }
+
+  /** Through the adapter, except to this node's sockets (they got it already). Costs a pass over them: for the rare case only. */
+  private toOtherNodes(channels: string | string[], event: string, data: unknown): void {
     this.io.to(channels).except(this.elsewhere!.localRoom).emit(event, data);
+  }
+
+  private hasLocalSockets(channel: string): boolean {
+    return (this.io.of("/").adapter.rooms.get(channel)?.size ?? 0) > 0;
   }
 }
