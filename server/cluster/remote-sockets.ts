@@ -32,9 +32,6 @@ export class RemoteSockets implements SocketsElsewhere {
   private readonly byGame = new Map<string, GameElsewhere>();
   private readonly madeHere = new Set<string>();
 
-  /** `localRoom`: the Socket.IO room every socket connected to this node is in. */
-  constructor(readonly localRoom: string) {}
-
   record(nodeId: string, op: string, payload: ForwardedPayload, reply: unknown): void {
     const { gameId, socketId } = payload;
     if (!socketId) return;

@@ -18,7 +18,7 @@ import { NodeRpc } from "./rpc";
 import { RemoteSockets } from "./remote-sockets";
 import { RateLimiterRedis } from "rate-limiter-flexible";
 import type { LimiterFactory } from "../socket/wrong-code-limiter";
-import type { SocketsElsewhere } from "../socket/broadcaster";
+import { deliverFromOtherNodes, type SocketsElsewhere } from "../socket/broadcaster";
 
 export interface ClusterOptions {
   redisUrl: string;
@@ -75,8 +75,8 @@ export async function connectCluster(options: ClusterOptions, deps: { io: Server
   }
 
   deps.io.adapter(createAdapter(adapterClient, { streamName: keys.adapter, channelPrefix: keys.adapter, onlyPlaintext: true }));
-  const remoteSockets = new RemoteSockets(`cluster-node:${nodeId}`);
-  deps.io.on("connection", (socket) => void socket.join(remoteSockets.localRoom));
+  const remoteSockets = new RemoteSockets();
+  deliverFromOtherNodes(deps.io);
   let directory: ClusterRegistry | null = null;
   const leases = new GameLeases(commands, keys, nodeId, ttlMs, (gameIds) => directory?.leasesLost(gameIds));
   const rpc = new NodeRpc(commands, subscriber, keys, nodeId, deps.log);

@@ -14,22 +14,28 @@ export type Elsewhere = "no" | "yes" | "maybe";
 
 /** In a cluster: where a game's sockets are, besides this node (server/cluster/remote-sockets.ts). */
 export interface SocketsElsewhere {
-  /** The Socket.IO room every socket connected to this node is in. */
-  readonly localRoom: string;
   /** The game's players with sockets on other nodes, or "maybe" (any of them). */
   playersOf(gameId: string): Iterable<string> | "maybe";
   player(gameId: string, playerId: string): Elsewhere;
   host(gameId: string): Elsewhere;
 }
 
+/** Server-side event to the other nodes of a cluster: messages for their sockets in these channels, in order. */
+export const DELIVER_ON_OTHER_NODES = "quiz:deliver";
+type Delivery = [channels: string | string[], event: string, data: unknown];
+
 /**
  * Sends room projections through Socket.IO rooms. In a cluster (`elsewhere` given), this node's
- * own sockets get each message at once, and it goes through the Redis adapter only to the players
- * and host screens other nodes hold. Through the adapter, a message would reach even this node's
- * sockets only once Redis stored it (a round trip per message, and those writes all in one piece
- * when the replies come back), and every node reads and decodes every message put there.
+ * own sockets get each message at once, and the players and host screens other nodes hold get
+ * theirs in one batch per turn of the event loop (`DELIVER_ON_OTHER_NODES`, through the Redis
+ * adapter's stream, so in order with its joins and leaves), which each node writes to its own
+ * sockets. Through a plain adapter broadcast every phone's own view was an entry of its own in
+ * Redis that every node read and decoded, and the adapter wrote even this node's sockets only once
+ * Redis had answered (those writes all in one piece when the replies came back).
  */
 export class SocketBroadcaster implements RoomBroadcaster {
+  private readonly outgoing: Delivery[] = [];
+
   constructor(
     private readonly io: Server,
     private readonly elsewhere?: SocketsElsewhere,
@@ -42,16 +48,10 @@ export class SocketBroadcaster implements RoomBroadcaster {
     if (!elsewhere) return void this.io.to(channels).emit(ServerEvent.room, view);
     this.io.local.to(channels).emit(ServerEvent.room, view);
     const remote = playerIds ?? elsewhere.playersOf(gameId);
-    if (remote === "maybe") return this.toOtherNodes(channels, ServerEvent.room, view);
-    const only: string[] = [];
-    for (const playerId of remote) {
-      const where = elsewhere.player(gameId, playerId);
-      const channel = playerChannel(playerId);
-      if (where === "yes" && this.hasLocalSockets(channel)) this.toOtherNodes(channel, ServerEvent.room, view);
-      else if (where !== "no" && !this.hasLocalSockets(channel)) only.push(channel);
-    }
-    // None of these players has a socket here: the adapter delivers them nothing on this node.
-    if (only.length > 0) this.io.to(only).emit(ServerEvent.room, view);
+    if (remote === "maybe") return this.sendElsewhere(channels, ServerEvent.room, view);
+    const there: string[] = [];
+    for (const playerId of remote) if (this.playerElsewhere(gameId, playerId)) there.push(playerChannel(playerId));
+    if (there.length > 0) this.sendElsewhere(there, ServerEvent.room, view);
   }
 
   toPlayer(gameId: string, playerId: string, room: PlayerRoomView, you: PersonalView): void {
@@ -72,41 +72,44 @@ export class SocketBroadcaster implements RoomBroadcaster {
     this.toHostChannel(gameId, ServerEvent.hostAnswers, update);
   }
 
-  /**
-   * A player has one live socket (a resume elsewhere closes the one before): with a socket here,
-   * the message goes only here unless another node is known to hold one too.
-   */
   private toPlayerChannel(gameId: string, playerId: string, event: string, data: unknown): void {
     const channel = playerChannel(playerId);
     if (!this.elsewhere) return void this.io.to(channel).emit(event, data);
-    const where = this.elsewhere.player(gameId, playerId);
-    if (!this.hasLocalSockets(channel)) {
-      if (where !== "no") this.io.to(channel).emit(event, data);
-      return;
-    }
     this.io.local.to(channel).emit(event, data);
-    if (where === "yes") this.toOtherNodes(channel, event, data);
+    if (this.playerElsewhere(gameId, playerId)) this.sendElsewhere(channel, event, data);
   }
 
-  /** A teacher may have screens on several nodes: one here says nothing about the others. */
+  /**
+   * A player has one live socket (a resume on another node closes the one before): in a game
+   * taken over, a player with a socket here has none elsewhere.
+   */
+  private playerElsewhere(gameId: string, playerId: string): boolean {
+    const where = this.elsewhere!.player(gameId, playerId);
+    return where === "yes" || (where === "maybe" && (this.io.of("/").adapter.rooms.get(playerChannel(playerId))?.size ?? 0) === 0);
+  }
+
+  /** A teacher may have screens on several nodes. */
   private toHostChannel(gameId: string, event: string, data: unknown): void {
     const channel = hostChannel(gameId);
     if (!this.elsewhere) return void this.io.to(channel).emit(event, data);
-    const where = this.elsewhere.host(gameId);
-    if (!this.hasLocalSockets(channel)) {
-      if (where !== "no") this.io.to(channel).emit(event, data);
-      return;
-    }
     this.io.local.to(channel).emit(event, data);
-    if (where !== "no") this.toOtherNodes(channel, event, data);
+    if (this.elsewhere.host(gameId) !== "no") this.sendElsewhere(channel, event, data);
   }
 
-  /** Through the adapter, except to this node's sockets (they got it already). Costs a pass over them: for the rare case only. */
-  private toOtherNodes(channels: string | string[], event: string, data: unknown): void {
-    this.io.to(channels).except(this.elsewhere!.localRoom).emit(event, data);
+  private sendElsewhere(channels: string | string[], event: string, data: unknown): void {
+    if (this.outgoing.length === 0) queueMicrotask(() => this.io.serverSideEmit(DELIVER_ON_OTHER_NODES, this.outgoing.splice(0)));
+    this.outgoing.push([channels, event, data]);
   }
+}
 
-  private hasLocalSockets(channel: string): boolean {
-    return (this.io.of("/").adapter.rooms.get(channel)?.size ?? 0) > 0;
-  }
+/** Each node of a cluster writes to its own sockets what the games' owners send them (`DELIVER_ON_OTHER_NODES`). */
+export function deliverFromOtherNodes(io: Server): void {
+  io.on(DELIVER_ON_OTHER_NODES, (batch: unknown) => {
+    if (!Array.isArray(batch)) return;
+    for (const delivery of batch as unknown[]) {
+      if (!Array.isArray(delivery)) continue;
+      const [channels, event, data] = delivery as Delivery;
+      if (typeof event === "string" && (typeof channels === "string" || Array.isArray(channels))) io.local.to(channels).emit(event, data);
+    }
+  });
 }

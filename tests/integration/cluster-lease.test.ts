@@ -98,7 +98,7 @@ describe.runIf(redisWanted)("game leases on Redis", () => {
       store: { save: async () => {}, remove: async () => {}, list: () => Promise.reject(new Error("Failed query", { cause: new Error("connect ECONNREFUSED 127.0.0.1:5432") })) },
       io: {} as Server,
       log: { ...silent, warn: (message) => void warnings.push(message) },
-      remoteSockets: new RemoteSockets("cluster-node:a"),
+      remoteSockets: new RemoteSockets(),
     });
     // A live game whose owner died: its details are in Redis, nobody holds its lease.
     await redis.hset(keys.game(gameId), { code: "123456", hostSecretHash: "h" });

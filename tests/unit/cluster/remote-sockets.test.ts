@@ -6,7 +6,7 @@ const elsewhere = (sockets: RemoteSockets, gameId: string) => ({ players: [...(s
 
 describe("which of a game's sockets other nodes hold (what the owner sends through Redis)", () => {
   it("names, for a game made here, the players and host screens another node holds", () => {
-    const sockets = new RemoteSockets("cluster-node:a");
+    const sockets = new RemoteSockets();
     sockets.gameMadeHere("g1");
     expect(elsewhere(sockets, "g1")).toEqual({ players: [], host: "no" });
 
@@ -25,7 +25,7 @@ describe("which of a game's sockets other nodes hold (what the owner sends throu
   });
 
   it("keeps a player elsewhere while any of their sockets there is open, and forgets a dead node's", () => {
-    const sockets = new RemoteSockets("cluster-node:a");
+    const sockets = new RemoteSockets();
     sockets.gameMadeHere("g1");
     sockets.record("b", "join", { gameId: "g1", socketId: "s1" }, joined("p1"));
     sockets.record("c", "resume", { gameId: "g1", socketId: "s2", playerId: "p1" }, { ok: true });
@@ -37,7 +37,7 @@ describe("which of a game's sockets other nodes hold (what the owner sends throu
   });
 
   it("can't rule out other nodes for a game it took over: they may hold sockets it never heard of", () => {
-    const sockets = new RemoteSockets("cluster-node:a");
+    const sockets = new RemoteSockets();
     expect([sockets.playersOf("restored"), sockets.player("restored", "p1"), sockets.host("restored")]).toEqual(["maybe", "maybe", "maybe"]);
 
     sockets.gameMadeHere("g1");
