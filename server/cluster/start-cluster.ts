@@ -15,6 +15,7 @@ import { clusterKeys } from "./keys";
 import { GameLeases } from "./lease";
 import { fenceRoomPorts } from "./fencing";
 import { NodeRpc } from "./rpc";
+import { sharedFanOutTurns } from "../rooms/fan-out-turns";
 import { RemoteSockets } from "./remote-sockets";
 import { RateLimiterRedis } from "rate-limiter-flexible";
 import type { LimiterFactory } from "../socket/wrong-code-limiter";
@@ -76,7 +77,7 @@ export async function connectCluster(options: ClusterOptions, deps: { io: Server
 
   deps.io.adapter(createAdapter(adapterClient, { streamName: keys.adapter, channelPrefix: keys.adapter, onlyPlaintext: true }));
   const remoteSockets = new RemoteSockets();
-  deliverFromOtherNodes(deps.io);
+  deliverFromOtherNodes(deps.io, sharedFanOutTurns, deps.log);
   let directory: ClusterRegistry | null = null;
   const leases = new GameLeases(commands, keys, nodeId, ttlMs, (gameIds) => directory?.leasesLost(gameIds));
   const rpc = new NodeRpc(commands, subscriber, keys, nodeId, deps.log);

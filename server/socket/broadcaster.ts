@@ -1,6 +1,7 @@
 import type { Server } from "socket.io";
 import { ServerEvent, type AnswerCountUpdate, type HostView, type PersonalMessage, type PersonalView, type PlayerRoomView } from "../../src/protocol";
-import type { RoomBroadcaster } from "../rooms/ports";
+import type { FanOutTurns } from "../rooms/fan-out-turns";
+import type { Logger, RoomBroadcaster } from "../rooms/ports";
 
 export const playersChannel = (gameId: string) => `players:${gameId}`;
 export const hostChannel = (gameId: string) => `host:${gameId}`;
@@ -102,14 +103,19 @@ export class SocketBroadcaster implements RoomBroadcaster {
   }
 }
 
-/** Each node of a cluster writes to its own sockets what the games' owners send them (`DELIVER_ON_OTHER_NODES`). */
-export function deliverFromOtherNodes(io: Server): void {
+/**
+ * Each node of a cluster writes to its own sockets what the games' owners send them
+ * (`DELIVER_ON_OTHER_NODES`), in the turns its own games' messages share: a batch for 500 phones
+ * does not hold its event loop in one piece.
+ */
+export function deliverFromOtherNodes(io: Server, turns: FanOutTurns, log: Logger): void {
+  const failed = (error: unknown) => log.error("writing messages from another node failed", error);
   io.on(DELIVER_ON_OTHER_NODES, (batch: unknown) => {
     if (!Array.isArray(batch)) return;
     for (const delivery of batch as unknown[]) {
       if (!Array.isArray(delivery)) continue;
       const [channels, event, data] = delivery as Delivery;
-      if (typeof event === "string" && (typeof channels === "string" || Array.isArray(channels))) io.local.to(channels).emit(event, data);
+      if (typeof event === "string" && (typeof channels === "string" || Array.isArray(channels))) turns.send(() => io.local.to(channels).emit(event, data), failed);
     }
   });
 }
