@@ -3,13 +3,13 @@
  * forwarded calls: added on a successful join/resume/host attach, removed when that node reports
  * the socket closed. If the node dies, what is left here is closed by the owner.
  *
- * It also tells the broadcaster whom a message must reach through Redis (`SocketsElsewhere`): a
- * socket on another node only ever joins a game through a call forwarded to the owner, so for a
- * game made on this node the note is complete, and a message for sockets that are all here goes
- * to them alone. A game this node took over may still have sockets elsewhere it never heard of:
- * its messages always go through Redis too.
+ * It also tells the broadcaster which sockets a message must reach on other nodes
+ * (`SocketsElsewhere`): a socket on another node only ever joins a game through a call forwarded to
+ * the owner, so for a game made on this node the note is complete, and a message for sockets that
+ * are all here goes to them alone. A game this node took over may still have sockets elsewhere it
+ * never heard of.
  */
-import type { Elsewhere, SocketsElsewhere } from "../socket/broadcaster";
+import type { SocketsElsewhere } from "../socket/broadcaster";
 import type { RoomOp } from "./remote-room";
 
 export type ForwardedPayload = { gameId: string; socketId?: string; playerId?: string };
@@ -21,11 +21,13 @@ interface RemoteSocket {
   playerId?: string;
 }
 
-/** How many of a game's sockets other nodes hold: its host screens', and each player's. */
+/** A game's sockets on other nodes: its host screens', and each player's. */
 interface GameElsewhere {
-  hosts: number;
-  players: Map<string, number>;
+  hosts: Set<string>;
+  players: Map<string, Set<string>>;
 }
+
+const NONE: readonly string[] = [];
 
 export class RemoteSockets implements SocketsElsewhere {
   private readonly byNode = new Map<string, Map<string, RemoteSocket>>();
@@ -78,18 +80,24 @@ export class RemoteSockets implements SocketsElsewhere {
 
   // ——— SocketsElsewhere ———
 
-  playersOf(gameId: string): Iterable<string> | "maybe" {
-    return this.madeHere.has(gameId) ? (this.byGame.get(gameId)?.players.keys() ?? []) : "maybe";
+  knowsAll(gameId: string): boolean {
+    return this.madeHere.has(gameId);
   }
 
-  player(gameId: string, playerId: string): Elsewhere {
-    if (!this.madeHere.has(gameId)) return "maybe";
-    return this.byGame.get(gameId)?.players.has(playerId) ? "yes" : "no";
+  playerSockets(gameId: string): string[] {
+    const sockets: string[] = [];
+    for (const ids of this.byGame.get(gameId)?.players.values() ?? []) sockets.push(...ids);
+    return sockets;
   }
 
-  host(gameId: string): Elsewhere {
-    if (!this.madeHere.has(gameId)) return "maybe";
-    return (this.byGame.get(gameId)?.hosts ?? 0) > 0 ? "yes" : "no";
+  socketsOfPlayer(gameId: string, playerId: string): readonly string[] {
+    const ids = this.byGame.get(gameId)?.players.get(playerId);
+    return ids ? [...ids] : NONE;
+  }
+
+  hostSockets(gameId: string): readonly string[] {
+    const ids = this.byGame.get(gameId)?.hosts;
+    return ids && ids.size > 0 ? [...ids] : NONE;
   }
 
   private add(nodeId: string, socket: RemoteSocket): void {
@@ -98,9 +106,13 @@ export class RemoteSockets implements SocketsElsewhere {
     this.remove(nodeId, socket.socketId);
     sockets.set(socket.socketId, socket);
     let game = this.byGame.get(socket.gameId);
-    if (!game) this.byGame.set(socket.gameId, (game = { hosts: 0, players: new Map() }));
-    if (socket.playerId) game.players.set(socket.playerId, (game.players.get(socket.playerId) ?? 0) + 1);
-    else game.hosts++;
+    if (!game) this.byGame.set(socket.gameId, (game = { hosts: new Set(), players: new Map() }));
+    if (!socket.playerId) game.hosts.add(socket.socketId);
+    else {
+      let ids = game.players.get(socket.playerId);
+      if (!ids) game.players.set(socket.playerId, (ids = new Set()));
+      ids.add(socket.socketId);
+    }
   }
 
   private remove(nodeId: string, socketId: string): void {
@@ -110,12 +122,12 @@ export class RemoteSockets implements SocketsElsewhere {
     sockets.delete(socketId);
     const game = this.byGame.get(socket.gameId);
     if (!game) return;
-    if (!socket.playerId) game.hosts--;
+    if (!socket.playerId) game.hosts.delete(socketId);
     else {
-      const left = (game.players.get(socket.playerId) ?? 1) - 1;
-      if (left > 0) game.players.set(socket.playerId, left);
-      else game.players.delete(socket.playerId);
+      const ids = game.players.get(socket.playerId);
+      ids?.delete(socketId);
+      if (ids?.size === 0) game.players.delete(socket.playerId);
     }
-    if (game.hosts <= 0 && game.players.size === 0) this.byGame.delete(socket.gameId);
+    if (game.hosts.size === 0 && game.players.size === 0) this.byGame.delete(socket.gameId);
   }
 }

@@ -7,32 +7,31 @@ export const playersChannel = (gameId: string) => `players:${gameId}`;
 export const hostChannel = (gameId: string) => `host:${gameId}`;
 export const playerChannel = (playerId: string) => `player:${playerId}`;
 
-/**
- * Whether other nodes hold sockets of a game: "no"; "yes", as recorded from the calls they
- * forwarded; "maybe" for a game this node took over (it can't know every socket elsewhere).
- */
-export type Elsewhere = "no" | "yes" | "maybe";
-
-/** In a cluster: where a game's sockets are, besides this node (server/cluster/remote-sockets.ts). */
+/** In a cluster: a game's sockets on other nodes, as the owner knows them (server/cluster/remote-sockets.ts). */
 export interface SocketsElsewhere {
-  /** The game's players with sockets on other nodes, or "maybe" (any of them). */
-  playersOf(gameId: string): Iterable<string> | "maybe";
-  player(gameId: string, playerId: string): Elsewhere;
-  host(gameId: string): Elsewhere;
+  /** Whether every socket of the game on other nodes is known here (a game made here), not only some (one taken over). */
+  knowsAll(gameId: string): boolean;
+  /** Every socket of the game's players known on other nodes. */
+  playerSockets(gameId: string): string[];
+  socketsOfPlayer(gameId: string, playerId: string): readonly string[];
+  hostSockets(gameId: string): readonly string[];
 }
 
-/** Server-side event to the other nodes of a cluster: messages for their sockets in these channels, in order. */
+/** Server-side event to the other nodes of a cluster: messages for their sockets (by id) and channels, in order. */
 export const DELIVER_ON_OTHER_NODES = "quiz:deliver";
-type Delivery = [channels: string | string[], event: string, data: unknown];
+type Delivery = [targets: string[], event: string, data: unknown];
 
 /**
  * Sends room projections through Socket.IO rooms. In a cluster (`elsewhere` given), this node's
- * own sockets get each message at once, and the players and host screens other nodes hold get
- * theirs in one batch per turn of the event loop (`DELIVER_ON_OTHER_NODES`, through the Redis
- * adapter's stream, so in order with its joins and leaves), which each node writes to its own
- * sockets. Through a plain adapter broadcast every phone's own view was an entry of its own in
- * Redis that every node read and decoded, and the adapter wrote even this node's sockets only once
- * Redis had answered (those writes all in one piece when the replies came back).
+ * own sockets get each message at once; the sockets other nodes hold get theirs in one batch per
+ * turn of the event loop (`DELIVER_ON_OTHER_NODES`, one Redis message), which each node writes to
+ * its own sockets. Through plain adapter broadcasts every phone's own view was an entry of its own
+ * in Redis that every node read and decoded, and the adapter wrote even this node's sockets only
+ * once Redis had answered (those writes all in one piece when the replies came back).
+ *
+ * Known sockets elsewhere are named by id: the batch travels on its own Redis channel, so it may
+ * arrive before that node has put a just-joined socket in the game's channels. For a game taken
+ * over, whose sockets elsewhere this node may not all know, the channels are named too.
  */
 export class SocketBroadcaster implements RoomBroadcaster {
   private readonly outgoing: Delivery[] = [];
@@ -48,11 +47,14 @@ export class SocketBroadcaster implements RoomBroadcaster {
     const elsewhere = this.elsewhere;
     if (!elsewhere) return void this.io.to(channels).emit(ServerEvent.room, view);
     this.io.local.to(channels).emit(ServerEvent.room, view);
-    const remote = playerIds ?? elsewhere.playersOf(gameId);
-    if (remote === "maybe") return this.sendElsewhere(channels, ServerEvent.room, view);
-    const there: string[] = [];
-    for (const playerId of remote) if (this.playerElsewhere(gameId, playerId)) there.push(playerChannel(playerId));
-    if (there.length > 0) this.sendElsewhere(there, ServerEvent.room, view);
+    if (!playerIds) {
+      const targets = elsewhere.playerSockets(gameId);
+      if (!elsewhere.knowsAll(gameId)) targets.push(playersChannel(gameId));
+      return this.sendElsewhere(targets, ServerEvent.room, view);
+    }
+    const targets: string[] = [];
+    for (const playerId of playerIds) this.addPlayerTargets(targets, gameId, playerId);
+    this.sendElsewhere(targets, ServerEvent.room, view);
   }
 
   toPlayer(gameId: string, playerId: string, room: PlayerRoomView, you: PersonalView): void {
@@ -77,16 +79,20 @@ export class SocketBroadcaster implements RoomBroadcaster {
     const channel = playerChannel(playerId);
     if (!this.elsewhere) return void this.io.to(channel).emit(event, data);
     this.io.local.to(channel).emit(event, data);
-    if (this.playerElsewhere(gameId, playerId)) this.sendElsewhere(channel, event, data);
+    const targets: string[] = [];
+    this.addPlayerTargets(targets, gameId, playerId);
+    this.sendElsewhere(targets, event, data);
   }
 
   /**
-   * A player has one live socket (a resume on another node closes the one before): in a game
-   * taken over, a player with a socket here has none elsewhere.
+   * A player's known sockets elsewhere; in a game taken over, also the player's channel unless the
+   * player's socket is here (a player has one live socket: a resume on another node closes the one before).
    */
-  private playerElsewhere(gameId: string, playerId: string): boolean {
-    const where = this.elsewhere!.player(gameId, playerId);
-    return where === "yes" || (where === "maybe" && (this.io.of("/").adapter.rooms.get(playerChannel(playerId))?.size ?? 0) === 0);
+  private addPlayerTargets(targets: string[], gameId: string, playerId: string): void {
+    const elsewhere = this.elsewhere!;
+    targets.push(...elsewhere.socketsOfPlayer(gameId, playerId));
+    const channel = playerChannel(playerId);
+    if (!elsewhere.knowsAll(gameId) && (this.io.of("/").adapter.rooms.get(channel)?.size ?? 0) === 0) targets.push(channel);
   }
 
   /** A teacher may have screens on several nodes. */
@@ -94,12 +100,15 @@ export class SocketBroadcaster implements RoomBroadcaster {
     const channel = hostChannel(gameId);
     if (!this.elsewhere) return void this.io.to(channel).emit(event, data);
     this.io.local.to(channel).emit(event, data);
-    if (this.elsewhere.host(gameId) !== "no") this.sendElsewhere(channel, event, data);
+    const targets = [...this.elsewhere.hostSockets(gameId)];
+    if (!this.elsewhere.knowsAll(gameId)) targets.push(channel);
+    this.sendElsewhere(targets, event, data);
   }
 
-  private sendElsewhere(channels: string | string[], event: string, data: unknown): void {
+  private sendElsewhere(targets: string[], event: string, data: unknown): void {
+    if (targets.length === 0) return;
     if (this.outgoing.length === 0) queueMicrotask(() => this.io.serverSideEmit(DELIVER_ON_OTHER_NODES, this.outgoing.splice(0)));
-    this.outgoing.push([channels, event, data]);
+    this.outgoing.push([targets, event, data]);
   }
 }
 
@@ -114,8 +123,10 @@ export function deliverFromOtherNodes(io: Server, turns: FanOutTurns, log: Logge
     if (!Array.isArray(batch)) return;
     for (const delivery of batch as unknown[]) {
       if (!Array.isArray(delivery)) continue;
-      const [channels, event, data] = delivery as Delivery;
-      if (typeof event === "string" && (typeof channels === "string" || Array.isArray(channels))) turns.send(() => io.local.to(channels).emit(event, data), failed);
+      const [targets, event, data] = delivery as Delivery;
+      if (typeof event === "string" && Array.isArray(targets) && targets.every((target) => typeof target === "string")) {
+        turns.send(() => io.local.to(targets).emit(event, data), failed);
+      }
     }
   });
 }

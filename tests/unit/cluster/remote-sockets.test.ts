@@ -2,46 +2,48 @@ import { describe, expect, it } from "vitest";
 import { RemoteSockets } from "../../../server/cluster/remote-sockets";
 
 const joined = (playerId: string) => ({ ok: true, you: { playerId } });
-const elsewhere = (sockets: RemoteSockets, gameId: string) => ({ players: [...(sockets.playersOf(gameId) as Iterable<string>)], host: sockets.host(gameId) });
+const elsewhere = (sockets: RemoteSockets, gameId: string) => ({ players: sockets.playerSockets(gameId), host: sockets.hostSockets(gameId) });
 
-describe("which of a game's sockets other nodes hold (what the owner sends through Redis)", () => {
-  it("names, for a game made here, the players and host screens another node holds", () => {
+describe("a game's sockets on other nodes (what the owner sends through Redis, and to which sockets)", () => {
+  it("names, for a game made here, the sockets of players and host screens another node holds", () => {
     const sockets = new RemoteSockets();
     sockets.gameMadeHere("g1");
-    expect(elsewhere(sockets, "g1")).toEqual({ players: [], host: "no" });
+    expect(sockets.knowsAll("g1")).toBe(true);
+    expect(elsewhere(sockets, "g1")).toEqual({ players: [], host: [] });
 
     sockets.record("b", "join", { gameId: "g1", socketId: "s1" }, joined("p1"));
     sockets.record("b", "hostAttached", { gameId: "g1", socketId: "h1" }, undefined);
-    expect(elsewhere(sockets, "g1")).toEqual({ players: ["p1"], host: "yes" });
-    expect([sockets.player("g1", "p1"), sockets.player("g1", "p2")]).toEqual(["yes", "no"]);
+    expect(elsewhere(sockets, "g1")).toEqual({ players: ["s1"], host: ["h1"] });
+    expect([sockets.socketsOfPlayer("g1", "p1"), sockets.socketsOfPlayer("g1", "p2")]).toEqual([["s1"], []]);
 
     // A refused join puts nobody elsewhere.
     sockets.record("b", "join", { gameId: "g1", socketId: "s2" }, { ok: false });
-    expect(sockets.player("g1", "p2")).toBe("no");
+    expect(sockets.socketsOfPlayer("g1", "p2")).toEqual([]);
 
     sockets.record("b", "socketClosed", { gameId: "g1", socketId: "s1", playerId: "p1" }, undefined);
     sockets.record("b", "hostDetached", { gameId: "g1", socketId: "h1" }, undefined);
-    expect(elsewhere(sockets, "g1")).toEqual({ players: [], host: "no" });
+    expect(elsewhere(sockets, "g1")).toEqual({ players: [], host: [] });
   });
 
-  it("keeps a player elsewhere while any of their sockets there is open, and forgets a dead node's", () => {
+  it("keeps each socket of a player until it closes, and forgets a dead node's", () => {
     const sockets = new RemoteSockets();
     sockets.gameMadeHere("g1");
     sockets.record("b", "join", { gameId: "g1", socketId: "s1" }, joined("p1"));
     sockets.record("c", "resume", { gameId: "g1", socketId: "s2", playerId: "p1" }, { ok: true });
+    expect(sockets.socketsOfPlayer("g1", "p1")).toEqual(["s1", "s2"]);
     sockets.record("b", "socketClosed", { gameId: "g1", socketId: "s1", playerId: "p1" }, undefined);
-    expect(sockets.player("g1", "p1"), "still open on node c").toBe("yes");
+    expect(sockets.socketsOfPlayer("g1", "p1"), "still open on node c").toEqual(["s2"]);
 
     expect(sockets.takeAll("c").map((socket) => socket.socketId)).toEqual(["s2"]);
     expect(elsewhere(sockets, "g1").players).toEqual([]);
   });
 
-  it("can't rule out other nodes for a game it took over: they may hold sockets it never heard of", () => {
+  it("doesn't claim to know every socket elsewhere of a game it took over", () => {
     const sockets = new RemoteSockets();
-    expect([sockets.playersOf("restored"), sockets.player("restored", "p1"), sockets.host("restored")]).toEqual(["maybe", "maybe", "maybe"]);
+    expect(sockets.knowsAll("restored")).toBe(false);
 
     sockets.gameMadeHere("g1");
     sockets.forgetGame("g1");
-    expect(sockets.playersOf("g1"), "a game lost (or over) here and taken back").toBe("maybe");
+    expect(sockets.knowsAll("g1"), "a game lost (or over) here and taken back").toBe(false);
   });
 });
