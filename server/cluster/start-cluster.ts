@@ -15,6 +15,7 @@ import { clusterKeys } from "./keys";
 import { GameLeases } from "./lease";
 import { fenceRoomPorts } from "./fencing";
 import { NodeRpc } from "./rpc";
+import { withReportedPublishFailures } from "./adapter-client";
 import { sharedFanOutTurns } from "../rooms/fan-out-turns";
 import { RemoteSockets } from "./remote-sockets";
 import { RateLimiterRedis } from "rate-limiter-flexible";
@@ -75,7 +76,7 @@ export async function connectCluster(options: ClusterOptions, deps: { io: Server
     throw new Error(`Could not reach Redis at REDIS_URL: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  deps.io.adapter(createAdapter(adapterClient, { streamName: keys.adapter, channelPrefix: keys.adapter, onlyPlaintext: true }));
+  deps.io.adapter(createAdapter(withReportedPublishFailures(adapterClient, onError), { streamName: keys.adapter, channelPrefix: keys.adapter, onlyPlaintext: true }));
   const remoteSockets = new RemoteSockets();
   deliverFromOtherNodes(deps.io, sharedFanOutTurns, deps.log);
   let directory: ClusterRegistry | null = null;
