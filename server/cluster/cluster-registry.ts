@@ -90,16 +90,21 @@ export class ClusterRegistry implements RoomDirectory {
     const [[, cachedMeta], [, owner]] = (await redis.multi().hgetall(keys.game(gameId)).get(keys.owner(gameId)).exec()) as [[null, Record<string, string>], [null, string | null]];
     const meta = cachedMeta?.code && cachedMeta.hostSecretHash ? cachedMeta : await this.liveGameFromDatabase(gameId);
     if (!meta) return undefined;
-    if (owner && owner !== this.nodeId) {
-      const remote = new RemoteRoom(gameId, meta.code, meta.hostSecretHash, owner, this.forward);
-      if (this.remoteRooms.size >= 10_000) this.remoteRooms.clear();
-      this.remoteRooms.set(gameId, { room: remote, until: Date.now() + REMOTE_ROOM_CACHE_MS });
-      return remote;
-    }
+    if (owner && owner !== this.nodeId) return this.remoteRoom(gameId, meta.code, meta.hostSecretHash, owner);
     // Nobody owns it (its owner died and the lease ran out): take it over here.
     await this.takeOver([gameId]);
     const restored = local.findById(gameId);
-    return restored && leases.holds(gameId) ? restored : undefined;
+    if (restored && leases.holds(gameId)) return restored;
+    // Another node took it over first (after Redis came back, every node looks for orphans at once).
+    const newOwner = await leases.owner(gameId);
+    return newOwner && newOwner !== this.nodeId ? this.remoteRoom(gameId, meta.code, meta.hostSecretHash, newOwner) : undefined;
+  }
+
+  private remoteRoom(gameId: string, code: string, hostSecretHash: string, owner: string): RemoteRoom {
+    const remote = new RemoteRoom(gameId, code, hostSecretHash, owner, this.forward);
+    if (this.remoteRooms.size >= 10_000) this.remoteRooms.clear();
+    this.remoteRooms.set(gameId, { room: remote, until: Date.now() + REMOTE_ROOM_CACHE_MS });
+    return remote;
   }
 
   /** A game Redis doesn't know: unknown, over, or Redis lost its data (restarted empty). The database decides. */

@@ -2,8 +2,8 @@
  * Game leases and fencing against a real Redis (TEST_REDIS_URL, default redis://127.0.0.1:6379;
  * unreachable = FAIL): one owner at a time, a lease taken by another node is noticed at the next
  * renewal, a lease that couldn't be renewed in time stops counting by the node's own clock, a
- * takeover the database can't serve gives the lease back, and a node without the lease can't
- * write or broadcast for that game.
+ * takeover the database can't serve gives the lease back, a takeover another node wins is
+ * followed there, and a node without the lease can't write or broadcast for that game.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { deleteRedisKeys } from "../support/redis-keys";
@@ -106,6 +106,32 @@ describe.runIf(redisWanted)("game leases on Redis", () => {
     expect(warnings).toEqual([expect.stringContaining("the database did not answer (connect ECONNREFUSED 127.0.0.1:5432)")]);
     expect(await leases.owner(gameId), "the lease is free for the next try").toBeNull();
     expect(await node("node-b").acquire(gameId)).toBe(true);
+    await redis.del(keys.game(gameId));
+  });
+
+  it("forwards to the node that took a game over first, rather than calling the game over", async () => {
+    const gameId = randomUUID();
+    const leases = node("node-a");
+    const other = node("node-b");
+    // After Redis comes back every node looks for orphans at once: node B takes the lease just before node A tries.
+    const racing = Object.assign(Object.create(leases) as GameLeases, {
+      acquire: async (id: string) => (await other.acquire(id)) && false,
+    });
+    const registry = new ClusterRegistry({
+      local: { findById: () => undefined } as unknown as RoomRegistry,
+      redis,
+      keys,
+      leases: racing,
+      rpc: {} as NodeRpc,
+      db: {} as Database,
+      store: { save: async () => {}, remove: async () => {}, list: async () => [] },
+      io: {} as Server,
+      log: silent,
+      remoteSockets: new RemoteSockets(),
+    });
+    await redis.hset(keys.game(gameId), { code: "654321", hostSecretHash: "h" });
+    const room = await registry.findById(gameId);
+    expect(room, "a phone's answer goes to node B, not 'this game is no longer running'").toMatchObject({ gameId, ownerNodeId: "node-b" });
     await redis.del(keys.game(gameId));
   });
 
