@@ -73,9 +73,17 @@ export class RemoteSockets implements SocketsElsewhere {
     this.madeHere.add(gameId);
   }
 
-  /** The game is over or lost here; if it comes back (a takeover) it is one this node may not know all of. */
+  /**
+   * The game is over or lost here: its records go (a socket closing after its game's room is gone
+   * is never reported here). If it comes back (a takeover), this node may not know all its sockets.
+   */
   forgetGame(gameId: string): void {
     this.madeHere.delete(gameId);
+    const game = this.byGame.get(gameId);
+    if (!game) return;
+    const socketIds = [...game.hosts, ...[...game.players.values()].flatMap((ids) => [...ids])];
+    for (const sockets of this.byNode.values()) for (const socketId of socketIds) sockets.delete(socketId);
+    this.byGame.delete(gameId);
   }
 
   // ——— SocketsElsewhere ———

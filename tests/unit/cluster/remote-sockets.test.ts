@@ -43,7 +43,10 @@ describe("a game's sockets on other nodes (what the owner sends through Redis, a
     expect(sockets.knowsAll("restored")).toBe(false);
 
     sockets.gameMadeHere("g1");
+    sockets.record("b", "join", { gameId: "g1", socketId: "s1" }, joined("p1"));
     sockets.forgetGame("g1");
     expect(sockets.knowsAll("g1"), "a game lost (or over) here and taken back").toBe(false);
+    expect(elsewhere(sockets, "g1"), "its records went with it").toEqual({ players: [], host: [] });
+    expect(sockets.takeAll("b"), "nothing left to close for it when node b dies").toEqual([]);
   });
 });
