@@ -175,6 +175,7 @@ function printLoad(r: LoadResult) {
   const d = (x: { p50: number; p95: number; p99: number; max: number }) => `p50 ${x.p50} / p95 ${x.p95} / p99 ${x.p99} / max ${x.max} ms`;
   console.log(`  joined ${r.joined} of ${r.players}${Object.keys(r.joinRefusals).length ? ` (refused: ${JSON.stringify(r.joinRefusals)})` : ""}; join ack ${d(r.joinAckMs)}`);
   console.log(`  question fan-out, last phone per question: ${d(r.fanOutLastPhoneMs)} (every phone: ${d(r.fanOutMs)})`);
+  if (r.fanOutLastPhoneByQuestionMs) console.log(`  question fan-out by question, slowest game's last phone: ${r.fanOutLastPhoneByQuestionMs.join(", ")} ms`);
   console.log(`  answer ack ${d(r.answerAckMs)}`);
   console.log(`  answers sent ${r.answers.sent}, acked ${r.answers.acked}, stored ${r.answers.stored}, lost ${r.answers.lost}, timed out ${r.answers.timedOut}${Object.keys(r.answers.refused).length ? `, refused ${JSON.stringify(r.answers.refused)}` : ""}`);
   console.log(`  games finished ${r.gamesFinished}/${r.games}; wall ${r.wallSeconds} s`);

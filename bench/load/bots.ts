@@ -200,10 +200,15 @@ async function play(plan: PlayPlan) {
   // Answers still in flight when the last game ended get their acks (or time out).
   await sleep(500);
   const lastPhoneMs: number[] = [];
+  const slowestGameByQuestion: number[] = [];
   for (const game of games) {
-    for (const [question, arrived] of game.lastArrival) lastPhoneMs.push(arrived - game.questionOpenedAt.get(question)!);
+    for (const [question, arrived] of game.lastArrival) {
+      const ms = arrived - game.questionOpenedAt.get(question)!;
+      lastPhoneMs.push(ms);
+      slowestGameByQuestion[question] = Math.max(slowestGameByQuestion[question] ?? 0, ms);
+    }
   }
-  return { playMs: performance.now() - started, gamesFinished: games.filter((game) => game.done).length, lastPhoneMs };
+  return { playMs: performance.now() - started, gamesFinished: games.filter((game) => game.done).length, lastPhoneMs, slowestGameByQuestion };
 }
 
 process.on("message", async (message: { type: string } & Partial<JoinPlan & PlayPlan>) => {

@@ -67,6 +67,12 @@ export interface LoadResult {
   fanOutMs: Distribution;
   /** Per game and question: when the last phone had it. */
   fanOutLastPhoneMs: Distribution;
+  /**
+   * Per question, in play order: the last phone of the slowest game (the first question has been
+   * the slowest at 10,000: code paths and writes the game runs for the first time). Absent in
+   * results from before it was reported.
+   */
+  fanOutLastPhoneByQuestionMs?: number[];
   answerAckMs: Distribution;
   answers: { sent: number; acked: number; refused: Record<string, number>; timedOut: number; stored: number; lost: number };
   gamesFinished: number;
@@ -189,6 +195,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
     const played = await reply<{
       gamesFinished: number;
       lastPhoneMs: number[];
+      slowestGameByQuestion: number[];
       fanOutMs: number[];
       answerAcksMs: number[];
       answersSent: number;
@@ -226,6 +233,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
       joinAckMs: distribution(joined.joinAcksMs),
       fanOutMs: distribution(played.fanOutMs),
       fanOutLastPhoneMs: distribution(played.lastPhoneMs),
+      fanOutLastPhoneByQuestionMs: played.slowestGameByQuestion.map((ms) => Math.round(ms)),
       answerAckMs: distribution(played.answerAcksMs),
       answers: { sent: played.answersSent, acked, refused: played.answerRefusals, timedOut: played.answersTimedOut, stored: answerIds.length, lost },
       gamesFinished: played.gamesFinished,
