@@ -4,7 +4,7 @@
  * Every inbound action follows the same path: engine → persist → broadcast.
  */
 import { randomUUID } from "node:crypto";
-import type { AnswerAck, AnswerRequest, HostActionAck, JoinAck, PickTeamAck, PlayerRoomView, Refusal, ResumeAck } from "../../src/protocol";
+import type { AnswerAck, AnswerRequest, HostActionAck, HostView, JoinAck, PickTeamAck, PlayerRoomView, Refusal, ResumeAck } from "../../src/protocol";
 import { refusal } from "../../src/protocol";
 import {
   allPlayers,
@@ -620,7 +620,7 @@ export class GameRoom {
       if (host) {
         this.hostAnswerCount.cancel();
         this.hostRefresh.cancel();
-        broadcaster.toHost(this.gameId, host);
+        this.toHostInTurn(() => host);
       } else if (events.length > 0) {
         this.hostRefresh.request();
       }
@@ -682,7 +682,22 @@ export class GameRoom {
   }
 
   private sendHostView(): void {
-    if (!this.disposed) this.deps.broadcaster.toHost(this.gameId, hostView(this.state, this.clock()));
+    this.toHostInTurn(() => hostView(this.state, this.clock()));
+  }
+
+  /**
+   * The host's view goes out in the turns the phones' messages share, in order with them and with
+   * the host's other views. Sent straight away, the views of every game whose round save came back
+   * in the same database reply were all built, encoded and written in that one callback: at 200
+   * classes, 37 ms of the event loop's worst stall (57 ms).
+   */
+  private toHostInTurn(view: () => HostView): void {
+    this.turns.send(
+      () => {
+        if (!this.disposed) this.deps.broadcaster.toHost(this.gameId, view());
+      },
+      (error) => this.deps.log.error(`game ${this.code}: sending the host's view failed`, error),
+    );
   }
 
   private sendHostAnswerCount(): void {

@@ -106,9 +106,10 @@ describe("a phase change's messages to the phones", () => {
       else turns[turns.length - 1]!.push(sent);
     }
     const revealTurns = turns.map((turn) => turn.filter((sent) => "personalFor" in sent && sent.phase === "reveal").length).filter((count) => count > 0);
-    // At most six slices (600 phones) a turn, the engine's step and the snapshot included: the step
-    // took the first turn's first place, the snapshot (the next answers wait for it) the second's.
-    expect(revealTurns).toEqual([500, 500, 200]);
+    // At most six slices (600 phones) a turn, the engine's step, the host's view and the snapshot
+    // included: the step and the host's view took the first turn's first two places, the snapshot
+    // (the next answers wait for it) the second's first.
+    expect(revealTurns).toEqual([400, 500, 300]);
     const own = log.flatMap((sent) => ("personalFor" in sent ? [sent.personalFor] : []));
     expect(own.sort()).toEqual([...ids].sort());
     expect(log.some((sent) => "to" in sent && sent.phase === "reveal")).toBe(false);
@@ -152,6 +153,52 @@ describe("a phase change's messages to the phones", () => {
     expect(busyTurns.reduce((sum, count) => sum + count, 0)).toBe(10);
     expect(turns.waiting).toBe(0);
     for (const { room } of games) room.dispose();
+  });
+
+  it("of many games whose round saves come back together take turns, their hosts' views included, each host's before its phones'", async () => {
+    const log: Sent[] = [];
+    const turns = steppingTurns();
+    let releaseSaves!: () => void;
+    const saves = new Promise<void>((resolve) => (releaseSaves = resolve));
+    // Every game's round save answered by one database reply.
+    const oneReply: GamePersistence = { ...persistence, saveRound: () => saves };
+    const sent: Array<{ host: boolean; game: string }> = [];
+    const recording = recordingBroadcaster(log);
+    const broadcaster: RoomBroadcaster = {
+      ...recording,
+      toHost: (gameId) => sent.push({ host: true, game: gameId }),
+      toPlayer: (gameId, playerId, room, you) => {
+        recording.toPlayer(gameId, playerId, room, you);
+        sent.push({ host: false, game: gameId });
+      },
+    };
+    const rooms: GameRoom[] = [];
+    for (let g = 0; g < 10; g++) {
+      const room = new GameRoom(newGame({ settings: { readTimeSec: 0 } }), "hash", { persistence: oneReply, broadcaster, store: new InMemoryGameStore(), log: quiet, disconnectGraceMs: 0, fanOutTurns: turns });
+      for (let i = 0; i < 2; i++) if (!(await room.join(`Player ${i}`, `socket-${g}-${i}`)).ok) throw new Error("join refused");
+      rooms.push(room);
+    }
+    await Promise.all(rooms.map((room) => room.start()));
+    await settle();
+    const skips = rooms.map((room) => room.skip()); // each closes its round; the reveal waits for the round's save
+    await settle();
+    sent.length = 0;
+    releaseSaves();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Six slots in the turn: a few games' host views and phones' messages now, not all ten hosts' views at once.
+    const hostViewsAtOnce = sent.filter((message) => message.host).length;
+    expect(hostViewsAtOnce).toBeGreaterThan(0);
+    expect(hostViewsAtOnce).toBeLessThan(10);
+    await Promise.all(skips);
+    await settle();
+    expect(sent.filter((message) => message.host)).toHaveLength(10);
+    for (const room of rooms) {
+      const hostAt = sent.findIndex((message) => message.host && message.game === room.gameId);
+      const phonesAt = sent.findIndex((message) => !message.host && message.game === room.gameId);
+      expect(hostAt).toBeLessThan(phonesAt);
+    }
+    expect(turns.waiting).toBe(0);
+    for (const room of rooms) room.dispose();
   });
 
   it("of many games whose last answers arrive together take turns too: each game's reveal is worked out in a turn's share", async () => {
