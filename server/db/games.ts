@@ -66,26 +66,31 @@ export async function finishGame(db: Database, id: string, input: FinishGameInpu
 /** One game's end, as `finishGames` takes it. */
 export type GameEnd = FinishGameInput & { gameId: string };
 
-/** `finishGame` for many games in one transaction of two statements, however many games and players. */
+/**
+ * `finishGame` for many games in one statement, however many games and players: the games' rows and
+ * their players' standings change together (a statement is atomic), in one round trip. As a
+ * transaction of two statements it held a connection for four round trips, each waiting its turn
+ * on an event loop busy with the classes still answering.
+ */
 export async function finishGames(db: Database, inputs: ReadonlyArray<GameEnd>): Promise<void> {
   if (inputs.length === 0) return;
   const column = (pick: (input: GameEnd) => string) => arrayLiteral(inputs.map(pick));
   const standings = inputs.flatMap((input) =>
     input.standings.map((s) => ({ player_id: s.playerId, game_id: input.gameId, score: s.score, rank: s.rank })),
   );
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`
+  // A data-modifying WITH runs to completion whether or not the statement reads its rows.
+  // `::text::jsonb`: the parameter is sent as text on both drivers (no driver-side json encoding).
+  await db.execute(sql`
+    with finished as (
       update ${games} as g set status = f.status, finished_at = f.at
         from unnest(${column((f) => f.gameId)}::uuid[], ${column((f) => f.status)}::text[], ${column((f) => f.at.toISOString())}::timestamptz[]) as f(id, status, at)
-       where g.id = f.id`);
-    if (standings.length === 0) return;
-    // `::text::jsonb`: the parameter is sent as text on both drivers (no driver-side json encoding).
-    await tx.execute(sql`
-      update players as p
-         set final_score = s.score, final_rank = s.rank
-        from jsonb_to_recordset(${JSON.stringify(standings)}::text::jsonb) as s(player_id uuid, game_id uuid, score int, rank int)
-       where p.id = s.player_id and p.game_id = s.game_id`);
-  });
+       where g.id = f.id
+      returning g.id
+    )
+    update players as p
+       set final_score = s.score, final_rank = s.rank
+      from jsonb_to_recordset(${JSON.stringify(standings)}::text::jsonb) as s(player_id uuid, game_id uuid, score int, rank int)
+     where p.id = s.player_id and p.game_id = s.game_id`);
 }
 
 export interface GameAuth {

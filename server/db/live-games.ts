@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { arrayLiteral } from "./array-literal";
 import { liveGames } from "./schema";
@@ -51,7 +51,17 @@ export async function saveLiveGames(db: Database, rows: LiveGameRow[]): Promise<
 }
 
 export async function deleteLiveGame(db: Database, gameId: string): Promise<void> {
-  await db.delete(liveGames).where(eq(liveGames.gameId, gameId));
+  await deleteLiveGames(db, [gameId]);
+}
+
+/**
+ * Removes many games' live states in one statement: when a school's classes end together, 200
+ * one-row deletes (each its own commit) compete for connections and commits with the answer
+ * batches of the classes still playing.
+ */
+export async function deleteLiveGames(db: Database, gameIds: readonly string[]): Promise<void> {
+  if (gameIds.length === 0) return;
+  await db.execute(sql`delete from ${liveGames} where game_id = any(${arrayLiteral([...gameIds])}::uuid[])`);
 }
 
 export async function listLiveGames(db: Database): Promise<Array<{ gameId: string; state: unknown; questions: unknown; scores: unknown; savedAt: Date }>> {

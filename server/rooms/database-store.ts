@@ -1,4 +1,4 @@
-import { deleteLiveGame, listLiveGames, saveLiveGames, type Database, type LiveGameRow } from "../db";
+import { deleteLiveGames, listLiveGames, saveLiveGames, type Database, type LiveGameRow } from "../db";
 import type { GameState } from "../engine";
 import { GroupCommit } from "./group-commit";
 import type { LiveGameStore, Logger } from "./ports";
@@ -12,6 +12,8 @@ export function databaseGameStore(db: Database, clock: () => number = Date.now, 
   // Snapshots of all games that change phase at about the same time share one statement (retried
   // until the database is back, like every write).
   const snapshots = new GroupCommit<LiveGameRow>((rows) => saveLiveGames(db, rows), { log, label: "live state" });
+  // Classes that end together remove their live states together.
+  const removals = new GroupCommit<string>((gameIds) => deleteLiveGames(db, gameIds), { log, label: "live state removal" });
   // What each game's stored row already holds, so a phase change stores only what changed: at the
   // start of answering, 200 games' snapshots are a few hundred bytes each, not their quizzes and
   // score tables again. A game's saves run one at a time (SnapshotWriter); a failed save leaves
@@ -19,7 +21,7 @@ export function databaseGameStore(db: Database, clock: () => number = Date.now, 
   const stored = new Map<string, { questions: boolean; scoresJson: string }>();
   const remove = (gameId: string) => {
     stored.delete(gameId);
-    return deleteLiveGame(db, gameId);
+    return removals.add(gameId);
   };
   return {
     async save(state, inLaterTurn) {
@@ -44,7 +46,9 @@ export function databaseGameStore(db: Database, clock: () => number = Date.now, 
       stored.set(state.gameId, { questions: true, scoresJson });
     },
     remove,
-    drain: (deadline) => snapshots.drain(deadline),
+    drain: async (deadline) => {
+      await Promise.all([snapshots.drain(deadline), removals.drain(deadline)]);
+    },
     async list() {
       // Snapshots saved before late join became a host option have no `lateJoin`: it was always on.
       return (await listLiveGames(db)).map((row) => {

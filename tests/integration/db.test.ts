@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import {
   addPlayer,
@@ -356,6 +357,31 @@ describe.each(testDatabaseTargets())("database on %s", (target) => {
         [a]: [{ phase: "reveal" }, [{ id: "q1" }], { ranking: ["p1"] }, at(3)],
         [b]: [{ phase: "lobby" }, [{ id: "q2" }], { ranking: [] }, at(1)],
       });
+    });
+
+    it("removes the live states of games that end together in one statement, and only theirs", async () => {
+      const { db } = database();
+      const { saved } = await savedGameQuiz(db, "live-removed");
+      const ids: string[] = [await newGame(db, saved.versionId, "444441"), await newGame(db, saved.versionId, "444442"), await newGame(db, saved.versionId, "444443")];
+      const json = (value: unknown) => JSON.stringify(value);
+      await saveLiveGames(db, ids.map((gameId) => ({ gameId, stateJson: json({ phase: "leaderboard" }), questionsJson: "[]", scoresJson: json({ ranking: [] }), savedAt: at(1) })));
+      // Every statement the store starts, whichever way it builds it.
+      const statements: string[] = [];
+      const counting = new Proxy(db, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver);
+          if (property !== "execute" && property !== "delete") return value;
+          return (...args: unknown[]) => {
+            statements.push(property === "execute" ? new PgDialect().sqlToQuery(args[0] as SQL).sql.trim().split(/\s+/).slice(0, 2).join(" ") : "delete from");
+            return (value as (...args: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      const store = databaseGameStore(counting);
+      await Promise.all([store.remove(ids[0]!), store.remove(ids[1]!)]);
+      expect(statements).toEqual(["delete from"]);
+      const left = (await listLiveGames(db)).map((row) => row.gameId).filter((id) => ids.includes(id));
+      expect(left).toEqual([ids[2]]);
     });
 
     it("stores a game's questions once and its scores only when they change, and restores the whole state", async () => {
