@@ -153,7 +153,7 @@ async function loadBenchmarks() {
     })();
     recordResults(results, commit);
     console.log("\n  results written to docs/benchmarks.json and docs/benchmarks.md");
-    if (profileDir) console.log(`  server CPU profiles in ${profileDir}`);
+    if (profileDir) console.log(`  server CPU profiles in ${profileDir} (the phones' process's in ${path.join(profileDir, "phones")})`);
   }
 }
 

@@ -143,7 +143,8 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
   if (nodeCount > 1 && !scenario.redisUrl) throw new Error("the two-node scenario needs a Redis URL");
   const redisPrefix = `quiz-bench-${randomBytes(4).toString("hex")}`;
   const servers: ChildProcess[] = [];
-  const bots = child("bots.ts");
+  // Profiled too: whether a late phone was the server's doing or the phones' process's.
+  const bots = child("bots.ts", { execArgv: scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(scenario.cpuProfileDir, "phones")}`] : [] });
   try {
     const urls: string[] = [];
     // One after another: the first node migrates the database and loads the quizzes.
