@@ -13,7 +13,7 @@ export type {
 export { createGame, markGameStarted, markGamesStarted, finishGame, finishGames, getGameAuth, deleteGame, claimOwnerlessGames } from "./games";
 export type { CreateGameInput, FinishGameInput, GameAuth, GameEnd } from "./games";
 export { addPlayer, addPlayers, removePlayer, readmitPlayer, deletePlayer, setPlayerToken, setPlayerTeams, listPlayers } from "./players";
-export { saveLiveGame, saveLiveGames, deleteLiveGame, deleteLiveGames, listLiveGames } from "./live-games";
+export { saveLiveGames, deleteLiveGames, listLiveGames } from "./live-games";
 export type { LiveGameRow } from "./live-games";
 export type { AddPlayerInput } from "./players";
 export { answerRow, saveRound, saveRounds, saveAnswers, listRoundAnswers, inWriterOrder, ANSWER_CHUNK } from "./rounds";

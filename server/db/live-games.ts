@@ -3,14 +3,6 @@ import type { Database } from "./client";
 import { arrayLiteral } from "./array-literal";
 import { liveGames } from "./schema";
 
-/** Saves (or replaces) a running game's live state. */
-export async function saveLiveGame(db: Database, gameId: string, state: unknown, at: Date): Promise<void> {
-  await db
-    .insert(liveGames)
-    .values({ gameId, state, savedAt: at })
-    .onConflictDoUpdate({ target: liveGames.gameId, set: { state, savedAt: at } });
-}
-
 /** One game's live state as JSON text; `questions` and `scores` only when they changed since the game's last save. */
 export interface LiveGameRow {
   gameId: string;
@@ -48,10 +40,6 @@ export async function saveLiveGames(db: Database, rows: LiveGameRow[]): Promise<
       questions = coalesce(excluded.questions, ${liveGames}.questions),
       scores = coalesce(excluded.scores, ${liveGames}.scores),
       saved_at = excluded.saved_at`);
-}
-
-export async function deleteLiveGame(db: Database, gameId: string): Promise<void> {
-  await deleteLiveGames(db, [gameId]);
 }
 
 /**
