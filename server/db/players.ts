@@ -15,6 +15,8 @@ export interface AddPlayerInput {
   team?: number;
   /** The first round the player could answer (the engine's firstQuestionIndex). */
   firstRound?: number;
+  /** Hash of the phone's device id, when it sent one (the engine's deviceHash). */
+  deviceHash?: string;
 }
 
 export async function addPlayer(db: Database, input: AddPlayerInput): Promise<void> {
@@ -27,6 +29,7 @@ export async function addPlayer(db: Database, input: AddPlayerInput): Promise<vo
     tokenHash: input.tokenHash,
     team: input.team ?? null,
     firstRound: input.firstRound ?? null,
+    deviceHash: input.deviceHash ?? null,
   });
 }
 
@@ -40,18 +43,18 @@ export async function addPlayers(db: Database, rows: AddPlayerInput[]): Promise<
     const column = (pick: (row: AddPlayerInput) => string | number | null) => arrayLiteral(chunk.map(pick));
     // One statement text for any batch size (see array-literal.ts).
     await db.execute(sql`
-      insert into ${players} (id, game_id, nickname, joined_at, join_seq, token_hash, team, first_round)
+      insert into ${players} (id, game_id, nickname, joined_at, join_seq, token_hash, team, first_round, device_hash)
       select * from unnest(
         ${column((p) => p.id)}::uuid[], ${column((p) => p.gameId)}::uuid[], ${column((p) => p.nickname)}::text[],
         ${column((p) => p.joinedAt.toISOString())}::timestamptz[], ${column((p) => p.joinSeq)}::int[], ${column((p) => p.tokenHash)}::text[],
-        ${column((p) => p.team ?? null)}::smallint[], ${column((p) => p.firstRound ?? null)}::int[]
+        ${column((p) => p.team ?? null)}::smallint[], ${column((p) => p.firstRound ?? null)}::int[], ${column((p) => p.deviceHash ?? null)}::text[]
       )`);
   }
 }
 
-/** A new device took this player over: only its token works from now on. */
-export async function setPlayerToken(db: Database, id: string, tokenHash: string): Promise<void> {
-  await db.update(players).set({ tokenHash }).where(eq(players.id, id));
+/** A new device took this player over: only its token works from now on (and it is the device a removal keeps out). */
+export async function setPlayerToken(db: Database, id: string, tokenHash: string, deviceHash?: string): Promise<void> {
+  await db.update(players).set({ tokenHash, deviceHash: deviceHash ?? null }).where(eq(players.id, id));
 }
 
 export async function listPlayers(db: Database, gameId: string) {
@@ -64,6 +67,7 @@ export async function listPlayers(db: Database, gameId: string) {
       removedAt: players.removedAt,
       tokenHash: players.tokenHash,
       team: players.team,
+      deviceHash: players.deviceHash,
     })
     .from(players)
     .where(eq(players.gameId, gameId))

@@ -339,6 +339,11 @@ export const players = pgTable(
      * joining after the start (also during a question's read time). Null on older rows and homework.
      */
     firstRound: integer("first_round"),
+    /**
+     * Hash of the phone's device id (never the id itself), as the engine keeps it: a player the host
+     * removes after a restart keeps that phone out too. Null for a phone that sent none, and on older rows.
+     */
+    deviceHash: text("device_hash"),
   },
   (t) => [index("players_game_join_seq_idx").on(t.gameId, t.joinSeq)],
 );

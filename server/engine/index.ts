@@ -20,4 +20,4 @@ export { offerNextGame, nextGameFor } from "./play-again";
 export { pickTeam, teamRoundPoints, type TeamOptions } from "./teams";
 export { playerRoomView, personalView, hostView, answerEligibleCount, isPickingTeams } from "./views";
 export type { EngineResult } from "./result";
-export { restorePlayer, restoreAnswer, forgetUnsavedPlayers, prepareAfterRestart, ensureIndexes, rebuildIndexes, RESTART_GRACE_MS, type StoredPlayer } from "./restore";
+export { restorePlayer, restoreAnswer, forgetUnsavedPlayers, restorePlayers, prepareAfterRestart, ensureIndexes, rebuildIndexes, RESTART_GRACE_MS, type StoredPlayer } from "./restore";

@@ -5,11 +5,11 @@
 import type { RawAnswer } from "../../src/protocol";
 import { answerFromSaved, readAnswer } from "./kinds";
 import { scoreAnswer } from "./rounds";
-import { playerAdded, playersDeleted } from "./player-order";
+import { allPlayers, playerAdded, playersDeleted } from "./player-order";
 import { freshPlayer, indexPlayer, nicknameKey } from "./players";
 import { rankPlayers } from "./ranking";
 import { rebuildTeams } from "./teams";
-import type { GameState } from "./types";
+import type { GamePlayer, GameState } from "./types";
 
 /** A round still open after a restart gets at least this long, so phones can reconnect and answer. */
 export const RESTART_GRACE_MS = 5_000;
@@ -23,6 +23,8 @@ export interface StoredPlayer {
   tokenHash: string;
   /** Team mode: the player's team, once they have one. */
   team?: number | null;
+  /** Hash of the phone's device id, when it sent one. */
+  deviceHash?: string | null;
 }
 
 /**
@@ -49,8 +51,10 @@ export function rebuildIndexes(state: GameState): void {
  */
 export function restorePlayer(state: GameState, stored: StoredPlayer): void {
   ensureIndexes(state);
-  const existing = state.players[stored.id];
+  const existing = state.players[stored.id] ?? playerAsJoined(state, stored);
   if (existing) {
+    // The device's hash is in the player's row; a snapshot saved before it was kept there has its own.
+    if (!existing.deviceHash && stored.deviceHash) existing.deviceHash = stored.deviceHash;
     if (existing.nickname === "") {
       // A compact snapshot keeps only scores; who the player is comes from their stored row.
       existing.nickname = stored.nickname;
@@ -90,6 +94,7 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
     joinedAt: stored.joinedAt,
     firstQuestionIndex: state.round ? state.round.questionIndex + 1 : 0,
     tokenHash: stored.tokenHash,
+    ...(stored.deviceHash ? { deviceHash: stored.deviceHash } : {}),
   });
   player.connected = false;
   player.removed = stored.removed;
@@ -108,6 +113,53 @@ export function restorePlayer(state: GameState, stored: StoredPlayer): void {
 }
 
 /**
+ * A player who was in the game when the snapshot was taken (joined before its `nextJoinSeq`) but
+ * is not in it: a snapshot leaves out players with nothing but their join to show (see
+ * server/rooms/snapshot.ts), and they come back as they joined, from their stored row. The
+ * snapshot's counts already include them. Any other player missing from it joined after it.
+ */
+function playerAsJoined(state: GameState, stored: StoredPlayer): GamePlayer | undefined {
+  if (stored.joinSeq >= state.nextJoinSeq) return undefined;
+  const player = freshPlayer({
+    id: stored.id,
+    nickname: "",
+    joinSeq: 0,
+    joinedAt: 0,
+    firstQuestionIndex: 0,
+    tokenHash: "",
+    ...(stored.deviceHash ? { deviceHash: stored.deviceHash } : {}),
+  });
+  player.connected = false;
+  state.players[stored.id] = player;
+  playerAdded(state, player);
+  return player;
+}
+
+/**
+ * Brings the snapshot's players up to date with every stored player row of the game (in join
+ * order): adds, fills in and removes as restorePlayer and forgetUnsavedPlayers do.
+ */
+export function restorePlayers(state: GameState, stored: readonly StoredPlayer[]): void {
+  for (const player of stored) restorePlayer(state, player);
+  forgetUnsavedPlayers(state, new Set(stored.map((player) => player.id)));
+  orderPlayersByJoin(state);
+}
+
+/**
+ * Restored players in join order again: those a snapshot left out come back after the ones it
+ * lists, and the phones' messages and the players' lists go in join order.
+ */
+function orderPlayersByJoin(state: GameState): void {
+  const players = Object.values(state.players);
+  if (players.every((player, i) => i === 0 || players[i - 1]!.joinSeq < player.joinSeq)) return;
+  players.sort((a, b) => a.joinSeq - b.joinSeq);
+  const ordered: GameState["players"] = {};
+  for (const player of players) ordered[player.id] = player;
+  state.players = ordered;
+  playersDeleted(state);
+}
+
+/**
  * Drops players the snapshot knows but the players table doesn't: they joined just before the
  * crash and their join was never acknowledged (their phone joins again), so nothing of theirs
  * was ever stored. Call after restorePlayer has seen every stored row.
@@ -116,15 +168,20 @@ export function forgetUnsavedPlayers(state: GameState, storedIds: ReadonlySet<st
   let forgotten = false;
   for (const id of Object.keys(state.players)) {
     if (storedIds.has(id)) continue;
-    const player = state.players[id]!;
     delete state.players[id];
     playersDeleted(state);
-    if (state.round?.answers[id]) {
-      delete state.round.answers[id];
-      state.round.answerCount -= 1;
-    }
-    if (!player.removed) state.activePlayerCount -= 1;
     forgotten = true;
+  }
+  // The snapshot's counts and open round also include players it left out (see playerAsJoined):
+  // one whose row was never stored is not in the game either.
+  state.activePlayerCount = allPlayers(state).filter((player) => !player.removed).length;
+  const round = state.round;
+  if (round) {
+    for (const id of Object.keys(round.answers)) {
+      if (state.players[id]) continue;
+      delete round.answers[id];
+      round.answerCount -= 1;
+    }
   }
   if (!forgotten) return;
   rebuildIndexes(state);

@@ -35,7 +35,7 @@ export function databasePersistence(
     // Removing the row of a batched insert is ordered after that insert by the room (GameRoom.write).
     withdrawPlayer: (playerId) => deletePlayer(db, playerId),
     addPlayer: (player) => players.add(player),
-    setPlayerToken: (playerId, tokenHash) => setPlayerToken(db, playerId, tokenHash),
+    setPlayerToken: (playerId, tokenHash, deviceHash) => setPlayerToken(db, playerId, tokenHash, deviceHash),
     setPlayerTeams: (_gameId, rows) => setPlayerTeams(db, rows),
     removePlayer: (playerId, at) => removePlayer(db, playerId, at),
     readmitPlayer: (playerId) => readmitPlayer(db, playerId),

@@ -289,9 +289,9 @@ export class GameRoom {
     record.newPlayer = joined.type === "player-joined";
     try {
       if (joined.type === "player-joined") {
-        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash, firstRound: player.firstQuestionIndex, ...(player.team !== undefined ? { team: player.team } : {}) });
+        await this.savePlayer({ id: player.id, gameId: this.gameId, nickname: player.nickname, joinedAt: new Date(now), joinSeq: player.joinSeq, tokenHash, firstRound: player.firstQuestionIndex, ...(player.team !== undefined ? { team: player.team } : {}), ...(player.deviceHash ? { deviceHash: player.deviceHash } : {}) });
       } else {
-        await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash));
+        await this.write("save new device", () => this.deps.persistence.setPlayerToken(player.id, tokenHash, player.deviceHash));
       }
     } catch {
       // Only a refusal by the database itself (or a shutdown) gets here: an outage is waited out.

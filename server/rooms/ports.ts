@@ -3,11 +3,11 @@ import type { AnswerCountUpdate, HostView, PersonalView, PlayerRoomView } from "
 import type { ClosedRound, FinishStatus, GameState, SavedAnswer, Standing } from "../engine";
 
 export interface GamePersistence {
-  addPlayer(player: { id: string; gameId: string; nickname: string; joinedAt: Date; joinSeq: number; tokenHash: string; team?: number; firstRound?: number }): Promise<void>;
+  addPlayer(player: { id: string; gameId: string; nickname: string; joinedAt: Date; joinSeq: number; tokenHash: string; team?: number; firstRound?: number; deviceHash?: string }): Promise<void>;
   /** Team mode: the players' teams (picked in the lobby, or made at the start). Optional: a game without teams never calls it. */
   setPlayerTeams?(gameId: string, rows: ReadonlyArray<{ playerId: string; team: number }>): Promise<void>;
-  /** A new device took the player over; only the new token works from now on. */
-  setPlayerToken(playerId: string, tokenHash: string): Promise<void>;
+  /** A new device took the player over; only the new token works from now on (`deviceHash`: the player's device now, if known). */
+  setPlayerToken(playerId: string, tokenHash: string, deviceHash?: string): Promise<void>;
   removePlayer(playerId: string, at: Date): Promise<void>;
   /** Takes back a join whose acknowledgement never reached the phone: the player row is deleted. */
   withdrawPlayer(playerId: string): Promise<void>;

@@ -1,6 +1,6 @@
 /** At start: every game that was running when the process died resumes where it was. */
 import { getGameAuth, listPlayers, listRoundAnswers, type Database } from "../db";
-import { forgetUnsavedPlayers, prepareAfterRestart, restoreAnswer, restorePlayer, type GameState } from "../engine";
+import { prepareAfterRestart, restoreAnswer, restorePlayers, type GameState } from "../engine";
 import type { LiveGameStore, Logger } from "./ports";
 import type { RoomRegistry } from "./registry";
 
@@ -35,8 +35,9 @@ export async function restoreGameState(deps: { db: Database; store: LiveGameStor
     return null;
   }
   const storedPlayers = await listPlayers(db, state.gameId);
-  for (const player of storedPlayers) {
-    restorePlayer(state, {
+  restorePlayers(
+    state,
+    storedPlayers.map((player) => ({
       id: player.id,
       nickname: player.nickname,
       joinSeq: player.joinSeq,
@@ -44,9 +45,9 @@ export async function restoreGameState(deps: { db: Database; store: LiveGameStor
       removed: player.removedAt !== null,
       tokenHash: player.tokenHash ?? "",
       team: player.team,
-    });
-  }
-  forgetUnsavedPlayers(state, new Set(storedPlayers.map((player) => player.id)));
+      deviceHash: player.deviceHash,
+    })),
+  );
   const round = state.round;
   if (round && round.closedAt === null) {
     for (const answer of await listRoundAnswers(db, state.gameId, round.questionIndex)) {

@@ -19,9 +19,10 @@ import { joinUntilAnswered } from "../../src/client/join-until-answered";
 import type { QuizSocket } from "../../src/client/socket";
 import { ClientEvent, type Ack, type JoinAck, type RefusalCode } from "../../src/protocol";
 import { generateNickname } from "../../src/protocol/generated-nickname";
-import { addPlayer } from "../../server/engine";
+import { addPlayer, removePlayer } from "../../server/engine";
 import { parseTrustProxy } from "../../server/http/client-address";
 import { databaseGameStore } from "../../server/rooms/database-store";
+import { restoreGameState } from "../../server/rooms/restore-games";
 import { createWrongCodeLimiter } from "../../server/socket/wrong-code-limiter";
 import { PROJECT_DIR, startTestQuizServer, type TestQuizServer } from "../support/quiz-server";
 import { TestHost } from "../support/socket-clients";
@@ -232,6 +233,38 @@ describe.each(testDatabaseTargets())("who may join, on %s", (target) => {
       const [saved] = (await databaseGameStore(quiz.database.db).list()).filter((state) => state.gameId === ticket.gameId);
       expect(saved?.removedDevices).toEqual(room.state.removedDevices);
       expect(Object.keys(saved?.removedDevices ?? {})).toHaveLength(1);
+    });
+
+    it("stays out after a restart when removed then, on the phone they played on last: the players' rows keep it", async () => {
+      const { ticket, host, room } = await newGame();
+      const oldPhone = randomUUID();
+      const newPhone = randomUUID();
+      const kaiSocket = connectFrom("192.0.2.85");
+      const joined = await joinFrom("192.0.2.85", ticket.code, "Kai", oldPhone, kaiSocket);
+      const kaiId = joined.ok ? joined.you.playerId : "";
+      expect(await joinFrom("192.0.2.85", ticket.code, "Lia", randomUUID())).toMatchObject({ ok: true });
+      // Kai's phone dies; a new one asks for Kai and the host lets it take him over.
+      kaiSocket.close();
+      await host.nextState((view) => view.players.some((player) => player.id === kaiId && !player.connected), "Kai away");
+      expectRefused(await joinFrom("192.0.2.86", ticket.code, "Kai", newPhone), "takeover-needed");
+      expect(await host.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvent.hostAllowTakeover, { playerId: kaiId })).toEqual({ ok: true });
+      expect(await joinFrom("192.0.2.86", ticket.code, "Kai", newPhone)).toMatchObject({ ok: true, you: { playerId: kaiId } });
+      const newPhoneHash = room.state.players[kaiId]!.deviceHash;
+      // The game starts: its snapshot lists neither (nothing but their join to show).
+      expect(await host.action(ClientEvent.hostStart)).toMatchObject({ ok: true });
+      await room.flush();
+
+      // A restart: their rows bring them back as they joined, with the phone each played on last.
+      const store = databaseGameStore(quiz.database.db);
+      const [saved] = (await store.list()).filter((state) => state.gameId === ticket.gameId);
+      expect(Object.keys(saved!.players)).toEqual([]);
+      expect(await restoreGameState({ db: quiz.database.db, store }, saved!)).not.toBeNull();
+      expect(Object.values(saved!.players).map((player) => player.nickname)).toEqual(["Kai", "Lia"]);
+      expect(saved!.activePlayerCount).toBe(2);
+      expect(saved!.players[kaiId]!.deviceHash).toBe(newPhoneHash);
+
+      expect(removePlayer(saved!, { playerId: kaiId, now: Date.now() })).toMatchObject({ ok: true });
+      expect(addPlayer(saved!, { playerId: randomUUID(), nickname: "Someone Else", deviceHash: newPhoneHash, now: Date.now() })).toMatchObject({ ok: false, code: "removed" });
     });
   });
 

@@ -6,7 +6,7 @@ import { DEFAULT_T, expectCountersConsistent, join, newGame, ok, startAndOpen } 
 
 const roundTrip = (state: GameState) => unpackGameState(JSON.parse(JSON.stringify(packGameState(state))));
 const storedRows = (state: GameState) =>
-  Object.values(state.players).map((p) => ({ id: p.id, nickname: p.nickname, joinSeq: p.joinSeq, joinedAt: p.joinedAt, removed: p.removed, tokenHash: p.tokenHash }));
+  Object.values(state.players).map((p) => ({ id: p.id, nickname: p.nickname, joinSeq: p.joinSeq, joinedAt: p.joinedAt, removed: p.removed, tokenHash: p.tokenHash, deviceHash: p.deviceHash ?? null }));
 
 describe("the live-state snapshot", () => {
   it("is a fraction of the whole state in a big game, and restores every player's score, rank and last round", () => {

@@ -10,7 +10,7 @@ import {
   addPlayer,
   advanceClock,
   endGame,
-  forgetUnsavedPlayers,
+  restorePlayers,
   hostView,
   nextDeadline,
   nextStep,
@@ -56,6 +56,7 @@ function storedPlayers(state: GameState): StoredPlayer[] {
     joinedAt: p.joinedAt,
     removed: p.removed,
     tokenHash: p.tokenHash,
+    deviceHash: p.deviceHash ?? null,
   }));
 }
 
@@ -75,8 +76,7 @@ class AnswerLog {
 function restart(snapshot: GameState, players: StoredPlayer[], answers: SavedAnswer[], now: number): GameState {
   // The snapshot as the database store keeps it: compact, without what the tables hold.
   const state = unpackGameState(JSON.parse(JSON.stringify(packGameState(snapshot))));
-  for (const player of players) restorePlayer(state, player);
-  forgetUnsavedPlayers(state, new Set(players.map((player) => player.id)));
+  restorePlayers(state, players);
   for (const answer of answers) {
     restoreAnswer(state, { playerId: answer.playerId, answerId: answer.answerId, choices: answer.choices, receivedAt: answer.answeredAt });
   }
@@ -684,5 +684,45 @@ describe("restoreAnswer", () => {
     const lobbyBefore = structuredClone(lobby);
     restoreAnswer(lobby, { playerId: a!, answerId: "x", choices: [0], receivedAt: T0 });
     expect(lobby).toStrictEqual(lobbyBefore);
+  });
+});
+
+describe("players with nothing but their join to show", () => {
+  it("are left out of the snapshot and come back as they joined: in join order, counted, free to answer, their phones known", () => {
+    const live = newGame();
+    const [p1, p2, p3] = join(live, 3);
+    ok(addPlayer(live, { playerId: "dev", nickname: "Dev", deviceHash: "phone-of-dev", now: T0 + 5 }));
+    const opened = startAndOpen(live);
+    const log = new AnswerLog();
+    log.answer(live, p2!, opened + 100, [0]);
+    lateJoin(live, "late", opened + 200);
+    ok(pauseGame(live, opened + 300)); // the snapshot
+
+    // Only the late joiner (who plays from the next question) has a row of their own.
+    expect(packGameState(live).playerScores.map(([id]) => id)).toEqual(["late"]);
+
+    const state = restart(structuredClone(live), storedPlayers(live), log.rows, opened + 10_000);
+    expect(Object.values(state.players).map((p) => [p.id, p.nickname, p.joinSeq, p.firstQuestionIndex, p.score])).toEqual([
+      [p1, "Player1", 1, 0, 0],
+      [p2, "Player2", 2, 0, 0],
+      [p3, "Player3", 3, 0, 0],
+      ["dev", "Dev", 4, 0, 0],
+      ["late", "Nick-late", 5, 1, 0],
+    ]);
+    expect(state.activePlayerCount).toBe(5);
+    expect(state.nextJoinSeq).toBe(6);
+    expect(state.round).toMatchObject({ answerCount: 1 });
+    expect(state.round!.answers[p2!]).toBeDefined();
+
+    // The lobby's players answer the first question as they could before; the late joiner can't.
+    ok(resumeGame(state, opened + 11_000));
+    ok(setPlayerConnected(state, { playerId: p1!, connected: true, now: opened + 11_001 }));
+    ok(submitAnswer(state, { playerId: p1!, questionIndex: 0, choice: [0], now: opened + 11_002 }));
+    expectRefusedUnchanged(state, () => submitAnswer(state, { playerId: "late", questionIndex: 0, choice: [0], now: opened + 11_003 }), "joined-late");
+    expectCountersConsistent(state);
+
+    // Removed after the restart, Dev's phone stays out under any name: its hash came from the players' rows.
+    ok(removePlayer(state, { playerId: "dev", now: opened + 12_000 }));
+    expect(addPlayer(state, { playerId: "again", nickname: "Not Dev", deviceHash: "phone-of-dev", now: opened + 12_001 })).toMatchObject({ ok: false, code: "removed" });
   });
 });
