@@ -1,6 +1,8 @@
 /**
- * `npx tsx bench/load/profile-summary.ts FILE.cpuprofile`: where a server CPU profile spent its
- * busy time, by package/file and by function (self time), without opening DevTools.
+ * `npx tsx bench/load/profile-summary.ts FILE.cpuprofile [FROM TO]`: where a server CPU profile
+ * spent its busy time, by package/file and by function (self time), without opening DevTools;
+ * with FROM and TO (seconds since the profile began; `long-tasks.ts` prints when the bench's
+ * marks fell), only that stretch of the run.
  */
 import { readFileSync } from "node:fs";
 
@@ -12,7 +14,13 @@ interface Node {
 const profile = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const [fromUs, toUs] = [process.argv[3], process.argv[4]].map((seconds) => (seconds === undefined ? undefined : Number(seconds) * 1e6));
+let sinceStartUs = 0;
+profile.samples.forEach((id, i) => {
+  sinceStartUs += profile.timeDeltas[i] ?? 0;
+  if ((fromUs !== undefined && sinceStartUs < fromUs) || (toUs !== undefined && sinceStartUs > toUs)) return;
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 
 function where(url: string): string {
   if (!url) return "(native/V8)";

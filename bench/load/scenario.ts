@@ -154,6 +154,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
           BENCH_DATABASE: pg?.url ?? "",
           BENCH_NODE: String(node),
           BENCH_PAGES: scenario.pages ? "1" : "",
+          BENCH_GAPS_DIR: scenario.cpuProfileDir ?? "",
           ...(nodeCount > 1 ? { BENCH_REDIS_URL: scenario.redisUrl!, BENCH_REDIS_PREFIX: redisPrefix } : {}),
         },
         execArgv: ["--expose-gc", ...(scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [])],

@@ -10,7 +10,7 @@
  * (BENCH_NODE=0 loads the quizzes; the others find them in the shared database). BENCH_PAGES=1: the
  * teachers' pages served too, as under `npm start` (built beforehand by bench/run.ts).
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -51,7 +51,10 @@ const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
 const BENCH_AUTH_SECRET = "bench-auth-secret-that-is-long-enough-0123456789";
 // As `npm start` runs the server.
 spaceOutFullCollections();
-const loop = monitorEventLoopDelay({ resolution: 10 });
+// The histogram records the time between two ticks of a timer, so a gap reads as long as it was
+// plus up to one resolution before it began (an idle loop reads 10.1 ms at the default 10 ms; a
+// 40 ms block 43–47 ms). At 1 ms, a gap reads within ~2 ms of its length.
+const loop = monitorEventLoopDelay({ resolution: 1 });
 loop.enable();
 
 let warnings = 0;
@@ -72,6 +75,15 @@ const log: Logger = {
 
 // A 10 ms ticker: each late tick is a gap in the event loop; how much CPU did the process use in it?
 let busiestGapCpuMs = 0;
+/**
+ * With BENCH_GAPS_DIR (a profiled run): the gaps over 40 ms, on the monotonic clock V8's CPU
+ * profile uses (µs), so `bench/load/long-tasks.ts` can say what ran in each.
+ */
+const gapsDir = process.env.BENCH_GAPS_DIR;
+let serving = false;
+const gaps: Array<{ fromUs: number; toUs: number; cpuMs: number }> = [];
+const marksUs: number[] = [];
+let tickAtUs = 0;
 let tickAt = performance.now();
 let tickCpu = process.cpuUsage();
 // One cpuUsage() per tick (a system call; two per tick were 1.6 % of the server's profile).
@@ -80,6 +92,11 @@ const ticker = setInterval(() => {
   const cpu = process.cpuUsage();
   const usedMs = (cpu.user - tickCpu.user + cpu.system - tickCpu.system) / 1000;
   if (now - tickAt > 20) busiestGapCpuMs = Math.max(busiestGapCpuMs, usedMs);
+  if (gapsDir) {
+    const nowUs = Number(process.hrtime.bigint() / 1000n);
+    if (serving && now - tickAt > 40 && tickAtUs > 0) gaps.push({ fromUs: tickAtUs, toUs: nowUs, cpuMs: usedMs });
+    tickAtUs = nowUs;
+  }
   tickAt = now;
   tickCpu = cpu;
 }, 10);
@@ -141,6 +158,7 @@ const server = await startQuizServer({
 
 process.on("message", async (message: { type: string; gameIds?: string[] }) => {
   if (message.type === "mark") {
+    if (gapsDir) marksUs.push(Number(process.hrtime.bigint() / 1000n));
     const result = sample();
     // RSS after a full collection (the server runs with --expose-gc), so "per player" is memory
     // the players hold, not garbage not yet collected; the collection's own pause is not counted.
@@ -151,12 +169,14 @@ process.on("message", async (message: { type: string; gameIds?: string[] }) => {
     loop.reset();
     busiestGapCpuMs = 0;
     tickAt = performance.now();
+    tickAtUs = 0;
     tickCpu = process.cpuUsage();
     process.send!({ type: "mark", ...result });
   } else if (message.type === "stored") {
     const rows = await database.db.select({ id: answers.clientAnswerId }).from(answers).where(inArray(answers.gameId, message.gameIds!));
     process.send!({ type: "stored", answerIds: rows.map((row) => row.id) });
   } else if (message.type === "stop") {
+    if (gapsDir) await writeFile(path.join(gapsDir, `gaps.${process.pid}.json`), JSON.stringify({ gaps, marksUs }));
     await server.close();
     await database.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -164,4 +184,5 @@ process.on("message", async (message: { type: string; gameIds?: string[] }) => {
   }
 });
 sample();
+serving = true;
 process.send!({ type: "ready", url: `http://127.0.0.1:${server.port}` });
