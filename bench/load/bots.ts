@@ -212,6 +212,8 @@ async function play(plan: PlayPlan) {
   return { playMs: performance.now() - started, gamesFinished: games.filter((game) => game.done).length, lastPhoneMs, slowestGameByQuestion };
 }
 
+// In a session of its own (scenario.ts), a Ctrl+C in the terminal does not reach this process.
+process.on("disconnect", () => process.exit(1));
 process.on("message", async (message: { type: string } & Partial<JoinPlan & PlayPlan>) => {
   if (message.type === "join") {
     loop.reset();
