@@ -49,10 +49,10 @@ const d = (x: { p50: number; p99: number; max: number }) => `${f(x.p50)} / ${f(x
 export function markdownTable(results: StoredResult[]): string {
   const machines = [...new Set(results.map((r) => r.machine))];
   const lines = [
-    `Machine: ${machines.join("; ")}. The server, the phones (one process) and other work share the cores.`,
+    `Machine: ${machines.join("; ")}. The server, the phones (one process; on Linux in a scheduling group of its own from e94f5cd on) and other work share the cores.`,
     "Times in ms (p50 / p99 / max); fan-out = question opened on the server → room view on the phone; CPU = server process only.",
     "Phones = the load client's library (`lean`: the wire protocol over plain websockets, bench/load/lean-socket.ts; `socket.io`: socket.io-client) and, in brackets, the CPU seconds its process used while playing, on the same cores as the server.",
-    "Loop stall = longest gap in the server's event loop (wall clock, timed with a 1 ms timer since 2026-12-04 14:00, with a 10 ms one before, which read up to 10 ms long); in brackets the CPU the server used within its busiest gap — a gap much longer than its CPU means the process was waiting for a core.",
+    "Loop stall = longest gap in the server's event loop (wall clock, timed with a 1 ms timer from a00251b on, with a 10 ms one before, which read up to 10 ms long); in brackets the CPU the server used within its busiest gap — a gap much longer than its CPU means the process was waiting for a core.",
     "",
     "| scenario | db | players | joined | join-ack p50/p99/max | fan-out last phone p50/p99/max | answer-ack p50 / p95 / p99 / max | sent / acked / lost | CPU s per 1k joins | CPU s per 1k answers | RSS idle → after joins (peak) MB | RSS per player KB | worst loop stall ms (CPU in it) | finished | phones (CPU s) | ran at (commit) |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
