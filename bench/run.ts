@@ -182,7 +182,7 @@ function printLoad(r: LoadResult) {
   const s = r.server;
   console.log(`  server CPU: ${s.cpuSecondsPerThousandJoins} s per 1,000 joins, ${s.cpuSecondsPerThousandAnswers} s per 1,000 answers (join ${s.joinCpuSeconds} s, play ${s.playCpuSeconds} s)`);
   console.log(`  server RSS: idle ${s.idleRssMb} MB, after joins ${s.rssAfterJoinsMb} MB (${s.rssPerPlayerKb} KB per player), peak ${s.peakRssMb} MB; game thread's live heap after joins ${s.heapAfterJoinsMb} MB`);
-  console.log(`  server event loop: worst stall ${s.loopMaxMs} ms (joining ${s.loopMaxJoinMs}, playing ${s.loopMaxPlayMs}), of which busy ≤ ${s.busiestGapCpuMs} ms CPU; phones' process worst stall ${r.bots.loopMaxMs} ms`);
+  console.log(`  server event loop: worst stall ${s.loopMaxMs} ms (joining ${s.loopMaxJoinMs}, playing ${s.loopMaxPlayMs}), of which busy ≤ ${s.busiestGapCpuMs} ms CPU; V8's longest collection ${s.longestCollectionMs} ms (${s.longestCollectionKind || "none"}); phones' process worst stall ${r.bots.loopMaxMs} ms`);
   console.log(`  phones' process CPU (on the same cores): join ${r.bots.joinCpuSeconds} s, play ${r.bots.playCpuSeconds} s (${r.client === "lean" ? "lean websockets" : "socket.io-client"})`);
   if (s.errors + s.warnings > 0) console.log(`  server logged ${s.errors} errors, ${s.warnings} warnings; first: ${s.firstProblems.join(" | ")}`);
 }

@@ -52,16 +52,16 @@ export function markdownTable(results: StoredResult[]): string {
     `Machine: ${machines.join("; ")}. The server, the phones (one process; on Linux in a scheduling group of its own from e94f5cd on) and other work share the cores.`,
     "Times in ms (p50 / p99 / max); fan-out = question opened on the server → room view on the phone; CPU = server process only.",
     "Phones = the load client's library (`lean`: the wire protocol over plain websockets, bench/load/lean-socket.ts; `socket.io`: socket.io-client) and, in brackets, the CPU seconds its process used while playing, on the same cores as the server.",
-    "Loop stall = longest gap in the server's event loop (wall clock, timed with a 1 ms timer from a00251b on, with a 10 ms one before, which read up to 10 ms long); in brackets the CPU the server used within its busiest gap — a gap much longer than its CPU means the process was waiting for a core.",
+    "Loop stall = longest gap in the server's event loop (wall clock, timed with a 1 ms timer from a00251b on, with a 10 ms one before, which read up to 10 ms long); in brackets the CPU the server used within its busiest gap — a gap much longer than its CPU means the process was waiting for a core — and, from the twenty-third pass on, V8's longest collection pause in the run (\"GC\"), which no turn of the loop can split.",
     "",
-    "| scenario | db | players | joined | join-ack p50/p99/max | fan-out last phone p50/p99/max | answer-ack p50 / p95 / p99 / max | sent / acked / lost | CPU s per 1k joins | CPU s per 1k answers | RSS idle → after joins (peak) MB | RSS per player KB | worst loop stall ms (CPU in it) | finished | phones (CPU s) | ran at (commit) |",
+    "| scenario | db | players | joined | join-ack p50/p99/max | fan-out last phone p50/p99/max | answer-ack p50 / p95 / p99 / max | sent / acked / lost | CPU s per 1k joins | CPU s per 1k answers | RSS idle → after joins (peak) MB | RSS per player KB | worst loop stall ms (CPU in it; GC) | finished | phones (CPU s) | ran at (commit) |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
     const load = r.scenario === "one-big-game" ? `1 × ${r.playersPerGame}` : `${r.games} × ${r.playersPerGame}`;
     const a = r.answerAckMs;
     lines.push(
-      `| ${r.scenario} | ${r.database}${r.pages ? " + pages" : ""}${r.phonesSplit ? " (phones split)" : ""} | ${load} | ${r.joined} | ${d(r.joinAckMs)} | ${d(r.fanOutLastPhoneMs)} | ${f(a.p50)} / ${f(a.p95)} / ${f(a.p99)} / ${f(a.max)} | ${r.answers.sent} / ${r.answers.acked} / ${r.answers.lost} | ${r.server.cpuSecondsPerThousandJoins} | ${r.server.cpuSecondsPerThousandAnswers} | ${r.server.idleRssMb} → ${r.server.rssAfterJoinsMb} (${r.server.peakRssMb}) | ${r.server.rssPerPlayerKb} | ${r.server.loopMaxMs} (${r.server.busiestGapCpuMs ?? "?"}) | ${r.gamesFinished}/${r.games} | ${r.client ?? "socket.io"}${r.bots.playCpuSeconds === undefined ? "" : ` (${r.bots.playCpuSeconds})`} | ${r.ranAt.slice(0, 16).replace("T", " ")} (${r.commit}) |`,
+      `| ${r.scenario} | ${r.database}${r.pages ? " + pages" : ""}${r.phonesSplit ? " (phones split)" : ""} | ${load} | ${r.joined} | ${d(r.joinAckMs)} | ${d(r.fanOutLastPhoneMs)} | ${f(a.p50)} / ${f(a.p95)} / ${f(a.p99)} / ${f(a.max)} | ${r.answers.sent} / ${r.answers.acked} / ${r.answers.lost} | ${r.server.cpuSecondsPerThousandJoins} | ${r.server.cpuSecondsPerThousandAnswers} | ${r.server.idleRssMb} → ${r.server.rssAfterJoinsMb} (${r.server.peakRssMb}) | ${r.server.rssPerPlayerKb} | ${r.server.loopMaxMs} (${r.server.busiestGapCpuMs ?? "?"}${r.server.longestCollectionMs === undefined ? "" : `; GC ${r.server.longestCollectionMs}`}) | ${r.gamesFinished}/${r.games} | ${r.client ?? "socket.io"}${r.bots.playCpuSeconds === undefined ? "" : ` (${r.bots.playCpuSeconds})`} | ${r.ranAt.slice(0, 16).replace("T", " ")} (${r.commit}) |`,
     );
   }
   return lines.join("\n");

@@ -94,6 +94,9 @@ export interface LoadResult {
     loopMaxPlayMs: number;
     /** CPU the server used within its worst event-loop gap (robust to other work on the machine). */
     busiestGapCpuMs: number;
+    /** V8's longest collection pause (ms) in the joins or the play, and its kind ("young", "full", …). */
+    longestCollectionMs: number;
+    longestCollectionKind: string;
     warnings: number;
     errors: number;
     firstProblems: string[];
@@ -273,6 +276,7 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
         loopMaxJoinMs: Math.round(joinSample.loopMaxMs),
         loopMaxPlayMs: Math.round(playSample.loopMaxMs),
         busiestGapCpuMs: Math.round(Math.max(joinSample.busiestGapCpuMs, playSample.busiestGapCpuMs)),
+        ...longestCollection([joinSample, playSample]),
         warnings: joinSample.warnings + playSample.warnings,
         errors: joinSample.errors + playSample.errors,
         firstProblems: [...joinSample.firstProblems, ...playSample.firstProblems].slice(0, 5),
@@ -318,10 +322,16 @@ function combineSamples(samples: ServerSample[]): ServerSample {
     loopMaxMs: max((x) => x.loopMaxMs),
     loopP99Ms: max((x) => x.loopP99Ms),
     busiestGapCpuMs: max((x) => x.busiestGapCpuMs),
+    ...longestCollection(samples),
     warnings: sum((x) => x.warnings),
     errors: sum((x) => x.errors),
     firstProblems: samples.flatMap((x) => x.firstProblems).slice(0, 5),
   };
+}
+
+function longestCollection(samples: ServerSample[]): { longestCollectionMs: number; longestCollectionKind: string } {
+  const longest = samples.reduce((a, b) => (b.longestCollectionMs > a.longestCollectionMs ? b : a));
+  return { longestCollectionMs: Math.round(longest.longestCollectionMs), longestCollectionKind: longest.longestCollectionKind };
 }
 
 /** Removes this run's keys only: other programs share the Redis. */

@@ -13,7 +13,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { constants, monitorEventLoopDelay, performance, PerformanceObserver } from "node:perf_hooks";
 import { inArray } from "drizzle-orm";
 import { startQuizServer } from "../../server/app";
 import { spaceOutFullCollections } from "../../server/cli/collect-garbage";
@@ -37,6 +37,9 @@ export interface ServerSample {
    * worst gap the server itself was busy.
    */
   busiestGapCpuMs: number;
+  /** V8's longest collection pause since the last mark (the bench's own full collection at each mark left out), and its kind. */
+  longestCollectionMs: number;
+  longestCollectionKind: string;
   /** Log lines at warn/error level since the last mark, and the first few of them (shortened). */
   warnings: number;
   errors: number;
@@ -102,6 +105,23 @@ const ticker = setInterval(() => {
 }, 10);
 ticker.unref();
 
+// Which of the gaps were V8 collecting: a young collection cannot be split, whatever the turns do.
+const collectionKinds: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: "young",
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: "full",
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental marking",
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weak callbacks",
+};
+let longestCollection = { ms: 0, kind: "" };
+let forcedCollection = { from: 0, to: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.startTime >= forcedCollection.from && entry.startTime <= forcedCollection.to) continue;
+    const kind = collectionKinds[(entry as { detail?: { kind?: number } }).detail?.kind ?? -1] ?? "other";
+    if (entry.duration > longestCollection.ms) longestCollection = { ms: entry.duration, kind };
+  }
+}).observe({ entryTypes: ["gc"] });
+
 let peakRss = 0;
 const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
 rssSampler.unref();
@@ -123,6 +143,8 @@ function sample(): ServerSample {
     loopMaxMs: loop.max / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
     busiestGapCpuMs,
+    longestCollectionMs: longestCollection.ms,
+    longestCollectionKind: longestCollection.kind,
     warnings,
     errors,
     firstProblems,
@@ -132,6 +154,7 @@ function sample(): ServerSample {
   peakRss = memory.rss;
   loop.reset();
   busiestGapCpuMs = 0;
+  longestCollection = { ms: 0, kind: "" };
   warnings = 0;
   errors = 0;
   firstProblems = [];
@@ -162,7 +185,9 @@ process.on("message", async (message: { type: string; gameIds?: string[] }) => {
     const result = sample();
     // RSS after a full collection (the server runs with --expose-gc), so "per player" is memory
     // the players hold, not garbage not yet collected; the collection's own pause is not counted.
+    const forcedFrom = performance.now();
     (globalThis as { gc?: () => void }).gc?.();
+    forcedCollection = { from: forcedFrom, to: performance.now() };
     const memory = process.memoryUsage();
     result.rssBytes = memory.rss;
     result.heapUsedBytes = memory.heapUsed;
