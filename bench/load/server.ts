@@ -37,7 +37,10 @@ export interface ServerSample {
    * worst gap the server itself was busy.
    */
   busiestGapCpuMs: number;
-  /** V8's longest collection pause since the last mark (the bench's own full collection at each mark left out), and its kind. */
+  /**
+   * V8's longest collection pause since the last mark (the bench's own full collection at each mark
+   * left out), and its kind. Reported a moment after it ends, so one just before a mark counts after it.
+   */
   longestCollectionMs: number;
   longestCollectionKind: string;
   /** Log lines at warn/error level since the last mark, and the first few of them (shortened). */
