@@ -179,7 +179,8 @@ export async function runLoad(scenario: LoadScenario): Promise<LoadResult> {
           BENCH_GAPS_DIR: scenario.cpuProfileDir ?? "",
           ...(nodeCount > 1 ? { BENCH_REDIS_URL: scenario.redisUrl!, BENCH_REDIS_PREFIX: redisPrefix } : {}),
         },
-        execArgv: ["--expose-gc", ...(scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [])],
+        // BENCH_SERVER_FLAGS: Node/V8 flags for the server only (e.g. --trace-gc-nvp), not the phones or the bench.
+        execArgv: ["--expose-gc", ...(process.env.BENCH_SERVER_FLAGS?.split(" ").filter(Boolean) ?? []), ...(scenario.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${scenario.cpuProfileDir}`] : [])],
       });
       servers.push(server);
       urls.push((await reply<{ url: string }>(server, "ready", 120_000)).url);
